@@ -1,0 +1,1 @@
+"""Turning files and text into documents and chunks: loaders, front matter, chunking, sync."""

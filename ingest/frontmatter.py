@@ -1,0 +1,90 @@
+"""Markdown front matter: a YAML block between two ``---`` lines at the top of a file.
+
+Known keys (``mentor``, ``date``, ``title``, ``tags``) become document metadata; other keys
+are kept in ``extra``. Broken front matter is an error naming the problem, never ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+class _StringDatesLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as strings, so a bad date gets our own clear message."""
+
+
+_StringDatesLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+class FrontMatterError(ValueError):
+    pass
+
+
+@dataclass
+class FrontMatter:
+    title: str | None = None
+    mentor: str | None = None
+    date: dt.date | None = None
+    tags: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+
+def parse_date(value: object) -> dt.date:
+    """Accept a date, a datetime or an ISO ``YYYY-MM-DD`` string; anything else is an error."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise FrontMatterError(f"date {value!r} is not a valid YYYY-MM-DD date")
+
+
+def split_front_matter(text: str) -> tuple[FrontMatter, str]:
+    """Return the parsed front matter and the body after it."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        if text.startswith("---\n") or text.startswith("---\r\n"):
+            raise FrontMatterError("front matter starts with --- but has no closing --- line")
+        return FrontMatter(), text
+    try:
+        data = yaml.load(match.group(1), Loader=_StringDatesLoader) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        raise FrontMatterError(f"front matter is not valid YAML{where}: {getattr(exc, 'problem', exc)}") from exc
+    if not isinstance(data, dict):
+        raise FrontMatterError("front matter must be a list of key: value pairs")
+    meta = FrontMatter()
+    if data.get("title") is not None:
+        meta.title = str(data.pop("title")).strip() or None
+    else:
+        data.pop("title", None)
+    if data.get("mentor") is not None:
+        meta.mentor = str(data.pop("mentor")).strip() or None
+    else:
+        data.pop("mentor", None)
+    if data.get("date") is not None:
+        meta.date = parse_date(data.pop("date"))
+    else:
+        data.pop("date", None)
+    tags = data.pop("tags", None)
+    if tags is not None:
+        if isinstance(tags, str):
+            tags = [t for t in (part.strip() for part in tags.split(",")) if t]
+        elif not isinstance(tags, list):
+            raise FrontMatterError("tags must be a list or a comma-separated string")
+        meta.tags = [str(t) for t in tags]
+    meta.extra = data
+    return meta, text[match.end():]

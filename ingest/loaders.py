@@ -1,0 +1,172 @@
+"""One loader per file format. Each returns plain text (markdown headings where the format
+has headings, so chunking can keep them with their text) plus metadata.
+
+Problems a user can fix are raised as ``LoadError`` with a one-line reason; the sync step
+reports them by file name and goes on with the other files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.frontmatter import FrontMatter, FrontMatterError, split_front_matter
+
+SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm", ".csv")
+
+
+class LoadError(ValueError):
+    """A file that cannot be ingested, with the reason in the message."""
+
+
+@dataclass
+class LoadedFile:
+    text: str
+    meta: FrontMatter = field(default_factory=FrontMatter)
+
+
+def decode_text(data: bytes) -> str:
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError("looks like a binary file, not text")
+    for encoding in ("utf-8-sig", "utf-16"):
+        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise LoadError("is not UTF-8 text (save it as UTF-8 and try again)")
+
+
+def _load_markdown(data: bytes) -> LoadedFile:
+    try:
+        meta, body = split_front_matter(decode_text(data))
+    except FrontMatterError as exc:
+        raise LoadError(str(exc)) from exc
+    return LoadedFile(body, meta)
+
+
+def _load_text(data: bytes) -> LoadedFile:
+    return LoadedFile(decode_text(data))
+
+
+def _load_pdf(data: bytes) -> LoadedFile:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise LoadError("is an encrypted PDF")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        title = (reader.metadata.title if reader.metadata else None) or None
+    except LoadError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise LoadError(f"is not a readable PDF ({exc.__class__.__name__})") from exc
+    text = "\n\n".join(f"## Page {n}\n\n{page.strip()}" for n, page in enumerate(pages, 1) if page.strip())
+    return LoadedFile(text, FrontMatter(title=str(title) if title else None))
+
+
+def _load_docx(data: bytes) -> LoadedFile:
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise LoadError(f"is not a readable Word document ({exc.__class__.__name__})") from exc
+    lines: list[str] = []
+    for paragraph in document.paragraphs:
+        text = paragraph.text.strip()
+        if not text:
+            continue
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        if style.startswith("Heading") and style[-1:].isdigit():
+            lines.append("#" * min(int(style[-1]), 6) + " " + text)
+        elif style == "Title":
+            lines.append("# " + text)
+        elif style.startswith("List"):
+            lines.append("- " + text)
+        else:
+            lines.append(text)
+    for table in document.tables:
+        for row in table.rows:
+            cells = [cell.text.strip() for cell in row.cells]
+            if any(cells):
+                lines.append(" | ".join(cells))
+    title = document.core_properties.title or None
+    return LoadedFile("\n\n".join(lines), FrontMatter(title=title))
+
+
+def _load_html(data: bytes) -> LoadedFile:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(decode_text(data), "html.parser")
+    for tag in soup(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    title = soup.title.get_text(strip=True) if soup.title else None
+    for level in range(1, 7):
+        for heading in soup.find_all(f"h{level}"):
+            heading.replace_with(f"\n\n{'#' * level} {heading.get_text(' ', strip=True)}\n\n")
+    for item in soup.find_all("li"):
+        item.replace_with(f"\n- {item.get_text(' ', strip=True)}\n")
+    body = soup.body or soup
+    text = body.get_text("\n")
+    lines = [line.strip() for line in text.splitlines()]
+    return LoadedFile("\n".join(lines), FrontMatter(title=title or None))
+
+
+def _load_csv(data: bytes) -> LoadedFile:
+    text = decode_text(data)
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as exc:
+        raise LoadError(f"is not valid CSV: {exc}") from exc
+    if not rows:
+        return LoadedFile("")
+    header, *body = rows
+    lines = []
+    for row in body:
+        pairs = [f"{name.strip()}: {value.strip()}" for name, value in zip(header, row) if value.strip()]
+        if pairs:
+            lines.append("; ".join(pairs))
+    return LoadedFile("\n\n".join(lines))
+
+
+_LOADERS = {
+    ".md": _load_markdown,
+    ".markdown": _load_markdown,
+    ".txt": _load_text,
+    ".pdf": _load_pdf,
+    ".docx": _load_docx,
+    ".html": _load_html,
+    ".htm": _load_html,
+    ".csv": _load_csv,
+}
+
+
+def load_bytes(name: str, data: bytes) -> LoadedFile:
+    """Load a file's content given its name (the suffix picks the loader)."""
+    suffix = Path(name).suffix.lower()
+    loader = _LOADERS.get(suffix)
+    if loader is None:
+        supported = ", ".join(sorted({s for s in SUPPORTED_SUFFIXES if s not in (".markdown", ".htm")}))
+        raise LoadError(f"unsupported file type '{suffix or '(none)'}' (supported: {supported})")
+    if not data.strip():
+        raise LoadError("is empty")
+    loaded = loader(data)
+    if not loaded.text.strip():
+        raise LoadError("has no text to index")
+    return loaded
+
+
+def load_file(path: Path) -> LoadedFile:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"cannot be read: {exc.strerror or exc}") from exc
+    return load_bytes(path.name, data)

@@ -1,0 +1,274 @@
+"""Incremental, idempotent ingestion into the store and the index.
+
+For every file: load it, hash it, and compare with what the store already holds.
+Unchanged files cost one hash and no embedding. Changed files keep the chunks whose text
+did not change and embed only the new ones. Files deleted from an ingested folder are
+removed from the store and the index.
+
+Order of writes, so that a failure never loses or hides saved data: new vectors are
+written to the index first (an index entry with no store row is ignored by search), then
+the store is committed in one transaction, then stale vectors are deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from sqlalchemy import select
+
+from ingest.chunking import chunk_text
+from ingest.frontmatter import FrontMatter
+from ingest.hashing import chunk_id, content_hash
+from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, LoadedFile, load_bytes, load_file
+from mentordesk.db import Database
+from mentordesk.models import KINDS, Chunk, Document
+from vectorstore.library_index import IndexedChunk, LibraryIndex, bump_generation, chunk_metadata
+
+ProgressFn = Callable[[str, int, int], None]
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    chunks_embedded: int = 0
+    chunks_total: int = 0
+
+    @property
+    def read_anything(self) -> bool:
+        return bool(self.added or self.replaced or self.unchanged or self.removed)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.added)} added, {len(self.replaced)} replaced, {len(self.unchanged)} unchanged, "
+            f"{len(self.removed)} removed, {len(self.skipped)} skipped; {self.chunks_embedded} chunks embedded"
+        )
+
+    def to_dict(self) -> dict:
+        return {
+            "added": self.added, "replaced": self.replaced, "unchanged": self.unchanged,
+            "removed": self.removed, "skipped": [{"file": f, "reason": r} for f, r in self.skipped],
+            "chunks_embedded": self.chunks_embedded, "chunks_total": self.chunks_total,
+        }
+
+
+@dataclass
+class _Plan:
+    """What one file will change: its document fields and its full list of chunks."""
+
+    source: str
+    display: str
+    kind: str
+    meta: FrontMatter
+    text: str
+    digest: str
+    chunks: list[tuple[str, int, str | None, str]]  # (id, position, heading, text)
+    replacing: bool
+
+
+def _chunk_context(kind: str, meta: FrontMatter) -> str:
+    # Metadata is part of a chunk's id: a note moved to another mentor or date is re-indexed.
+    return f"{kind}|{meta.title or ''}|{meta.mentor or ''}|{meta.date or ''}"
+
+
+class IngestService:
+    def __init__(self, db: Database, index: LibraryIndex):
+        self.db = db
+        self.index = index
+
+    # ----- public entry points -------------------------------------------------------
+    def ingest_paths(
+        self, paths: Iterable[str | Path], kind: str | None = None, progress: ProgressFn | None = None
+    ) -> IngestReport:
+        _check_kind(kind)
+        report = IngestReport()
+        files: list[tuple[Path, str]] = []
+        folders: list[Path] = []
+        for raw in paths:
+            path = Path(raw).expanduser()
+            if not path.exists():
+                report.skipped.append((str(raw), "does not exist"))
+            elif path.is_dir():
+                folders.append(path.resolve())
+                for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                    if not any(part.startswith(".") for part in file.relative_to(path).parts):
+                        files.append((file.resolve(), str(file)))
+            else:
+                files.append((path.resolve(), str(raw)))
+        loaded: list[tuple[str, str, LoadedFile | None, bytes | None]] = []
+        for number, (path, display) in enumerate(files, 1):
+            if progress:
+                progress("reading", number, len(files))
+            try:
+                data = path.read_bytes()
+                loaded.append((str(path), display, load_bytes(path.name, data), data))
+            except LoadError as exc:
+                report.skipped.append((display, str(exc)))
+            except OSError as exc:
+                report.skipped.append((display, f"cannot be read: {exc.strerror or exc}"))
+        plans = self._plan([(s, d, f, b) for s, d, f, b in loaded if f is not None], kind, report)
+        stale = self._stale_sources(folders, {source for source, *_ in loaded})
+        self._apply(plans, stale, report, progress)
+        return report
+
+    def ingest_bytes(
+        self, name: str, data: bytes, kind: str | None = None, source: str | None = None,
+        progress: ProgressFn | None = None,
+    ) -> IngestReport:
+        """Ingest uploaded content (no file on disk). ``source`` defaults to upload/NAME."""
+        _check_kind(kind)
+        report = IngestReport()
+        try:
+            loaded = load_bytes(name, data)
+        except LoadError as exc:
+            report.skipped.append((name, str(exc)))
+            return report
+        plans = self._plan([(source or f"upload/{name}", name, loaded, data)], kind, report)
+        self._apply(plans, [], report, progress)
+        return report
+
+    def ingest_text(
+        self, source: str, text: str, *, kind: str, title: str | None = None, mentor: str | None = None,
+        date: dt.date | None = None, tags: list[str] | None = None,
+    ) -> IngestReport:
+        """Ingest text written in the app, such as a meeting note (source like note:12)."""
+        _check_kind(kind)
+        report = IngestReport()
+        if not text.strip():
+            report.skipped.append((source, "is empty"))
+            return report
+        meta = FrontMatter(title=title, mentor=mentor, date=date, tags=list(tags or []))
+        loaded = LoadedFile(text, meta)
+        fingerprint = f"{text}\x00{title}\x00{mentor}\x00{date}\x00{tags}".encode()
+        plans = self._plan([(source, title or source, loaded, fingerprint)], kind, report)
+        self._apply(plans, [], report, None)
+        return report
+
+    def delete_sources(self, sources: Iterable[str]) -> int:
+        """Remove documents (and their chunks, from store and index). Returns how many."""
+        report = IngestReport()
+        self._apply([], list(sources), report, None)
+        return len(report.removed)
+
+    # ----- planning ------------------------------------------------------------------
+    def _plan(
+        self, loaded: list[tuple[str, str, LoadedFile, bytes]], kind: str | None, report: IngestReport
+    ) -> list[_Plan]:
+        with self.db.session() as session:
+            known = dict(session.execute(select(Document.source, Document.content_hash)).all())
+        plans: list[_Plan] = []
+        for source, display, file, raw in loaded:
+            doc_kind = kind or ("notes" if file.meta.mentor else "documents")
+            digest = content_hash(doc_kind.encode() + b"\x00" + raw)
+            if known.get(source) == digest:
+                report.unchanged.append(display)
+                continue
+            meta = file.meta
+            if meta.title is None:
+                meta.title = _title_from(display)
+            context = _chunk_context(doc_kind, meta)
+            chunks = [
+                (chunk_id(source, c.position, f"{context}\x00{c.text}"), c.position, c.heading, c.text)
+                for c in chunk_text(file.text, title=meta.title)
+            ]
+            if not chunks:
+                report.skipped.append((display, "has no text to index"))
+                continue
+            plans.append(_Plan(source, display, doc_kind, meta, file.text, digest, chunks, source in known))
+        return plans
+
+    def _stale_sources(self, folders: list[Path], seen: set[str]) -> list[str]:
+        """Documents that lived in an ingested folder but whose file is gone."""
+        if not folders:
+            return []
+        with self.db.session() as session:
+            sources = session.scalars(select(Document.source)).all()
+        stale = []
+        for source in sources:
+            path = Path(source)
+            if source in seen or not path.is_absolute():
+                continue
+            if any(folder in path.parents for folder in folders) and not path.exists():
+                stale.append(source)
+        return stale
+
+    # ----- applying ------------------------------------------------------------------
+    def _apply(self, plans: list[_Plan], stale: list[str], report: IngestReport, progress: ProgressFn | None) -> None:
+        with self.db.session() as session:
+            old_ids: dict[str, set[str]] = {}
+            for plan in plans:
+                if plan.replacing:
+                    old_ids[plan.source] = set(
+                        session.scalars(select(Chunk.id).join(Document).where(Document.source == plan.source))
+                    )
+        new_chunks: list[IndexedChunk] = []
+        for plan in plans:
+            existing = old_ids.get(plan.source, set())
+            doc_meta = _doc_stub(plan)
+            for cid, position, heading, text in plan.chunks:
+                if cid not in existing:
+                    new_chunks.append(IndexedChunk(cid, text, chunk_metadata(doc_meta, Chunk(position=position))))
+        if new_chunks:
+            self.index.add(new_chunks, (lambda done, total: progress("embedding", done, total)) if progress else None)
+        report.chunks_embedded += len(new_chunks)
+
+        stale_ids: list[str] = []
+        with self.db.session() as session:
+            for plan in plans:
+                doc = session.scalar(select(Document).where(Document.source == plan.source))
+                if doc is None:
+                    doc = Document(source=plan.source)
+                    session.add(doc)
+                    report.added.append(plan.display)
+                else:
+                    report.replaced.append(plan.display)
+                doc.kind, doc.title, doc.mentor = plan.kind, plan.meta.title, plan.meta.mentor
+                doc.date, doc.tags = plan.meta.date, plan.meta.tags
+                doc.content_hash, doc.text = plan.digest, plan.text
+                keep = {cid for cid, *_ in plan.chunks}
+                for chunk in list(doc.chunks):
+                    if chunk.id not in keep:
+                        stale_ids.append(chunk.id)
+                        doc.chunks.remove(chunk)
+                have = {chunk.id for chunk in doc.chunks}
+                session.flush()  # delete dropped chunks before inserting, ids may repeat
+                for cid, position, heading, text in plan.chunks:
+                    if cid not in have:
+                        doc.chunks.append(Chunk(id=cid, position=position, heading=heading, text=text))
+                report.chunks_total += len(plan.chunks)
+            for source in stale:
+                doc = session.scalar(select(Document).where(Document.source == source))
+                if doc is not None:
+                    stale_ids.extend(chunk.id for chunk in doc.chunks)
+                    session.delete(doc)
+                    report.removed.append(source)
+            generation = bump_generation(session) if (plans or report.removed) else None
+        if stale_ids:
+            self.index.remove(stale_ids)
+        if generation is not None:
+            self.index.mark_current(generation)
+
+
+def _doc_stub(plan: _Plan) -> Document:
+    return Document(
+        source=plan.source, kind=plan.kind, title=plan.meta.title, mentor=plan.meta.mentor, date=plan.meta.date
+    )
+
+
+def _title_from(display: str) -> str:
+    stem = Path(display).stem
+    return stem.replace("-", " ").replace("_", " ").strip().capitalize() or display
+
+
+def _check_kind(kind: str | None) -> None:
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}: choose from {', '.join(KINDS)}")
+
+
+__all__ = ["IngestReport", "IngestService", "SUPPORTED_SUFFIXES", "load_file"]

