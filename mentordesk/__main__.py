@@ -1,0 +1,5 @@
+import sys
+
+from mentordesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,216 @@
+"""Retrieval-backed question answering with citations.
+
+``ChatService.ask`` retrieves passages (hybrid search, the conversation folded into the
+query for follow-ups), decides whether the library covers the question at all, and streams
+an answer that cites passages as [1], [2]. Citations can only point at retrieved passages.
+
+With the small embedded model the answer is held to the passages: its sentences are
+released one by one only when the passages support them, and the answer always ends with
+the key sentences quoted from the passages themselves, so the model is never the only
+source of a fact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, Sequence
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+
+from mentordesk.grounding import (
+    best_supporting,
+    cited_numbers,
+    is_grounded,
+    split_sentences,
+    strip_invalid_citations,
+    support,
+)
+from mentordesk.llm import ModelInfo
+from mentordesk.prompts import load_prompt
+from vectorstore.filters import SearchFilter
+from vectorstore.fusion import reciprocal_rank_fusion
+from vectorstore.library_index import LibraryIndex, SearchResult
+
+NOT_FOUND = (
+    "I could not find anything about that in your library, so I won't guess. "
+    "Try other words, or add notes or documents that cover it."
+)
+FROM_LIBRARY = "From your library:"
+
+
+@dataclass
+class Turn:
+    role: str  # "user" or "assistant"
+    content: str
+
+
+@dataclass
+class Citation:
+    n: int
+    result: SearchResult
+
+    def to_dict(self) -> dict:
+        r = self.result
+        return {
+            "n": self.n, "source": r.source, "title": r.title, "kind": r.kind, "mentor": r.mentor,
+            "date": r.date.isoformat() if r.date else None, "position": r.position, "text": r.text,
+        }
+
+
+@dataclass
+class Answer:
+    text: str
+    passages: list[SearchResult]
+    found: bool
+    citations: list[Citation] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"answer": self.text, "found": self.found, "citations": [c.to_dict() for c in self.citations]}
+
+
+class AnswerStream:
+    """Iterate for the answer's text pieces as they are produced; ``answer`` is set at the end."""
+
+    def __init__(self, passages: list[SearchResult], pieces: Iterator[str], finish: Callable[[str], Answer]):
+        self.passages = passages
+        self._pieces = pieces
+        self._finish = finish
+        self.answer: Answer | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        text = []
+        for piece in self._pieces:
+            text.append(piece)
+            yield piece
+        self.answer = self._finish("".join(text))
+
+    def result(self) -> Answer:
+        if self.answer is None:
+            for _ in self:
+                pass
+        assert self.answer is not None
+        return self.answer
+
+
+def format_passages(passages: Sequence[SearchResult]) -> str:
+    blocks = []
+    for n, p in enumerate(passages, 1):
+        blocks.append(f"[{n}] {p.citation_label()}\n{p.text.strip()}")
+    return "\n\n".join(blocks)
+
+
+class ChatService:
+    def __init__(
+        self, index: LibraryIndex, model: Callable[[], BaseChatModel], info: ModelInfo, *,
+        top_k: int = 5, local_passages: int = 3, history_turns: int = 4,
+    ):
+        self.index = index
+        self._model_factory = model
+        self.info = info
+        self.top_k = top_k
+        self.local_passages = local_passages
+        self.history_turns = history_turns
+
+    @property
+    def model(self) -> BaseChatModel:
+        return self._model_factory()
+
+    # ----- retrieval -----------------------------------------------------------------
+    def retrieve(self, question: str, history: Sequence[Turn] = (), flt: SearchFilter | None = None) -> list[SearchResult]:
+        results = self.index.search(question, self.top_k, flt)
+        previous = [t.content for t in history if t.role == "user"][-1:]
+        if previous:
+            # A follow-up ("and what about cold ones?") leans on the previous question:
+            # search with both and fuse, so the new words lead and the old ones fill in.
+            combined = self.index.search(f"{previous[0]} {question}", self.top_k, flt)
+            by_id = {r.chunk_id: r for r in results + combined}
+            fused = reciprocal_rank_fusion([[r.chunk_id for r in results], [r.chunk_id for r in combined]])
+            results = [by_id[cid] for cid, _ in fused[: self.top_k]]
+        return results
+
+    # ----- answering -----------------------------------------------------------------
+    def ask(self, question: str, history: Sequence[Turn] = (), flt: SearchFilter | None = None) -> AnswerStream:
+        question = question.strip()
+        if not question:
+            raise ValueError("the question is empty")
+        retrieved = self.retrieve(question, history, flt)
+        passages = [r for r in retrieved if r.relevant]
+        if not passages:
+            return AnswerStream([], iter([NOT_FOUND]), lambda text: Answer(text, [], found=False))
+        if self.info.provider == "local":
+            passages = passages[: self.local_passages]
+            pieces = self._grounded_local_answer(question, passages)
+        else:
+            pieces = self._model_answer(question, history, passages)
+        return AnswerStream(passages, pieces, lambda text: self._finish(text, passages))
+
+    def _messages(self, prompt_name: str, question: str, history: Sequence[Turn], passages) -> list[BaseMessage]:
+        system, user = load_prompt(prompt_name).render(passages=format_passages(passages), question=question)
+        messages: list[BaseMessage] = [SystemMessage(system)]
+        for turn in list(history)[-self.history_turns:]:
+            content = turn.content[:1500]
+            messages.append(HumanMessage(content) if turn.role == "user" else AIMessage(content))
+        messages.append(HumanMessage(user))
+        return messages
+
+    def _model_answer(self, question: str, history: Sequence[Turn], passages) -> Iterator[str]:
+        for chunk in self.model.stream(self._messages("answer", question, history, passages)):
+            if chunk.content:
+                yield str(chunk.content)
+
+    def _grounded_local_answer(self, question: str, passages: list[SearchResult]) -> Iterator[str]:
+        texts = [p.text for p in passages]
+        # The small model sees no conversation history: it is too easily derailed by it.
+        stream = self.model.stream(self._messages("answer_local", question, [], passages))
+        buffer, released = "", 0
+        for chunk in stream:
+            buffer += str(chunk.content)
+            sentences = split_sentences(buffer)
+            # All but the last sentence are complete; release the ones the passages support.
+            for sentence in sentences[:-1]:
+                kept = _cite_if_grounded(sentence, texts)
+                if kept:
+                    released += 1
+                    yield kept + " "
+            buffer = sentences[-1] if sentences else ""
+        if buffer:
+            kept = _cite_if_grounded(buffer, texts)
+            if kept:
+                released += 1
+                yield kept + " "
+        yield ("\n\n" if released else "") + FROM_LIBRARY + "\n"
+        for line in _key_sentences(question, passages):
+            yield line + "\n"
+
+    def _finish(self, text: str, passages: list[SearchResult]) -> Answer:
+        clean = strip_invalid_citations(text, len(passages)).strip()
+        cited = cited_numbers(clean)
+        citations = [Citation(n, passages[n - 1]) for n in cited]
+        return Answer(clean, passages, found=True, citations=citations)
+
+
+def _cite_if_grounded(sentence: str, passages: Sequence[str]) -> str | None:
+    sentence = strip_invalid_citations(sentence.strip(), len(passages))
+    if len(sentence) < 12 or not is_grounded(sentence, passages):
+        return None
+    numbers = cited_numbers(sentence)
+    best, _ = best_supporting(sentence, passages)
+    if best and best not in numbers:
+        # Point the sentence at the passage that supports it, not where the model guessed.
+        sentence = strip_invalid_citations(sentence, 0).rstrip() + f" [{best}]"
+    return sentence
+
+
+def _key_sentences(question: str, passages: Sequence[SearchResult], per_passage: int = 1) -> list[str]:
+    """The sentence of each passage that best matches the question, quoted with its number."""
+    lines = []
+    for n, passage in enumerate(passages, 1):
+        body = passage.text.split("\n", 1)[-1] if "\n" in passage.text else passage.text
+        candidates = [s for s in split_sentences(body.replace("\n", " ")) if len(s) > 20]
+        if not candidates:
+            continue
+        ranked = sorted(candidates, key=lambda s: -support(question, s))
+        for sentence in ranked[:per_passage]:
+            lines.append(f"- {sentence.strip()} [{n}]")
+    return lines

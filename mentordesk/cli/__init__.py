@@ -1,0 +1,41 @@
+"""The ``mentordesk`` command line. Each module in this package registers its commands.
+
+User mistakes (a bad option value, a missing file, an index built with another model)
+are reported on stderr as one line, with a non-zero exit code; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from mentordesk.cli import library
+from mentordesk.errors import UserError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit code 2, like argparse but terser
+        self.print_usage(sys.stderr)
+        raise SystemExit(f"mentordesk: error: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="mentordesk", description="MentorDesk: your mentoring library and assistant.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for module in (library,):
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"mentordesk: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("mentordesk: interrupted", file=sys.stderr)
+        return 130

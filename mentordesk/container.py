@@ -1,0 +1,114 @@
+"""Builds the application's components once, lazily, from settings.
+
+The UI and the CLI receive a ``MentorDesk`` and use its services; nothing heavy (the
+embedding model, the chat model, the Chroma client) is created until first needed, so
+the app starts fast and a command that needs no model loads none.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from ingest.sync import IngestReport, IngestService, ProgressFn
+from mentordesk.chat import ChatService
+from mentordesk.db import Database
+from mentordesk.llm import ModelInfo, build_chat_model, model_info
+from mentordesk.models import Chunk, Document
+from mentordesk.settings import Settings
+from vectorstore.chroma_index import ChromaIndex, make_client
+from vectorstore.embeddings import Embedder, SentenceTransformerEmbedder
+from vectorstore.library_index import LibraryIndex
+
+KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+class MentorDesk:
+    def __init__(self, settings: Settings, *, embedder: Embedder | None = None):
+        self.settings = settings
+        self._embedder = embedder
+
+    @cached_property
+    def db(self) -> Database:
+        self.settings.home.mkdir(parents=True, exist_ok=True)
+        return Database(self.settings.resolved_database_url)
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        return self._embedder or SentenceTransformerEmbedder(
+            self.settings.embedding_model_path, batch_size=self.settings.embedding_batch_size
+        )
+
+    @cached_property
+    def chroma(self) -> ChromaIndex:
+        s = self.settings
+        client = make_client(path=s.chroma_path, host=s.chroma_host, port=s.chroma_port)
+        return ChromaIndex(client, s.collection, self.embedder.name, self.embedder.dimension)
+
+    @cached_property
+    def index(self) -> LibraryIndex:
+        return LibraryIndex(self.db, self.embedder, self.chroma, min_relevance=self.settings.min_relevance)
+
+    @cached_property
+    def ingest(self) -> IngestService:
+        return IngestService(self.db, self.index)
+
+    @cached_property
+    def model_info(self) -> ModelInfo:
+        return model_info(self.settings)
+
+    @cached_property
+    def chat_model(self):
+        return build_chat_model(self.settings)
+
+    @cached_property
+    def chat(self) -> ChatService:
+        return ChatService(
+            self.index, lambda: self.chat_model, self.model_info,
+            top_k=self.settings.top_k, local_passages=self.settings.local_context_passages,
+        )
+
+    # ----- library-wide operations ---------------------------------------------------
+    def ensure_builtin_guidance(self, progress: ProgressFn | None = None) -> IngestReport | None:
+        """Index the built-in guidance as kind ``guidance``. Unchanged files cost a hash."""
+        if not self.settings.index_builtin_guidance or not KNOWLEDGE_DIR.is_dir():
+            return None
+        return self.ingest.ingest_paths([KNOWLEDGE_DIR], kind="guidance", progress=progress)
+
+    def reindex(self, progress=None) -> int:
+        return self.index.rebuild(progress)
+
+    def status(self) -> dict:
+        with self.db.session() as session:
+            documents = session.scalar(select(func.count(Document.id))) or 0
+            chunks = session.scalar(select(func.count(Chunk.id))) or 0
+            by_kind = dict(session.execute(select(Document.kind, func.count(Document.id)).group_by(Document.kind)).all())
+        s = self.settings
+        info = self.model_info
+        return {
+            "data_folder": str(s.home),
+            "database": _redact(s.resolved_database_url),
+            "index": f"chroma server {s.chroma_host}:{s.chroma_port}" if s.chroma_host else f"chroma at {s.chroma_path}",
+            "documents": documents,
+            "documents_by_kind": by_kind,
+            "chunks": chunks,
+            "embedding_model": self.embedder.name,
+            "chat_model": info.model,
+            "chat_provider": info.provider,
+            "chat_base_url": info.base_url,
+        }
+
+    def index_count(self) -> int:
+        return self.chroma.count()
+
+
+def _redact(url: str) -> str:
+    """Hide a password in a database URL before showing it."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return url

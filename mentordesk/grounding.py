@@ -1,0 +1,72 @@
+"""Deterministic checks that keep answers tied to the passages they cite.
+
+Used three ways: to strip citations of passages that were not retrieved, to hold back a
+weak local model's sentences that the passages do not support, and by ``eval/`` to
+measure citation precision.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from vectorstore.keyword import tokenize
+
+CITATION = re.compile(r"\[(\d{1,2})\]")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[*-])")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def cited_numbers(text: str) -> list[int]:
+    return [int(n) for n in dict.fromkeys(CITATION.findall(text))]
+
+
+def strip_invalid_citations(text: str, valid: int) -> str:
+    """Remove [n] markers that point outside 1..valid."""
+    return CITATION.sub(lambda m: m.group(0) if 1 <= int(m.group(1)) <= valid else "", text)
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text.strip()) if s.strip()]
+
+
+def support(sentence: str, passage: str) -> float:
+    """Share of the sentence's content words (stemmed) that occur in the passage."""
+    words = set(tokenize(CITATION.sub("", sentence)))
+    if not words:
+        return 0.0
+    return len(words & set(tokenize(passage))) / len(words)
+
+
+def numbers_supported(sentence: str, passages: Sequence[str]) -> bool:
+    numbers = set(_NUMBER.findall(CITATION.sub("", sentence)))
+    if not numbers:
+        return True
+    joined = " ".join(passages)
+    return all(n in joined for n in numbers)
+
+
+def best_supporting(sentence: str, passages: Sequence[str]) -> tuple[int, float]:
+    """(1-based passage number, support) of the passage that best supports a sentence."""
+    scores = [support(sentence, p) for p in passages]
+    if not scores:
+        return 0, 0.0
+    best = max(range(len(scores)), key=scores.__getitem__)
+    return best + 1, scores[best]
+
+
+def is_grounded(sentence: str, passages: Sequence[str], threshold: float = 0.5) -> bool:
+    _, score = best_supporting(sentence, passages)
+    return score >= threshold and numbers_supported(sentence, passages)
+
+
+def citation_precision(answer: str, passages: Sequence[str], threshold: float = 0.3) -> tuple[int, int]:
+    """(supported, total) citations: a citation is supported when it names a retrieved
+    passage and that passage shares at least ``threshold`` of the citing sentence's words."""
+    supported = total = 0
+    for sentence in split_sentences(answer):
+        for number in cited_numbers(sentence):
+            total += 1
+            if 1 <= number <= len(passages) and support(sentence, passages[number - 1]) >= threshold:
+                supported += 1
+    return supported, total
