@@ -1,0 +1,72 @@
+"""The same library on a real Chroma server (``chroma run`` on loopback), as a team would
+deploy it: ingest through the server, search through it, and the model check still holds."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from mentordesk.container import MentorDesk
+from vectorstore.chroma_index import ChromaIndex, IndexMismatchError
+
+from conftest import NOTES_DIR
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory):
+    chroma = Path(sys.executable).parent / "chroma"
+    if not chroma.exists():
+        chroma = Path(shutil.which("chroma") or "chroma")
+    port = _free_port()
+    data = tmp_path_factory.mktemp("chroma-server")
+    process = subprocess.Popen(
+        [str(chroma), "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            if process.poll() is not None:
+                pytest.fail("chroma server exited during start-up")
+            time.sleep(0.3)
+    else:
+        process.kill()
+        pytest.fail("chroma server did not start within 60 s")
+    yield port
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def test_ingest_and_search_through_a_chroma_server(settings, minilm, chroma_server):
+    settings.chroma_host = "127.0.0.1"
+    settings.chroma_port = chroma_server
+    settings.index_builtin_guidance = False
+    desk = MentorDesk(settings, embedder=minilm)
+
+    report = desk.ingest.ingest_paths([NOTES_DIR], kind="notes")
+    assert len(report.added) == 24
+    assert desk.index_count() == report.chunks_total
+    assert not (settings.home / "chroma").exists()  # nothing was written to an embedded index
+
+    top = desk.index.search("advice on negotiating stock options at Kestrel", k=3)[0]
+    assert top.mentor == "Daniel Okafor"
+
+    # A second client on the same server with another embedding model is refused.
+    other = ChromaIndex(desk.chroma.client, settings.collection, "another/model", 768)
+    with pytest.raises(IndexMismatchError, match="reindex"):
+        other.count()
