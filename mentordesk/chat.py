@@ -12,6 +12,7 @@ source of a fact.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
@@ -32,11 +33,19 @@ from vectorstore.filters import SearchFilter
 from vectorstore.fusion import reciprocal_rank_fusion
 from vectorstore.library_index import LibraryIndex, SearchResult
 
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+
 NOT_FOUND = (
     "I could not find anything about that in your library, so I won't guess. "
     "Try other words, or add notes or documents that cover it."
 )
 FROM_LIBRARY = "From your library:"
+
+
+@dataclass(frozen=True)
+class _Fact:
+    n: int
+    text: str
 
 
 @dataclass
@@ -161,8 +170,14 @@ class ChatService:
 
     def _grounded_local_answer(self, question: str, passages: list[SearchResult]) -> Iterator[str]:
         texts = [p.text for p in passages]
-        # The small model sees no conversation history: it is too easily derailed by it.
-        stream = self.model.stream(self._messages("answer_local", question, [], passages))
+        key = self._key_sentences(question, passages)
+        # The small model sees only the key sentences, not whole passages and no history:
+        # a short context keeps it on topic and its first token fast.
+        facts = [_Fact(n, sentence) for n, sentence in key]
+        system, user = load_prompt("answer_local").render(
+            passages="\n".join(f"[{f.n}] {f.text}" for f in facts), question=question
+        )
+        stream = self.model.stream([SystemMessage(system), HumanMessage(user)])
         buffer, released = "", 0
         for chunk in stream:
             buffer += str(chunk.content)
@@ -180,8 +195,27 @@ class ChatService:
                 released += 1
                 yield kept + " "
         yield ("\n\n" if released else "") + FROM_LIBRARY + "\n"
-        for line in _key_sentences(question, passages):
-            yield line + "\n"
+        for fact in facts:
+            yield f"- {fact.text} [{fact.n}]\n"
+
+    def _key_sentences(self, question: str, passages: Sequence[SearchResult]) -> list[tuple[int, str]]:
+        """For each passage, the sentence closest to the question (meaning and words)."""
+        candidates: list[tuple[int, str]] = []
+        for n, passage in enumerate(passages, 1):
+            body = passage.text.split("\n", 1)[-1] if "\n" in passage.text else passage.text
+            for line in body.splitlines():
+                line = _BULLET.sub("", line).strip()
+                candidates.extend((n, s) for s in split_sentences(line) if len(s) > 20)
+        if not candidates:
+            return []
+        vectors = self.index.embedder.embed([question] + [s for _, s in candidates])
+        similarity = vectors[1:] @ vectors[0]
+        best: dict[int, tuple[float, str]] = {}
+        for (n, sentence), sim in zip(candidates, similarity):
+            score = float(sim) + 0.3 * support(question, sentence)
+            if n not in best or score > best[n][0]:
+                best[n] = (score, sentence)
+        return [(n, best[n][1]) for n in sorted(best)]
 
     def _finish(self, text: str, passages: list[SearchResult]) -> Answer:
         clean = strip_invalid_citations(text, len(passages)).strip()
@@ -200,17 +234,3 @@ def _cite_if_grounded(sentence: str, passages: Sequence[str]) -> str | None:
         # Point the sentence at the passage that supports it, not where the model guessed.
         sentence = strip_invalid_citations(sentence, 0).rstrip() + f" [{best}]"
     return sentence
-
-
-def _key_sentences(question: str, passages: Sequence[SearchResult], per_passage: int = 1) -> list[str]:
-    """The sentence of each passage that best matches the question, quoted with its number."""
-    lines = []
-    for n, passage in enumerate(passages, 1):
-        body = passage.text.split("\n", 1)[-1] if "\n" in passage.text else passage.text
-        candidates = [s for s in split_sentences(body.replace("\n", " ")) if len(s) > 20]
-        if not candidates:
-            continue
-        ranked = sorted(candidates, key=lambda s: -support(question, s))
-        for sentence in ranked[:per_passage]:
-            lines.append(f"- {sentence.strip()} [{n}]")
-    return lines
