@@ -17,7 +17,7 @@ $(STAMP): requirements.txt pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	HF_HUB_OFFLINE=1 ANONYMIZED_TELEMETRY=False $(BIN)/streamlit run app.py --browser.gatherUsageStats false
+	HF_HUB_OFFLINE=1 ANONYMIZED_TELEMETRY=False $(BIN)/streamlit run app.py
 
 test: $(STAMP)
 	HF_HUB_OFFLINE=1 ANONYMIZED_TELEMETRY=False $(BIN)/python -m pytest

@@ -54,7 +54,7 @@ def _load_text(data: bytes) -> LoadedFile:
 
 def _load_pdf(data: bytes) -> LoadedFile:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -64,7 +64,8 @@ def _load_pdf(data: bytes) -> LoadedFile:
         title = (reader.metadata.title if reader.metadata else None) or None
     except LoadError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    # PyPdfError, not just PdfReadError: damaged content also raises LimitReachedError & co.
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         raise LoadError(f"is not a readable PDF ({exc.__class__.__name__})") from exc
     text = "\n\n".join(f"## Page {n}\n\n{page.strip()}" for n, page in enumerate(pages, 1) if page.strip())
     return LoadedFile(text, FrontMatter(title=str(title) if title else None))
@@ -74,11 +75,18 @@ def _load_docx(data: bytes) -> LoadedFile:
     import zipfile
 
     import docx
+    from lxml import etree
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        return _docx_text(document)
+    # A damaged XML part inside the zip raises lxml's XMLSyntaxError, or an AttributeError
+    # from python-docx when a part parses but is not the element it expects.
+    except (zipfile.BadZipFile, KeyError, ValueError, AttributeError, etree.LxmlError) as exc:
         raise LoadError(f"is not a readable Word document ({exc.__class__.__name__})") from exc
+
+
+def _docx_text(document) -> LoadedFile:
     lines: list[str] = []
     for paragraph in document.paragraphs:
         text = paragraph.text.strip()

@@ -13,6 +13,7 @@ the store is committed in one transaction, then stale vectors are deleted.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -26,6 +27,8 @@ from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, LoadedFile, load_bytes
 from mentordesk.db import Database
 from mentordesk.models import KINDS, Chunk, Document
 from vectorstore.library_index import IndexedChunk, LibraryIndex, bump_generation, chunk_metadata
+
+logger = logging.getLogger(__name__)
 
 ProgressFn = Callable[[str, int, int], None]
 
@@ -78,9 +81,12 @@ def _chunk_context(kind: str, meta: FrontMatter) -> str:
 
 
 class IngestService:
-    def __init__(self, db: Database, index: LibraryIndex):
+    def __init__(self, db: Database, index: LibraryIndex, on_change: Callable[[], object] | None = None):
         self.db = db
         self.index = index
+        # Called after every ingestion or deletion, so services derived from the store
+        # (meetings from notes) follow every entry point: CLI, upload, notes written in the app.
+        self.on_change = on_change
 
     # ----- public entry points -------------------------------------------------------
     def ingest_paths(
@@ -101,6 +107,12 @@ class IngestService:
                         files.append((file.resolve(), str(file)))
             else:
                 files.append((path.resolve(), str(raw)))
+        # A file named twice (a folder and a file in it, overlapping folders) is read once:
+        # two plans for one source would write the same chunk ids twice.
+        unique: dict[Path, str] = {}
+        for path, display in files:
+            unique.setdefault(path, display)
+        files = list(unique.items())
         loaded: list[tuple[str, str, LoadedFile | None, bytes | None]] = []
         for number, (path, display) in enumerate(files, 1):
             if progress:
@@ -112,6 +124,9 @@ class IngestService:
                 report.skipped.append((display, str(exc)))
             except OSError as exc:
                 report.skipped.append((display, f"cannot be read: {exc.strerror or exc}"))
+            except Exception as exc:  # a parser bug on one odd file must not stop the others
+                logger.exception("loading %s failed", display)
+                report.skipped.append((display, f"could not be parsed ({exc.__class__.__name__}: {exc})"))
         plans = self._plan([(s, d, f, b) for s, d, f, b in loaded if f is not None], kind, report)
         stale = self._stale_sources(folders, {source for source, *_ in loaded})
         self._apply(plans, stale, report, progress)
@@ -128,6 +143,10 @@ class IngestService:
             loaded = load_bytes(name, data)
         except LoadError as exc:
             report.skipped.append((name, str(exc)))
+            return report
+        except Exception as exc:  # as above: report the file, keep the app running
+            logger.exception("loading %s failed", name)
+            report.skipped.append((name, f"could not be parsed ({exc.__class__.__name__}: {exc})"))
             return report
         plans = self._plan([(source or f"upload/{name}", name, loaded, data)], kind, report)
         self._apply(plans, [], report, progress)
@@ -253,6 +272,8 @@ class IngestService:
             self.index.remove(stale_ids)
         if generation is not None:
             self.index.mark_current(generation)
+        if self.on_change is not None:
+            self.on_change()
 
 
 def _doc_stub(plan: _Plan) -> Document:

@@ -13,12 +13,14 @@ source of a fact.
 from __future__ import annotations
 
 import re
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
+from mentordesk.dates import date_range_in
 from mentordesk.grounding import (
     best_supporting,
     cited_numbers,
@@ -102,6 +104,20 @@ class AnswerStream:
         return self.answer
 
 
+_FOLLOW_UP_CUES = re.compile(
+    r"^(and|but|also|so|what about|how about|why|then)\b|\b(it|its|that|this|these|those|they|them|their|"
+    r"he|him|his|she|her|more|else|again|instead|one|ones|example|examples)\b",
+    re.IGNORECASE,
+)
+
+
+def is_follow_up(question: str, max_words: int = 8) -> bool:
+    """A short question that points back at the conversation ("and for cold ones?",
+    "why is that?", "tell me more"). Longer or self-contained questions stand alone."""
+    words = question.split()
+    return len(words) <= max_words and bool(_FOLLOW_UP_CUES.search(question.strip()))
+
+
 def format_passages(passages: Sequence[SearchResult]) -> str:
     blocks = []
     for n, p in enumerate(passages, 1):
@@ -126,17 +142,40 @@ class ChatService:
         return self._model_factory()
 
     # ----- retrieval -----------------------------------------------------------------
-    def retrieve(self, question: str, history: Sequence[Turn] = (), flt: SearchFilter | None = None) -> list[SearchResult]:
-        results = self.index.search(question, self.top_k, flt)
+    def retrieve(
+        self, question: str, history: Sequence[Turn] = (), flt: SearchFilter | None = None,
+        today: dt.date | None = None,
+    ) -> list[SearchResult]:
+        results = self._search(question, flt, today)
         previous = [t.content for t in history if t.role == "user"][-1:]
-        if previous:
+        if previous and is_follow_up(question):
             # A follow-up ("and what about cold ones?") leans on the previous question:
             # search with both and fuse, so the new words lead and the old ones fill in.
-            combined = self.index.search(f"{previous[0]} {question}", self.top_k, flt)
+            # A question that stands on its own is searched alone, so an off-topic
+            # question is not answered from the previous topic.
+            combined = self._search(f"{previous[0]} {question}", flt, today)
             by_id = {r.chunk_id: r for r in results + combined}
             fused = reciprocal_rank_fusion([[r.chunk_id for r in results], [r.chunk_id for r in combined]])
             results = [by_id[cid] for cid, _ in fused[: self.top_k]]
         return results
+
+    def _search(self, query: str, flt: SearchFilter | None, today: dt.date | None) -> list[SearchResult]:
+        """Hybrid search; a period named in the question ("Daniel, last year") adds a
+        ranking restricted to that period, so its notes lead without hiding the rest:
+        such phrases are loose ("last spring" can mean either of two springs)."""
+        results = self.index.search(query, self.top_k, flt)
+        if flt is not None and (flt.since or flt.until):
+            return results  # dates the user set explicitly win
+        period = date_range_in(query, today or dt.date.today())
+        if period is None:
+            return results
+        scoped = self.index.search(query, self.top_k, SearchFilter(
+            kinds=flt.kinds if flt else (), mentors=flt.mentors if flt else (),
+            since=period.since, until=period.until,
+        ))
+        by_id = {r.chunk_id: r for r in results + scoped}
+        fused = reciprocal_rank_fusion([[r.chunk_id for r in scoped], [r.chunk_id for r in results]])
+        return [by_id[cid] for cid, _ in fused[: self.top_k]]
 
     # ----- answering -----------------------------------------------------------------
     def ask(self, question: str, history: Sequence[Turn] = (), flt: SearchFilter | None = None) -> AnswerStream:

@@ -17,6 +17,7 @@ from mentordesk.chat import ChatService
 from mentordesk.db import Database
 from mentordesk.llm import ModelInfo, build_chat_model, model_info
 from mentordesk.models import Chunk, Document
+from mentordesk.relationships import Relationships
 from mentordesk.settings import Settings
 from vectorstore.chroma_index import ChromaIndex, make_client
 from vectorstore.embeddings import Embedder, SentenceTransformerEmbedder
@@ -53,7 +54,17 @@ class MentorDesk:
 
     @cached_property
     def ingest(self) -> IngestService:
-        return IngestService(self.db, self.index)
+        # After any ingestion, dated notes become meetings (see relationships.notes_sync).
+        return IngestService(self.db, self.index, on_change=lambda: self.relationships.sync_notes())
+
+    @cached_property
+    def relationships(self) -> Relationships:
+        """Profile, people, meetings, advice, what is due. Needs only the database unless
+        a note is written or deleted."""
+        return Relationships(
+            self.db, self.settings, ingest=lambda: self.ingest,
+            model_info=lambda: self.model_info, chat_model=lambda: self.chat_model,
+        )
 
     @cached_property
     def model_info(self) -> ModelInfo:
@@ -69,6 +80,12 @@ class MentorDesk:
             self.index, lambda: self.chat_model, self.model_info,
             top_k=self.settings.top_k, local_passages=self.settings.local_context_passages,
         )
+
+    @cached_property
+    def drafts(self):
+        from mentordesk.drafting.service import DraftService
+
+        return DraftService.from_desk(self)
 
     # ----- library-wide operations ---------------------------------------------------
     def ensure_builtin_guidance(self, progress: ProgressFn | None = None) -> IngestReport | None:

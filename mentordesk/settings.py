@@ -86,6 +86,17 @@ class Settings(BaseSettings):
     )
     index_builtin_guidance: bool = Field(default=True, description="Index knowledge/ on first run.")
 
+    # Relationship cadence (defaults from the mentoring practice in the domain brief).
+    cadence_due_weeks: int = Field(default=6, ge=1, le=52, description="A primary mentor is due this many weeks after the last meeting.")
+    cadence_overdue_weeks: int = Field(default=8, ge=1, le=52, description="...and overdue after this many weeks.")
+    follow_up_days: int = Field(default=7, ge=1, le=60, description="Send a follow-up within this many days of a meeting.")
+    target_min: int = Field(default=15, ge=0, description="Nudge when the target list is shorter than this.")
+    target_max: int = Field(default=25, ge=1, description="Nudge when the target list is longer than this.")
+    max_primary: int = Field(default=3, ge=1, description="Nudge when there are more primary mentors than this.")
+    advice_from_free_text: bool = Field(
+        default=True, description="With a capable chat model, also extract advice from a note's free text."
+    )
+
     @field_validator("home", mode="before")
     @classmethod
     def _expand_home(cls, value: object) -> object:

@@ -46,17 +46,19 @@ class ChromaIndex:
     @property
     def collection(self):
         if self._collection is None:
-            self._collection = self.client.get_or_create_collection(
+            collection = self.client.get_or_create_collection(
                 self.collection_name,
                 embedding_function=None,
                 metadata={"embedding_model": self.model_name, "embedding_dimension": self.dimension},
                 configuration={"hnsw": {"space": "cosine"}},
             )
-            self.check_model()
+            # Kept only once checked: a mismatch must fail every use, not just the first.
+            self.check_model(collection)
+            self._collection = collection
         return self._collection
 
-    def check_model(self) -> None:
-        meta = self._collection.metadata or {}
+    def check_model(self, collection=None) -> None:
+        meta = (collection if collection is not None else self._collection).metadata or {}
         built_with = meta.get("embedding_model")
         built_dim = meta.get("embedding_dimension")
         if built_with != self.model_name or built_dim != self.dimension:

@@ -29,22 +29,42 @@ STOPWORDS = frozenset(
     whom why will with would you your yours yourself yourselves i'm i've i'd it's don't what's did
     say said tell told""".split()
 )
-_SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly")
+# (suffix, replacement), first match wins. "ies"/"ied" become "y" so reply, replies and
+# replied meet; "ation" becomes "at" so negotiation meets negotiate.
+_SUFFIXES = (
+    ("ations", "at"), ("ation", "at"), ("ies", "y"), ("ied", "y"), ("ings", ""), ("ing", ""),
+    ("edly", ""), ("ed", ""), ("s", ""), ("ly", ""),
+)
 
 
 def stem(word: str) -> str:
-    """A deliberately light stemmer: enough to match negotiate/negotiating/negotiation."""
-    if len(word) <= 4 or word.isdigit():
+    """A deliberately light stemmer that maps a word's common forms to one key: name,
+    names and naming; write, writes and writing; plan, plans and planning; reply, replies and
+    replied. Every form goes through the same steps (strip one suffix, then final "e"s,
+    then a doubled final consonant). The plural "s" of three-letter words stays (ones,
+    days), so a vague "what about cold ones?" does not match every "one" in the library."""
+    if len(word) <= 3 or not word.isalpha():
         return word
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix):
+            base = word[: -len(suffix)]
+            if suffix == "s" and (len(base) < 4 or base.endswith(("s", "u", "i"))):  # ones; class, status, analysis
+                break
+            if suffix == "ly" and len(base) < 4:  # reply, early, only
+                break
+            if len(base) >= 3 or (replacement and len(base) >= 2):  # thing, bring; tried -> try
+                word = base + replacement
             break
-    return word.rstrip("e") if len(word) > 4 else word
+    while len(word) > 3 and word.endswith("e"):  # agree, agreed; mentee, mentees
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeioulsz":  # running -> run
+        word = word[:-1]
+    return word
 
 
 def tokenize(text: str) -> list[str]:
-    return [stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+    # A possessive is the name itself: "Priya's" must match "Priya", not become "priya'".
+    return [stem(w.removesuffix("'s")) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
 
 
 @dataclass(frozen=True)

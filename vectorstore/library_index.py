@@ -27,6 +27,7 @@ from vectorstore.keyword import KeywordIndex, tokenize
 SearchMode = Literal["hybrid", "dense", "keyword"]
 Progress = Callable[[int, int], None]
 GENERATION_KEY = "chunk_generation"
+CANDIDATE_DEPTH = 20  # results taken from each ranking before fusion
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,9 @@ class LibraryIndex:
     ) -> list[SearchResult]:
         if not query.strip():
             raise ValueError("the question is empty")
-        candidates = max(k * 4, 20)
+        # A fixed candidate depth, so asking for more results never reorders the first ones
+        # (with k * 4, the top 5 of k=10 differed from k=5 on 28 of 92 eval questions).
+        candidates = max(k, CANDIDATE_DEPTH)
         rankings: list[list[str]] = []
         dense_scores: dict[str, float] = {}
         coverage: dict[str, float] = {}

@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Sequence
 
-from mentordesk.cli import library
+from mentordesk.cli import drafts, library, relationships
 from mentordesk.errors import UserError
 
 
@@ -23,7 +23,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="mentordesk", description="MentorDesk: your mentoring library and assistant.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for module in (library,):
+    for module in (library, relationships, drafts):
         module.register(commands)
     return parser
 
@@ -39,3 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("mentordesk: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the reader left: not an error worth a traceback.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

@@ -140,12 +140,15 @@ def cmd_ingest(args) -> int:
     desk = open_desk()
     with user_errors():
         report = desk.ingest.ingest_paths(args.paths, kind=args.kind, progress=stderr_progress)
+    meetings = desk.relationships.notes_sync.last_report  # dated notes became meetings
     if args.json:
-        print_json(report.to_dict())
+        print_json({**report.to_dict(), "meetings": meetings.to_dict() if meetings else None})
     else:
         print(report.summary())
         for name, reason in report.skipped:
             print(f"  skipped {name}: {reason}")
+        if meetings is not None and meetings.changed:
+            print(meetings.summary())
     if not report.read_anything:
         print("mentordesk: error: nothing valid was read", file=sys.stderr)
         return 1

@@ -1,0 +1,87 @@
+"""The typed brief a draft is written from: who, the ask, the history, the open items and
+the retrieved passages. Everything in it comes from the store or from retrieval, so a
+draft can only say what the user's own records say."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from mentordesk.drafting import KINDS
+from mentordesk.errors import UserError
+from mentordesk.relationships.people import PersonDetail
+from mentordesk.relationships.profile import ProfileView
+from mentordesk.relationships.views import AdviceView, MeetingView, PersonView
+from vectorstore.filters import SearchFilter, mentor_key
+from vectorstore.library_index import LibraryIndex, SearchResult
+
+SOURCES_K = 4
+# Kinds that talk about a past meeting cannot be written for someone never met.
+NEEDS_MEETING = ("prep", "followup", "update")
+
+
+@dataclass(frozen=True)
+class DraftBrief:
+    kind: str
+    me: ProfileView
+    person: PersonView
+    last_meeting: MeetingView | None = None
+    learned: tuple[AdviceView, ...] = ()      # advice from the last meeting
+    next_steps: tuple[AdviceView, ...] = ()   # open action items, newest meeting first
+    outcomes: tuple[AdviceView, ...] = ()     # outcomes recorded but not yet reported
+    sources: tuple[SearchResult, ...] = ()    # the only passages a draft may cite
+
+    @property
+    def connection(self) -> str:
+        return "warm" if self.person.connection == "warm" and self.introducer else "cold"
+
+    @property
+    def introducer(self) -> str | None:
+        return (self.person.introducer or "").strip() or None
+
+    @property
+    def values(self) -> list[str]:
+        return list(self.me.values)
+
+    @property
+    def why_them(self) -> str | None:
+        return (self.person.notes or "").strip() or None
+
+
+def build_brief(kind: str, me: ProfileView, detail: PersonDetail, index: LibraryIndex | None) -> DraftBrief:
+    if kind not in KINDS:
+        raise UserError(f"unknown draft kind {kind!r}: choose from {', '.join(KINDS)}")
+    missing = me.missing()
+    if missing:
+        raise UserError(
+            f"your profile has no {' or '.join(missing)}, which drafts are signed with; "
+            "set it with `mentordesk profile set --name ... --role ...`"
+        )
+    person = detail.person
+    meetings = sorted(detail.meetings, key=lambda m: (m.date, m.id))
+    if kind in NEEDS_MEETING and not meetings:
+        raise UserError(f"no meetings with {person.name} yet, so there is nothing to base a {kind} on; "
+                        "add a meeting note first (or draft outreach instead)")
+    if kind == "intro" and not (person.introducer or "").strip():
+        raise UserError(f"{person.name} has no introducer in your tracker; add who could introduce you first")
+    last = meetings[-1] if meetings else None
+    learned = tuple(a for a in detail.advice if last and a.meeting_id == last.id and a.kind == "advice")
+    actions = [a for a in detail.advice if a.kind == "action" and not a.done]
+    # The last meeting's actions first: those are the next steps the mentor just heard about.
+    actions.sort(key=lambda a: (last is None or a.meeting_id != last.id, -a.meeting_date.toordinal()))
+    outcomes = tuple(a for a in detail.advice if a.outcome and not a.outcome_reported)
+    if kind == "update" and not outcomes:
+        raise UserError(f"no advice outcomes from {person.name} waiting to be reported; "
+                        "record what came of their advice first (advice ledger)")
+    sources = _retrieve(index, person, last, outcomes) if index is not None and meetings else ()
+    return DraftBrief(kind, me, person, last, learned, tuple(actions), outcomes, sources)
+
+
+def _retrieve(index: LibraryIndex, person: PersonView, last: MeetingView | None,
+              outcomes: Sequence[AdviceView]) -> tuple[SearchResult, ...]:
+    """Passages from this mentor's notes only, found by the meeting's purpose and title."""
+    parts = [last.purpose or "", last.title or ""] if last else []
+    parts += [o.text for o in outcomes[:2]]
+    query = " ".join(p for p in parts if p).strip() or f"meeting with {person.name}"
+    flt = SearchFilter(kinds=("notes",), mentors=(mentor_key(person.name),))
+    return tuple(index.search(query, SOURCES_K, flt))

@@ -1,0 +1,111 @@
+"""The rubric every draft is checked against, whoever wrote it (templates or a model).
+Used by the Drafts page, the CLI (failures go to stderr), the tests and ``eval/``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mentordesk.drafting.brief import DraftBrief
+from mentordesk.grounding import cited_numbers, support
+
+MAX_WORDS = 150
+SUBJECT_KINDS = ("outreach", "intro", "followup", "update", "thanks")
+PLACEHOLDER = re.compile(
+    r"\[(?!\d{1,2}\])[^\]\n]*[A-Za-z][^\]\n]*\]"  # [Your Name], [Company]; [1] is a citation
+    r"|\{[^}\n]*\}"                                 # {name}
+    r"|<[A-Z][A-Za-z ]*>"                           # <Name>
+    r"|\bTODO\b|\bXXX\b|\bTBD\b"
+)
+ASK = re.compile(r"\b(call|coffee|chat|meet)\b", re.I)
+ASK_LENGTH = re.compile(r"\b(20|30|twenty|thirty)\b[^.?!]*\bminutes?\b", re.I)
+FLEXIBLE = re.compile(r"flexib|time and place|fit around your|whatever time|any time|your schedule", re.I)
+PREPARED = re.compile(r"come prepared|will be prepared|questions (written|ready)|prepared with", re.I)
+MUTUAL = re.compile(r"in return|mutual|for you too|useful to you|happy to share|i can offer|benefit", re.I)
+THANKS = re.compile(r"\bthank", re.I)
+LEARNED = re.compile(r"\blearn|took away|taking away|takeaway|stayed with me", re.I)
+NEXT_STEPS = re.compile(r"next steps?|\bI will\b|\bI'll\b|\bI plan\b", re.I)
+PURPOSE = re.compile(r"^\s*\**purpose\b", re.I | re.M)
+QUESTION_LINE = re.compile(r"^\s*(?:\d+[.)]|[-*])\s+.*\?", re.M)
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    passed: bool
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class RubricResult:
+    checks: tuple[Check, ...] = field(default=())
+
+    @property
+    def passed(self) -> bool:
+        return all(c.passed for c in self.checks)
+
+    def failures(self) -> list[Check]:
+        return [c for c in self.checks if not c.passed]
+
+    def get(self, name: str) -> Check:
+        return next(c for c in self.checks if c.name == name)
+
+    def to_dict(self) -> dict:
+        return {"passed": self.passed, "checks": [{"name": c.name, "passed": c.passed, "detail": c.detail}
+                                                  for c in self.checks]}
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"[A-Za-z0-9][\w'’-]*", text))
+
+
+def check_draft(subject: str | None, body: str, brief: DraftBrief) -> RubricResult:
+    kind, person, me = brief.kind, brief.person, brief.me
+    checks: list[Check] = []
+
+    def add(name: str, passed: bool, detail: str = "") -> None:
+        checks.append(Check(name, bool(passed), "" if passed else detail))
+
+    if kind in SUBJECT_KINDS:
+        add("has_subject", subject and subject.strip(), "no subject line")
+    first = person.name.split()[0]
+    add("names_person", re.search(rf"\b{re.escape(first)}\b", body, re.I), f"does not name {person.name}")
+    if kind in ("outreach", "intro") and person.company:
+        add("names_company", person.company.lower() in body.lower(), f"does not name {person.company}")
+    if kind == "outreach":
+        asks = [s for s in re.split(r"(?<=[.?!])\s+", body) if s.strip().endswith("?")]
+        add("one_ask", len(asks) == 1 and ASK.search(asks[0]) and ASK_LENGTH.search(body),
+            f"needs exactly one ask for a 20-30 minute call or coffee (found {len(asks)} questions)")
+        add("flexible", FLEXIBLE.search(body), "does not say you are flexible on time and place")
+        add("prepared", PREPARED.search(body), "does not say you will come prepared")
+        add("mutual_benefit", MUTUAL.search(body), "does not say what is in it for them")
+    if (kind == "outreach" and brief.connection == "warm") or kind == "intro":
+        introducer = brief.introducer or ""
+        named = introducer and re.search(rf"\b{re.escape(introducer.split()[0])}\b", body)
+        add("names_introducer", named, f"does not name the introducer {introducer or '(none)'}")
+    if kind in ("outreach", "intro"):
+        words = word_count(body)
+        add("under_150_words", words < MAX_WORDS, f"{words} words; keep it under {MAX_WORDS}")
+    if kind == "prep":
+        questions = len(QUESTION_LINE.findall(body))
+        add("three_to_five_questions", 3 <= questions <= 5, f"{questions} questions; write 3 to 5")
+        add("purpose_statement", PURPOSE.search(body), "no purpose statement (a line starting 'Purpose:')")
+    if kind == "followup":
+        add("thanks", THANKS.search(body), "does not thank them")
+        add("learned", LEARNED.search(body), "does not say what you learned")
+        add("next_steps", NEXT_STEPS.search(body), "does not state your next steps")
+    if kind == "update":
+        mentioned = any(support(o.text, body) >= 0.6 for o in brief.outcomes)
+        add("mentions_outcome", mentioned, "mentions none of the outcomes waiting to be reported")
+    if kind == "thanks":
+        add("thanks", THANKS.search(body), "does not thank them")
+    if kind != "prep":  # prep is the user's own notes, not a letter
+        tail = "\n".join(body.strip().splitlines()[-4:])
+        add("signed", me.name and me.name in tail, f"not signed with your name ({me.name})")
+    placeholders = PLACEHOLDER.findall(f"{subject or ''}\n{body}")
+    add("no_placeholder", not placeholders, f"placeholder {placeholders[0] if placeholders else ''}")
+    cited = cited_numbers(body)
+    bad = [n for n in cited if not 1 <= n <= len(brief.sources)]
+    add("cites_only_retrieved", not bad,
+        f"cites [{bad[0] if bad else ''}] but only {len(brief.sources)} passages were retrieved")
+    return RubricResult(tuple(checks))

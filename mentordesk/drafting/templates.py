@@ -1,0 +1,271 @@
+"""Drafts composed from the brief by templates, for models that cannot write a good email
+(the embedded SmolLM2, the test fake).
+
+Wording is data: ``prompts/draft_templates/<kind>.yaml`` holds each part's 2–3 phrasing
+variants, the subject lines and the phrasings of list items. Code only decides which parts
+apply (``when`` flags) and fills in the user's own words from the store. The variant is
+chosen by a stable hash of the person and the part, so drafts differ between people but
+the same draft comes out the same twice (tests and "regenerate" stay predictable).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import string
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from mentordesk.drafting.brief import DraftBrief
+from mentordesk.grounding import best_supporting
+from mentordesk.prompts import PROMPTS_DIR, PromptError
+from mentordesk.relationships.views import AdviceView
+
+TEMPLATES_DIR = PROMPTS_DIR / "draft_templates"
+# Variables every template may use; ``compose`` fills all of them.
+KNOWN_VARIABLES = frozenset({
+    "first", "name", "company", "introducer", "introducer_first", "my_name", "my_first", "my_role",
+    "goals", "values", "why", "last_topic", "last_date", "learned_one", "learned_list", "next_steps_list",
+    "questions_list", "outcomes_list", "mention",
+})
+ITEM_VARIABLES = frozenset({"item", "outcome"})
+MAX_LIST = 5
+SHORT_LIST = 3
+WHY_WORDS = 30
+WORD_LIMITED = ("outreach", "intro")
+WORD_LIMIT = 150  # the rubric's limit for first emails
+CITE_SUPPORT = 0.5  # share of an item's words a passage must contain to be cited for it
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+class Part(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    variants: list[str] = Field(min_length=1)
+    when: list[str] = Field(default_factory=list)  # flags that must hold; "!flag" must not
+    optional: bool = False  # dropped when the user asks for a shorter draft
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value):
+        return {"variants": value} if isinstance(value, list) else value
+
+
+class DraftTemplate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    description: str = ""
+    variables: list[str]
+    subject: list[str] = Field(default_factory=list)
+    parts: dict[str, Part]
+    phrases: dict[str, list[str]] = Field(default_factory=dict)
+
+    @field_validator("variables")
+    @classmethod
+    def _known(cls, value: list[str]) -> list[str]:
+        unknown = set(value) - KNOWN_VARIABLES
+        if unknown:
+            raise ValueError(f"unknown variables {sorted(unknown)}; known: {sorted(KNOWN_VARIABLES)}")
+        return value
+
+    @model_validator(mode="after")
+    def _declared(self) -> "DraftTemplate":
+        texts = self.subject + [v for p in self.parts.values() for v in p.variants]
+        used = set().union(*(_fields(t) for t in texts)) if texts else set()
+        phrase_used = set().union(*(_fields(v) for vs in self.phrases.values() for v in vs)) if self.phrases else set()
+        undeclared = (used - set(self.variables)) | (phrase_used - set(self.variables) - ITEM_VARIABLES)
+        if undeclared:
+            raise PromptError(f"draft template {self.name!r} uses undeclared variables: {sorted(undeclared)}")
+        return self
+
+
+@lru_cache(maxsize=None)
+def load_template(name: str, directory: Path = TEMPLATES_DIR) -> DraftTemplate:
+    path = directory / f"{name}.yaml"
+    if not path.is_file():
+        raise PromptError(f"no draft template {name!r} in {directory}")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise PromptError(f"draft template file {path} is not a mapping")
+    return DraftTemplate(name=name, **data)
+
+
+@dataclass(frozen=True)
+class Style:
+    """Refinements asked for so far; composing with them is deterministic."""
+
+    short: bool = False
+    formal: bool = False
+    mentions: tuple[str, ...] = field(default=())
+
+
+def pick(options: Sequence[str], *key: str) -> str:
+    digest = hashlib.sha256("\x1f".join(key).encode()).digest()
+    return options[int.from_bytes(digest[:4], "big") % len(options)]
+
+
+def compose(brief: DraftBrief, style: Style = Style()) -> tuple[str | None, str]:
+    """(subject, body) for the brief's kind."""
+    template = load_template(brief.kind)
+    seed = brief.person.name
+    values = _variables(brief, template, style)
+    flags = {name for name, value in values.items() if value} | {brief.connection}
+    paragraphs = []
+    for part_name, part in template.parts.items():
+        if style.short and part.optional:
+            continue
+        if not all((flag[1:] not in flags) if flag.startswith("!") else (flag in flags) for flag in part.when):
+            continue
+        paragraphs.append(pick(part.variants, seed, part_name).format(**values).strip())
+    body = "\n\n".join(p for p in paragraphs if p)
+    if style.mentions:
+        body = _insert_mentions(body, brief, style.mentions)
+    subject = pick(template.subject, seed, "subject").format(**values).strip() if template.subject else None
+    if style.formal:
+        body, subject = _formal(body), (_formal(subject) if subject else None)
+    if brief.kind in WORD_LIMITED and not style.short and _words(body) >= WORD_LIMIT:
+        # Long notes about the person or a "mention" can push past the limit: drop the
+        # optional parts rather than send a long first email.
+        return compose(brief, Style(short=True, formal=style.formal, mentions=style.mentions))
+    return subject, body
+
+
+# ----- variables from the brief --------------------------------------------------------
+def _variables(brief: DraftBrief, template: DraftTemplate, style: Style) -> dict[str, str]:
+    me, person = brief.me, brief.person
+    limit = SHORT_LIST if style.short else MAX_LIST
+    sources = [s.text for s in brief.sources]
+    seed = person.name
+    last = brief.last_meeting
+    values = {
+        "first": _first(person.name), "name": person.name, "company": person.company or "",
+        "introducer": brief.introducer or "", "introducer_first": _first(brief.introducer or ""),
+        "my_name": me.name or "", "my_first": _first(me.name or ""), "my_role": me.role or "",
+        "goals": _sentence_fragment(me.goals or ""), "values": _join(me.values),
+        "why": _truncate(_sentence(brief.why_them or ""), WHY_WORDS),
+        "last_topic": _topic(last.title or last.purpose or "") if last else "",
+        "last_date": f"{last.date.day} {last.date:%B}" if last else "",
+        "learned_one": _clean(brief.learned[0].text) if brief.learned else "",
+        "learned_list": _bullets([_cite(_sentence(_clean(a.text)), sources) for a in brief.learned[:limit]]),
+        "next_steps_list": _bullets([_cite(_sentence(_clean(a.text)), sources) for a in brief.next_steps[:limit]]),
+        "outcomes_list": _bullets([
+            _cite(pick(template.phrases.get("outcome_item", ["{item}: {outcome}."]), seed, o.text).format(
+                item=_clean(o.text), outcome=pick(template.phrases.get(f"outcome_{o.outcome}", [o.outcome or ""]),
+                                                  seed, o.text)), sources)
+            for o in brief.outcomes[:limit]
+        ]),
+        "questions_list": _questions(brief, template, sources, limit) if "questions_list" in template.variables else "",
+        "mention": "",
+    }
+    return {k: v for k, v in values.items() if k in template.variables}
+
+
+def _questions(brief: DraftBrief, template: DraftTemplate, sources: list[str], limit: int) -> str:
+    """3–5 questions: unreported outcomes, then open actions, then the last meeting's
+    advice, then the standing questions worth bringing to any mentor."""
+    seed = brief.person.name
+    phrases = template.phrases
+    found: list[str] = []
+    for kind, items in (("question_outcome", brief.outcomes), ("question_action", brief.next_steps),
+                        ("question_learned", brief.learned)):
+        for item in items:
+            if len(found) >= limit:
+                break
+            text = pick(phrases[kind], seed, item.text).format(item=_clean(item.text), outcome=_outcome(item, template))
+            found.append(_cite(text, sources, item.text))
+    for generic in phrases.get("question_generic", []):
+        if len(found) >= 3:
+            break
+        found.append(generic)
+    return "\n".join(f"{n}. {q}" for n, q in enumerate(found[:limit], 1))
+
+
+def _outcome(item: AdviceView, template: DraftTemplate) -> str:
+    return pick(template.phrases.get(f"outcome_{item.outcome}", [item.outcome or ""]), item.text, "outcome")
+
+
+def _insert_mentions(body: str, brief: DraftBrief, mentions: Sequence[str]) -> str:
+    phrases = load_template("refine").phrases["mention"]
+    extra = " ".join(pick(phrases, brief.person.name, m).format(item=m) for m in mentions)
+    paragraphs = body.split("\n\n")
+    # Before the sign-off, which is always the last paragraph.
+    return "\n\n".join(paragraphs[:-1] + [extra] + paragraphs[-1:]) if len(paragraphs) > 1 else f"{body}\n\n{extra}"
+
+
+def _formal(text: str) -> str:
+    for informal, formal in _formal_pairs():
+        text = text.replace(informal, formal)
+    return text
+
+
+@lru_cache(maxsize=1)
+def _formal_pairs() -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for line in load_template("refine").phrases["formal"]:
+        informal, _, formal = line.partition(" => ")
+        pairs.append((informal, formal))
+    return tuple(pairs)
+
+
+# ----- small text helpers ------------------------------------------------------------------
+_CHECKBOX = re.compile(r"^\s*(?:[-*+]\s*)?(?:\[[ xX]\]\s*)?")
+
+
+def _clean(text: str) -> str:
+    return _CHECKBOX.sub("", " ".join(text.split())).rstrip(" .;:")
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split()).strip()
+    if not text:
+        return ""
+    return text if text[-1] in ".!?" else text + "."
+
+
+def _sentence_fragment(text: str) -> str:
+    text = " ".join(text.split()).rstrip(" .")
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def _truncate(text: str, words: int) -> str:
+    parts = text.split()
+    return text if len(parts) <= words else " ".join(parts[:words]).rstrip(",;:") + "…"
+
+
+def _topic(text: str) -> str:
+    first = re.split(r"(?<=[.!?])\s", " ".join(text.split()), maxsplit=1)[0]
+    return _truncate(first.rstrip(" .?!"), 14)
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z0-9][\w'’-]*", text))
+
+
+def _first(name: str) -> str:
+    return name.split()[0] if name.split() else ""
+
+
+def _join(items: Sequence[str]) -> str:
+    items = [i.strip() for i in items if i.strip()]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _bullets(lines: Sequence[str]) -> str:
+    return "\n".join(f"- {line}" for line in lines)
+
+
+def _cite(text: str, sources: Sequence[str], basis: str | None = None) -> str:
+    """Add [n] for the retrieved passage that holds this item, when one clearly does."""
+    n, score = best_supporting(basis or text, sources)
+    return f"{text} [{n}]" if n and score >= CITE_SUPPORT else text

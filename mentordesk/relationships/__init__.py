@@ -1,0 +1,84 @@
+"""Mentor relationships: profile, target list, meetings and notes, advice ledger, cadence.
+
+``Relationships`` bundles the services for the container; each is small and takes only
+what it needs. Nothing here loads the embedding model or opens the search index unless a
+note is written or deleted, so listing people or asking what is due stays fast.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Callable
+
+from mentordesk.db import Database
+from mentordesk.relationships.advice import AdviceService
+from mentordesk.relationships.cadence import Thresholds
+from mentordesk.relationships.due import DueService
+from mentordesk.relationships.extraction import extract_with_model
+from mentordesk.relationships.import_export import PeopleTable
+from mentordesk.relationships.meetings import MeetingService
+from mentordesk.relationships.notes_sync import ModelExtractor, NotesSync, SyncReport
+from mentordesk.relationships.people import PeopleService
+from mentordesk.relationships.profile import ProfileService
+
+
+class Relationships:
+    def __init__(self, db: Database, settings, *, ingest: Callable[[], object] | None = None,
+                 model_info: Callable[[], object] | None = None, chat_model: Callable[[], object] | None = None):
+        self.db = db
+        self.settings = settings
+        self.thresholds = Thresholds.from_settings(settings)
+        self._ingest = ingest
+        self._model_info = model_info
+        self._chat_model = chat_model
+
+    def _ingest_service(self):
+        if self._ingest is None:
+            raise RuntimeError("this Relationships was built without an ingest service")
+        return self._ingest()
+
+    def _model_extractor(self) -> ModelExtractor | None:
+        """Free-text extraction only with a capable model: the small local model and the
+        test fake would invent or garble advice, and bullets already cover the notes."""
+        if not self.settings.advice_from_free_text or self._model_info is None or self._chat_model is None:
+            return None
+        if not self._model_info().capable:
+            return None
+        model = self._chat_model()
+        return lambda text: extract_with_model(model, text)
+
+    @cached_property
+    def profile(self) -> ProfileService:
+        return ProfileService(self.db)
+
+    @cached_property
+    def people(self) -> PeopleService:
+        return PeopleService(self.db, self.thresholds,
+                             delete_sources=lambda sources: self._ingest_service().delete_sources(sources))
+
+    @cached_property
+    def table(self) -> PeopleTable:
+        return PeopleTable(self.db)
+
+    @cached_property
+    def notes_sync(self) -> NotesSync:
+        return NotesSync(self.db, self._model_extractor)
+
+    @cached_property
+    def meetings(self) -> MeetingService:
+        return MeetingService(self.db, self._ingest_service, self.sync_notes)
+
+    @cached_property
+    def advice(self) -> AdviceService:
+        return AdviceService(self.db)
+
+    @cached_property
+    def due(self) -> DueService:
+        return DueService(self.db, self.thresholds)
+
+    def sync_notes(self) -> SyncReport:
+        """Make every dated note a meeting (idempotent); called after each ingestion."""
+        return self.notes_sync.run()
+
+
+__all__ = ["Relationships", "SyncReport", "Thresholds"]

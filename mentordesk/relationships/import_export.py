@@ -1,0 +1,244 @@
+"""Import and export of the tracking table (CSV or XLSX).
+
+Import rules, so the user's own spreadsheet works as is and can be imported again:
+- headers are matched case-insensitively, in any order, with common synonyms
+  ("Email" for contact, "Status" for stage); unknown columns are reported and ignored;
+- ``name`` is required; each row is validated like a hand-made entry, and a bad row is
+  reported by its line (CSV) or row (XLSX) number and skipped;
+- a row updates the person it matches instead of adding a duplicate: same name and
+  company, else same contact, else the one person of that name with no company yet
+  (someone first met through an imported note);
+- columns present in the file overwrite (an empty cell clears the field, except stage,
+  which stays); columns absent from the file leave the stored values alone;
+- all valid rows are written in one transaction: either all of them or none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from mentordesk.db import Database
+from mentordesk.models import MessageEntry, Person
+from mentordesk.relationships.lookup import label, name_key
+from mentordesk.relationships.schemas import InvalidInput, PersonCreate, validated
+from mentordesk.relationships.tabular import Table, TableError, parse_table, read_table, render_table, write_table
+from mentordesk.relationships.views import load_people
+
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("name", "full name", "person"),
+    "company": ("company", "organisation", "organization", "employer"),
+    "role": ("role", "title", "job title", "position"),
+    "contact": ("contact", "contact information", "contact info", "email", "e mail"),
+    "connection": ("connection", "connection type", "warm or cold", "warm/cold"),
+    "introducer": ("introducer", "introduced by", "who could introduce", "intro via"),
+    "stage": ("stage", "status"),
+    "notes": ("notes", "note", "comments"),
+    "last_contacted": ("last contacted", "last contact", "last contacted on"),
+}
+EXPORT_HEADERS = ("name", "company", "role", "contact", "connection", "introducer", "stage", "notes",
+                  "last contacted")
+_BY_ALIAS = {alias: column for column, aliases in COLUMN_ALIASES.items() for alias in aliases}
+
+
+@dataclass(frozen=True)
+class RowError:
+    where: str  # "line 4" or "row 4"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass
+class ImportReport:
+    file: str
+    sheet: str | None = None
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def imported(self) -> int:
+        return len(self.added) + len(self.updated)
+
+    def summary(self) -> str:
+        where = f" (sheet {self.sheet})" if self.sheet else ""
+        return (f"{self.file}{where}: {len(self.added)} added, {len(self.updated)} updated, "
+                f"{len(self.errors)} skipped")
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "sheet": self.sheet, "added": self.added, "updated": self.updated,
+                "errors": [{"where": e.where, "message": e.message} for e in self.errors],
+                "ignored_columns": self.ignored_columns}
+
+
+def normalise_header(header: str) -> str:
+    text = str(header).strip().lower().rstrip(":").replace("_", " ").replace("-", " ")
+    return " ".join(text.split())
+
+
+def map_columns(table: Table) -> tuple[dict[str, int], list[str]]:
+    """Column name -> index, and the headers that mean nothing to us."""
+    mapping: dict[str, int] = {}
+    ignored: list[str] = []
+    for index, header in enumerate(table.headers):
+        column = _BY_ALIAS.get(normalise_header(header))
+        if column is None:
+            if str(header).strip():
+                ignored.append(str(header).strip())
+            continue
+        if column in mapping:
+            first = table.headers[mapping[column]]
+            raise TableError(f"{table.name}: columns {first!r} and {header!r} both give the {column}; keep one")
+        mapping[column] = index
+    if "name" not in mapping:
+        found = ", ".join(repr(h) for h in table.headers if str(h).strip()) or "none"
+        raise TableError(f"{table.name} has no 'name' column (its columns: {found})")
+    return mapping, ignored
+
+
+def _parse_date(value: object) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InvalidInput(f"last contacted {value!r} is not a date in YYYY-MM-DD form", "last_contacted") from None
+
+
+@dataclass
+class _Row:
+    where: str
+    values: dict  # validated person fields present in the file
+    last_contacted: dt.date | None
+
+
+def _validate_rows(table: Table, mapping: dict[str, int], report: ImportReport) -> list[_Row]:
+    rows: list[_Row] = []
+    for number, cells in table.rows:
+        where = f"{table.unit} {number}"
+        raw = {col: (cells[i] if i < len(cells) else None) for col, i in mapping.items()}
+        try:
+            last = _parse_date(raw.pop("last_contacted", None))
+            given = {k: ("" if v is None else str(v)) for k, v in raw.items()}
+            person = validated(PersonCreate, **given)
+        except InvalidInput as exc:
+            report.errors.append(RowError(where, str(exc)))
+            continue
+        values = {k: getattr(person, k) for k in raw}
+        if values.get("stage") is None:
+            values.pop("stage", None)  # an empty stage keeps the stored one (or the default)
+        rows.append(_Row(where, values, last))
+    return rows
+
+
+class _Matcher:
+    """Finds the stored (or just imported) person a row is about."""
+
+    def __init__(self, people: list[Person]):
+        self.people = people
+
+    def find(self, name: str, company: str | None, contact: str | None, company_given: bool) -> Person | None:
+        same_name = [p for p in self.people if name_key(p.name) == name_key(name)]
+        if company_given:
+            exact = [p for p in same_name if name_key(p.company) == name_key(company)]
+            if exact:
+                return exact[0]
+        if contact:
+            by_contact = [p for p in self.people if p.contact and name_key(p.contact) == name_key(contact)]
+            if by_contact:
+                return by_contact[0]
+        if not company_given:
+            if len(same_name) > 1:
+                raise InvalidInput(f"several people are named {name}; add a company column to tell them apart")
+            return same_name[0] if same_name else None
+        if company and len(same_name) == 1 and not same_name[0].company:
+            return same_name[0]  # the company of someone first met through a note
+        return None
+
+
+class PeopleTable:
+    def __init__(self, db: Database):
+        self.db = db
+
+    def import_file(self, path: Path, sheet: str | None = None) -> ImportReport:
+        return self._import(read_table(Path(path), sheet))
+
+    def import_bytes(self, name: str, data: bytes, sheet: str | None = None) -> ImportReport:
+        """Import an uploaded file; ``name`` (its file name) tells CSV from XLSX."""
+        return self._import(parse_table(name, data, sheet))
+
+    def _import(self, table: Table) -> ImportReport:
+        mapping, ignored = map_columns(table)
+        report = ImportReport(table.name, table.sheet, ignored_columns=ignored)
+        rows = _validate_rows(table, mapping, report)
+        if not rows:
+            if not report.errors:
+                raise TableError(f"{table.name} has a header but no rows")
+            return report
+        with self.db.session() as session:  # every valid row, or none
+            self._apply(session, rows, "company" in mapping, report)
+        return report
+
+    def _apply(self, session: Session, rows: list[_Row], company_given: bool, report: ImportReport) -> None:
+        people = list(session.scalars(select(Person).options(selectinload(Person.messages),
+                                                            selectinload(Person.meetings))))
+        matcher = _Matcher(people)
+        seen: dict[int, str] = {}  # id(person) -> where it was first touched in this file
+        for row in rows:
+            v = row.values
+            try:
+                person = matcher.find(v["name"], v.get("company"), v.get("contact"), company_given)
+            except InvalidInput as exc:
+                report.errors.append(RowError(row.where, str(exc)))
+                continue
+            if person is not None and id(person) in seen:
+                report.errors.append(RowError(row.where, f"{label(person)} is already on {seen[id(person)]}"))
+                continue
+            if person is None:
+                person = Person(stage="prospect", messages=[], meetings=[])
+                session.add(person)
+                people.append(person)
+                report.added.append(v["name"])
+            else:
+                report.updated.append(v["name"])
+            seen[id(person)] = row.where
+            for key, value in v.items():
+                setattr(person, key, value)
+            _record_last_contact(person, row.last_contacted, report.file)
+
+    def export_file(self, path: Path) -> int:
+        rows = self._rows()
+        write_table(Path(path), EXPORT_HEADERS, rows)
+        return len(rows)
+
+    def export_bytes(self, suffix: str = ".csv") -> bytes:
+        """The table as a .csv or .xlsx download."""
+        return render_table(suffix, EXPORT_HEADERS, self._rows())
+
+    def _rows(self) -> list[list[object]]:
+        with self.db.session() as session:
+            people = load_people(session)
+        return [[p.name, p.company, p.role, p.contact, p.connection, p.introducer, p.stage, p.notes,
+                 p.last_contacted()] for p in people]
+
+
+def _record_last_contact(person: Person, day: dt.date | None, file: str) -> None:
+    """A "last contacted" date becomes a message-history entry, once: nothing is added when
+    the history already reaches that date (so exporting and importing again changes nothing)."""
+    if day is None:
+        return
+    known = [e.date for e in person.messages] + [m.date for m in person.meetings]
+    if any(d >= day for d in known):
+        return
+    person.messages.append(MessageEntry(date=day, direction="sent", summary=f"last contact (imported from {file})"))

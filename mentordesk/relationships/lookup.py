@@ -1,0 +1,112 @@
+"""Finding a person from a name the user typed.
+
+"Priya Raman", "priya", "Raman" and "Priya Raman (Larkspur)" all find the same person. A
+name that matches no one is an error that suggests close matches, so a typo costs one
+retry and never creates a second "Pryia".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Sequence, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mentordesk.errors import UserError
+from mentordesk.models import STAGES, Person
+
+_WITH_COMPANY = re.compile(r"^(?P<name>.+?)\s*\((?P<company>[^()]+)\)\s*$")
+
+P = TypeVar("P")
+
+
+class PersonNotFound(UserError):
+    def __init__(self, message: str, suggestions: Sequence[str] = ()):
+        super().__init__(message)
+        self.suggestions = list(suggestions)
+
+
+def name_key(name: str | None) -> str:
+    return " ".join((name or "").lower().split())
+
+
+def label(person) -> str:
+    return f"{person.name} ({person.company})" if getattr(person, "company", None) else person.name
+
+
+def match_person(people: Sequence[P], typed: str) -> P:
+    """The one person ``typed`` names, else ``PersonNotFound`` with suggestions.
+
+    Order: exact full name (with an optional "(Company)" to tell namesakes apart), then a
+    unique first or last name, then a unique part of a name.
+    """
+    text = " ".join(typed.split())
+    if not text:
+        raise PersonNotFound("the name is empty")
+    company = None
+    match = _WITH_COMPANY.match(text)
+    if match:
+        text, company = match["name"], name_key(match["company"])
+    key = name_key(text)
+
+    exact = [p for p in people if name_key(p.name) == key]
+    if company is not None:
+        exact = [p for p in exact if name_key(p.company) == company] or [
+            p for p in people if name_key(label(p)) == name_key(typed)
+        ]
+    if len(exact) == 1:
+        return exact[0]
+    if len(exact) > 1:
+        raise _ambiguous(typed, exact)
+
+    for candidates in (
+        [p for p in people if key in name_key(p.name).split()],
+        [p for p in people if key in name_key(p.name)] if len(key) >= 3 else [],
+    ):
+        if len(candidates) == 1:
+            return candidates[0]
+        if len(candidates) > 1:
+            raise _ambiguous(typed, candidates)
+    raise _not_found(typed, people)
+
+
+def _ambiguous(typed: str, matches: Sequence) -> PersonNotFound:
+    labels = [label(p) for p in matches]
+    return PersonNotFound(f"{typed!r} matches several people: {', '.join(labels)}; use the full name", labels)
+
+
+def _not_found(typed: str, people: Sequence) -> PersonNotFound:
+    if not people:
+        return PersonNotFound(f"no one named {typed!r}: your list is empty (add people with `mentors add NAME`)")
+    by_key: dict[str, str] = {}
+    for p in people:
+        by_key.setdefault(name_key(p.name), p.name)
+        for part in name_key(p.name).split():
+            by_key.setdefault(part, p.name)
+    close = difflib.get_close_matches(name_key(typed), list(by_key), n=6, cutoff=0.6)
+    suggestions = list(dict.fromkeys(by_key[c] for c in close))[:3]
+    hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
+    return PersonNotFound(f"no one named {typed!r} in your list{hint}", suggestions)
+
+
+def find_person(session: Session, typed: str | int) -> Person:
+    """The person a typed name finds, or, for an int, the person with that id (the app
+    knows which row was picked, so namesakes never make its edits ambiguous)."""
+    if isinstance(typed, int):
+        person = session.get(Person, typed)
+        if person is None:
+            raise PersonNotFound(f"no one with id {typed} in your list (they may have been deleted)")
+        return person
+    return match_person(session.scalars(select(Person).order_by(Person.id)).all(), typed)
+
+
+def best_for_mentor_name(people: Sequence[Person], mentor: str) -> Person | None:
+    """For a note's ``mentor:`` line: the person with exactly that name, preferring the
+    most advanced stage when namesakes exist (the one the user meets)."""
+    key = name_key(mentor)
+    same = [p for p in people if name_key(p.name) == key]
+    if not same:
+        return None
+    return max(same, key=lambda p: (STAGES.index(p.stage) if p.stage in STAGES else -1, -(p.id or 0)))

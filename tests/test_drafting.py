@@ -1,0 +1,243 @@
+"""Drafting studio (issue 4): every kind passes its rubric on the template path, the
+rubric catches bad drafts, the model path cleans citations, sending updates the history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from langchain_core.language_models import FakeListChatModel
+
+from mentordesk.drafting.brief import DraftBrief
+from mentordesk.drafting.intent import DraftRequest, parse_draft_request, parse_refinement_request
+from mentordesk.drafting.rubric import check_draft
+from mentordesk.drafting.service import DraftService
+from mentordesk.drafting.writer import DraftWriter
+from mentordesk.errors import UserError
+from mentordesk.llm import ModelInfo
+from mentordesk.relationships.lookup import PersonNotFound
+from mentordesk.relationships.profile import ProfileView
+from mentordesk.relationships.views import PersonView
+from mentordesk.suggestions import suggest_followups
+from tests.conftest import NOTES_DIR
+from vectorstore.library_index import SearchResult
+
+ME = dict(name="Alex Rivera", role="Senior Engineer at Tidewell", goals="Deciding between the staff and manager tracks",
+          values="kindness, thoughtfulness, humility")
+
+
+def _people(desk) -> None:
+    people = desk.relationships.people
+    people.add("Jonas Weber", company="Northwind", role="VP Engineering", connection="warm",
+               introducer="Priya Raman", contact="jonas@northwind.example",
+               notes="Gave a talk on calm incident response at SREcon that changed how my team runs on-call.")
+    people.add("Lena Fischer", company="Acme", connection="cold", notes="Writes about growing staff engineers.")
+
+
+@pytest.fixture
+def studio(desk) -> DraftService:
+    """Profile, a warm and a cold target, the sample notes as meetings, one outcome to report."""
+    desk.relationships.profile.update(**ME)
+    _people(desk)
+    desk.ingest.ingest_paths([NOTES_DIR], kind="notes")
+    desk.relationships.sync_notes()
+    advice = desk.relationships.advice
+    first = advice.list(mentor="Priya Raman", kind="advice")[0]
+    advice.set_outcome(first.id, "worked")
+    return desk.drafts
+
+
+CASES = [("outreach", "Jonas"), ("outreach", "Lena"), ("intro", "Jonas"), ("prep", "Priya"),
+         ("followup", "Daniel"), ("update", "Priya"), ("thanks", "Mei")]
+
+
+def test_every_kind_passes_its_rubric_on_the_template_path(studio):
+    for kind, who in CASES:
+        draft = studio.draft(kind, who)
+        failures = [f"{c.name}: {c.detail}" for c in draft.rubric.failures()]
+        assert draft.rubric.passed, (kind, who, failures, draft.body)
+        assert "[Your" not in draft.body and "{" not in draft.body
+        assert draft.body.strip().splitlines()[-2:][0] == ME["name"] or kind == "prep"
+        assert draft.id is not None
+        for c in draft.citations:
+            assert f"[{c['n']}]" in draft.body and c["text"]
+    warm = studio.draft("outreach", "Jonas")
+    assert "Priya Raman" in warm.body and "Northwind" in warm.body
+    assert warm.mailto.startswith("mailto:jonas@northwind.example?subject=")
+    assert "%0A" in warm.mailto  # the body is url-encoded, line breaks included
+    assert "introduce" not in studio.draft("outreach", "Lena").body.lower()
+    prep = studio.draft("prep", "Priya")
+    assert prep.subject is None and prep.citations, prep.body
+    followup = studio.draft("followup", "Daniel")
+    assert "Ask HR about unpaid leave options" in followup.body  # the user's own action item
+    assert studio.draft("outreach", "Jonas").body != studio.draft("outreach", "Lena").body.replace("Lena", "Jonas")
+
+
+def test_refinements_on_the_template_path(studio):
+    draft = studio.draft("followup", "Daniel")
+    shorter = studio.refine(draft, "shorter")
+    assert len(shorter.body) < len(draft.body) and shorter.id == draft.id
+    formal = studio.refine(shorter, "more formal")
+    assert "I'll" not in formal.body and formal.body.startswith(("Dear", "Hello"))
+    mentioned = studio.refine(formal, "mention the runbook")
+    assert "the runbook" in mentioned.body and mentioned.rubric.passed
+    assert mentioned.refinements == ["shorter", "more formal", "mention the runbook"]
+    assert studio.get(draft.id).body == mentioned.body  # the Drafts page opens the refined draft
+    with pytest.raises(UserError, match="capable model"):
+        studio.refine(draft, "make it sound like a pirate")
+
+
+def test_model_path_writes_from_the_prompt_and_drops_unretrieved_citations(studio):
+    email = ("Subject: Thank you, and my next steps\n\nHi Daniel,\n\nThank you for the time on the 23rd. "
+             "I learned to make the decision reversible [1] and to run a regret test [9].\n\n"
+             "Next steps: I will ask HR about unpaid leave.\n\nBest,\nAlex Rivera\nSenior Engineer at Tidewell")
+    fake = FakeListChatModel(responses=[email, email.replace("Hi Daniel", "Dear Daniel")])
+    studio.writer = DraftWriter(lambda: fake, ModelInfo("openai", "fake-capable"))
+    draft = studio.draft("followup", "Daniel")
+    assert draft.subject == "Thank you, and my next steps"
+    assert "[9]" not in draft.body and "[1]" in draft.body
+    assert [c["n"] for c in draft.citations] == [1]
+    assert draft.rubric.passed, draft.rubric.failures()
+    refined = studio.refine(draft, "make it warmer")  # any instruction goes to a capable model
+    assert refined.body.startswith("Dear Daniel")
+
+
+def test_mark_sent_logs_the_message_moves_the_stage_and_closes_the_loop(studio, desk):
+    rel = desk.relationships
+    rel.people.edit("Lena Fischer", stage="prospect")
+    before = rel.people.detail("Lena").messages
+    rel_sent = studio.mark_sent(studio.draft("outreach", "Lena"))
+    after = rel.people.detail("Lena")
+    assert len(after.messages) == len(before) + 1 and after.messages[-1].direction == "sent"
+    assert after.person.stage == "contacted" and rel_sent.sent_at is not None
+
+    followup = studio.draft("followup", "Daniel")
+    studio.mark_sent(followup)
+    latest = max(rel.people.detail("Daniel").meetings, key=lambda m: m.date)
+    assert latest.follow_up_sent_on == dt.date.today()
+
+    update = studio.draft("update", "Priya")
+    studio.mark_sent(update)
+    assert not [a for a in rel.advice.list(mentor="Priya") if a.outcome and not a.outcome_reported]
+    with pytest.raises(UserError, match="no advice outcomes"):
+        studio.draft("update", "Priya")  # nothing left to report
+
+
+def test_bad_input_gets_one_clear_line(desk):
+    _people(desk)
+    drafts = desk.drafts
+    with pytest.raises(UserError, match="mentordesk profile set --name"):
+        drafts.draft("outreach", "Jonas")
+    desk.relationships.profile.update(**ME)
+    with pytest.raises(PersonNotFound, match="did you mean Jonas Weber") as caught:
+        drafts.draft("outreach", "Jonsa Weber")
+    assert caught.value.suggestions == ["Jonas Weber"]
+    with pytest.raises(UserError, match="no meetings with Lena Fischer"):
+        drafts.draft("followup", "Lena")
+    with pytest.raises(UserError, match="no introducer"):
+        drafts.draft("intro", "Lena")
+
+
+def test_cli_draft_json_and_errors(studio, capsys, monkeypatch):
+    import json
+
+    from mentordesk.cli import main
+
+    monkeypatch.setenv("MENTORDESK_INDEX_BUILTIN_GUIDANCE", "false")
+    assert main(["draft", "followup", "--mentor", "Daniel", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["subject"] and "Daniel" in data["body"] and isinstance(data["citations"], list)
+    assert data["rubric"]["passed"]
+    assert main(["draft", "followup", "--mentor", "Lena"]) == 1
+    assert "no meetings with Lena Fischer" in capsys.readouterr().err
+
+
+# ----- the rubric catches bad drafts (pure) -------------------------------------------------
+def _brief(kind: str = "outreach", sources: int = 2) -> DraftBrief:
+    me = ProfileView(name="Alex Rivera", role="Engineer", values=["kindness"])
+    person = PersonView(id=1, name="Jonas Weber", company="Northwind", connection="warm", introducer="Priya Raman")
+    passage = SearchResult("c", "text", "s.md", "notes", "t", "Jonas Weber", None, 0, 1.0)
+    return DraftBrief(kind, me, person, sources=(passage,) * sources)
+
+
+GOOD = ("Hi Jonas,\n\nPriya suggested I write. Your work at Northwind inspires me.\n\n"
+        "Would you be open to a 20-30 minute call or coffee?\n\nIn return, I'm happy to share what I see. "
+        "I'm flexible on time and place, and I'll come prepared [1].\n\nBest,\nAlex Rivera")
+
+
+def test_rubric_passes_a_good_outreach_and_fails_bad_ones():
+    brief = _brief()
+    assert check_draft("Hello", GOOD, brief).passed
+    assert check_draft("Hello", GOOD.replace("Alex Rivera", "[Your Name]"), brief).get("no_placeholder").passed is False
+    assert check_draft("Hello", GOOD + "\nTODO", brief).get("no_placeholder").passed is False
+    no_ask = GOOD.replace("Would you be open to a 20-30 minute call or coffee?", "I would like to talk.")
+    assert not check_draft("Hello", no_ask, brief).get("one_ask").passed
+    two_asks = GOOD.replace("coffee?", "coffee? And could you review my CV?")
+    assert not check_draft("Hello", two_asks, brief).get("one_ask").passed
+    long = GOOD.replace("inspires me.", "inspires me. " + "More words here. " * 50)
+    assert not check_draft("Hello", long, brief).get("under_150_words").passed
+    result = check_draft("Hello", GOOD.replace("[1]", "[9]"), brief)
+    assert not result.get("cites_only_retrieved").passed and "[9]" in result.get("cites_only_retrieved").detail
+    assert not check_draft(None, GOOD, brief).get("has_subject").passed
+    assert not check_draft("Hi", GOOD.replace("Priya suggested I write. ", ""), brief).get("names_introducer").passed
+    assert not check_draft("Hi", GOOD.replace("flexible on time and place", "free"), brief).get("flexible").passed
+
+
+def test_rubric_for_prep_followup_update():
+    prep = "Purpose: decide my next step.\n\n1. What is my next step, Jonas?\n2. What do I lack?"
+    assert not check_draft(None, prep, _brief("prep")).get("three_to_five_questions").passed
+    assert check_draft(None, prep + "\n3. How can I stand out? [2]", _brief("prep")).passed
+    assert not check_draft(None, "1. a?\n2. b?\n3. c? Jonas", _brief("prep")).get("purpose_statement").passed
+    followup = "Hi Jonas,\n\nThank you for the time.\n\nBest,\nAlex Rivera"
+    result = check_draft("Thanks", followup, _brief("followup"))
+    assert {c.name for c in result.failures()} == {"learned", "next_steps"}
+    assert not check_draft("Update", followup, _brief("update")).get("mentions_outcome").passed
+
+
+# ----- chat intent and suggestions ------------------------------------------------------------
+@pytest.mark.parametrize("message, expected", [
+    ("draft a follow-up to Daniel", DraftRequest("followup", "Daniel")),
+    ("help me prepare for Priya on Thursday", DraftRequest("prep", "Priya")),
+    ("write a thank-you note to Mei", DraftRequest("thanks", "Mei")),
+    ("cold email to Jonas Weber", DraftRequest("outreach", "Jonas Weber")),
+    ("Can you write an update for Carlos about how the advice went?", DraftRequest("update", "Carlos")),
+    ("ask Priya to introduce me to Jonas", DraftRequest("intro", "Jonas")),
+    ("what did Priya say about negotiating?", None),
+    ("draft a follow-up", None),
+])
+def test_parse_draft_request(message, expected):
+    assert parse_draft_request(message) == expected
+
+
+def test_parse_refinement_request():
+    assert parse_refinement_request("shorter") == "shorter"
+    assert parse_refinement_request("Make it more formal") == "more formal"
+    assert parse_refinement_request("mention the runbook.") == "mention the runbook"
+    assert parse_refinement_request("what did Daniel say?") is None
+
+
+def test_suggest_followups():
+    note = SearchResult("c1", "t", "a.md", "notes", "Trial quarter", "Priya Raman", None, 0, 1.0)
+    guide = SearchResult("c2", "t", "g.md", "guidance", "Writing a purpose statement", None, None, 0, 1.0)
+    out = suggest_followups("what did she say about tracks?", [note, guide], ["Priya Raman", "Daniel Okafor"])
+    assert out[:2] == ["What action items are still open with Priya?", "Draft a follow-up to Priya"]
+    assert 2 <= len(out) <= 3
+    topics = suggest_followups("how do I prepare?", [guide], [])
+    assert topics[0] == "Tell me more about writing a purpose statement" and len(topics) >= 2
+    assert suggest_followups("Any news from Daniel?", [], ["Daniel Okafor"])[1] == "Draft a follow-up to Daniel"
+
+
+# ----- one end-to-end draft with the real local model -------------------------------------------
+@pytest.mark.local_model
+def test_local_model_draft_uses_templates_and_passes_rubric(local_model, isolated_home, minilm):
+    from mentordesk.container import MentorDesk
+    from mentordesk.settings import Settings
+
+    desk = MentorDesk(Settings(home=isolated_home, llm_provider="local", index_builtin_guidance=False),
+                      embedder=minilm)
+    desk.relationships.profile.update(**ME)
+    desk.ingest.ingest_paths([NOTES_DIR], kind="notes")
+    draft = desk.drafts.draft("followup", "Priya")
+    assert desk.model_info.provider == "local" and not desk.drafts.writer.uses_model
+    assert draft.rubric.passed, draft.rubric.failures()
+    assert "Priya" in draft.body and draft.subject

@@ -1,0 +1,182 @@
+"""The Streamlit app driven through AppTest: the real app.py and pages, the real MiniLM
+model and Chroma in the test's data folder, and the deterministic fake chat model.
+
+Every test starts a fresh process-level cache, so the app indexes the built-in guidance
+in its first run exactly as on a user's first start.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from mentordesk.chat import NOT_FOUND
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+NOTES_DIR = ROOT / "eval" / "data" / "notes"
+BAD_NOTES_DIR = ROOT / "eval" / "data" / "notes_bad"
+KNOWLEDGE_FILES = sorted((ROOT / "knowledge").glob("*.md"))
+PRIYA_NOTE = NOTES_DIR / "2025-01-17-priya-raman.md"
+
+
+@pytest.fixture(autouse=True)
+def fresh_process_cache():
+    st.cache_resource.clear()
+    yield
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def last_answer(at: AppTest):
+    messages = at.chat_message
+    assert messages[-1].name == "assistant"
+    return messages[-1]
+
+
+def sidebar_metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.sidebar.metric}
+
+
+def button(at: AppTest, label: str):
+    [found] = [b for b in at.button if b.label == label]
+    return found
+
+
+def click(at: AppTest, label: str) -> AppTest:
+    button(at, label).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_first_run_indexes_guidance_and_sidebar_shows_status(app, isolated_home):
+    assert any(s.label.startswith("Built-in guidance ready") for s in app.status)
+    metrics = sidebar_metrics(app)
+    assert metrics["Documents"] == str(len(KNOWLEDGE_FILES))
+    assert int(metrics["Chunks"]) >= len(KNOWLEDGE_FILES)
+    details = " ".join(c.value for c in app.sidebar.caption)
+    assert str(isolated_home) in details
+    assert "all-MiniLM-L6-v2" in details
+    assert "fake-citing-model" in details and "provider: fake" in details
+
+
+def test_restart_opens_the_chat_without_loading_a_model_until_the_first_question(app):
+    from ui.resources import get_desk
+
+    st.cache_resource.clear()  # a new process over a library that is already indexed
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception, at.exception
+    assert sidebar_metrics(at)["Documents"] == str(len(KNOWLEDGE_FILES))
+    desk = get_desk()
+    assert not desk.embedder.loaded
+    ask(at, "How often should I meet my mentor?")
+    assert "[1]" in last_answer(at).markdown[0].value
+    assert desk.embedder.loaded
+
+
+def test_guidance_question_streams_a_cited_answer_with_its_sources(app):
+    ask(app, "How often should I meet my mentor?")
+    user, answer = app.chat_message
+    assert user.name == "user" and user.markdown[0].value == "How often should I meet my mentor?"
+    assert "[1]" in answer.markdown[0].value
+    assert "six to eight weeks" in answer.markdown[0].value
+    [sources] = answer.expander
+    assert sources.label.startswith("Sources")
+    assert "[1] cadence.md" in sources.markdown[0].value
+    assert "guidance" in sources.markdown[0].value and "part " in sources.markdown[0].value
+    assert "six to eight weeks" in sources.text[0].value
+
+
+def test_unanswerable_question_says_nothing_was_found_and_shows_no_sources(app):
+    ask(app, "What is the capital of Mongolia?")
+    answer = last_answer(app)
+    assert answer.markdown[0].value == NOT_FOUND
+    assert not answer.expander
+
+
+def test_clear_conversation_empties_the_transcript(app):
+    ask(app, "How should I prepare for a mentor meeting?")
+    assert len(app.chat_message) == 2
+    click(app, "Clear conversation")
+    assert not app.chat_message
+    assert button(app, "Clear conversation").disabled  # nothing left to clear
+    # The transcript stays empty on the next rerun, and the next question starts afresh.
+    ask(app, "What is the capital of Mongolia?")
+    assert len(app.chat_message) == 2 and last_answer(app).markdown[0].value == NOT_FOUND
+
+
+def test_upload_adds_notes_reports_skipped_files_and_mentor_filter_finds_them(app):
+    uploads = [(PRIYA_NOTE.name, PRIYA_NOTE.read_bytes(), "text/markdown")]
+    uploads += [(p.name, p.read_bytes(), "text/markdown") for p in sorted(BAD_NOTES_DIR.glob("*.md"))]
+    uploads.append(("empty.txt", b"", "text/plain"))
+    app.sidebar.file_uploader[0].set_value(uploads)
+    click(app, "Add to library")
+
+    [summary] = app.sidebar.success
+    assert summary.value.startswith("1 added") and "3 skipped" in summary.value
+    [skipped] = app.sidebar.warning
+    assert "**2025-13-45-mei-tanaka.md**: date '2025-13-45' is not a valid" in skipped.value
+    assert "**2025-09-02-daniel-okafor.md**: front matter is not valid YAML" in skipped.value
+    assert "**empty.txt**: is empty" in skipped.value
+    assert sidebar_metrics(app)["Documents"] == str(len(KNOWLEDGE_FILES) + 1)
+
+    mentor = app.sidebar.selectbox(key="filter_mentor")
+    assert mentor.options == ["Any mentor", "Priya Raman"]
+    mentor.select("priya raman").run()
+    ask(app, "Staff track or manager track?")
+    [sources] = last_answer(app).expander
+    labels = [m.value for m in sources.markdown]
+    assert labels and all("Priya Raman" in label and "2025-01-17" in label for label in labels)
+    assert any(PRIYA_NOTE.name in label for label in labels)
+
+
+def test_status_page_shows_counts_and_rebuilds_the_index(app, isolated_home):
+    app.switch_page("ui/status_page.py").run()
+    assert not app.exception, app.exception
+    metrics = {m.label: m.value for m in app.main.metric}
+    assert metrics["Documents"] == str(len(KNOWLEDGE_FILES))
+    assert metrics["Search index entries"] == metrics["Chunks"]
+    page = " ".join(m.value for m in app.main.markdown)
+    assert str(isolated_home) in page and "fake-citing-model" in page and "guidance: 8" in page
+
+    click(app, "Rebuild index")
+    assert any(s.label == f"Search index rebuilt: {metrics['Chunks']} chunks embedded with "
+               "sentence-transformers/all-MiniLM-L6-v2" for s in app.status)
+
+
+def test_index_built_with_another_model_is_reported_and_fixed_by_rebuild(settings):
+    """An index made by a different embedding model: the chat says to rebuild, and the
+    status page's Rebuild index makes the chat answer again."""
+    from mentordesk.container import MentorDesk
+    from vectorstore.embeddings import HashingEmbedder
+
+    MentorDesk(settings, embedder=HashingEmbedder()).ensure_builtin_guidance()
+
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    ask(at, "How often should I meet my mentor?")
+    [error] = last_answer(at).error
+    assert "test/hashing-embedder" in error.value and "Rebuild index" in error.value
+
+    at.switch_page("ui/status_page.py").run()
+    assert any("Rebuild index" in e.value for e in at.main.error)
+    click(at, "Rebuild index")
+    assert not at.main.error
+
+    at.switch_page("ui/chat_page.py").run()
+    ask(at, "How often should I meet my mentor?")
+    assert "[1]" in last_answer(at).markdown[0].value

@@ -1,0 +1,74 @@
+"""The application object and one-time work, shared by every session of this process.
+
+``MentorDesk`` builds its heavy parts (embedding model, chat model, Chroma client) lazily,
+so getting it here is cheap: the page renders at once and the first question (or the
+first-run indexing of the built-in guidance) is what loads a model.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from mentordesk.container import MentorDesk
+from mentordesk.settings import get_settings
+from vectorstore.chroma_index import IndexMismatchError
+
+REINDEX_HINT = "Use **Rebuild index** on the Library status page (or run `mentordesk reindex`)."
+
+
+@st.cache_resource(show_spinner=False)
+def get_desk() -> MentorDesk:
+    return MentorDesk(get_settings())
+
+
+@dataclass
+class _OneTime:
+    done: bool = False
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@st.cache_resource(show_spinner=False)
+def _guidance_state() -> _OneTime:
+    return _OneTime()
+
+
+def ensure_builtin_guidance(desk: MentorDesk) -> None:
+    """Index the built-in guidance once per process, showing progress while it runs.
+
+    On a first run this embeds the guidance (and so loads the embedding model); later runs
+    only hash the unchanged files. A failure is shown and retried on the next rerun.
+    """
+    state = _guidance_state()
+    if state.done:
+        return
+    with state.lock:
+        if state.done:
+            return
+        with st.status("Preparing the built-in mentoring guidance…", expanded=True) as box:
+            bar = st.progress(0.0, text="Checking the guidance files…")
+
+            def progress(stage: str, done: int, total: int) -> None:
+                bar.progress(done / total if total else 1.0, text=f"{stage.capitalize()}: {done} of {total}")
+
+            try:
+                report = desk.ensure_builtin_guidance(progress)
+            except IndexMismatchError as exc:
+                box.update(label="The built-in guidance could not be indexed", state="error", expanded=True)
+                st.error(f"{exc}. {REINDEX_HINT}")
+                return
+            except Exception as exc:
+                box.update(label="The built-in guidance could not be indexed", state="error", expanded=True)
+                st.exception(exc)
+                return
+            bar.empty()
+            summary = report.summary() if report else "indexing of the built-in guidance is switched off"
+            box.update(label=f"Built-in guidance ready ({summary})", state="complete", expanded=False)
+        state.done = True
+
+
+def models_loaded(desk: MentorDesk) -> bool:
+    """Whether the embedding and chat models are in memory, to say why a first answer waits."""
+    return all(getattr(model, "loaded", True) for model in (desk.embedder, desk.chat.model))

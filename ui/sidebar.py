@@ -1,0 +1,104 @@
+"""The library sidebar: what the app runs on, and adding files to the library."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Callable, Sequence
+
+import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
+
+from ingest.sync import IngestReport
+from mentordesk.container import MentorDesk
+from ui.resources import REINDEX_HINT
+from vectorstore.chroma_index import IndexMismatchError
+
+UPLOAD_TYPES = ["md", "txt", "pdf", "docx", "html", "csv"]
+KIND_CHOICES = {  # "" rather than None: a selectbox shows a None value as an empty choice
+    "": "Detect (notes if the file names a mentor)",
+    "guidance": "Guidance",
+    "notes": "Notes",
+    "documents": "Documents",
+}
+
+
+def library_sidebar(desk: MentorDesk) -> None:
+    """Status first on screen, but filled after an upload so its counts include it."""
+    st.header("Library")
+    status_area = st.container()
+    upload_controls(desk)
+    with status_area:
+        library_status_summary(desk)
+
+
+def library_status_summary(desk: MentorDesk) -> None:
+    status = desk.status()
+    documents, chunks = st.columns(2)
+    documents.metric("Documents", status["documents"])
+    chunks.metric("Chunks", status["chunks"])
+    st.caption(
+        f"Data folder: `{status['data_folder']}`  \n"
+        f"Embedding model: {status['embedding_model']}  \n"
+        f"Chat model: {status['chat_model']} · provider: {status['chat_provider']}"
+        + (f" at {status['chat_base_url']}" if status["chat_base_url"] else "")
+    )
+
+
+def upload_controls(desk: MentorDesk) -> None:
+    st.subheader("Add files")
+    with st.form("upload_form", clear_on_submit=True, border=False):
+        uploads = st.file_uploader(
+            "Files", type=UPLOAD_TYPES, accept_multiple_files=True, key="upload_files",
+            help="Markdown notes may start with front matter: mentor, date, title, tags.",
+        )
+        kind = st.selectbox("Kind", list(KIND_CHOICES), format_func=KIND_CHOICES.__getitem__, key="upload_kind")
+        submitted = st.form_submit_button("Add to library", icon=":material/upload:")
+    if not submitted:
+        return
+    if not uploads:
+        st.info("Choose one or more files first.")
+        return
+    bar = st.progress(0.0, text="Adding files…")
+    try:
+        report = add_uploads(desk, uploads, kind or None, lambda share, text: bar.progress(share, text=text))
+    except IndexMismatchError as exc:
+        bar.empty()
+        st.error(f"{exc}. {REINDEX_HINT}")
+        return
+    bar.empty()
+    show_ingest_report(report)
+
+
+def add_uploads(
+    desk: MentorDesk, uploads: Sequence[UploadedFile], kind: str | None,
+    progress: Callable[[float, str], None] | None = None,
+) -> IngestReport:
+    """Ingest uploaded files one by one and return one report for all of them."""
+    combined = IngestReport()
+    for number, upload in enumerate(uploads):
+
+        def file_progress(stage: str, done: int, total: int, number=number, name=upload.name) -> None:
+            if progress:
+                share = (number + (done / total if total else 1.0)) / len(uploads)
+                progress(min(share, 1.0), f"{name}: {stage} {done} of {total}")
+
+        if progress:
+            progress(number / len(uploads), f"Reading {upload.name}")
+        report = desk.ingest.ingest_bytes(upload.name, upload.getvalue(), kind, progress=file_progress)
+        for item in fields(IngestReport):
+            value = getattr(report, item.name)
+            if isinstance(value, list):
+                getattr(combined, item.name).extend(value)
+            else:
+                setattr(combined, item.name, getattr(combined, item.name) + value)
+    return combined
+
+
+def show_ingest_report(report: IngestReport) -> None:
+    if report.read_anything:
+        st.success(report.summary().capitalize())
+    else:
+        st.warning(f"Nothing was added: {report.summary()}")
+    if report.skipped:
+        lines = "\n".join(f"- **{name}**: {reason}" for name, reason in report.skipped)
+        st.warning(f"Skipped files:\n{lines}")
