@@ -170,22 +170,25 @@ def _variables(brief: DraftBrief, template: DraftTemplate, style: Style) -> dict
 
 
 def _questions(brief: DraftBrief, template: DraftTemplate, sources: list[str], limit: int) -> str:
-    """3–5 questions: unreported outcomes, then open actions, then the last meeting's
-    advice, then the standing questions worth bringing to any mentor."""
+    """3–5 questions, mixed so one source does not crowd out the others: up to two
+    unreported outcomes, two open actions and one piece of last meeting's advice, then
+    the standing questions worth bringing to any mentor. Action items about the mentor
+    themselves ("Tell Daniel what I decide") are things to do, not questions to ask."""
     seed = brief.person.name
     phrases = template.phrases
+    first = _first(brief.person.name).lower()
+    actions = [a for a in brief.next_steps if first not in a.text.lower()]
     found: list[str] = []
-    for kind, items in (("question_outcome", brief.outcomes), ("question_action", brief.next_steps),
-                        ("question_learned", brief.learned)):
-        for item in items:
-            if len(found) >= limit:
-                break
+    for kind, items, cap in (("question_outcome", brief.outcomes, 2), ("question_action", actions, 2),
+                             ("question_learned", brief.learned, 1)):
+        for item in items[:cap]:
             text = pick(phrases[kind], seed, item.text).format(item=_clean(item.text), outcome=_outcome(item, template))
             found.append(_cite(text, sources, item.text))
-    for generic in phrases.get("question_generic", []):
-        if len(found) >= 3:
+    generic = phrases.get("question_generic", [])
+    for question in generic[: max(0, limit - len(found[:limit - 1]))]:
+        if len(found) >= limit:
             break
-        found.append(generic)
+        found.append(question)
     return "\n".join(f"{n}. {q}" for n, q in enumerate(found[:limit], 1))
 
 
