@@ -1,6 +1,8 @@
-"""Chat page: ask the mentoring library; answers stream and show the passages they cite.
+"""Chat page: ask the mentoring library; answers stream and show the passages they cite,
+with suggested follow-up questions. A drafting request ("draft a follow-up to Priya") is
+answered with the draft itself, which later messages ("shorter") refine.
 
-The transcript is UI state (session state); the library itself lives in the store.
+The transcript is UI state (session state); the library and the drafts live in the store.
 """
 
 from __future__ import annotations
@@ -11,11 +13,14 @@ import streamlit as st
 
 from mentordesk.chat import Turn
 from mentordesk.container import MentorDesk
+from mentordesk.drafting.intent import parse_draft_request, parse_refinement_request
 from mentordesk.errors import UserError
+from mentordesk.suggestions import suggest_followups
+from ui.chat_drafts import draft_reply, refine_reply
 from ui.filters import search_filter_controls
 from ui.resources import REINDEX_HINT, ensure_builtin_guidance, get_desk, models_loaded
 from ui.sidebar import library_sidebar
-from ui.transcript import Entry, show_entry, show_sources
+from ui.transcript import ASK_NEXT, Entry, show_entry, show_sources, show_suggestions
 from vectorstore.chroma_index import IndexMismatchError
 from vectorstore.filters import SearchFilter
 
@@ -46,12 +51,31 @@ def answer(desk: MentorDesk, question: str, history: list[Turn], flt: SearchFilt
         st.exception(exc)
         return Entry("assistant", "", error=message)
     if not result.found:
-        return Entry("assistant", result.text)
-    if result.citations:
+        entry = Entry("assistant", result.text)
+    elif result.citations:
         entry = Entry("assistant", result.text, [(c.n, c.result) for c in result.citations])
     else:
         entry = Entry("assistant", result.text, list(enumerate(result.passages, 1)), cited=False)
     show_sources(entry)
+    entry.suggestions = suggest_followups(question, result.passages, [p.name for p in desk.relationships.people.list()])
+    return entry
+
+
+def respond(desk: MentorDesk, question: str, earlier: list[Entry], flt: SearchFilter | None, number: int) -> Entry:
+    """Refine the draft just shown, make a draft, or answer from the library."""
+    history = [Turn(e.role, e.content) for e in earlier if not (e.error or e.warning)]
+    last = next((e for e in reversed(earlier) if e.role == "assistant"), None)
+    instruction = parse_refinement_request(question) if last is not None and last.draft else None
+    if instruction:
+        return refine_reply(desk, last.draft, instruction)
+    request = parse_draft_request(question)
+    if request is not None:
+        entry = draft_reply(desk, request)
+        if entry is not None:
+            return entry
+        st.caption(f"No one named {request.person} is on your list, so this is answered from your library.")
+    entry = answer(desk, question, history, flt)
+    show_suggestions(entry, number)
     return entry
 
 
@@ -74,17 +98,18 @@ if not transcript:
         "Ask about finding mentors, outreach, preparing for a meeting, follow-up, cadence, "
         "or what your mentors told you. Answers cite their sources as [1], [2]."
     )
-for entry in transcript:
-    show_entry(entry)
+for number, entry in enumerate(transcript):
+    show_entry(entry, number)
 
-if question := st.chat_input("Ask a question about mentoring or your notes"):
-    history = [Turn(e.role, e.content) for e in transcript if not (e.error or e.warning)]
+typed = st.chat_input("Ask a question, or ask for a draft: “draft a follow-up to Priya”")
+if question := typed or st.session_state.pop(ASK_NEXT, None):
+    earlier = list(transcript)
     transcript.append(Entry("user", question))
     show_entry(transcript[-1])
     # Stays in the transcript if this run is interrupted before the answer is complete.
     transcript.append(Entry("assistant", "", warning=INTERRUPTED))
     with st.chat_message("assistant"):
-        transcript[-1] = answer(desk, question, history, search_filter)
+        transcript[-1] = respond(desk, question, earlier, search_filter, len(transcript) - 1)
 
 with conversation_controls:  # rendered last, so it is enabled as soon as the first answer is in
     st.button("Clear conversation", icon=":material/delete_sweep:", on_click=transcript.clear, disabled=not transcript)

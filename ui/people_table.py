@@ -23,14 +23,15 @@ PENDING = "targets_pending"  # session state: Pending, rows that failed to save
 VERSION = "targets_editor_version"  # session state: bumped to give the grid a fresh start
 
 COLUMNS = {
-    "name": st.column_config.TextColumn("Name", required=True, width="medium"),
+    "name": st.column_config.TextColumn("Name", required=True),
     "company": st.column_config.TextColumn("Company"),
     "role": st.column_config.TextColumn("Role"),
     "contact": st.column_config.TextColumn("Contact", help="Email or how to reach them"),
-    "connection": st.column_config.SelectboxColumn("Connection", options=list(CONNECTIONS),
+    "connection": st.column_config.SelectboxColumn("Connection", options=["", *CONNECTIONS], width="small",
                                                    help="warm: someone can introduce you"),
     "introducer": st.column_config.TextColumn("Introducer", help="Who could connect you"),
-    "stage": st.column_config.SelectboxColumn("Stage", options=list(STAGES), default="prospect", required=True),
+    "stage": st.column_config.SelectboxColumn("Stage", options=list(STAGES), default="prospect", required=True,
+                                              width="small"),
     "notes": st.column_config.TextColumn("Notes", width="large", help="Why them: what they show of your values"),
     "last_contacted": st.column_config.DateColumn("Last contact", disabled=True, format="YYYY-MM-DD"),
 }
@@ -76,7 +77,9 @@ def table_rows(people: list[PersonView], pending: Pending) -> list[TableRow]:
 
 
 def frame(rows: list[TableRow]) -> pd.DataFrame:
-    data = [{**row.values, "last_contacted": row.person.last_contacted() if row.person else None} for row in rows]
+    # Empty cells as "": the grid would print None in each of them.
+    data = [{**{k: v or "" for k, v in row.values.items()},
+             "last_contacted": row.person.last_contacted() if row.person else None} for row in rows]
     return pd.DataFrame(data, columns=[*PERSON_FIELDS, "last_contacted"])
 
 

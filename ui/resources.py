@@ -72,3 +72,8 @@ def ensure_builtin_guidance(desk: MentorDesk) -> None:
 def models_loaded(desk: MentorDesk) -> bool:
     """Whether the embedding and chat models are in memory, to say why a first answer waits."""
     return all(getattr(model, "loaded", True) for model in (desk.embedder, desk.chat.model))
+
+
+def embedder_loaded(desk: MentorDesk) -> bool:
+    """Whether the embedding model is in memory: saving a note or drafting needs only it."""
+    return getattr(desk.embedder, "loaded", True)

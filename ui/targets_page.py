@@ -48,7 +48,7 @@ def tracking_table(desk: MentorDesk) -> None:
     save, with_notes, discard = st.columns([1, 2, 1], vertical_alignment="center")
     notes_too = with_notes.checkbox("Also delete their meeting notes", key="targets_delete_notes",
                                     help="Deleting someone with meeting notes removes the notes from your library too.")
-    if discard.button("Discard unsaved changes", icon=":material/undo:", disabled=not (pending or people_table.has_edits())):
+    if discard.button("Discard changes", icon=":material/undo:", disabled=not (pending or people_table.has_edits())):
         st.session_state.pop(people_table.PENDING, None)
         people_table.reset_editor()
         st.rerun()

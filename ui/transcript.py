@@ -1,4 +1,5 @@
-"""How a chat transcript entry looks: the message, and the passages its answer used."""
+"""How a chat transcript entry looks: the message, the passages its answer used, a draft
+made in the conversation, and suggested follow-up questions."""
 
 from __future__ import annotations
 
@@ -6,7 +7,24 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
+from ui.draft_view import KIND_LABELS, as_text, show_citations
 from vectorstore.library_index import SearchResult
+
+ASK_NEXT = "chat_ask_next"  # session state: a suggested question clicked, asked on the next run
+
+
+@dataclass(frozen=True)
+class DraftSnapshot:
+    """A draft as the conversation showed it; the draft itself lives in the store."""
+
+    id: int
+    kind: str
+    person: str
+    subject: str | None
+    body: str
+    citations: list[dict]
+    passed: bool
+    note: str = ""  # e.g. "Refined: shorter."
 
 
 @dataclass
@@ -17,6 +35,9 @@ class Entry:
     cited: bool = True  # False: the answer cites nothing, sources are the passages it was given
     error: str | None = None
     warning: str | None = None
+    draft: DraftSnapshot | None = None
+    suggestions: list[str] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)  # (page file, label) to show after an error
 
 
 def show_sources(entry: Entry) -> None:
@@ -33,12 +54,47 @@ def show_sources(entry: Entry) -> None:
             st.text(passage.text.strip())
 
 
-def show_entry(entry: Entry) -> None:
+def show_draft(draft: DraftSnapshot) -> None:
+    intro = draft.note or f"Here is a draft: {KIND_LABELS[draft.kind].lower()} for {draft.person}."
+    st.markdown(intro)
+    # As code: the body keeps its line breaks, is not read as markup, and has a copy button.
+    st.code(as_text(draft.subject, draft.body), language=None, wrap_lines=True)
+    if not draft.passed:
+        st.caption("Some rubric checks fail: see them on the Drafts page.")
+    show_citations(draft.citations)
+    st.page_link("ui/drafts_page.py", label="Open on the Drafts page", icon=":material/open_in_new:",
+                 query_params={"draft": str(draft.id)})
+    st.caption("Refine it here: *shorter*, *more formal*, *mention …*")
+
+
+def ask_next(question: str) -> None:
+    st.session_state[ASK_NEXT] = question
+
+
+def show_suggestions(entry: Entry, number: int) -> None:
+    """Suggested follow-up questions as buttons; a click asks that question."""
+    if not entry.suggestions:
+        return
+    for column, (n, question) in zip(st.columns(len(entry.suggestions)), enumerate(entry.suggestions)):
+        column.button(question, key=f"suggestion_{number}_{n}", on_click=ask_next, args=(question,),
+                      icon=":material/subdirectory_arrow_right:", type="tertiary")
+
+
+def show_entry(entry: Entry, number: int = 0) -> None:
     with st.chat_message(entry.role):
-        if entry.error:
-            st.error(entry.error)
-        elif entry.warning:
-            st.warning(entry.warning)
-        else:
-            st.markdown(entry.content)
-        show_sources(entry)
+        show_body(entry, number)
+
+
+def show_body(entry: Entry, number: int) -> None:
+    if entry.error:
+        st.error(entry.error)
+        for page, label in entry.links:
+            st.page_link(page, label=label)
+    elif entry.warning:
+        st.warning(entry.warning)
+    elif entry.draft:
+        show_draft(entry.draft)
+    else:
+        st.markdown(entry.content)
+    show_sources(entry)
+    show_suggestions(entry, number)
