@@ -14,6 +14,8 @@ from vectorstore.keyword import tokenize
 
 CITATION = re.compile(r"\[(\d{1,2})\]")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[*-])")
+# "... a sentence. [1]" or "a quote. [2][3]": markers written after the full stop.
+_TRAILING_MARKERS = re.compile(r"([.!?])([ \t]*)((?:\[\d{1,2}\])+)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -27,7 +29,10 @@ def strip_invalid_citations(text: str, valid: int) -> str:
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.split(text.strip()) if s.strip()]
+    """Sentences of ``text``; a citation written after the full stop ("advice. [1]") stays
+    with the sentence it cites (it becomes "advice [1].")."""
+    text = _TRAILING_MARKERS.sub(lambda m: f" {m.group(3)}{m.group(1)}", text.strip())
+    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
 
 
 def support(sentence: str, passage: str) -> float:
