@@ -53,12 +53,17 @@ class PromptTemplate(BaseModel):
         return self.system.format(**text).strip(), self.user.format(**text).strip()
 
 
-@lru_cache(maxsize=None)
-def load_prompt(name: str, directory: Path = PROMPTS_DIR) -> PromptTemplate:
+def read_template_file(directory: Path, name: str, what: str = "prompt template") -> dict:
+    """The YAML mapping in ``directory/name.yaml``; a missing or malformed file is a PromptError."""
     path = directory / f"{name}.yaml"
     if not path.is_file():
-        raise PromptError(f"no prompt template {name!r} in {directory}")
+        raise PromptError(f"no {what} {name!r} in {directory}")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
-        raise PromptError(f"prompt file {path} is not a mapping")
-    return PromptTemplate(name=name, **data)
+        raise PromptError(f"{what} file {path} is not a mapping")
+    return data
+
+
+@lru_cache(maxsize=None)
+def load_prompt(name: str, directory: Path = PROMPTS_DIR) -> PromptTemplate:
+    return PromptTemplate(name=name, **read_template_file(directory, name))

@@ -18,12 +18,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from mentordesk.drafting.brief import DraftBrief
 from mentordesk.grounding import best_supporting
-from mentordesk.prompts import PROMPTS_DIR, PromptError
+from mentordesk.prompts import PROMPTS_DIR, PromptError, read_template_file
 from mentordesk.relationships.views import AdviceView
 
 TEMPLATES_DIR = PROMPTS_DIR / "draft_templates"
@@ -90,13 +89,7 @@ class DraftTemplate(BaseModel):
 
 @lru_cache(maxsize=None)
 def load_template(name: str, directory: Path = TEMPLATES_DIR) -> DraftTemplate:
-    path = directory / f"{name}.yaml"
-    if not path.is_file():
-        raise PromptError(f"no draft template {name!r} in {directory}")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise PromptError(f"draft template file {path} is not a mapping")
-    return DraftTemplate(name=name, **data)
+    return DraftTemplate(name=name, **read_template_file(directory, name, "draft template"))
 
 
 @dataclass(frozen=True)
