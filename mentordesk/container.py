@@ -87,6 +87,13 @@ class MentorDesk:
 
         return DraftService.from_desk(self)
 
+    @cached_property
+    def draft_router(self):
+        """Tells a drafting request in the chat from a question (tool calling or the parser)."""
+        from mentordesk.drafting.router import DraftRouter
+
+        return DraftRouter.from_desk(self)
+
     # ----- library-wide operations ---------------------------------------------------
     def ensure_builtin_guidance(self, progress: ProgressFn | None = None) -> IngestReport | None:
         """Index the built-in guidance as kind ``guidance``. Unchanged files cost a hash."""

@@ -163,3 +163,44 @@ def test_chat_names_a_close_match_for_a_misspelt_person(studio, ui_env):
     ask(at, "draft a follow-up to Pryia")
     assert "did you mean Priya Raman" in texts(at.chat_message[-1].error)
     assert "Sources" not in page_text(at)
+
+
+def test_chat_with_a_capable_model_drafts_what_the_parser_misses(studio, ui_env, monkeypatch):
+    """Tool calling: the model names the kind and resolves "Mei" from the people list."""
+    from mentordesk.drafting.intent import parse_draft_request
+    from tests.tool_models import CAPABLE, FakeToolCallingModel
+
+    studio.ingest.ingest_paths(sorted(NOTES_DIR.glob("*mei-tanaka.md")), kind="notes")
+    question = "could you put together a thank-you for Mei?"
+    assert parse_draft_request(question) is None  # the local path would answer it as a question
+    thanks = ("Subject: Thank you, Mei\n\nHi Mei,\n\nThank you for your time and your advice on the staff track."
+              "\n\nAlex Rivera\nSenior Engineer at Tidewell")
+    model = FakeToolCallingModel(text=thanks, tool_calls=[
+        {"name": "write_draft", "args": {"kind": "thanks", "person": "Mei Tanaka"}, "id": "1"}])
+    monkeypatch.setattr("mentordesk.container.build_chat_model", lambda settings: model)
+    monkeypatch.setattr("mentordesk.container.model_info", lambda settings: CAPABLE)
+
+    at = open_page("ui/chat_page.py")
+    ask(at, question)
+    answer = at.chat_message[-1]
+    assert answer.markdown[0].value == "Here is a draft: thank-you note for Mei Tanaka."
+    assert answer.code[0].value.startswith("Subject: Thank you, Mei") and "Alex Rivera" in answer.code[0].value
+    [link] = answer.get("page_link")
+    stored = studio.drafts.get(int(parse_qs(link.proto.query_string)["draft"][0]))
+    assert stored.kind == "thanks" and stored.person == "Mei Tanaka"
+    assert "Mei Tanaka" in model.seen[0]["messages"][0].content  # the names went to the model
+
+
+def test_chat_shows_a_failing_model_as_an_error_not_as_an_answer(studio, ui_env, monkeypatch):
+    from tests.tool_models import CAPABLE, FakeToolCallingModel
+
+    model = FakeToolCallingModel(error=ConnectionError("Connection refused"))
+    monkeypatch.setattr("mentordesk.container.build_chat_model", lambda settings: model)
+    monkeypatch.setattr("mentordesk.container.model_info", lambda settings: CAPABLE)
+
+    at = open_page("ui/chat_page.py")
+    ask(at, "draft a follow-up to Priya")
+    error = texts(at.chat_message[-1].error)
+    assert error.startswith("Not answered: could not reach the chat model fake-tool-caller (openai)")
+    assert "ConnectionError: Connection refused" in error
+    assert not at.chat_message[-1].code and "Sources" not in page_text(at)

@@ -8,12 +8,14 @@ The transcript is UI state (session state); the library and the drafts live in t
 from __future__ import annotations
 
 import itertools
+from contextlib import nullcontext
 
 import streamlit as st
 
 from mentordesk.chat import Turn
 from mentordesk.container import MentorDesk
-from mentordesk.drafting.intent import parse_draft_request, parse_refinement_request
+from mentordesk.drafting.intent import DraftRequest
+from mentordesk.drafting.router import Refinement
 from mentordesk.errors import UserError
 from mentordesk.suggestions import suggest_followups
 from ui.chat_drafts import draft_reply, refine_reply
@@ -65,10 +67,15 @@ def respond(desk: MentorDesk, question: str, earlier: list[Entry], flt: SearchFi
     """Refine the draft just shown, make a draft, or answer from the library."""
     history = [Turn(e.role, e.content) for e in earlier if not (e.error or e.warning)]
     last = next((e for e in reversed(earlier) if e.role == "assistant"), None)
-    instruction = parse_refinement_request(question) if last is not None and last.draft else None
-    if instruction:
-        return refine_reply(desk, last.draft, instruction)
-    request = parse_draft_request(question)
+    shown = last.draft if last is not None else None
+    try:
+        with st.spinner("Reading your message…") if desk.draft_router.uses_model else nullcontext():
+            request = desk.draft_router.route(question, history, DraftRequest(shown.kind, shown.person) if shown else None)
+    except UserError as exc:
+        st.error(f"Not answered: {exc}")
+        return Entry("assistant", "", error=f"Not answered: {exc}")
+    if isinstance(request, Refinement):
+        return refine_reply(desk, shown, request.instruction)
     if request is not None:
         entry = draft_reply(desk, request)
         if entry is not None:

@@ -1,6 +1,7 @@
 """Recognising drafting requests in a chat message, for the local model (a capable model
-can use tool calling instead). Pure functions: the UI calls ``parse_draft_request`` on
-each message, and ``parse_refinement_request`` while a draft is open in the conversation.
+uses tool calling instead, see ``router.py``). Pure functions: the router calls
+``parse_draft_request`` on each message, and ``parse_refinement_request`` while a draft is
+open in the conversation.
 """
 
 from __future__ import annotations
