@@ -11,12 +11,17 @@ Prints and records, on the machine it runs on:
   a typical grounded prompt, cold and with the prompt prefix cached, and time to first
   answer token through ``ChatService.ask`` (retrieval included).
 
+With ``--scales`` (default in the full run), the comparison with the LangChain tutorial
+pipeline at ~1k and ~10k chunks and search at ~100k chunks (``eval/compare.py``), and app
+cold start and peak memory (``eval/coldstart.py``).
+
 ``--copies N`` ingests N copies of the corpus to measure at a larger scale. The figures are
 measurements, not a timed test: nothing here fails on a slow machine.
 """
 
 from __future__ import annotations
 
+import resource
 import shutil
 import statistics
 import tempfile
@@ -189,7 +194,11 @@ def bench_local_model(desk, questions: Sequence[str], ask_questions: Sequence[st
 
 
 def run(datasets: Sequence[Dataset], *, copies: int = 1, rounds: int = 3, llm: bool = True,
-        max_questions: int | None = None, embedder=None, progress: Progress | None = None) -> dict:
+        max_questions: int | None = None, embedder=None, progress: Progress | None = None,
+        scales: Sequence[int] = (), scaled_copies: int = 0, cold_start: bool = False) -> dict:
+    """``scales``: chunk counts for the comparison with the LangChain tutorial pipeline
+    (``eval/compare.py``), the largest also copied ``scaled_copies`` times for search at
+    ~100k chunks; ``cold_start``: app start and fresh-process memory (``eval/coldstart.py``)."""
     from mentordesk.container import MentorDesk
     from mentordesk.settings import Settings
     from vectorstore.embeddings import SentenceTransformerEmbedder
@@ -222,4 +231,20 @@ def run(datasets: Sequence[Dataset], *, copies: int = 1, rounds: int = 3, llm: b
             out["local_model"] = bench_local_model(desk, LOCAL_MODEL_QUESTIONS, ASK_QUESTIONS)
         else:
             out["local_model"] = None
+        if scales:
+            from eval import compare
+
+            notes = next((d.corpus for d in datasets if d.name == "notes"), None)
+            if notes is None:
+                from eval.datasets import load_all
+
+                notes = load_all(["notes"])[0].corpus
+            out["compare"] = compare.run(notes, tmp_path / "compare", embedder, scales=scales,
+                                         scaled_copies=scaled_copies, rounds=rounds, progress=say)
+        if cold_start:
+            from eval import coldstart
+
+            say("bench: app cold start and fresh-process memory")
+            out["cold_start"] = coldstart.run(tmp_path / "coldstart-home", embedder)
+    out["max_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out

@@ -47,8 +47,12 @@ def test_quick_eval_writes_json_report_charts_and_tables(tmp_path):
     assert overall["unanswerable"] >= 1 and overall["refusal_rate"] is not None
     assert overall["citation_precision"] == 1.0  # the fake model quotes passage [1] and cites it
 
+    drafts = {r["kind"]: r for r in results["drafts"]["rows"]}
+    assert {"outreach", "intro", "prep", "followup", "update", "thanks", "all"} == set(drafts)
+    assert all(r["drafts"] > 0 and 0.0 <= r["pass_rate"] <= 1.0 for r in drafts.values())  # every kind generated
+
     report = (tmp_path / "report.md").read_text()
-    for heading in ("## Machine", "### Held-out test split", "## Answers", "CPU:", "RAM:", "Python"):
+    for heading in ("## Machine", "### Held-out test split", "## Answers", "## Drafts", "CPU:", "RAM:", "Python"):
         assert heading in report
     assert "| dataset | split | mode | n | hit@1 | hit@5 | MRR | nDCG@10 |" in report
     for chart in ("retrieval.png", "answers.png"):
@@ -77,5 +81,15 @@ def test_quick_bench_reports_throughput_and_latency(tmp_path):
     assert set(modes) == {"dense", "keyword", "hybrid", "hybrid+mentor filter"}
     assert all(m["p50_ms"] > 0 and m["p95_ms"] >= m["p50_ms"] for m in modes.values())
     assert results["local_model"] is None
-    assert "## Search latency" in (tmp_path / "bench.md").read_text()
+    # side by side with the LangChain tutorial pipeline on one generated corpus (tiny scale here)
+    scale = results["compare"]["scales"][0]
+    assert scale["mentordesk"]["notes"] == scale["tutorial"]["notes"] > 0
+    assert scale["mentordesk"]["reingest_chunks_embedded"] == 0
+    assert scale["tutorial"]["count_after_reingest"] == 2 * scale["tutorial"]["count"]  # the tutorial duplicates
+    assert set(scale["search_ms"]) == {"hybrid", "hybrid+mentor filter", "similarity_search"}
+    scaled = results["compare"]["scaled"]
+    assert scaled["chunks"] == 2 * scale["mentordesk"]["chunks"]
+    assert scaled["keyword"]["keyword_index_builds"] == 1  # built once, not per query
+    bench_md = (tmp_path / "bench.md").read_text()
+    assert "## Search latency" in bench_md and "## MentorDesk vs the LangChain tutorial pipeline" in bench_md
     assert (tmp_path / "bench.png").exists()
