@@ -60,7 +60,8 @@ def build_brief(kind: str, me: ProfileView, detail: PersonDetail, index: Library
     person = detail.person
     meetings = sorted(detail.meetings, key=lambda m: (m.date, m.id))
     if kind in NEEDS_MEETING and not meetings:
-        raise UserError(f"no meetings with {person.name} yet, so there is nothing to base a {kind} on; "
+        what = {"prep": "meeting prep", "followup": "follow-up", "update": "update"}.get(kind, kind)
+        raise UserError(f"no meetings with {person.name} yet, so there is nothing to base the {what} on; "
                         "add a meeting note first (or draft outreach instead)")
     if kind == "intro" and not (person.introducer or "").strip():
         raise UserError(f"{person.name} has no introducer in your tracker; add who could introduce you first")
