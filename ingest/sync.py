@@ -16,7 +16,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from sqlalchemy import select
 
@@ -113,44 +113,39 @@ class IngestService:
         for path, display in files:
             unique.setdefault(path, display)
         files = list(unique.items())
-        loaded: list[tuple[str, str, LoadedFile | None, bytes | None]] = []
+        loaded: list[tuple[str, str, LoadedFile, bytes]] = []
         for number, (path, display) in enumerate(files, 1):
             if progress:
                 progress("reading", number, len(files))
-            try:
-                data = path.read_bytes()
-                loaded.append((str(path), display, load_bytes(path.name, data), data))
-            except LoadError as exc:
-                report.skipped.append((display, str(exc)))
-            except OSError as exc:
-                report.skipped.append((display, f"cannot be read: {exc.strerror or exc}"))
-            except Exception as exc:  # a parser bug on one odd file must not stop the others
-                logger.exception("loading %s failed", display)
-                report.skipped.append((display, f"could not be parsed ({exc.__class__.__name__}: {exc})"))
-        plans = self._plan([(s, d, f, b) for s, d, f, b in loaded if f is not None], kind, report)
+            result = _load_or_report(display, path.name, path.read_bytes, report)
+            if result is not None:
+                loaded.append((str(path), display, *result))
+        plans = self._plan(loaded, kind, report)
         stale = self._stale_sources(folders, {source for source, *_ in loaded})
         self._apply(plans, stale, report, progress)
         return report
 
-    def ingest_bytes(
-        self, name: str, data: bytes, kind: str | None = None, source: str | None = None,
-        progress: ProgressFn | None = None,
+    def ingest_uploads(
+        self, files: Sequence[tuple[str, bytes]], kind: str | None = None, progress: ProgressFn | None = None,
     ) -> IngestReport:
-        """Ingest uploaded content (no file on disk). ``source`` defaults to upload/NAME."""
+        """Ingest uploaded files (no file on disk) in one batch, each as source upload/NAME:
+        one embedding pass, one transaction and one report for all of them."""
         _check_kind(kind)
         report = IngestReport()
-        try:
-            loaded = load_bytes(name, data)
-        except LoadError as exc:
-            report.skipped.append((name, str(exc)))
-            return report
-        except Exception as exc:  # as above: report the file, keep the app running
-            logger.exception("loading %s failed", name)
-            report.skipped.append((name, f"could not be parsed ({exc.__class__.__name__}: {exc})"))
-            return report
-        plans = self._plan([(source or f"upload/{name}", name, loaded, data)], kind, report)
-        self._apply(plans, [], report, progress)
+        loaded: list[tuple[str, str, LoadedFile, bytes]] = []
+        for number, (name, data) in enumerate(files, 1):
+            if progress:
+                progress("reading", number, len(files))
+            result = _load_or_report(name, name, lambda data=data: data, report)
+            if result is not None:
+                loaded.append((f"upload/{name}", name, *result))
+        self._apply(self._plan(loaded, kind, report), [], report, progress)
         return report
+
+    def ingest_bytes(self, name: str, data: bytes, kind: str | None = None,
+                     progress: ProgressFn | None = None) -> IngestReport:
+        """Ingest one uploaded file (source upload/NAME)."""
+        return self.ingest_uploads([(name, data)], kind, progress)
 
     def ingest_text(
         self, source: str, text: str, *, kind: str, title: str | None = None, mentor: str | None = None,
@@ -274,6 +269,23 @@ class IngestService:
             self.index.mark_current(generation)
         if self.on_change is not None:
             self.on_change()
+
+
+def _load_or_report(
+    display: str, name: str, read: Callable[[], bytes], report: IngestReport
+) -> tuple[LoadedFile, bytes] | None:
+    """Read and parse one file; a problem is added to the report as a skipped file."""
+    try:
+        data = read()
+        return load_bytes(name, data), data
+    except LoadError as exc:
+        report.skipped.append((display, str(exc)))
+    except OSError as exc:
+        report.skipped.append((display, f"cannot be read: {exc.strerror or exc}"))
+    except Exception as exc:  # a parser bug on one odd file must not stop the others
+        logger.exception("loading %s failed", display)
+        report.skipped.append((display, f"could not be parsed ({exc.__class__.__name__}: {exc})"))
+    return None
 
 
 def _doc_stub(plan: _Plan) -> Document:

@@ -118,6 +118,14 @@ def is_follow_up(question: str, max_words: int = 8) -> bool:
     return len(words) <= max_words and bool(_FOLLOW_UP_CUES.search(question.strip()))
 
 
+def fuse_results(rankings: Sequence[Sequence[SearchResult]], k: int) -> list[SearchResult]:
+    """Reciprocal rank fusion of several result lists, best first. A passage found in
+    several lists is returned as found by the last list it appears in."""
+    by_id = {r.chunk_id: r for ranking in rankings for r in ranking}
+    fused = reciprocal_rank_fusion([[r.chunk_id for r in ranking] for ranking in rankings])
+    return [by_id[chunk_id] for chunk_id, _ in fused[:k]]
+
+
 def format_passages(passages: Sequence[SearchResult]) -> str:
     blocks = []
     for n, p in enumerate(passages, 1):
@@ -154,9 +162,7 @@ class ChatService:
             # A question that stands on its own is searched alone, so an off-topic
             # question is not answered from the previous topic.
             combined = self._search(f"{previous[0]} {question}", flt, today)
-            by_id = {r.chunk_id: r for r in results + combined}
-            fused = reciprocal_rank_fusion([[r.chunk_id for r in results], [r.chunk_id for r in combined]])
-            results = [by_id[cid] for cid, _ in fused[: self.top_k]]
+            results = fuse_results([results, combined], self.top_k)
         return results
 
     def _search(self, query: str, flt: SearchFilter | None, today: dt.date | None) -> list[SearchResult]:
@@ -173,9 +179,7 @@ class ChatService:
             kinds=flt.kinds if flt else (), mentors=flt.mentors if flt else (),
             since=period.since, until=period.until,
         ))
-        by_id = {r.chunk_id: r for r in results + scoped}
-        fused = reciprocal_rank_fusion([[r.chunk_id for r in scoped], [r.chunk_id for r in results]])
-        return [by_id[cid] for cid, _ in fused[: self.top_k]]
+        return fuse_results([scoped, results], self.top_k)
 
     # ----- answering -----------------------------------------------------------------
     def ask(self, question: str, history: Sequence[Turn] = (), flt: SearchFilter | None = None) -> AnswerStream:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import Callable, Sequence
 
 import streamlit as st
@@ -73,25 +72,14 @@ def add_uploads(
     desk: MentorDesk, uploads: Sequence[UploadedFile], kind: str | None,
     progress: Callable[[float, str], None] | None = None,
 ) -> IngestReport:
-    """Ingest uploaded files one by one and return one report for all of them."""
-    combined = IngestReport()
-    for number, upload in enumerate(uploads):
+    """Ingest the uploaded files as one batch and return its report."""
 
-        def file_progress(stage: str, done: int, total: int, number=number, name=upload.name) -> None:
-            if progress:
-                share = (number + (done / total if total else 1.0)) / len(uploads)
-                progress(min(share, 1.0), f"{name}: {stage} {done} of {total}")
-
+    def on_progress(stage: str, done: int, total: int) -> None:
         if progress:
-            progress(number / len(uploads), f"Reading {upload.name}")
-        report = desk.ingest.ingest_bytes(upload.name, upload.getvalue(), kind, progress=file_progress)
-        for item in fields(IngestReport):
-            value = getattr(report, item.name)
-            if isinstance(value, list):
-                getattr(combined, item.name).extend(value)
-            else:
-                setattr(combined, item.name, getattr(combined, item.name) + value)
-    return combined
+            progress(done / total if total else 1.0, f"{stage.capitalize()}: {done} of {total}")
+
+    files = [(upload.name, upload.getvalue()) for upload in uploads]
+    return desk.ingest.ingest_uploads(files, kind, progress=on_progress)
 
 
 def show_ingest_report(report: IngestReport) -> None:
