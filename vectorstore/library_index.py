@@ -111,6 +111,7 @@ class LibraryIndex:
         self._keyword: KeywordIndex | None = None
         self._keyword_generation = -1
         self._mentor_names: dict[str, str] = {}
+        self._names_generation = -1
         self._lock = threading.RLock()
 
     # ----- writing -------------------------------------------------------------------
@@ -142,7 +143,6 @@ class LibraryIndex:
         with self._lock:
             if self._keyword is not None and self._keyword_generation == generation - 1:
                 self._keyword_generation = generation
-                self._mentor_names = {}
 
     def rebuild(self, progress: Progress | None = None) -> int:
         """Recreate the dense and keyword indexes from the store. Returns chunks indexed."""
@@ -168,17 +168,19 @@ class LibraryIndex:
                 index.add((c.id, index_text(c.meta, c.text), c.meta) for c in self.load_all_chunks())
                 self._keyword = index
                 self._keyword_generation = generation
-                self._mentor_names = {}
             return self._keyword
 
     def mentor_names(self) -> dict[str, str]:
-        """Map of lower-case mentor key to display name, for everyone in the library."""
-        _ = self.keyword  # refresh on a new generation
+        """Map of lower-case mentor key to display name, for everyone in the library.
+        Read from the store once per generation; it does not need the keyword index, so
+        a page listing mentors does not build it."""
+        generation = read_generation(self.db)
         with self._lock:
-            if not self._mentor_names:
+            if generation != self._names_generation:
                 with self.db.session() as session:
                     names = session.scalars(select(Document.mentor).where(Document.mentor.is_not(None)).distinct())
                     self._mentor_names = {mentor_key(n): n for n in names if n}
+                self._names_generation = generation
             return self._mentor_names
 
     def mentors_named_in(self, text: str) -> tuple[str, ...]:
