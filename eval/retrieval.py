@@ -70,15 +70,17 @@ class RetrievalResult:
         return out
 
 
-def build_library(home: Path, datasets: Sequence[Dataset], *, embedder=None, progress: Progress | None = None) -> Library:
-    """Ingest every dataset's corpus into a fresh MentorDesk whose data folder is ``home``."""
+def build_library(home: Path, datasets: Sequence[Dataset], *, embedder=None, precision: str = "auto",
+                  progress: Progress | None = None) -> Library:
+    """Ingest every dataset's corpus into a fresh MentorDesk whose data folder is ``home``;
+    without ``embedder``, the bundled MiniLM at ``precision`` (auto, fp32 or bf16)."""
     from mentordesk.container import MentorDesk
     from mentordesk.settings import Settings
     from vectorstore.embeddings import SentenceTransformerEmbedder
 
     started = time.perf_counter()
     if embedder is None:
-        embedder = SentenceTransformerEmbedder()
+        embedder = SentenceTransformerEmbedder(precision=precision)
     embedder.embed(["warm up"])  # load the model outside the timed ingestion
     model_load = time.perf_counter() - started
 
@@ -191,3 +193,38 @@ def misses(runs: Sequence[QuestionRun], mode: str = "hybrid") -> list[dict]:
             "rank": run.rank, "top3": run.sources[:3],
         })
     return out
+
+
+PRECISION_METRICS = ("hit@1", "hit@5", "mrr", "ndcg@10")
+
+
+def precision_comparison(reference: Sequence[QuestionRun], candidate: Sequence[QuestionRun]) -> dict:
+    """Retrieval at the reference precision (fp32) next to the candidate (bf16), on the same
+    questions: one row per dataset and mode plus every set pooled, with the difference in
+    points (hundredths), and the questions whose rank changed."""
+    def rows_of(runs):
+        groups: dict[tuple[str, str], list[QuestionRun]] = {}
+        for run in runs:
+            if run.mode in ("dense", "hybrid"):
+                groups.setdefault((run.dataset, run.mode), []).append(run)
+                groups.setdefault(("all sets", run.mode), []).append(run)
+        return {key: retrieval_summary([m.relevances for m in members]) for key, members in groups.items()}
+
+    ref, cand = rows_of(reference), rows_of(candidate)
+    rows = []
+    for key in sorted(ref, key=lambda k: (k[0] == "all sets", k[1] != "dense")):
+        row = {"dataset": key[0], "mode": key[1], "n": ref[key]["n"]}
+        for metric in PRECISION_METRICS:
+            row[f"{metric} fp32"] = ref[key][metric]
+            row[f"{metric} bf16"] = cand[key][metric]
+            row[f"{metric} diff points"] = round(100 * (cand[key][metric] - ref[key][metric]), 2)
+        rows.append(row)
+    by_id = {(r.id, r.mode): r for r in candidate}
+    moved = [
+        {"id": r.id, "mode": r.mode, "question": r.question, "rank fp32": r.rank, "rank bf16": by_id[(r.id, r.mode)].rank}
+        for r in reference
+        if r.mode in ("dense", "hybrid") and (r.id, r.mode) in by_id and by_id[(r.id, r.mode)].rank != r.rank
+    ]
+    pooled = [r for r in rows if r["dataset"] == "all sets"]
+    worst = min((r[f"{m} diff points"] for r in pooled for m in PRECISION_METRICS), default=0.0)
+    return {"rows": rows, "moved": moved, "worst_pooled_diff_points": worst}

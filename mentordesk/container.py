@@ -39,7 +39,9 @@ class MentorDesk:
     @cached_property
     def embedder(self) -> Embedder:
         return self._embedder or SentenceTransformerEmbedder(
-            self.settings.embedding_model_path, batch_size=self.settings.embedding_batch_size
+            self.settings.embedding_model_path,
+            batch_size=self.settings.embedding_batch_size,
+            precision=self.settings.embedding_precision,
         )
 
     @cached_property
@@ -50,7 +52,13 @@ class MentorDesk:
 
     @cached_property
     def index(self) -> LibraryIndex:
-        return LibraryIndex(self.db, self.embedder, self.chroma, min_relevance=self.settings.min_relevance)
+        return LibraryIndex(
+            self.db,
+            self.embedder,
+            self.chroma,
+            min_relevance=self.settings.min_relevance,
+            memory_vectors=self.settings.memory_vectors,
+        )
 
     @cached_property
     def ingest(self) -> IngestService:

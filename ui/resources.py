@@ -67,6 +67,9 @@ def ensure_builtin_guidance(desk: MentorDesk) -> None:
             summary = report.summary() if report else "indexing of the built-in guidance is switched off"
             box.update(label=f"Built-in guidance ready ({summary})", state="complete", expanded=False)
         state.done = True
+        # Build the keyword index and load the vectors into memory before the first
+        # question needs them (seconds at 100k chunks), without holding up the page.
+        threading.Thread(target=desk.index.warm_up, name="warm-up-index", daemon=True).start()
 
 
 def models_loaded(desk: MentorDesk) -> bool:

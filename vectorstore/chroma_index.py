@@ -8,7 +8,7 @@ model's name and dimension on the collection so two models are never mixed.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 
@@ -117,6 +117,17 @@ class ChromaIndex:
         ids = result["ids"][0]
         distances = result["distances"][0]
         return [(chunk_id, 1.0 - float(d)) for chunk_id, d in zip(ids, distances)]
+
+    def iter_vectors(self, page: int = 5000) -> Iterator[tuple[list[str], np.ndarray, list[dict]]]:
+        """Every stored (ids, vectors, metadatas), a page at a time."""
+        step = min(page, self.max_batch)
+        offset = 0
+        while True:
+            got = self.collection.get(include=["embeddings", "metadatas"], limit=step, offset=offset)
+            if not got["ids"]:
+                return
+            yield list(got["ids"]), np.asarray(got["embeddings"], dtype=np.float32), list(got["metadatas"])
+            offset += len(got["ids"])
 
     def reset(self) -> None:
         """Drop the collection (any model) and start an empty one for the current model."""

@@ -16,7 +16,8 @@ from typing import Iterable
 
 import numpy as np
 
-from vectorstore.filters import KINDS, SearchFilter, date_key
+from vectorstore.filters import SearchFilter
+from vectorstore.rows import RowTable
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOPWORDS = frozenset(
@@ -82,37 +83,24 @@ class KeywordIndex:
         self._clear()
 
     def _clear(self) -> None:
-        self._ids: list[str] = []
-        self._row: dict[str, int] = {}
+        self._rows = RowTable()
         self._lengths: list[int] = []
-        self._alive: list[bool] = []
-        self._kind: list[int] = []
-        self._mentor: list[str] = []
-        self._date: list[int] = []
         self._postings: dict[str, tuple[list[int], list[int]]] = {}
         self._arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self._row_arrays: dict[str, np.ndarray] | None = None
-        self._alive_count = 0
+        self._length_array: np.ndarray | None = None
         self._total_length = 0
 
     def __len__(self) -> int:
-        return self._alive_count
+        return self._rows.live
 
     def add(self, items: Iterable[tuple[str, str, dict]]) -> None:
         """Add or replace chunks given as (chunk id, text, metadata)."""
         with self._lock:
             for chunk_id, text, meta in items:
-                if chunk_id in self._row:
-                    self._remove_one(chunk_id)
-                row = len(self._ids)
+                self._remove_one(chunk_id)
+                row = self._rows.append(chunk_id, meta)
                 terms = tokenize(text)
-                self._ids.append(chunk_id)
-                self._row[chunk_id] = row
                 self._lengths.append(len(terms))
-                self._alive.append(True)
-                self._kind.append(KINDS.index(meta["kind"]) if meta.get("kind") in KINDS else -1)
-                self._mentor.append(meta.get("mentor_key") or "")
-                self._date.append(meta.get("date") or 0)
                 counts: dict[str, int] = {}
                 for term in terms:
                     counts[term] = counts.get(term, 0) + 1
@@ -121,56 +109,36 @@ class KeywordIndex:
                     rows.append(row)
                     tfs.append(tf)
                     self._arrays.pop(term, None)
-                self._alive_count += 1
                 self._total_length += len(terms)
-            self._row_arrays = None
+            self._length_array = None
 
     def remove(self, chunk_ids: Iterable[str]) -> None:
         with self._lock:
             for chunk_id in chunk_ids:
-                if chunk_id in self._row:
-                    self._remove_one(chunk_id)
-            self._row_arrays = None
+                self._remove_one(chunk_id)
             # Dead rows cost memory and time in every query; compact when they pile up.
-            if len(self._ids) > 1000 and self._alive_count < len(self._ids) // 2:
+            if self._rows.needs_compacting():
                 self._compact()
 
     def _remove_one(self, chunk_id: str) -> None:
-        row = self._row.pop(chunk_id)
-        self._alive[row] = False
-        self._alive_count -= 1
-        self._total_length -= self._lengths[row]
+        row = self._rows.kill(chunk_id)
+        if row is not None:
+            self._total_length -= self._lengths[row]
 
     def _compact(self) -> None:
         # Rebuilding from the live rows needs their text; we keep only postings, so re-derive
         # each live row's term counts from the postings themselves.
-        live = [r for r, ok in enumerate(self._alive) if ok]
+        live = self._rows.compact()
         remap = {old: new for new, old in enumerate(live)}
         postings: dict[str, tuple[list[int], list[int]]] = {}
         for term, (rows, tfs) in self._postings.items():
             kept = [(remap[r], tf) for r, tf in zip(rows, tfs) if r in remap]
             if kept:
                 postings[term] = ([r for r, _ in kept], [tf for _, tf in kept])
-        self._ids = [self._ids[r] for r in live]
-        self._row = {cid: i for i, cid in enumerate(self._ids)}
         self._lengths = [self._lengths[r] for r in live]
-        self._kind = [self._kind[r] for r in live]
-        self._mentor = [self._mentor[r] for r in live]
-        self._date = [self._date[r] for r in live]
-        self._alive = [True] * len(live)
         self._postings = postings
         self._arrays = {}
-
-    def _columns(self) -> dict[str, np.ndarray]:
-        if self._row_arrays is None:
-            self._row_arrays = {
-                "alive": np.array(self._alive, dtype=bool),
-                "length": np.array(self._lengths, dtype=np.float32),
-                "kind": np.array(self._kind, dtype=np.int8),
-                "mentor": np.array(self._mentor, dtype=object),
-                "date": np.array(self._date, dtype=np.int64),
-            }
-        return self._row_arrays
+        self._length_array = None
 
     def _term_arrays(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
         cached = self._arrays.get(term)
@@ -182,41 +150,29 @@ class KeywordIndex:
             self._arrays[term] = cached
         return cached
 
-    def _mask(self, columns: dict[str, np.ndarray], flt: SearchFilter | None) -> np.ndarray:
-        mask = columns["alive"].copy()
-        if flt is None or flt.empty:
-            return mask
-        if flt.kinds:
-            mask &= np.isin(columns["kind"], [KINDS.index(k) for k in flt.kinds])
-        if flt.mentors:
-            mask &= np.isin(columns["mentor"], list(flt.mentors))
-        if flt.since:
-            mask &= columns["date"] >= date_key(flt.since)
-        if flt.until:
-            mask &= (columns["date"] <= date_key(flt.until)) & (columns["date"] > 0)
-        return mask
-
     def search(self, query: str, k: int = 10, flt: SearchFilter | None = None) -> list[KeywordHit]:
         terms = list(dict.fromkeys(tokenize(query)))
         with self._lock:
-            if not terms or not self._alive_count:
+            alive = self._rows.live
+            if not terms or not alive:
                 return []
-            columns = self._columns()
-            n_rows = len(self._ids)
-            avg_length = max(self._total_length / self._alive_count, 1.0)
+            if self._length_array is None:
+                self._length_array = np.array(self._lengths, dtype=np.float32)
+            n_rows = len(self._rows)
+            avg_length = max(self._total_length / alive, 1.0)
             scores = np.zeros(n_rows, dtype=np.float32)
             matched = np.zeros(n_rows, dtype=np.int16)
-            norm = self.k1 * (1 - self.b + self.b * columns["length"] / avg_length)
+            norm = self.k1 * (1 - self.b + self.b * self._length_array / avg_length)
             for term in terms:
                 arrays = self._term_arrays(term)
                 if arrays is None:
                     continue
                 rows, tfs = arrays
                 df = len(rows)
-                idf = math.log(1 + (self._alive_count - df + 0.5) / (df + 0.5))
+                idf = math.log(1 + (alive - df + 0.5) / (df + 0.5))
                 scores[rows] += idf * tfs * (self.k1 + 1) / (tfs + norm[rows])
                 matched[rows] += 1
-            mask = self._mask(columns, flt) & (matched > 0)
+            mask = self._rows.mask(flt) & (matched > 0)
             candidates = np.flatnonzero(mask)
             if candidates.size == 0:
                 return []
@@ -225,5 +181,5 @@ class KeywordIndex:
             else:
                 top = candidates
             top = top[np.argsort(-scores[top], kind="stable")]
-            return [KeywordHit(self._ids[r], float(scores[r]), int(matched[r]), len(terms)) for r in top]
+            return [KeywordHit(self._rows.ids[r], float(scores[r]), int(matched[r]), len(terms)) for r in top]
 

@@ -3,12 +3,18 @@
 The relational store is the source of truth. This class keeps the two derived indexes in
 step with it: ingestion calls ``add``/``remove``; ``rebuild`` recreates both from the store;
 a generation counter in the store tells a long-running process (the app) that another
-process (the CLI) changed the library, so its in-memory keyword index is reloaded once.
+process (the CLI) changed the library, so its in-memory indexes are reloaded once.
+
+In-memory indexes: the BM25 keyword index (always; built on first use) and, after
+``warm_up``, a copy of every vector for exact dense search (``MemoryVectors``; faster than
+Chroma's own query at every size we measured, and much faster with a filter). Until the
+copy is loaded, and in one-shot command-line use, dense search asks Chroma.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 from dataclasses import dataclass
 from typing import Callable, Iterable, Literal, Sequence
@@ -23,11 +29,13 @@ from vectorstore.embeddings import Embedder
 from vectorstore.filters import SearchFilter, date_key, mentor_key
 from vectorstore.fusion import reciprocal_rank_fusion
 from vectorstore.keyword import KeywordIndex, tokenize
+from vectorstore.memory_vectors import MemoryVectors
 
 SearchMode = Literal["hybrid", "dense", "keyword"]
 Progress = Callable[[int, int], None]
 GENERATION_KEY = "chunk_generation"
 CANDIDATE_DEPTH = 20  # results taken from each ranking before fusion
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -103,13 +111,26 @@ def bump_generation(session) -> int:
 
 
 class LibraryIndex:
-    def __init__(self, db: Database, embedder: Embedder, chroma: ChromaIndex, *, min_relevance: float = 0.25):
+    def __init__(
+        self,
+        db: Database,
+        embedder: Embedder,
+        chroma: ChromaIndex,
+        *,
+        min_relevance: float = 0.25,
+        memory_vectors: bool = True,
+    ):
         self.db = db
         self.embedder = embedder
         self.chroma = chroma
         self.min_relevance = min_relevance
+        self.memory_vectors_enabled = memory_vectors
         self._keyword: KeywordIndex | None = None
         self._keyword_generation = -1
+        self._vectors: MemoryVectors | None = None
+        self._vectors_generation = -1
+        self._keep_warm = False  # set by warm_up: reload the in-memory vectors when stale
+        self._vector_loader: threading.Thread | None = None
         self._mentor_names: dict[str, str] = {}
         self._names_generation = -1
         self._lock = threading.RLock()
@@ -123,6 +144,9 @@ class LibraryIndex:
             texts = [index_text(c.meta, c.text) for c in part]
             vectors = self.embedder.embed(texts)
             self.chroma.upsert([c.id for c in part], vectors, texts, [c.meta for c in part])
+            with self._lock:
+                if self._vectors is not None:
+                    self._vectors.add([c.id for c in part], vectors, [c.meta for c in part])
             if progress:
                 progress(min(start + batch, total), total)
         with self._lock:
@@ -137,16 +161,22 @@ class LibraryIndex:
         with self._lock:
             if self._keyword is not None:
                 self._keyword.remove(ids)
+            if self._vectors is not None:
+                self._vectors.remove(ids)
 
     def mark_current(self, generation: int) -> None:
         """Called after this process applied its own change, so it is not reloaded."""
         with self._lock:
             if self._keyword is not None and self._keyword_generation == generation - 1:
                 self._keyword_generation = generation
+            if self._vectors is not None and self._vectors_generation == generation - 1:
+                self._vectors_generation = generation
 
     def rebuild(self, progress: Progress | None = None) -> int:
         """Recreate the dense and keyword indexes from the store. Returns chunks indexed."""
         self.chroma.reset()
+        with self._lock:
+            self._vectors = None
         chunks = self.load_all_chunks()
         self.add(chunks, progress)
         with self._lock:
@@ -157,6 +187,61 @@ class LibraryIndex:
         with self.db.session() as session:
             rows = session.execute(select(Chunk, Document).join(Document).order_by(Document.id, Chunk.position))
             return [IndexedChunk(c.id, c.text, chunk_metadata(d, c)) for c, d in rows]
+
+    # ----- in-memory vectors ----------------------------------------------------------
+    def warm_up(self) -> None:
+        """Build the keyword index and load the in-memory vectors now (the app runs this on
+        a background thread at start), and keep the vectors loaded from then on."""
+        _ = self.keyword
+        if self.memory_vectors_enabled:
+            with self._lock:
+                self._keep_warm = True
+                loader = self._start_vector_loader()
+            loader.join()
+
+    @property
+    def vectors_loaded(self) -> bool:
+        return self._vectors is not None
+
+    def _start_vector_loader(self) -> threading.Thread:
+        """Start loading the vectors on a background thread, unless one is running. Call
+        with ``self._lock`` held."""
+        if self._vector_loader is None or not self._vector_loader.is_alive():
+            self._vector_loader = threading.Thread(target=self._load_vectors, name="load-vectors", daemon=True)
+            self._vector_loader.start()
+        return self._vector_loader
+
+    def _load_vectors(self) -> None:
+        """Copy every vector out of Chroma; installed only if the library did not change
+        meanwhile (the next search notices the new generation and loads again). On any
+        error the copy stays unloaded and searches keep asking Chroma, which reports it."""
+        try:
+            generation = read_generation(self.db)
+            vectors = MemoryVectors(self.chroma.dimension)
+            for ids, embeddings, metadatas in self.chroma.iter_vectors():
+                vectors.add(ids, embeddings, metadatas)
+            with self._lock:
+                if read_generation(self.db) == generation:
+                    self._vectors, self._vectors_generation = vectors, generation
+        except Exception:
+            log.warning("could not load the vectors into memory; searching through Chroma", exc_info=True)
+
+    def _current_vectors(self, generation: int) -> MemoryVectors | None:
+        """The in-memory vectors if loaded and current; if stale, drop them and (once
+        warmed up) reload on a background thread. Searches use Chroma meanwhile."""
+        with self._lock:
+            if self._vectors is not None and self._vectors_generation == generation:
+                return self._vectors
+            self._vectors = None
+            if self._keep_warm:
+                self._start_vector_loader()
+            return None
+
+    def _dense(self, query_vector: np.ndarray, k: int, flt: SearchFilter | None, generation: int):
+        vectors = self._current_vectors(generation)
+        if vectors is not None:
+            return vectors.search(query_vector, k, flt)
+        return self.chroma.query(query_vector, k, flt)
 
     # ----- reading -------------------------------------------------------------------
     @property
@@ -222,9 +307,10 @@ class LibraryIndex:
         dense_scores: dict[str, float] = {}
         coverage: dict[str, float] = {}
         query_vector = None
+        generation = read_generation(self.db)
         if mode in ("hybrid", "dense"):
             query_vector = self.embedder.embed([query])[0]
-            dense = self.chroma.query(query_vector, candidates, flt)
+            dense = self._dense(query_vector, candidates, flt, generation)
             dense_scores.update(dense)
             rankings.append([cid for cid, _ in dense])
         if mode in ("hybrid", "keyword"):
@@ -240,7 +326,7 @@ class LibraryIndex:
                     kinds=flt.kinds if flt else (), mentors=named,
                     since=flt.since if flt else None, until=flt.until if flt else None,
                 )
-                scoped_dense = self.chroma.query(query_vector, candidates, scoped)
+                scoped_dense = self._dense(query_vector, candidates, scoped, generation)
                 dense_scores.update(scoped_dense)
                 rankings.append([cid for cid, _ in scoped_dense])
                 scoped_hits = self.keyword.search(query, candidates, scoped)
@@ -252,7 +338,7 @@ class LibraryIndex:
             result.dense_score = dense_scores.get(result.chunk_id)
             result.keyword_coverage = coverage.get(result.chunk_id, 0.0)
         if mode != "keyword":
-            self._fill_dense_scores(results, query_vector)
+            self._fill_dense_scores(results, query_vector, generation)
             for result in results:
                 result.relevant = self._is_relevant(result)
         else:
@@ -268,12 +354,16 @@ class LibraryIndex:
         # semantic similarity still counts; a stray shared word does not.
         return result.keyword_coverage >= 0.6 and dense >= self.min_relevance * 0.5
 
-    def _fill_dense_scores(self, results: list[SearchResult], query_vector: np.ndarray | None) -> None:
+    def _fill_dense_scores(self, results: list[SearchResult], query_vector: np.ndarray | None, generation: int) -> None:
         missing = [r for r in results if r.dense_score is None]
         if not missing or query_vector is None:
             return
-        got = self.chroma.collection.get(ids=[r.chunk_id for r in missing], include=["embeddings"])
-        vectors = dict(zip(got["ids"], got["embeddings"]))
+        memory = self._current_vectors(generation)
+        if memory is not None:
+            vectors = {r.chunk_id: memory.vector(r.chunk_id) for r in missing}
+        else:
+            got = self.chroma.collection.get(ids=[r.chunk_id for r in missing], include=["embeddings"])
+            vectors = dict(zip(got["ids"], got["embeddings"]))
         for result in missing:
             vector = vectors.get(result.chunk_id)
             if vector is not None:
