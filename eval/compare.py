@@ -95,11 +95,12 @@ def notes_for_chunks(chunks: int) -> int:
 
 
 # ----- MentorDesk ---------------------------------------------------------------------
-def _desk(home: Path, embedder):
+def _desk(home: Path, embedder, memory_vectors: bool = True):
     from mentordesk.container import MentorDesk
     from mentordesk.settings import Settings
 
-    desk = MentorDesk(Settings(home=home, llm_provider="fake", index_builtin_guidance=False), embedder=embedder)
+    settings = Settings(home=home, llm_provider="fake", index_builtin_guidance=False, memory_vectors=memory_vectors)
+    desk = MentorDesk(settings, embedder=embedder)
     desk.chroma.count()
     return desk
 
@@ -121,19 +122,58 @@ def mentordesk_ingest(folder: Path, home: Path, embedder) -> tuple[dict, object]
     }, desk
 
 
-def mentordesk_search(desk, rounds: int) -> dict:
+def mentordesk_search(desk, rounds: int, embedder) -> dict:
+    """Warm hybrid search, without and with a mentor filter, as the app runs it (vectors in
+    memory after ``warm_up``) and as a one-shot command runs it (dense part through Chroma's
+    own query), on the same library and queries."""
     from vectorstore.filters import SearchFilter
 
+    chroma_only = _desk(desk.settings.home, embedder, memory_vectors=False)
+    desk.index.warm_up()
+    chroma_only.index.warm_up()  # builds its keyword index; it keeps no vectors
     keys = sorted(desk.index.mentor_names())
-    timings: dict[str, list[float]] = {"hybrid": [], "hybrid+mentor filter": []}
+    timings: dict[str, list[float]] = {}
+    runs = (("hybrid", desk, False), ("hybrid+mentor filter", desk, True),
+            ("hybrid, dense via Chroma query", chroma_only, False),
+            ("hybrid+mentor filter, dense via Chroma query", chroma_only, True))
     for round_number in range(rounds + 1):  # round 0 warms up and is not counted
         for n, query in enumerate(SEARCH_QUERIES):
-            for mode, flt in (("hybrid", None), ("hybrid+mentor filter", SearchFilter(mentors=(keys[n % len(keys)],)))):
+            for mode, searcher, filtered in runs:
+                flt = SearchFilter(mentors=(keys[n % len(keys)],)) if filtered else None
                 started = time.perf_counter()
-                desk.index.search(query, k=5, flt=flt)
+                searcher.index.search(query, k=5, flt=flt)
                 if round_number:
-                    timings[mode].append(time.perf_counter() - started)
+                    timings.setdefault(mode, []).append(time.perf_counter() - started)
     return {mode: latency_summary(values) for mode, values in timings.items()}
+
+
+EMBEDDING_SETUPS = (("fp32", 64), ("fp32", 16), ("bf16", 16), ("bf16", 32))
+
+
+def embedding_setups(texts: Sequence[str], progress: Progress) -> list[dict]:
+    """The embedding model alone on the same chunk texts at each (precision, batch size):
+    texts/s, and how close the vectors are to float32 (cosine, min and mean). fp32 with
+    batch 64 was MentorDesk's setting before bfloat16; bf16 rows run only on a CPU with
+    native bfloat16 (elsewhere it is emulated and slower, and ``auto`` picks fp32)."""
+    from vectorstore.embeddings import SentenceTransformerEmbedder, cpu_has_fast_bf16
+
+    rows, reference = [], None
+    for precision, batch in EMBEDDING_SETUPS:
+        if precision == "bf16" and not cpu_has_fast_bf16():
+            continue
+        progress(f"bench: embedding {len(texts)} chunk texts at {precision}, batch {batch}")
+        embedder = SentenceTransformerEmbedder(precision=precision, batch_size=batch)
+        embedder.embed(list(texts[:64]))  # load and warm up
+        started = time.perf_counter()
+        vectors = embedder.embed(texts)
+        seconds = time.perf_counter() - started
+        if reference is None:
+            reference = vectors
+        cosine = np.sum(vectors * reference, axis=1)
+        rows.append({"precision": precision, "batch_size": batch, "texts": len(texts), "seconds": seconds,
+                     "texts_per_second": len(texts) / seconds,
+                     "cosine_to_fp32_min": float(cosine.min()), "cosine_to_fp32_mean": float(cosine.mean())})
+    return rows
 
 
 # ----- the LangChain tutorial pipeline ------------------------------------------------
@@ -239,9 +279,10 @@ def build_scaled_library(source_desk, home: Path, embedder, copies: int, progres
             "distinct_vectors": len(vectors), "copies": copies}
 
 
-def keyword_index_builds(desk, rounds: int) -> tuple[dict, dict]:
-    """Search latency with a counter on KeywordIndex construction: the first query builds
-    the BM25 index from the store (timed alone), later ones must reuse it."""
+def keyword_index_builds(desk, rounds: int, embedder) -> tuple[dict, dict]:
+    """Search latency with a counter on KeywordIndex construction: the app's warm-up builds
+    the BM25 index from the store and loads the vectors (timed alone), queries must reuse
+    them."""
     import vectorstore.library_index as library_index
 
     original = library_index.KeywordIndex
@@ -255,13 +296,17 @@ def keyword_index_builds(desk, rounds: int) -> tuple[dict, dict]:
     library_index.KeywordIndex = CountingKeywordIndex
     try:
         started = time.perf_counter()
-        desk.index.search(SEARCH_QUERIES[0], k=5)
-        first = time.perf_counter() - started
-        latency = mentordesk_search(desk, rounds)
+        _ = desk.index.keyword
+        keyword_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        desk.index.warm_up()
+        vectors_seconds = time.perf_counter() - started
+        latency = mentordesk_search(desk, rounds, embedder)
     finally:
         library_index.KeywordIndex = original
-    queries = rounds * len(SEARCH_QUERIES) * 2 + len(SEARCH_QUERIES) * 2 + 1
-    return latency, {"first_query_seconds": first, "keyword_index_builds": built["count"], "queries": queries}
+    queries = (rounds + 1) * len(SEARCH_QUERIES) * 4
+    return latency, {"keyword_build_seconds": keyword_seconds, "vector_load_seconds": vectors_seconds,
+                     "keyword_index_builds": built["count"], "queries": queries, "library_indexes": 2}
 
 
 # ----- the whole comparison -----------------------------------------------------------
@@ -269,10 +314,14 @@ def run(notes_source: Path, work: Path, embedder, *, scales: Sequence[int], scal
         progress: Progress) -> dict:
     """``scales``: target chunk counts (e.g. 1000, 10000); the largest gets search latency
     and is the source of the ``scaled_copies`` x library (0 skips it)."""
+    from vectorstore.library_index import index_text
+
     embeddings = tutorial_embeddings()
     out: dict = {"queries": len(SEARCH_QUERIES), "scales": [], "tutorial": {"splitter": "RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)",
                                             "embeddings": "HuggingFaceEmbeddings(bundled MiniLM path)",
                                             "store": "Chroma.from_documents(persist_directory)"}}
+    out["mentordesk_embedder"] = {"precision": getattr(embedder, "precision", None),
+                                  "batch_size": getattr(embedder, "batch_size", None)}
     largest_desk = None
     for n, target in enumerate(scales):
         folder = generate_notes(notes_source, work / f"corpus-{target}", notes_for_chunks(target))
@@ -287,13 +336,16 @@ def run(notes_source: Path, work: Path, embedder, *, scales: Sequence[int], scal
                "notes_per_second_ratio": md["notes_per_second"] / tut["notes_per_second"]}
         if last:
             progress(f"bench: search latency at {md['chunks']} chunks")
-            row["search_ms"] = mentordesk_search(desk, rounds) | tutorial_search(store, rounds)
+            row["search_ms"] = mentordesk_search(desk, rounds, embedder) | tutorial_search(store, rounds)
             largest_desk = desk
+        if n == 0:
+            texts = [index_text(c.meta, c.text) for c in desk.index.load_all_chunks()]
+            out["embedding_setups"] = embedding_setups(texts, progress)
         out["scales"].append(row)
         del store
     if scaled_copies and largest_desk is not None:
         scaled = build_scaled_library(largest_desk, work / "md-scaled", embedder, scaled_copies, progress)
         progress(f"bench: search latency at {scaled['chunks']} chunks")
-        latency, keyword = keyword_index_builds(scaled["desk"], rounds)
+        latency, keyword = keyword_index_builds(scaled["desk"], rounds, embedder)
         out["scaled"] = {k: v for k, v in scaled.items() if k != "desk"} | {"search_ms": latency, "keyword": keyword}
     return out

@@ -127,6 +127,9 @@ class MentorDesk:
             "documents_by_kind": by_kind,
             "chunks": chunks,
             "embedding_model": self.embedder.name,
+            # "auto" until the model is loaded, then what auto chose on this CPU (bf16 or fp32)
+            "embedding_precision": getattr(self.embedder, "precision", None) or s.embedding_precision,
+            "vectors_in_memory": "index" in self.__dict__ and self.index.vectors_loaded,
             "chat_model": info.model,
             "chat_provider": info.provider,
             "chat_base_url": info.base_url,

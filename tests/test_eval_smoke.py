@@ -86,10 +86,16 @@ def test_quick_bench_reports_throughput_and_latency(tmp_path):
     assert scale["mentordesk"]["notes"] == scale["tutorial"]["notes"] > 0
     assert scale["mentordesk"]["reingest_chunks_embedded"] == 0
     assert scale["tutorial"]["count_after_reingest"] == 2 * scale["tutorial"]["count"]  # the tutorial duplicates
-    assert set(scale["search_ms"]) == {"hybrid", "hybrid+mentor filter", "similarity_search"}
+    assert set(scale["search_ms"]) == {"hybrid", "hybrid+mentor filter", "hybrid, dense via Chroma query",
+                                       "hybrid+mentor filter, dense via Chroma query", "similarity_search"}
+    setups = results["compare"]["embedding_setups"]
+    assert [(r["precision"], r["batch_size"]) for r in setups][:2] == [("fp32", 64), ("fp32", 16)]
+    assert setups[0]["cosine_to_fp32_min"] > 0.9999  # the reference row against itself
+    assert all(r["texts_per_second"] > 0 and r["cosine_to_fp32_min"] > 0.99 for r in setups)
     scaled = results["compare"]["scaled"]
     assert scaled["chunks"] == 2 * scale["mentordesk"]["chunks"]
-    assert scaled["keyword"]["keyword_index_builds"] == 1  # built once, not per query
+    # built once per library index (one keeps vectors in memory, one asks Chroma), not per query
+    assert scaled["keyword"]["keyword_index_builds"] == scaled["keyword"]["library_indexes"] == 2
     bench_md = (tmp_path / "bench.md").read_text()
     assert "## Search latency" in bench_md and "## MentorDesk vs the LangChain tutorial pipeline" in bench_md
     assert (tmp_path / "bench.png").exists()

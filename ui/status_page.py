@@ -35,7 +35,8 @@ def show_status(desk: MentorDesk) -> None:
         f"- **Database:** `{status['database']}`\n"
         f"- **Search index:** {status['index']}\n"
         f"- **Documents by kind:** {by_kind}\n"
-        f"- **Embedding model:** {status['embedding_model']}\n"
+        f"- **Embedding model:** {status['embedding_model']} (precision: {status['embedding_precision']})\n"
+        f"- **Dense search:** {'vectors held in memory' if status['vectors_in_memory'] else 'through Chroma (vectors not in memory yet)'}\n"
         f"- **Chat model:** {status['chat_model']}\n"
         f"- **Chat provider:** {provider}"
     )
