@@ -42,7 +42,7 @@ at = AppTest.from_file("app.py", default_timeout=120)
 at.run()
 seconds = time.perf_counter() - started
 from ui.resources import get_desk
-print(json.dumps({"seconds": seconds, "chat_input": len(at.chat_input), "embedder_loaded": get_desk().embedder.loaded,
+print("RESULT", json.dumps({"seconds": seconds, "chat_input": len(at.chat_input), "embedder_loaded": get_desk().embedder.loaded,
                   "torch_imported": "torch" in sys.modules, "exceptions": [str(e.value) for e in at.exception],
                   "max_rss_mib": peak_mib()}))
 """
@@ -54,7 +54,7 @@ from mentordesk.container import MentorDesk
 from mentordesk.settings import Settings
 desk = MentorDesk(Settings(llm_provider="local"))
 text = "".join(str(part) for part in desk.chat.ask("How often should I meet my mentor?"))
-print(json.dumps({"seconds": time.perf_counter() - started, "answer_chars": len(text),
+print("RESULT", json.dumps({"seconds": time.perf_counter() - started, "answer_chars": len(text),
                   "max_rss_mib": peak_mib()}))
 """
 
@@ -74,7 +74,12 @@ def _run_json(code: str, env: dict) -> dict:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     if done.returncode:
         return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    # The result line is marked: libraries may log to stdout too (Streamlit warns about a
+    # missing ScriptRunContext when a cached resource is used outside a script run).
+    results = [line[len("RESULT "):] for line in done.stdout.splitlines() if line.startswith("RESULT ")]
+    if not results:
+        return {"error": "no result line in the output: " + (done.stdout.strip().splitlines() or ["(empty)"])[-1][:200]}
+    return json.loads(results[-1])
 
 
 def prepare_home(home: Path, embedder) -> float:

@@ -7,6 +7,9 @@ in its first run exactly as on a user's first start.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -146,6 +149,11 @@ def test_upload_adds_notes_reports_skipped_files_and_mentor_filter_finds_them(ap
 
 
 def test_status_page_shows_counts_and_rebuilds_the_index(app, isolated_home):
+    from ui.resources import get_desk
+
+    deadline = time.monotonic() + 60
+    while not get_desk().index.vectors_loaded and time.monotonic() < deadline:
+        time.sleep(0.05)  # the app warms up search on a background thread after the first page
     app.switch_page("ui/status_page.py").run()
     assert not app.exception, app.exception
     metrics = {m.label: m.value for m in app.main.metric}
@@ -153,6 +161,7 @@ def test_status_page_shows_counts_and_rebuilds_the_index(app, isolated_home):
     assert metrics["Search index entries"] == metrics["Chunks"]
     page = " ".join(m.value for m in app.main.markdown)
     assert str(isolated_home) in page and "fake-citing-model" in page and "guidance: 8" in page
+    assert "Dense search:** vectors held in memory" in page
 
     click(app, "Rebuild index")
     assert any(s.label == f"Search index rebuilt: {metrics['Chunks']} chunks embedded with "
@@ -180,3 +189,16 @@ def test_index_built_with_another_model_is_reported_and_fixed_by_rebuild(setting
     at.switch_page("ui/chat_page.py").run()
     ask(at, "How often should I meet my mentor?")
     assert "[1]" in last_answer(at).markdown[0].value
+
+
+def test_a_process_that_ends_right_after_the_first_page_exits_cleanly(isolated_home, minilm):
+    """The first page starts the search warm-up on a background thread; a process ending
+    while it still runs must exit normally (a daemon thread stopped inside Chroma's native
+    code made Python crash with a segmentation fault at exit)."""
+    from eval import coldstart
+
+    coldstart.prepare_home(isolated_home, minilm)
+    done = subprocess.run([sys.executable, "-c", coldstart._APPTEST], cwd=ROOT, capture_output=True, text=True,
+                          env=coldstart._env(isolated_home, "fake"), timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert '"chat_input": 1' in done.stdout and '"exceptions": []' in done.stdout

@@ -68,8 +68,10 @@ def ensure_builtin_guidance(desk: MentorDesk) -> None:
             box.update(label=f"Built-in guidance ready ({summary})", state="complete", expanded=False)
         state.done = True
         # Build the keyword index and load the vectors into memory before the first
-        # question needs them (seconds at 100k chunks), without holding up the page.
-        threading.Thread(target=desk.index.warm_up, name="warm-up-index", daemon=True).start()
+        # question needs them (seconds at 100k chunks), without holding up the page. Not a
+        # daemon thread (explicitly: it would inherit the daemon flag of Streamlit's script thread):
+        # a daemon stopped inside Chroma's native code at exit crashes Python.
+        threading.Thread(target=desk.index.warm_up, name="warm-up-index", daemon=False).start()
 
 
 def models_loaded(desk: MentorDesk) -> bool:

@@ -205,9 +205,10 @@ class LibraryIndex:
 
     def _start_vector_loader(self) -> threading.Thread:
         """Start loading the vectors on a background thread, unless one is running. Call
-        with ``self._lock`` held."""
+        with ``self._lock`` held. Not a daemon: Python waits for it at exit, because a
+        thread stopped inside Chroma's native code during shutdown crashes the process."""
         if self._vector_loader is None or not self._vector_loader.is_alive():
-            self._vector_loader = threading.Thread(target=self._load_vectors, name="load-vectors", daemon=True)
+            self._vector_loader = threading.Thread(target=self._load_vectors, name="load-vectors", daemon=False)
             self._vector_loader.start()
         return self._vector_loader
 
