@@ -63,8 +63,18 @@ def test_ingest_and_search_through_a_chroma_server(settings, minilm, chroma_serv
     assert desk.index_count() == report.chunks_total
     assert not (settings.home / "chroma").exists()  # nothing was written to an embedded index
 
-    top = desk.index.search("advice on negotiating stock options at Kestrel", k=3)[0]
+    question = "advice on negotiating stock options at Kestrel"
+    through_server = [(r.chunk_id, round(r.dense_score, 4)) for r in desk.index.search(question, k=5)]
+    top = desk.index.search(question, k=3)[0]
     assert top.mentor == "Daniel Okafor"
+
+    # The app's warm-up pages every vector out of the server (several pages) into memory;
+    # searching the copy gives the same results.
+    desk.index.warm_up()
+    assert desk.index.vectors_loaded
+    pages = list(desk.chroma.iter_vectors(page=40))
+    assert len(pages) > 2 and sum(len(ids) for ids, _ in pages) == report.chunks_total
+    assert [(r.chunk_id, round(r.dense_score, 4)) for r in desk.index.search(question, k=5)] == through_server
 
     # A second client on the same server with another embedding model is refused.
     other = ChromaIndex(desk.chroma.client, settings.collection, "another/model", 768)
