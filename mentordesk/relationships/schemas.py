@@ -51,6 +51,14 @@ def clean_text(value: object) -> str | None:
     return text or None
 
 
+def required_text(value: object, message: str = "is required") -> str:
+    """``clean_text`` for a field that must have a value; ``message`` says what is missing."""
+    text = clean_text(value)
+    if not text:
+        raise ValueError(message)
+    return text
+
+
 def choice(value: object, allowed: tuple[str, ...]) -> str | None:
     """Match a typed choice case-insensitively ("Didn't work" -> didnt_work)."""
     text = clean_text(value)
@@ -141,10 +149,7 @@ class PersonCreate(_PersonFields):
     @field_validator("name", mode="before")
     @classmethod
     def _name(cls, value: object) -> str:
-        text = clean_text(value)
-        if not text:
-            raise ValueError("is required")
-        return text
+        return required_text(value)
 
 
 class PersonPatch(_PersonFields):
@@ -157,10 +162,7 @@ class PersonPatch(_PersonFields):
     def _name(cls, value: object) -> str | None:
         if value is None:
             return None
-        text = clean_text(value)
-        if not text:
-            raise ValueError("cannot be empty")
-        return text
+        return required_text(value, "cannot be empty")
 
 
 class MessageInput(_Strict):
@@ -179,10 +181,7 @@ class MessageInput(_Strict):
     @field_validator("summary", mode="before")
     @classmethod
     def _summary(cls, value: object) -> str:
-        text = clean_text(value)
-        if not text:
-            raise ValueError("is required (a line saying what was said)")
-        return text
+        return required_text(value, "is required (a line saying what was said)")
 
 
 class MeetingNoteInput(_Strict):
@@ -194,10 +193,7 @@ class MeetingNoteInput(_Strict):
     @field_validator("mentor", mode="before")
     @classmethod
     def _mentor(cls, value: object) -> str:
-        text = clean_text(value)
-        if not text:
-            raise ValueError("is required")
-        return text
+        return required_text(value)
 
     @field_validator("purpose", mode="before")
     @classmethod
