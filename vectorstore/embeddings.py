@@ -13,7 +13,7 @@ import numpy as np
 
 MINILM_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 PRECISIONS = ("auto", "fp32", "bf16")
-BF16_MIN_TEXTS = 8  # fewer texts than this embed in float32 even at bf16 (see _autocast)
+BF16_MIN_TEXTS = 8  # fewer texts than this embed in float32 even at bf16 (see embed)
 
 
 class Embedder(Protocol):
@@ -50,7 +50,7 @@ def resolve_precision(precision: str) -> str:
 class SentenceTransformerEmbedder:
     """A sentence-transformers model loaded from a local folder, on first use.
 
-    ``precision``: ``fp32``, ``bf16`` (matrix products in bfloat16 under autocast; about 2x
+    ``precision``: ``fp32``, ``bf16`` (matrix products in bfloat16 under autocast; about 2.5x
     the throughput on CPUs with AMX or AVX-512 BF16: eval/results/bench.md, and the
     precision table in eval/results/report.md) or ``auto`` (bf16 where the CPU supports it
     natively, else fp32). Vectors are always float32, so an index built at one precision
@@ -87,18 +87,6 @@ class SentenceTransformerEmbedder:
                 self._dimension = int(self._model.get_embedding_dimension())
         return self._model
 
-    def _autocast(self, count: int):
-        """bf16: matrix products in bfloat16 (weights stay float32; layer norms and softmax
-        stay float32, which keeps the vectors closer to float32 than casting the weights).
-        Only for bulk work: one short question embeds faster in float32 (6.6 vs 10 ms)."""
-        import contextlib
-
-        import torch
-
-        if self.precision == "bf16" and count >= BF16_MIN_TEXTS:
-            return torch.autocast("cpu", dtype=torch.bfloat16)
-        return contextlib.nullcontext()
-
     @property
     def loaded(self) -> bool:
         return self._model is not None
@@ -112,8 +100,16 @@ class SentenceTransformerEmbedder:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
+        import contextlib
+
+        import torch
+
         model = self.model
-        with self._autocast(len(texts)):
+        # bf16: matrix products in bfloat16 under autocast; weights, layer norms and softmax
+        # stay float32, which keeps the vectors closer to float32 than casting the weights.
+        # Only for bulk work: one short question embeds faster in float32 (6.6 vs 10 ms).
+        bulk_bf16 = self.precision == "bf16" and len(texts) >= BF16_MIN_TEXTS
+        with torch.autocast("cpu", dtype=torch.bfloat16) if bulk_bf16 else contextlib.nullcontext():
             vectors = model.encode(
                 list(texts),
                 batch_size=self.batch_size,
@@ -122,7 +118,7 @@ class SentenceTransformerEmbedder:
                 show_progress_bar=False,
             )
         vectors = np.asarray(vectors, dtype=np.float32)
-        if self.precision == "bf16" and len(texts) >= BF16_MIN_TEXTS:  # renormalise after bfloat16
+        if bulk_bf16:  # renormalise after bfloat16
             vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
         return vectors
 

@@ -110,6 +110,12 @@ def bump_generation(session) -> int:
     return int(row.value)
 
 
+def _keyword_index(chunks: Iterable[IndexedChunk]) -> KeywordIndex:
+    index = KeywordIndex()
+    index.add((c.id, index_text(c.meta, c.text), c.meta) for c in chunks)
+    return index
+
+
 class LibraryIndex:
     def __init__(
         self,
@@ -195,34 +201,44 @@ class LibraryIndex:
     # ----- in-memory vectors ----------------------------------------------------------
     def warm_up(self) -> None:
         """Build the keyword index and load the in-memory vectors now (the app runs this on
-        a background thread at start), and keep the vectors loaded from then on."""
-        _ = self.keyword
+        a background thread at start), and keep the vectors loaded from then on. The store
+        is read once for both."""
+        generation = read_generation(self.db)
+        chunks = self.load_all_chunks()
+        with self._lock:
+            if self._keyword is None or generation != self._keyword_generation:
+                self._keyword, self._keyword_generation = _keyword_index(chunks), generation
         if self.memory_vectors_enabled:
             with self._lock:
                 self._keep_warm = True
-                loader = self._start_vector_loader()
+                loader = self._start_vector_loader(chunks, generation)
             loader.join()
 
     @property
     def vectors_loaded(self) -> bool:
         return self._vectors is not None
 
-    def _start_vector_loader(self) -> threading.Thread:
+    def _start_vector_loader(self, chunks: list[IndexedChunk] | None = None, generation: int = -1) -> threading.Thread:
         """Start loading the vectors on a background thread, unless one is running. Call
         with ``self._lock`` held. Not a daemon: Python waits for it at exit, because a
         thread stopped inside Chroma's native code during shutdown crashes the process."""
         if self._vector_loader is None or not self._vector_loader.is_alive():
-            self._vector_loader = threading.Thread(target=self._load_vectors, name="load-vectors", daemon=False)
+            self._vector_loader = threading.Thread(
+                target=self._load_vectors, args=(chunks, generation), name="load-vectors", daemon=False
+            )
             self._vector_loader.start()
         return self._vector_loader
 
-    def _load_vectors(self) -> None:
-        """Copy every vector out of Chroma; installed only if the library did not change
-        meanwhile (the next search notices the new generation and loads again). On any
-        error the copy stays unloaded and searches keep asking Chroma, which reports it."""
+    def _load_vectors(self, chunks: list[IndexedChunk] | None, generation: int) -> None:
+        """Copy every vector out of Chroma, with its metadata from ``chunks`` (the store as
+        of ``generation``; read here when not given). Installed only if the library did not
+        change meanwhile (the next search notices the new generation and loads again). On
+        any error the copy stays unloaded and searches keep asking Chroma, which reports it."""
         try:
-            generation = read_generation(self.db)
-            metadata = {chunk.id: chunk.meta for chunk in self.load_all_chunks()}
+            if chunks is None:
+                generation = read_generation(self.db)
+                chunks = self.load_all_chunks()
+            metadata = {chunk.id: chunk.meta for chunk in chunks}
             vectors = MemoryVectors(self.chroma.dimension)
             for ids, embeddings in self.chroma.iter_vectors():
                 known = [i for i, chunk_id in enumerate(ids) if chunk_id in metadata]  # skip any not in the store
@@ -256,10 +272,7 @@ class LibraryIndex:
         generation = read_generation(self.db)
         with self._lock:
             if self._keyword is None or generation != self._keyword_generation:
-                index = KeywordIndex()
-                index.add((c.id, index_text(c.meta, c.text), c.meta) for c in self.load_all_chunks())
-                self._keyword = index
-                self._keyword_generation = generation
+                self._keyword, self._keyword_generation = _keyword_index(self.load_all_chunks()), generation
             return self._keyword
 
     def mentor_names(self) -> dict[str, str]:
