@@ -60,6 +60,7 @@ def machine_info() -> dict:
     return {
         "date": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
         "cpu": _cpu_model(),
+        "flags": cpu_flags(),
         "cores": os.cpu_count(),
         "usable_cores": usable,
         "ram_gib": _ram_gib(),
@@ -68,6 +69,18 @@ def machine_info() -> dict:
         "load_average_at_start": load,
         "packages": {name: _version(name) for name in PACKAGES},
     }
+
+
+def cpu_flags() -> str:
+    """The CPU's vector and matrix extensions (avx2, fma, avx512*, amx*): what decides speed."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("flags"):
+                flags = line.split(":", 1)[1].split()
+                return " ".join(f for f in flags if f.startswith(("avx", "amx", "fma")))
+    except OSError:
+        pass
+    return "unknown"
 
 
 def load_average() -> list[float] | None:

@@ -1,7 +1,9 @@
 """Markdown front matter: a YAML block between two ``---`` lines at the top of a file.
 
-Known keys (``mentor``, ``date``, ``title``, ``tags``) become document metadata; other keys
-are kept in ``extra``. Broken front matter is an error naming the problem, never ignored.
+Known keys (``mentor``, ``date``, ``title``, ``tags``) become document metadata, and so do
+their usual synonyms in note apps (``with``, ``person``, ``people``, ``attendees``; ``when``,
+``created``); other keys are kept in ``extra``. Broken front matter is an error naming the
+problem, never ignored.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
+
+from ingest.note_meta import DATE_KEYS, MENTOR_KEYS, parse_date_value, split_names
 
 class _StringDatesLoader(yaml.SafeLoader):
     """Safe YAML that leaves dates as strings, so a bad date gets our own clear message."""
@@ -48,7 +52,20 @@ def parse_date(value: object) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise FrontMatterError(f"date {value!r} is not a valid YYYY-MM-DD date")
+        day = parse_date_value(value)  # "March 3, 2026 9:15 AM", "[[2026-03-03]]", "3 March 2026"
+        if day is not None:
+            return day
+    raise FrontMatterError(f"date {value!r} is not a date (write it as YYYY-MM-DD)")
+
+
+def _pop_first(data: dict, keys: tuple[str, ...]) -> tuple[str | None, object]:
+    """The first of ``keys`` (any case) with a value, removed from ``data``."""
+    lowered = {str(k).strip().lower(): k for k in data}
+    for key in keys:
+        original = lowered.get(key)
+        if original is not None and data.get(original) not in (None, "", []):
+            return key, data.pop(original)
+    return None, None
 
 
 def split_front_matter(text: str) -> tuple[FrontMatter, str]:
@@ -71,14 +88,22 @@ def split_front_matter(text: str) -> tuple[FrontMatter, str]:
         meta.title = str(data.pop("title")).strip() or None
     else:
         data.pop("title", None)
-    if data.get("mentor") is not None:
-        meta.mentor = str(data.pop("mentor")).strip() or None
-    else:
-        data.pop("mentor", None)
-    if data.get("date") is not None:
-        meta.date = parse_date(data.pop("date"))
-    else:
-        data.pop("date", None)
+    key, mentor = _pop_first(data, MENTOR_KEYS)
+    if mentor is not None:
+        if isinstance(mentor, dict):
+            raise FrontMatterError(f"{key} must be a name or a list of names, not a mapping")
+        names = split_names(mentor)
+        meta.mentor = names[0] if names else None
+        if len(names) > 1:
+            meta.extra["attendees"] = names
+    for key in ("mentor", "date"):
+        data.pop(key, None)  # an empty value
+    key, date = _pop_first(data, DATE_KEYS)
+    if date is not None:
+        try:
+            meta.date = parse_date(date)
+        except FrontMatterError as exc:
+            raise FrontMatterError(f"{key}: {exc}") from None
     tags = data.pop("tags", None)
     if tags is not None:
         if isinstance(tags, str):
@@ -86,5 +111,5 @@ def split_front_matter(text: str) -> tuple[FrontMatter, str]:
         elif not isinstance(tags, list):
             raise FrontMatterError("tags must be a list or a comma-separated string")
         meta.tags = [str(t) for t in tags]
-    meta.extra = data
+    meta.extra.update(data)
     return meta, text[match.end():]

@@ -62,13 +62,26 @@ def _load_pdf(data: bytes) -> LoadedFile:
             raise LoadError("is an encrypted PDF")
         pages = [page.extract_text() or "" for page in reader.pages]
         title = (reader.metadata.title if reader.metadata else None) or None
+        created = _pdf_created(reader)
     except LoadError:
         raise
     # PyPdfError, not just PdfReadError: damaged content also raises LimitReachedError & co.
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         raise LoadError(f"is not a readable PDF ({exc.__class__.__name__})") from exc
     text = "\n\n".join(f"## Page {n}\n\n{page.strip()}" for n, page in enumerate(pages, 1) if page.strip())
-    return LoadedFile(text, FrontMatter(title=str(title) if title else None))
+    meta = FrontMatter(title=str(title) if title else None)
+    if created:
+        meta.extra["created"] = created
+    return LoadedFile(text, meta)
+
+
+def _pdf_created(reader):
+    """The PDF's own creation date, a last resort for a note's date."""
+    try:
+        created = reader.metadata.creation_date if reader.metadata else None
+    except (ValueError, TypeError):  # a malformed date string in the metadata
+        return None
+    return created.date() if created else None
 
 
 def _load_docx(data: bytes) -> LoadedFile:
@@ -107,7 +120,11 @@ def _docx_text(document) -> LoadedFile:
             if any(cells):
                 lines.append(" | ".join(cells))
     title = document.core_properties.title or None
-    return LoadedFile("\n\n".join(lines), FrontMatter(title=title))
+    meta = FrontMatter(title=title)
+    created = document.core_properties.created
+    if created is not None:
+        meta.extra["created"] = created.date()
+    return LoadedFile("\n\n".join(lines), meta)
 
 
 def _load_html(data: bytes) -> LoadedFile:

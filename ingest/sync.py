@@ -24,6 +24,7 @@ from ingest.chunking import chunk_text
 from ingest.frontmatter import FrontMatter
 from ingest.hashing import chunk_id, content_hash
 from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, LoadedFile, load_bytes, load_file
+from ingest.note_meta import MEETING_WORDS, first_line, note_facts
 from mentordesk.db import Database
 from mentordesk.models import KINDS, Chunk, Document
 from vectorstore.library_index import IndexedChunk, LibraryIndex, bump_generation, chunk_metadata
@@ -31,6 +32,11 @@ from vectorstore.library_index import IndexedChunk, LibraryIndex, bump_generatio
 logger = logging.getLogger(__name__)
 
 ProgressFn = Callable[[str, int, int], None]
+
+# Part of every document's content hash: raise it when loading or reading metadata changes,
+# so the next ingest re-reads every file instead of skipping it as unchanged (chunks whose
+# text and metadata did not change keep their vectors).
+READER_VERSION = "2"
 
 
 @dataclass
@@ -178,12 +184,12 @@ class IngestService:
             known = dict(session.execute(select(Document.source, Document.content_hash)).all())
         plans: list[_Plan] = []
         for source, display, file, raw in loaded:
-            doc_kind = kind or ("notes" if file.meta.mentor else "documents")
-            digest = content_hash(doc_kind.encode() + b"\x00" + raw)
+            meta = _with_note_facts(file, display, kind)
+            doc_kind = kind or ("notes" if meta.mentor else "documents")
+            digest = content_hash(f"{READER_VERSION}\x00{doc_kind}".encode() + b"\x00" + raw)
             if known.get(source) == digest:
                 report.unchanged.append(display)
                 continue
-            meta = file.meta
             if meta.title is None:
                 meta.title = _title_from(display)
             context = _chunk_context(doc_kind, meta)
@@ -286,6 +292,27 @@ def _load_or_report(
         logger.exception("loading %s failed", display)
         report.skipped.append((display, f"could not be parsed ({exc.__class__.__name__}: {exc})"))
     return None
+
+
+def _with_note_facts(file: LoadedFile, display: str, kind: str | None) -> FrontMatter:
+    """Front matter completed with the mentor and date the note states elsewhere (property
+    lines, the title, the file name, the document's metadata). Without an explicit kind, a
+    file counts as a note only when it says plainly who and when: a stated mentor and a date,
+    from front matter or property lines, or a title with a meeting word ("Coffee with Amara")."""
+    meta = file.meta
+    if kind not in (None, "notes") or (meta.mentor and meta.date):
+        return meta
+    created = meta.extra.get("created")
+    facts = note_facts(file.text, Path(display).stem, title=meta.title, mentor=meta.mentor, date=meta.date,
+                       created=created if isinstance(created, dt.date) else None)
+    if kind is None and not meta.mentor:
+        heading = f"{meta.title or ''} {Path(display).stem} {first_line(file.text) or ''}".lower()
+        plain = facts.mentor_source in ("front matter", "property") or any(w in heading for w in MEETING_WORDS)
+        if not (facts.mentors and facts.date and plain):
+            return meta
+    meta.mentor = meta.mentor or (facts.mentors[0] if facts.mentors else None)
+    meta.date = meta.date or facts.date
+    return meta
 
 
 def _doc_stub(plan: _Plan) -> Document:

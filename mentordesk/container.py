@@ -72,6 +72,7 @@ class MentorDesk:
         return Relationships(
             self.db, self.settings, ingest=lambda: self.ingest,
             model_info=lambda: self.model_info, chat_model=lambda: self.chat_model,
+            embedder=lambda: self.embedder,
         )
 
     @cached_property

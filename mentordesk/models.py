@@ -158,11 +158,40 @@ class AdviceItem(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     origin: Mapped[str] = mapped_column(String(8), default="note")  # note (a bullet) | model
     done: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The sentence of the note the item was read from, for citing it ("Next steps for me:
+    # send the deck, book a call with Ravi." gives two actions with one quote).
+    quote: Mapped[str | None] = mapped_column(Text, nullable=True)
     outcome: Mapped[str | None] = mapped_column(String(16))
     outcome_reported: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
 
     meeting: Mapped[Meeting] = relationship(back_populates="advice_items")
+
+
+REVIEW_REASONS = ("no_mentor", "no_date", "ambiguous_mentor")
+
+
+class NoteReview(Base):
+    """A note that could not be placed as a meeting on its own (no mentor, no date, a name
+    that fits several people), and the user's choice once they settle it.
+
+    Keyed by the document's source, not its id, so the choice survives re-ingesting or
+    re-uploading the file. A settled row overrides what the note says; an unsettled row is
+    removed as soon as the note can be placed by itself (say, after importing the table).
+    """
+
+    __tablename__ = "note_reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(1024), unique=True, index=True)
+    reason: Mapped[str | None] = mapped_column(String(32))  # see REVIEW_REASONS; None once settled
+    detail: Mapped[str | None] = mapped_column(Text)  # "'Sam' could be Sam Okoro or Sam Whitfield"
+    candidates: Mapped[list] = mapped_column(JSON, default=list)  # person ids the name could mean
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    dismissed: Mapped[bool] = mapped_column(Boolean, default=False)  # "not a meeting"
+    settled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
 
 
 # ----- drafting (issue 4) -------------------------------------------------------------

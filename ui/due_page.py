@@ -45,12 +45,14 @@ def outreach_section(report: DueReport) -> None:
             draft_link(f"Ask {person.introducer} for an intro", "intro", person.id)
 
 
-def mentors_section(report: DueReport) -> None:
+def mentors_section(report: DueReport, thresholds) -> None:
     st.subheader(":material/event_repeat: Primary mentors to meet")
-    if not report.primary_mentors:
-        st.caption("Every primary mentor was met within the last six weeks, or has a meeting booked.")
-        return
-    for due in report.primary_mentors:
+    if not report.has_primary:
+        st.caption(f"You have no primary mentors yet. Mark 1–{thresholds.max_primary} of your mentors as *primary* "
+                   f"on the Targets page to be reminded every {thresholds.due_weeks}–{thresholds.overdue_weeks} weeks.")
+    elif not report.primary_mentors:
+        st.caption(f"Every primary mentor was met within the last {thresholds.due_weeks} weeks, or has a meeting booked.")
+    for due in [*report.primary_mentors, *report.quiet_mentors]:
         since = (f"last met {due.last_met.isoformat()} ({due.days_since} days ago)" if due.last_met
                  else "never met")
         text, link = st.columns([2, 1], vertical_alignment="center")
@@ -141,7 +143,7 @@ if report.nothing_due:
 left, right = st.columns(2, gap="large")
 with left:
     outreach_section(report)
-    mentors_section(report)
+    mentors_section(report, desk.relationships.thresholds)
     follow_ups_section(report)
 with right:
     actions_section(report)

@@ -163,10 +163,51 @@ def meeting_details(desk: MentorDesk, meeting: MeetingView, today: dt.date) -> N
                   args=(meeting.id,))
 
 
+def review_list(desk: MentorDesk, people: list[PersonView]) -> None:
+    """Notes that could not become meetings by themselves, each settled with one choice."""
+    items = desk.relationships.reviews.list()
+    if not items:
+        return
+    st.subheader(f"Needs review ({len(items)})")
+    st.caption("These notes are in your library (search and chat find them) but are not meetings yet. "
+               "Say who each was with, or that it is not a meeting; the choice is kept when the file is ingested again.")
+    by_id = {p.id: p for p in people}
+    for item in items:
+        with st.container(border=True):
+            st.markdown(f"**{item.title or item.file_name}** · {item.reason_text}")
+            st.caption(f"{item.detail} · {item.file_name}")
+            st.text(item.excerpt)
+            candidates = [pid for pid, _ in item.candidates if pid in by_id]
+            choices = candidates + sorted((pid for pid in by_id if pid not in candidates),
+                                          key=lambda pid: by_id[pid].name.lower())
+            with st.form(f"review_form_{item.id}", border=False):
+                person = st.selectbox("Who was it with?", choices, index=0 if candidates else None,
+                                      format_func=lambda pid: by_id[pid].label, placeholder="Choose a person",
+                                      key=f"review_person_{item.id}")
+                day = st.date_input("Date", value=item.date, key=f"review_date_{item.id}") \
+                    if item.reason == "no_date" or item.date is None else item.date
+                place, dismiss = st.columns(2)
+                placed = place.form_submit_button("Make it a meeting", type="primary", icon=":material/event:")
+                skipped = dismiss.form_submit_button("Not a meeting", icon=":material/block:")
+            if placed or skipped:
+                settle_review(desk, item.id, person if placed else None, day if placed else None, skipped)
+
+
+def settle_review(desk: MentorDesk, review_id: int, person: int | None, day: dt.date | None, dismiss: bool) -> None:
+    try:
+        item = desk.relationships.reviews.settle(review_id, person=person, date=day, dismiss=dismiss)
+    except UserError as exc:
+        st.error(str(exc))
+        return
+    flash("meetings", "success", f"{item.file_name}: not a meeting." if dismiss else f"{item.file_name} is now a meeting.")
+    st.rerun()
+
+
 desk = get_desk()
 st.title("Meetings and notes")
 show_flashes("meetings")
 people = desk.relationships.people.list()
+review_list(desk, people)
 form_column, list_column = st.columns([1, 1], gap="large")
 with form_column:
     note_form(desk, people)

@@ -123,6 +123,15 @@ def _register_meetings(commands) -> None:
     s = sub.add_parser("delete", help="delete a meeting and remove its notes from the library")
     s.add_argument("id", type=positive_int, metavar="ID")
     s.set_defaults(func=cmd_meetings_delete)
+    s = sub.add_parser("review", help="notes that could not become meetings (no mentor, no date, an unclear name)")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_meetings_review)
+    s = sub.add_parser("settle", help="place a note from the review list, or mark it as not a meeting")
+    s.add_argument("id", type=positive_int, metavar="ID", help="the id shown by `meetings review`")
+    s.add_argument("--mentor", metavar="NAME", help="who the meeting was with")
+    s.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="when it was (for a note with no date)")
+    s.add_argument("--not-a-meeting", action="store_true", help="the note is not a meeting: stop asking")
+    s.set_defaults(func=cmd_meetings_settle)
     s = sub.add_parser("followup", help="record that the follow-up for a meeting was sent")
     s.add_argument("id", type=positive_int, metavar="ID")
     s.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="default: today")
@@ -339,6 +348,44 @@ def cmd_meetings_list(args) -> int:
         print("no meetings yet: mentordesk meetings add --mentor NAME --date YYYY-MM-DD --notes-file FILE")
     for meeting in meetings:
         print(_meeting_line(meeting))
+    waiting = len(_relationships().reviews.list())
+    if waiting and not args.filter_mentor:
+        print(f"{waiting} note(s) could not be placed as meetings: mentordesk meetings review", file=sys.stderr)
+    return 0
+
+
+def cmd_meetings_review(args) -> int:
+    items = _relationships().reviews.list()
+    if args.json:
+        print_json([i.to_dict() for i in items])
+        return 0
+    if not items:
+        print("nothing to review: every note is a meeting")
+        return 0
+    for item in items:
+        print(f"[{item.id}] {item.file_name}: {item.reason_text} ({item.detail})")
+        if item.candidates:
+            print(f"      could be: {', '.join(name for _, name in item.candidates)}")
+        print(f"      {_shorten(item.excerpt, 100)}")
+    print("settle one with: mentordesk meetings settle ID --mentor NAME [--date YYYY-MM-DD] | --not-a-meeting")
+    return 0
+
+
+def cmd_meetings_settle(args) -> int:
+    rel = _relationships()
+    with user_errors():
+        if args.not_a_meeting and (args.mentor or args.date):
+            raise UserError("--not-a-meeting cannot be combined with --mentor or --date")
+        item = rel.reviews.settle(args.id, person=args.mentor, date=args.date, dismiss=args.not_a_meeting)
+    if args.not_a_meeting:
+        print(f"{item.file_name}: not a meeting (it stays in the library for search)")
+        return 0
+    meeting = rel.meetings.meeting_for_source(item.source)
+    if meeting is None:
+        left = next((i for i in rel.reviews.list() if i.source == item.source), None)
+        print(f"{item.file_name} still needs: {left.reason_text if left else 'review'}", file=sys.stderr)
+        return 1
+    print(f"{item.file_name} is now a meeting: {_meeting_line(meeting)}")
     return 0
 
 
@@ -449,6 +496,12 @@ def _print_due(report) -> None:
             when = (f"last met {due.last_met.isoformat()}, {due.days_since} days ago" if due.last_met
                     else "not met yet")
             print(f"  {due.person.name}: {due.status} ({when})")
+    if not report.has_primary and report.quiet_mentors:
+        print("\nNo primary mentors yet (mentors edit NAME --stage primary). Mentors not met for a while:")
+    elif report.quiet_mentors:
+        print("\nOther mentors not met for a while:")
+    for due in report.quiet_mentors:
+        print(f"  {due.person.name}: last met {due.last_met.isoformat()}, {due.days_since} days ago")
     if report.follow_ups:
         print("\nFollow-ups to send:")
         for f in report.follow_ups:

@@ -20,17 +20,21 @@ from mentordesk.relationships.meetings import MeetingService
 from mentordesk.relationships.notes_sync import ModelExtractor, NotesSync, SyncReport
 from mentordesk.relationships.people import PeopleService
 from mentordesk.relationships.profile import ProfileService
+from mentordesk.relationships.review import ReviewService
+from mentordesk.relationships.sentence_classifier import load_classifier
 
 
 class Relationships:
     def __init__(self, db: Database, settings, *, ingest: Callable[[], object] | None = None,
-                 model_info: Callable[[], object] | None = None, chat_model: Callable[[], object] | None = None):
+                 model_info: Callable[[], object] | None = None, chat_model: Callable[[], object] | None = None,
+                 embedder: Callable[[], object] | None = None):
         self.db = db
         self.settings = settings
         self.thresholds = Thresholds.from_settings(settings)
         self._ingest = ingest
         self._model_info = model_info
         self._chat_model = chat_model
+        self._embedder = embedder
 
     def _ingest_service(self):
         if self._ingest is None:
@@ -48,6 +52,14 @@ class Relationships:
         return lambda text: extract_with_model(model, text)
 
     @cached_property
+    def _sentence_classifier(self):
+        """The advice/action/other classifier over the app's embeddings, when the app runs
+        the model it was trained for (MiniLM); else None, and the rules work alone."""
+        if self._embedder is None:
+            return None
+        return load_classifier(self._embedder())
+
+    @cached_property
     def profile(self) -> ProfileService:
         return ProfileService(self.db)
 
@@ -62,11 +74,16 @@ class Relationships:
 
     @cached_property
     def notes_sync(self) -> NotesSync:
-        return NotesSync(self.db, self._model_extractor)
+        return NotesSync(self.db, self._model_extractor, lambda: self._sentence_classifier)
 
     @cached_property
     def meetings(self) -> MeetingService:
         return MeetingService(self.db, self._ingest_service, self.sync_notes)
+
+    @cached_property
+    def reviews(self) -> ReviewService:
+        """Notes that could not be placed as meetings, and the user's choices for them."""
+        return ReviewService(self.db, self.sync_notes)
 
     @cached_property
     def advice(self) -> AdviceService:

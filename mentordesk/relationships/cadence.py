@@ -86,6 +86,21 @@ def primary_mentors_due(
     return sorted(due, key=lambda d: (d.status != "overdue", -(d.days_since or 0), name_key(d.person.name)))
 
 
+def quiet_mentors(people: Iterable[PersonView], today: dt.date, overdue_weeks: int = 8) -> list[MentorDue]:
+    """Mentors who are not primary and were last met more than ``overdue_weeks`` ago, so a
+    list with no primary mentors (say, everyone came from imported notes) still shows who
+    has gone quiet. Longest silence first."""
+    quiet = []
+    for person in people:
+        if person.stage != "mentor" or any(day > today for day in person.met_on):
+            continue
+        last = person.last_met(today)
+        if last is not None and (today - last).days > overdue_weeks * 7:
+            quiet.append(MentorDue(person, last, (today - last).days, "overdue",
+                                   last + dt.timedelta(weeks=overdue_weeks)))
+    return sorted(quiet, key=lambda d: (-(d.days_since or 0), name_key(d.person.name)))
+
+
 # ----- follow-ups and the advice ledger ----------------------------------------------------
 @dataclass(frozen=True)
 class FollowUpDue:
@@ -182,6 +197,8 @@ def nudges(people: Sequence[PersonView], target_min: int = 15, target_max: int =
 class DueReport:
     today: dt.date
     primary_mentors: list[MentorDue] = field(default_factory=list)
+    has_primary: bool = False
+    quiet_mentors: list[MentorDue] = field(default_factory=list)  # non-primary mentors not met for long
     follow_ups: list[FollowUpDue] = field(default_factory=list)
     open_actions: list[AdviceView] = field(default_factory=list)
     unreported_outcomes: list[AdviceView] = field(default_factory=list)
@@ -201,6 +218,8 @@ class DueReport:
         return {
             "today": self.today.isoformat(), "weekday": self.weekday,
             "primary_mentors": [d.to_dict() for d in self.primary_mentors],
+            "has_primary": self.has_primary,
+            "quiet_mentors": [d.to_dict() for d in self.quiet_mentors],
             "follow_ups": [f.to_dict() for f in self.follow_ups],
             "open_actions": [a.to_dict() for a in self.open_actions],
             "unreported_outcomes": [a.to_dict() for a in self.unreported_outcomes],
@@ -217,6 +236,8 @@ def build_due_report(
     return DueReport(
         today=today,
         primary_mentors=primary_mentors_due(people, today, t.due_weeks, t.overdue_weeks),
+        has_primary=any(p.stage == "primary" for p in people),
+        quiet_mentors=quiet_mentors(people, today, t.overdue_weeks),
         follow_ups=follow_ups_due(meetings, today, t.follow_up_days),
         open_actions=open_actions(advice),
         unreported_outcomes=unreported_outcomes(advice),

@@ -16,12 +16,14 @@ Import rules, so the user's own spreadsheet works as is and can be imported agai
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from ingest.note_meta import find_date
 from mentordesk.db import Database
 from mentordesk.models import MessageEntry, Person
 from mentordesk.relationships.lookup import label, name_key
@@ -30,16 +32,34 @@ from mentordesk.relationships.tabular import Table, TableError, parse_table, rea
 from mentordesk.relationships.views import load_people
 
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
-    "name": ("name", "full name", "person"),
-    "company": ("company", "organisation", "organization", "employer"),
-    "role": ("role", "title", "job title", "position"),
-    "contact": ("contact", "contact information", "contact info", "email", "e mail"),
-    "connection": ("connection", "connection type", "warm or cold", "warm/cold"),
-    "introducer": ("introducer", "introduced by", "who could introduce", "intro via"),
-    "stage": ("stage", "status"),
-    "notes": ("notes", "note", "comments"),
-    "last_contacted": ("last contacted", "last contact", "last contacted on"),
+    "name": ("name", "full name", "person", "contact name", "mentor", "mentor name", "prospect", "target", "who",
+             "display name"),
+    "company": ("company", "organisation", "organization", "employer", "company name", "org", "organisation name",
+                "organization name", "current company", "workplace", "firm", "account", "account name",
+                "organization 1 name", "organization 1 - name"),
+    "role": ("role", "title", "job title", "position", "role title", "job", "headline", "current position",
+             "occupation", "current title", "organization 1 title", "organization 1 - title"),
+    "contact": ("contact", "contact information", "contact info", "email", "e mail", "email address",
+                "e mail address", "e mail 1 value", "email 1 value", "e mail 1 - value", "email 1 - value", "linkedin",
+                "linkedin url", "linkedin profile", "url", "profile url", "profile", "phone", "phone number",
+                "mobile", "contact details", "how to reach"),
+    "connection": ("connection", "connection type", "warm or cold", "warm/cold", "warm / cold", "warm cold",
+                   "connection warm cold", "relationship", "temperature", "warm", "cold or warm"),
+    "introducer": ("introducer", "introduced by", "who could introduce", "intro via", "who can intro",
+                   "who could intro", "who can introduce", "intro by", "intro", "introduction", "introduction via",
+                   "introduced via", "mutual connection", "mutual connections", "mutual", "connector", "warm intro",
+                   "can introduce", "referrer", "referred by", "via"),
+    "stage": ("stage", "status", "pipeline stage", "state", "relationship stage"),
+    "notes": ("notes", "note", "comments", "comment", "remarks", "why", "why them", "description", "about",
+              "why this person"),
+    "last_contacted": ("last contacted", "last contact", "last contacted on", "last contact date", "last touch",
+                       "last touched", "date last contacted", "last reached out", "last outreach"),
+    # Exports that split the name: LinkedIn Connections.csv, Google Contacts, Outlook.
+    "first_name": ("first name", "given name", "firstname", "first"),
+    "last_name": ("last name", "family name", "surname", "lastname", "last"),
 }
+# Columns several headers may fill: their values are joined (an email and a profile URL).
+_MULTI = ("contact",)
 EXPORT_HEADERS = ("name", "company", "role", "contact", "connection", "introducer", "stage", "notes",
                   "last contacted")
 _BY_ALIAS = {alias: column for column, aliases in COLUMN_ALIASES.items() for alias in aliases}
@@ -79,28 +99,51 @@ class ImportReport:
 
 
 def normalise_header(header: str) -> str:
-    text = str(header).strip().lower().rstrip(":").replace("_", " ").replace("-", " ")
+    text = str(header).strip().lower().replace("_", " ").replace("-", " ")
+    text = re.sub(r"[^\w/ ]+", " ", text)  # "Who can intro?", "Connection (warm/cold)"
     return " ".join(text.split())
 
 
-def map_columns(table: Table) -> tuple[dict[str, int], list[str]]:
-    """Column name -> index, and the headers that mean nothing to us."""
-    mapping: dict[str, int] = {}
+def _column_for(header: object) -> str | None:
+    key = normalise_header(str(header))
+    return _BY_ALIAS.get(key) or _BY_ALIAS.get(key.replace("/", " ").replace("  ", " "))
+
+
+def map_columns(table: Table) -> tuple[dict[str, list[int]], list[str]]:
+    """Column name -> indexes, and the headers that mean nothing to us."""
+    mapping: dict[str, list[int]] = {}
     ignored: list[str] = []
     for index, header in enumerate(table.headers):
-        column = _BY_ALIAS.get(normalise_header(header))
+        column = _column_for(header)
         if column is None:
             if str(header).strip():
                 ignored.append(str(header).strip())
             continue
-        if column in mapping:
-            first = table.headers[mapping[column]]
+        if column in mapping and column not in _MULTI:
+            first = table.headers[mapping[column][0]]
             raise TableError(f"{table.name}: columns {first!r} and {header!r} both give the {column}; keep one")
-        mapping[column] = index
-    if "name" not in mapping:
+        mapping.setdefault(column, []).append(index)
+    if "name" not in mapping and "first_name" not in mapping:
         found = ", ".join(repr(h) for h in table.headers if str(h).strip()) or "none"
         raise TableError(f"{table.name} has no 'name' column (its columns: {found})")
     return mapping, ignored
+
+
+def find_header(table: Table, look_ahead: int = 12) -> Table:
+    """The table from its real header row: exports such as LinkedIn's Connections.csv start
+    with a few lines of notes, and sheets often have a title row above the header."""
+    def names_a_person(cells) -> bool:
+        columns = {_column_for(c) for c in cells if str(c or "").strip()}
+        return bool(columns & {"name", "first_name"}) and len(columns - {None}) >= 2 or \
+            (columns == {"name"} and len([c for c in cells if str(c or "").strip()]) == 1)
+
+    if names_a_person(table.headers):
+        return table
+    for position, (_, cells) in enumerate(table.rows[:look_ahead]):
+        if names_a_person(cells):
+            return Table(table.name, [str(c or "") for c in cells], table.rows[position + 1:], table.unit,
+                         table.sheet)
+    return table
 
 
 def _parse_date(value: object) -> dt.date | None:
@@ -113,7 +156,11 @@ def _parse_date(value: object) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise InvalidInput(f"last contacted {value!r} is not a date in YYYY-MM-DD form", "last_contacted") from None
+        pass
+    day = find_date(str(value))  # "14 Mar 2026", "03/14/2026", "2026-03-14 10:30"
+    if day is None:
+        raise InvalidInput(f"last contacted {value!r} is not a date (write it as YYYY-MM-DD)", "last_contacted")
+    return day
 
 
 @dataclass
@@ -127,7 +174,10 @@ def _validate_rows(table: Table, mapping: dict[str, int], report: ImportReport) 
     rows: list[_Row] = []
     for number, cells in table.rows:
         where = f"{table.unit} {number}"
-        raw = {col: (cells[i] if i < len(cells) else None) for col, i in mapping.items()}
+        raw = {col: _cell(cells, indexes) for col, indexes in mapping.items()}
+        first, last = raw.pop("first_name", None), raw.pop("last_name", None)
+        if "name" not in raw or not str(raw.get("name") or "").strip():
+            raw["name"] = " ".join(str(p).strip() for p in (first, last) if p is not None and str(p).strip())
         try:
             last = _parse_date(raw.pop("last_contacted", None))
             given = {k: ("" if v is None else str(v)) for k, v in raw.items()}
@@ -140,6 +190,13 @@ def _validate_rows(table: Table, mapping: dict[str, int], report: ImportReport) 
             values.pop("stage", None)  # an empty stage keeps the stored one (or the default)
         rows.append(_Row(where, values, last))
     return rows
+
+
+def _cell(cells: list, indexes: list[int]) -> object:
+    values = [cells[i] for i in indexes if i < len(cells) and cells[i] is not None and str(cells[i]).strip()]
+    if len(indexes) == 1:
+        return cells[indexes[0]] if indexes[0] < len(cells) else None
+    return ", ".join(str(v).strip() for v in values) if values else None
 
 
 class _Matcher:
@@ -179,6 +236,7 @@ class PeopleTable:
         return self._import(parse_table(name, data, sheet))
 
     def _import(self, table: Table) -> ImportReport:
+        table = find_header(table)
         mapping, ignored = map_columns(table)
         report = ImportReport(table.name, table.sheet, ignored_columns=ignored)
         rows = _validate_rows(table, mapping, report)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from typing import Sequence, TypeVar
 
 from sqlalchemy import select
@@ -110,3 +111,41 @@ def best_for_mentor_name(people: Sequence[Person], mentor: str) -> Person | None
     if not same:
         return None
     return max(same, key=lambda p: (STAGES.index(p.stage) if p.stage in STAGES else -1, -(p.id or 0)))
+
+
+_HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame"}
+
+
+@dataclass(frozen=True)
+class NoteNameMatch:
+    person: Person | None
+    candidates: tuple[Person, ...] = ()  # several people fit: the note goes to review
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.person is None and len(self.candidates) > 1
+
+
+def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
+    """The person a note's name means: the full name; else a first or last name that only
+    one person has ("Tanaka", "amara"); else first name and last initial ("Sam O.").
+    A name that fits several people is never guessed (see ``NoteNameMatch.candidates``)."""
+    words = [w.strip(".") for w in name_key(name).replace("'s", "").split()]
+    words = [w for w in words if w and w not in _HONORIFICS]
+    if not words:
+        return NoteNameMatch(None)
+    key = " ".join(words)
+    exact = best_for_mentor_name(people, key)
+    if exact is not None:
+        return NoteNameMatch(exact)
+    if len(words) == 1:
+        fits = [p for p in people if words[0] in name_key(p.name).split()]
+    else:
+        def fits_person(p: Person) -> bool:
+            parts = name_key(p.name).split()
+            return (len(parts) >= 2 and parts[0] == words[0]
+                    and (parts[-1] == words[-1] or (len(words[-1]) == 1 and parts[-1].startswith(words[-1]))))
+        fits = [p for p in people if fits_person(p)]
+    if len(fits) == 1:
+        return NoteNameMatch(fits[0])
+    return NoteNameMatch(None, tuple(fits))

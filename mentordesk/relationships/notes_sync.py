@@ -1,10 +1,15 @@
-"""Meetings from notes: every notes document with a mentor and a date is a meeting.
+"""Meetings from notes: every note that names a mentor and a date is a meeting.
 
 Runs after every ingestion (the container hooks it into ``IngestService``), so notes
 imported from a folder, uploaded in the app or written in the app all become meetings
-the same way. It is idempotent: a note whose content hash is unchanged since the last
-sync is skipped, and a changed note updates its meeting in place, re-extracting the
-advice while keeping the done flags and outcomes of items whose text did not change.
+the same way. It is idempotent: a note whose content (and extractor version, and review
+choice) is unchanged since the last sync is skipped, and a changed note updates its
+meeting in place, re-extracting the advice while keeping the done flags and outcomes of
+items whose text did not change.
+
+A note that cannot be placed on its own (no mentor, no date, a first name two people
+share) is never dropped: it goes to the review list (``NoteReview``) with its reason,
+and the user's choice there places it from then on.
 
 Three phases keep the write transaction short: read what changed, extract (which may
 call a chat model), then write everything in one transaction.
@@ -13,22 +18,27 @@ call a chat model), then write everything in one transaction.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from ingest.note_meta import note_facts
 from mentordesk.db import Database
-from mentordesk.models import AdviceItem, Document, Meeting, Person
+from mentordesk.models import AdviceItem, Document, Meeting, NoteReview, Person
 from mentordesk.relationships.extraction import (
+    EXTRACTOR_VERSION,
     ExtractedItem,
+    SentenceClassifier,
     extract_items,
     extract_purpose,
     match_items,
     merge_model_items,
 )
-from mentordesk.relationships.lookup import best_for_mentor_name, name_key
+from mentordesk.relationships.lookup import match_note_name, name_key
 from mentordesk.relationships.schemas import advance_stage
 
 ModelExtractor = Callable[[str], list[ExtractedItem]]
@@ -40,6 +50,7 @@ class SyncReport:
     meetings_updated: int = 0
     meetings_removed: int = 0
     people_added: list[str] = field(default_factory=list)
+    needs_review: int = 0  # notes waiting in the review list after this sync
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -51,107 +62,174 @@ class SyncReport:
                 f"{self.meetings_removed} removed")
         if self.people_added:
             text += f"; new mentors: {', '.join(self.people_added)}"
+        if self.needs_review:
+            text += f"; {self.needs_review} note(s) need review (`mentordesk meetings review`)"
         return text
 
     def to_dict(self) -> dict:
         return {
             "meetings_added": self.meetings_added, "meetings_updated": self.meetings_updated,
             "meetings_removed": self.meetings_removed, "people_added": self.people_added,
-            "warnings": self.warnings,
+            "needs_review": self.needs_review, "warnings": self.warnings,
         }
 
 
 @dataclass
-class _Pending:
+class _Note:
+    """One notes document and where it stands."""
+
     document_id: int
-    mentor: str
-    date: dt.date
+    source: str
+    mentor: str | None
+    date: dt.date | None
     title: str | None
     content_hash: str
-    text: str
+    text: str = ""
+
+
+@dataclass
+class _Placement:
+    note: _Note
+    person_id: int | None  # a known person, or None with ``new_person`` set
+    new_person: str | None
+    date: dt.date
+    key: str
+
+
+@dataclass
+class _Review:
+    source: str
+    reason: str
+    detail: str
+    candidates: list[int]
 
 
 @dataclass
 class _NoteChange:
-    document_id: int
-    mentor: str
-    date: dt.date
-    title: str | None
-    content_hash: str
+    placement: _Placement
     purpose: str | None
     items: list[ExtractedItem]
     model_ran: bool
 
 
+def _sync_key(content_hash: str, person_id: int | None, mentor: str | None, date: dt.date | None) -> str:
+    """What a meeting was last extracted from: the note, the extractor and the placement.
+    A new extractor version re-extracts every note on the next sync."""
+    raw = f"{EXTRACTOR_VERSION}|{content_hash}|{person_id}|{name_key(mentor)}|{date}"
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
 class NotesSync:
-    def __init__(self, db: Database, model_extractor: Callable[[], ModelExtractor | None] = lambda: None):
+    def __init__(self, db: Database, model_extractor: Callable[[], ModelExtractor | None] = lambda: None,
+                 classifier: Callable[[], SentenceClassifier | None] = lambda: None):
         self.db = db
-        # A factory, so the chat model is built only when a changed note needs it.
+        # Factories, so the chat model and the embedding model load only when a changed
+        # note needs them.
         self._model_extractor = model_extractor
+        self._classifier = classifier
         self.last_report: SyncReport | None = None
 
     def run(self) -> SyncReport:
         report = SyncReport()
-        changes, orphans = self._read_changes()
-        extractor = self._model_extractor() if changes else None
-        planned = [self._extract(change, extractor, report) for change in changes]
+        placements, reviews, orphans, dismissed = self._read()
+        extractor = self._model_extractor() if placements else None
+        classifier = self._classifier() if placements else None
+        planned = [self._extract(p, extractor, classifier, report) for p in placements]
         with self.db.session() as session:
-            self._apply(session, planned, orphans, report)
+            self._apply(session, planned, reviews, orphans + dismissed, report)
+            report.needs_review = len(reviews)
         self.last_report = report
         return report
 
-    # ----- phase 1: what changed -------------------------------------------------------
-    def _read_changes(self) -> tuple[list[_Pending], list[int]]:
+    # ----- phase 1: what changed, and where each note belongs ------------------------------
+    def _read(self) -> tuple[list[_Placement], list[_Review], list[int], list[int]]:
         with self.db.session() as session:
-            synced = dict(
-                session.execute(select(Meeting.document_id, Meeting.synced_hash).where(Meeting.document_id.is_not(None)))
-                .tuples().all()
-            )
-            eligible = session.execute(
-                select(Document.id, Document.mentor, Document.date, Document.title, Document.content_hash)
-                .where(Document.kind == "notes", Document.mentor.is_not(None), Document.date.is_not(None))
-            ).tuples().all()
-            todo = [row for row in eligible if synced.get(row[0]) != row[4]]
-            texts = dict(
-                session.execute(select(Document.id, Document.text).where(Document.id.in_([r[0] for r in todo])))
-                .tuples().all()
-            ) if todo else {}
-        # Meetings whose document is no longer a dated note (its front matter lost the
-        # mentor or date, or it was re-ingested as another kind) are no longer meetings.
-        eligible_ids = {row[0] for row in eligible}
-        orphans = [doc_id for doc_id in synced if doc_id not in eligible_ids]
-        pending = [_Pending(doc_id, mentor, date, title, digest, texts[doc_id])
-                   for doc_id, mentor, date, title, digest in todo]
-        return pending, orphans
+            meetings = {
+                doc_id: (synced, person_id, synced_mentor)
+                for doc_id, synced, person_id, synced_mentor in session.execute(
+                    select(Meeting.document_id, Meeting.synced_hash, Meeting.person_id, Meeting.synced_mentor)
+                    .where(Meeting.document_id.is_not(None))
+                ).tuples()
+            }
+            notes = [_Note(*row) for row in session.execute(
+                select(Document.id, Document.source, Document.mentor, Document.date, Document.title,
+                       Document.content_hash).where(Document.kind == "notes")
+            ).tuples()]
+            choices = {r.source: r for r in session.scalars(select(NoteReview))}
+            people = list(session.scalars(select(Person)))
+            placements: list[_Placement] = []
+            reviews: list[_Review] = []
+            dismissed: list[int] = []
+            need_text: list[_Note] = []
+            for note in notes:
+                choice = choices.get(note.source)
+                if choice is not None and choice.dismissed:
+                    dismissed.append(note.document_id)
+                    continue
+                chosen_person = choice.person_id if choice is not None else None
+                chosen_date = choice.date if choice is not None else None
+                synced = meetings.get(note.document_id, (None,))[0]
+                key = _sync_key(note.content_hash, chosen_person, note.mentor, chosen_date or note.date)
+                if synced == key:
+                    continue  # unchanged since the last sync
+                need_text.append(note)
+            texts = dict(session.execute(
+                select(Document.id, Document.text).where(Document.id.in_([n.document_id for n in need_text]))
+            ).tuples().all()) if need_text else {}
+            for note in need_text:
+                note.text = texts.get(note.document_id, "")
+                choice = choices.get(note.source)
+                _, current_person, synced_mentor = meetings.get(note.document_id, (None, None, None))
+                result = _place(note, people, choice, current_person, synced_mentor)
+                (placements if isinstance(result, _Placement) else reviews).append(result)
+        # Meetings whose document is no longer a note (deleted, or re-ingested as another
+        # kind) are no longer meetings.
+        note_ids = {n.document_id for n in notes}
+        orphans = [doc_id for doc_id in meetings if doc_id not in note_ids]
+        return placements, reviews, orphans, [d for d in dismissed if d in meetings]
 
     # ----- phase 2: extraction (no transaction open) ---------------------------------
-    def _extract(self, note: _Pending, extractor: ModelExtractor | None, report: SyncReport) -> _NoteChange:
-        items = extract_items(note.text)
+    def _extract(self, placement: _Placement, extractor: ModelExtractor | None,
+                 classifier: SentenceClassifier | None, report: SyncReport) -> _NoteChange:
+        note = placement.note
+        items = extract_items(note.text, classifier)
         model_ran = False
         if extractor is not None:
             try:
-                items = merge_model_items(items, extractor(note.text))
+                items = merge_model_items(items, extractor(note.text), note.text)
                 model_ran = True
-            except Exception as exc:  # the bullets still count; say why the model part failed
-                report.warnings.append(f"advice from free text skipped for {note.title or note.document_id}: {exc}")
-        return _NoteChange(note.document_id, note.mentor, note.date, note.title, note.content_hash,
-                           extract_purpose(note.text), items, model_ran)
+            except Exception as exc:  # the rules still count; say why the model part failed
+                report.warnings.append(f"advice from free text skipped for {note.title or note.source}: {exc}")
+        return _NoteChange(placement, extract_purpose(note.text), items, model_ran)
 
     # ----- phase 3: one write transaction ---------------------------------------------
-    def _apply(self, session: Session, changes: list[_NoteChange], orphans: list[int], report: SyncReport) -> None:
-        people = list(session.scalars(select(Person)))
+    def _apply(self, session: Session, changes: list[_NoteChange], reviews: list[_Review], removed: list[int],
+               report: SyncReport) -> None:
+        people = {p.id: p for p in session.scalars(select(Person))}
+        by_name: dict[str, Person] = {}
+        doc_ids = [c.placement.note.document_id for c in changes] + removed
         existing = {
             m.document_id: m
             for m in session.scalars(
-                select(Meeting).where(Meeting.document_id.in_([c.document_id for c in changes] + orphans))
+                select(Meeting).where(Meeting.document_id.in_(doc_ids))
                 .options(selectinload(Meeting.advice_items), selectinload(Meeting.person))
             )
-        }
+        } if doc_ids else {}
         for change in changes:
-            meeting = existing.get(change.document_id)
-            person = self._person_for(session, change.mentor, meeting, people, report)
+            placement, note = change.placement, change.placement.note
+            meeting = existing.get(note.document_id)
+            person = people.get(placement.person_id) if placement.person_id is not None else None
+            if person is None:
+                name = " ".join((placement.new_person or "").split())
+                person = by_name.get(name_key(name))
+                if person is None:
+                    person = Person(name=name, stage="mentor")
+                    session.add(person)
+                    session.flush()
+                    by_name[name_key(name)] = person
+                    report.people_added.append(person.name)
             if meeting is None:
-                meeting = Meeting(document_id=change.document_id, purpose=change.purpose or change.title)
+                meeting = Meeting(document_id=note.document_id, purpose=change.purpose or note.title)
                 session.add(meeting)
                 report.meetings_added += 1
                 person.stage = advance_stage(person.stage, "meeting")
@@ -160,30 +238,87 @@ class NotesSync:
                 if change.purpose:
                     meeting.purpose = change.purpose
             meeting.person = person
-            meeting.date = change.date
-            meeting.synced_hash = change.content_hash
-            meeting.synced_mentor = change.mentor
+            meeting.date = placement.date
+            meeting.synced_hash = placement.key
+            meeting.synced_mentor = note.mentor
             _reconcile_items(meeting, change.items, change.model_ran)
-        for doc_id in orphans:
+        for doc_id in removed:
             meeting = existing.get(doc_id)
             if meeting is not None:
                 session.delete(meeting)
                 report.meetings_removed += 1
+        self._write_reviews(session, changes, reviews)
 
-    def _person_for(self, session: Session, mentor: str, meeting: Meeting | None, people: list[Person],
-                    report: SyncReport) -> Person:
-        # Keep the meeting's person while the note names the same mentor as at the last
-        # sync, so renaming a person (or choosing between namesakes) sticks.
-        if meeting is not None and name_key(mentor) in (name_key(meeting.synced_mentor), name_key(meeting.person.name)):
-            return meeting.person
-        person = best_for_mentor_name(people, mentor)
-        if person is None:
-            person = Person(name=" ".join(mentor.split()), stage="mentor")
-            session.add(person)
-            session.flush()
-            people.append(person)
-            report.people_added.append(person.name)
-        return person
+    @staticmethod
+    def _write_reviews(session: Session, changes: list[_NoteChange], reviews: list[_Review]) -> None:
+        rows = {r.source: r for r in session.scalars(select(NoteReview))}
+        for change in changes:
+            row = rows.get(change.placement.note.source)
+            if row is not None and row.settled_at is None and not row.dismissed:
+                session.delete(row)  # placed on its own now: nothing left to review
+            elif row is not None:
+                row.reason = None
+        for review in reviews:
+            row = rows.get(review.source)
+            if row is None:
+                row = NoteReview(source=review.source)
+                session.add(row)
+            row.reason, row.detail, row.candidates = review.reason, review.detail, review.candidates
+        sources = set(session.scalars(select(Document.source).where(Document.kind == "notes")))
+        for source, row in rows.items():
+            # A note gone from the library leaves the list; a settled choice stays, so the
+            # file placed again later (a re-upload) lands where the user said.
+            if source not in sources and row.settled_at is None:
+                session.delete(row)
+
+
+def _place(note: _Note, people: list[Person], choice: NoteReview | None, current_person: int | None,
+           synced_mentor: str | None) -> _Placement | _Review:
+    """Where a note belongs: the user's choice first; then the meeting's person while the
+    note names the same mentor as at the last sync (so renaming a person, or moving a
+    meeting to a namesake, sticks); then the mentor and date the note states; then name
+    hints matched against the tracking table."""
+    date = (choice.date if choice is not None else None) or note.date
+    person_id: int | None = choice.person_id if choice is not None else None
+    new_person: str | None = None
+    if person_id is None and note.mentor and current_person is not None:
+        current = next((p for p in people if p.id == current_person), None)
+        if current is not None and name_key(note.mentor) in (name_key(synced_mentor), name_key(current.name)):
+            person_id = current_person
+    if person_id is None and note.mentor:
+        match = match_note_name(people, note.mentor)
+        if match.person is not None:
+            person_id = match.person.id
+        elif match.ambiguous:
+            names = " or ".join(p.name for p in match.candidates)
+            return _Review(note.source, "ambiguous_mentor", f"'{note.mentor}' could be {names}",
+                           [p.id for p in match.candidates])
+        else:
+            new_person = note.mentor
+    if person_id is None and new_person is None:
+        if current_person is not None:
+            person_id = current_person  # placed before (by hand or by a hint): stays
+        else:
+            hints = note_facts(note.text, Path(note.source).stem, title=note.title).hints
+            matches = [(hint, match_note_name(people, hint)) for hint in hints]
+            found = [m.person for _, m in matches if m.person is not None]
+            if found:
+                person_id = found[0].id
+            else:
+                unclear = [(hint, m) for hint, m in matches if m.ambiguous]
+                if unclear:
+                    hint, m = unclear[0]
+                    names = " or ".join(p.name for p in m.candidates)
+                    return _Review(note.source, "ambiguous_mentor", f"'{hint}' could be {names}",
+                                   [p.id for p in m.candidates])
+                said = f" (it mentions {', '.join(repr(h) for h in hints)}, who is not in your list)" if hints else ""
+                return _Review(note.source, "no_mentor", f"the note does not say who the meeting was with{said}", [])
+    if date is None:
+        return _Review(note.source, "no_date", "the note has no date (front matter, a Date: line, the title or "
+                       "the file name)", [person_id] if person_id else [])
+    key = _sync_key(note.content_hash, choice.person_id if choice is not None else None, note.mentor,
+                    date)
+    return _Placement(note, person_id, new_person, date, key)
 
 
 def _reconcile_items(meeting: Meeting, extracted: list[ExtractedItem], model_ran: bool) -> None:
@@ -204,11 +339,12 @@ def _reconcile_items(meeting: Meeting, extracted: list[ExtractedItem], model_ran
         if previous is not None:
             reused.add(id(previous))
             previous.kind, previous.text, previous.origin = item.kind, item.text, item.origin
+            previous.quote = item.quote
             # A box ticked in the note or in the app counts as done.
             previous.done = previous.done or item.done
             target = previous
         else:
-            target = AdviceItem(kind=item.kind, text=item.text, origin=item.origin, done=item.done)
+            target = AdviceItem(kind=item.kind, text=item.text, origin=item.origin, done=item.done, quote=item.quote)
         target.position = position
         new_items.append(target)
     for position, item in enumerate(kept_from_model, start=len(new_items)):

@@ -1,0 +1,255 @@
+"""Notes as people write them: meetings placed, advice and actions found, prep drafts.
+
+    python -m eval.notes_wild [--split dev|heldout|all] [--show]
+
+The set is ``eval/data/notes_wild`` (written by a separate helper from a brief, without
+seeing the code): a tracking table, and notes in ten shapes in ``dev/`` and ``heldout/``.
+``heldout/`` is never used for tuning; its figures are the ones the targets refer to.
+
+For each split, in a fresh data folder with the real MiniLM model: import the table,
+ingest the folder as notes, then compare with ``expected.jsonl``:
+- meetings: a note expected as a meeting counts when a meeting with that mentor and date
+  exists for it; precision is over the meetings made; a note expected in review counts
+  when it is in the review list with the expected reason (and is no meeting);
+- items: the advice and actions extracted from every note's text (placed or not) are
+  matched one to one to the expected ones by word overlap (Dice >= 0.5, kind must agree);
+- prep: for each mentor whose latest meeting has open actions, the prep draft (template
+  path) mentions at least one of them.
+
+Writes eval/results/notes_wild.json and notes_wild.md (with the CPU it ran on).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "eval" / "data" / "notes_wild"
+RESULTS = ROOT / "eval" / "results"
+MATCH = 0.5
+
+
+def _words(text: str) -> set[str]:
+    return set(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def dice(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    return 2 * len(wa & wb) / (len(wa) + len(wb)) if wa and wb else 0.0
+
+
+@dataclass
+class ItemScore:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def match_items(expected: list[dict], got: list[tuple[str, str]]) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """One-to-one pairs (expected index, got index), best overlap first; then the misses
+    and the extras."""
+    pairs = sorted(((dice(e["text"], g[1]), i, j) for i, e in enumerate(expected) for j, g in enumerate(got)),
+                   reverse=True)
+    used_e: set[int] = set()
+    used_g: set[int] = set()
+    matched = []
+    for score, i, j in pairs:
+        if score < MATCH:
+            break
+        if i in used_e or j in used_g:
+            continue
+        used_e.add(i)
+        used_g.add(j)
+        matched.append((i, j))
+    return matched, [i for i in range(len(expected)) if i not in used_e], [j for j in range(len(got)) if j not in used_g]
+
+
+def load_expected(split: str) -> list[dict]:
+    rows = [json.loads(line) for line in (DATA / "expected.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    return [r for r in rows if split == "all" or r["split"] == split]
+
+
+def evaluate_split(split: str, embedder, show: bool = False) -> dict:
+    from ingest.loaders import load_file
+    from mentordesk.container import MentorDesk
+    from mentordesk.relationships.extraction import extract_items
+    from mentordesk.settings import Settings
+
+    expected = load_expected(split)
+    folders = [DATA / s for s in (("dev", "heldout") if split == "all" else (split,))]
+    with tempfile.TemporaryDirectory(prefix="mentordesk-notes-wild-") as home:
+        settings = Settings(home=Path(home), llm_provider="fake", index_builtin_guidance=False)
+        desk = MentorDesk(settings, embedder=embedder)
+        desk.relationships.table.import_file(DATA / "people.csv")
+        started = time.perf_counter()
+        desk.ingest.ingest_paths(folders, kind="notes")
+        ingest_seconds = time.perf_counter() - started
+        rel = desk.relationships
+        meetings = {m.source: m for m in rel.meetings.list()}
+        reviews = {r.source: r for r in rel.reviews.list()}
+        classifier = rel._sentence_classifier
+
+        placed_ok = placed_expected = made = review_ok = review_expected = 0
+        notes_out = []
+        scores = {"advice": ItemScore(), "action": ItemScore()}
+        for row in expected:
+            path = (DATA / row["file"]).resolve()
+            source = str(path)
+            meeting, review = meetings.get(source), reviews.get(source)
+            got = {"meeting": {"mentor": meeting.person_name, "date": meeting.date.isoformat()} if meeting else None,
+                   "review": review.reason if review else None}
+            if meeting is not None:
+                made += 1
+            if row["meeting"]:
+                placed_expected += 1
+                ok = got["meeting"] == row["meeting"]
+                placed_ok += ok
+            else:
+                review_expected += 1
+                ok = meeting is None and got["review"] == row["review_reason"]
+                review_ok += ok
+            loaded = load_file(path)
+            items = [(i.kind, i.text) for i in extract_items(loaded.text, classifier)]
+            matched, missed, extra = match_items(row["items"], items)
+            note_scores = {"advice": ItemScore(), "action": ItemScore()}
+            for i, j in matched:
+                e_kind, g_kind = row["items"][i]["kind"], items[j][0]
+                if e_kind == g_kind:
+                    note_scores[e_kind].tp += 1
+                else:
+                    note_scores[e_kind].fn += 1
+                    note_scores[g_kind].fp += 1
+            for i in missed:
+                note_scores[row["items"][i]["kind"]].fn += 1
+            for j in extra:
+                note_scores[items[j][0]].fp += 1
+            for kind in scores:
+                for part in ("tp", "fp", "fn"):
+                    setattr(scores[kind], part, getattr(scores[kind], part) + getattr(note_scores[kind], part))
+            notes_out.append({
+                "file": row["file"], "shape": row["shape"], "placement_ok": bool(ok), "expected": row["meeting"]
+                or row["review_reason"], "got": got,
+                "missed": [row["items"][i] for i in missed],
+                "extra": [{"kind": items[j][0], "text": items[j][1]} for j in extra],
+                "wrong_kind": [{"expected": row["items"][i], "got": items[j][0]} for i, j in matched
+                               if row["items"][i]["kind"] != items[j][0]],
+            })
+            if show:
+                mark = "ok " if ok else "BAD"
+                print(f"{mark} {row['file']} [{row['shape']}] expected {row['meeting'] or row['review_reason']} "
+                      f"got {got}")
+                for i in missed:
+                    print(f"     missed {row['items'][i]['kind']}: {row['items'][i]['text']}")
+                for j in extra:
+                    print(f"     extra  {items[j][0]}: {items[j][1]}")
+                for i, j in matched:
+                    if row["items"][i]["kind"] != items[j][0]:
+                        print(f"     kind   {items[j][0]} (expected {row['items'][i]['kind']}): {items[j][1]}")
+        prep = _prep_share(desk)
+    total = ItemScore(*(sum(getattr(s, p) for s in scores.values()) for p in ("tp", "fp", "fn")))
+    return {
+        "split": split, "notes": len(expected), "ingest_seconds": round(ingest_seconds, 2),
+        "classifier": classifier is not None,
+        "meetings": {"expected": placed_expected, "placed_right": placed_ok, "made": made,
+                     "recall": placed_ok / placed_expected if placed_expected else 1.0,
+                     "precision": placed_ok / made if made else 1.0},
+        "review": {"expected": review_expected, "right_reason": review_ok},
+        "items": {kind: {"precision": s.precision, "recall": s.recall, "tp": s.tp, "fp": s.fp, "fn": s.fn}
+                  for kind, s in {**scores, "all": total}.items()},
+        "prep": prep,
+        "notes_detail": notes_out,
+    }
+
+
+def _prep_share(desk) -> dict:
+    """Prep drafts for mentors whose latest meeting left open actions: how many ask about one."""
+    rel = desk.relationships
+    rel.profile.update(name="Dani Costa", role="Senior Engineer")
+    asked = total = 0
+    examples = []
+    for person in rel.people.list():
+        detail = rel.people.detail(person.id)
+        if not detail.meetings:
+            continue
+        last = max(detail.meetings, key=lambda m: (m.date, m.id))
+        open_actions = [a for a in detail.advice if a.meeting_id == last.id and a.kind == "action" and not a.done]
+        if not open_actions:
+            continue
+        total += 1
+        draft = desk.drafts.draft("prep", person.name)
+        hit = any(dice(a.text, line) >= 0.6 or a.text.lower() in draft.body.lower()
+                  for a in open_actions for line in draft.body.splitlines())
+        asked += hit
+        examples.append({"mentor": person.name, "mentions_open_action": hit, "body": draft.body})
+    return {"mentors": total, "mention_open_action": asked, "share": asked / total if total else None,
+            "drafts": examples}
+
+
+def write_report(results: list[dict], machine: dict) -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "notes_wild.json").write_text(json.dumps({"machine": machine, "results": results}, indent=1) + "\n")
+    lines = ["# Notes as people write them (eval/data/notes_wild)", "",
+             f"Run {dt.date.today().isoformat()} on {machine.get('cpu')} ({machine.get('flags')}); "
+             "`python -m eval.notes_wild`. heldout/ was never used for tuning.", "",
+             "| split | notes | meetings recall | meetings precision | review right | advice P / R | action P / R "
+             "| all items P / R | prep asks about an open action |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for r in results:
+        m, it, p = r["meetings"], r["items"], r["prep"]
+        share = f"{p['mention_open_action']}/{p['mentors']}" if p["mentors"] else "n/a"
+        lines.append(
+            f"| {r['split']} | {r['notes']} | {m['placed_right']}/{m['expected']} ({m['recall']:.2f}) | "
+            f"{m['precision']:.2f} | {r['review']['right_reason']}/{r['review']['expected']} | "
+            f"{it['advice']['precision']:.2f} / {it['advice']['recall']:.2f} | "
+            f"{it['action']['precision']:.2f} / {it['action']['recall']:.2f} | "
+            f"{it['all']['precision']:.2f} / {it['all']['recall']:.2f} | {share} |")
+    lines += ["", "Items are matched one to one by word overlap (Dice >= 0.5) and must have the expected kind.",
+              "Per-note misses and extras are in notes_wild.json."]
+    (RESULTS / "notes_wild.md").write_text("\n".join(lines) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Evaluate meetings and advice from notes in the wild")
+    parser.add_argument("--split", choices=("dev", "heldout", "all", "both"), default="both")
+    parser.add_argument("--show", action="store_true", help="print every note's misses and extras")
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args(argv)
+
+    from eval.report import machine_info
+    from vectorstore.embeddings import SentenceTransformerEmbedder
+
+    embedder = SentenceTransformerEmbedder(precision="fp32")
+    splits = ("dev", "heldout") if args.split == "both" else (args.split,)
+    results = [evaluate_split(split, embedder, args.show) for split in splits]
+    for r in results:
+        m, it = r["meetings"], r["items"]
+        print(f"{r['split']}: meetings {m['placed_right']}/{m['expected']} placed right, precision "
+              f"{m['precision']:.2f}; review {r['review']['right_reason']}/{r['review']['expected']}; "
+              f"advice P {it['advice']['precision']:.2f} R {it['advice']['recall']:.2f}; "
+              f"action P {it['action']['precision']:.2f} R {it['action']['recall']:.2f}; "
+              f"prep {r['prep']['mention_open_action']}/{r['prep']['mentors']}")
+    machine = machine_info()
+    print(f"cpu: {machine.get('cpu')} ({machine.get('flags')})")
+    if not args.no_write:
+        write_report(results, machine)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,321 @@
+"""Who and when a meeting note is about, from wherever the writer put it.
+
+People rarely write front matter. The mentor and the date sit in a property line at the
+top ("Date: January 20, 2026", "Attendees: Tom Becker, me"), in the title or first line
+("Call with Hiroshi Tanaka, 3 March 2026"), in the file name ("amara-2025-10-28.txt"), or
+in the document's own metadata (a Word file's created date). The sources are tried in
+that order, after front matter; the first that gives a value wins.
+
+Only the top of a note is read for property lines and the title, so a date further down
+("next catch-up 14 April 2026") is never taken for the meeting's date.
+
+Pure functions over text; no store and no model.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAYS = {name.lower() for name in list(calendar.day_name) + list(calendar.day_abbr)}
+_ORD = r"(?:st|nd|rd|th)?"
+
+# Each pattern names its groups; a two-digit year is 20YY.
+_DATE_PATTERNS = [
+    re.compile(r"(?<!\d)(?P<year>20\d\d)[-/._](?P<mnum>\d{1,2})[-/._](?P<day>\d{1,2})(?!\d)"),
+    re.compile(r"(?<!\d)(?P<year>20\d\d)(?P<mnum>[01]\d)(?P<day>[0-3]\d)(?!\d)"),
+    re.compile(rf"(?<![\w])(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH},?\s+(?P<year>20\d\d)(?!\d)", re.I),
+    re.compile(rf"(?<![\w]){_MONTH}\s+(?P<day>\d{{1,2}}){_ORD},?\s+(?P<year>20\d\d)(?!\d)", re.I),
+    re.compile(r"(?<![\d/.])(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.](?P<year>20\d\d|\d\d)(?![\d/.])"),
+    re.compile(r"(?<![\d\-])(?P<first>\d{1,2})-(?P<second>\d{1,2})-(?P<year>20\d\d)(?![\d\-])"),
+]
+# A date spelt without a year ("3 March", "March 3rd"): the year comes from another source.
+_YEARLESS = [
+    re.compile(rf"(?<![\w])(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH}(?![\w])", re.I),
+    re.compile(rf"(?<![\w]){_MONTH}\s+(?P<day>\d{{1,2}}){_ORD}(?![\w])", re.I),
+]
+
+MENTOR_KEYS = ("mentor", "mentors", "with", "person", "people", "attendees", "attendee", "participants",
+               "who", "met with", "meeting with", "mentor name")
+DATE_KEYS = ("date", "when", "created", "meeting date", "day", "sent", "created time", "date created",
+             "created at")
+_SELF = {"me", "myself", "i", "self", "you", "mentee"}
+# Words that say a line is about a meeting, for titles such as "Coffee with Amara".
+MEETING_WORDS = ("coffee", "call", "meeting", "lunch", "chat", "1:1", "1-1", "1on1", "one-on-one", "one on one",
+                 "catch-up", "catch up", "catchup", "session", "sync", "mentoring", "breakfast", "dinner", "walk",
+                 "zoom", "video call", "notes", "check-in", "check in", "drinks", "conversation", "debrief")
+_NAME_WORD = r"[^\W\d_][\w'’.\-]*"
+_WITH_NAME = re.compile(
+    rf"(?:\bwith|\bw/|\bw\.|\bmeet(?:ing)? (?:with )?)\s*(?:\[\[)?(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})",
+    re.I,
+)
+_PROPERTY = re.compile(
+    r"^\s*(?:[-*>]\s*)?(?:\*\*|__)?(?P<key>[A-Za-z][A-Za-z /]{0,24}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*"
+    r"(?P<value>.*?)\s*$"
+)
+_WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]+)\]\]")
+_TOP_LINES = 12  # property lines and the title live in the first lines of a note
+
+
+@dataclass(frozen=True)
+class NoteFacts:
+    """What the note itself says about its meeting, and where each fact came from."""
+
+    # Names the note states outright: front matter, a property line, "... with NAME".
+    mentors: tuple[str, ...] = ()
+    mentor_source: str | None = None  # front matter | property | title | file name | hint
+    # Names guessed from a bare title, the file name or an email greeting: only hints,
+    # matched against the tracking table and never used to create a person.
+    hints: tuple[str, ...] = ()
+    date: dt.date | None = None
+    date_source: str | None = None  # front matter | property | title | file name | metadata
+
+
+# ----- dates ---------------------------------------------------------------------------
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _from_match(match: re.Match) -> dt.date | None:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    year = 2000 + year if year < 100 else year
+    if groups.get("month"):
+        return _safe_date(year, MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"]))
+    if groups.get("mnum"):
+        return _safe_date(year, int(groups["mnum"]), int(groups["day"]))
+    first, second = int(groups["first"]), int(groups["second"])
+    # Slash dates are read month-first (US) unless the first number cannot be a month.
+    if first > 12:
+        return _safe_date(year, second, first)
+    return _safe_date(year, first, second)
+
+
+def find_date(text: str, default_year: int | None = None) -> dt.date | None:
+    """The first full date written in ``text`` (ISO, compact, "3 March 2026", "March 3rd,
+    2026", "03/03/2026"); a date with no year only when ``default_year`` is given."""
+    found: list[tuple[int, dt.date]] = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            day = _from_match(match)
+            if day is not None:
+                found.append((match.start(), day))
+                break
+    if found:
+        return min(found)[1]
+    if default_year is not None:
+        for pattern in _YEARLESS:
+            match = pattern.search(text)
+            if match:
+                return _safe_date(default_year, MONTHS[match["month"].lower().rstrip(".")], int(match["day"]))
+    return None
+
+
+def parse_date_value(value: str) -> dt.date | None:
+    """A property or front matter value meant to be a date ("January 20, 2026",
+    "March 3, 2026 9:15 AM", "[[2026-03-03]]"); None when it holds no date."""
+    return find_date(_WIKILINK.sub(r"\1", value))
+
+
+# ----- names ---------------------------------------------------------------------------
+def split_names(value: object) -> list[str]:
+    """Names from a value such as "Tom Becker, me", "[[Amara Okafor]]", ["A", "B"],
+    "Priya Raman <priya@x.com>"; the writer themselves ("me") is left out."""
+    if isinstance(value, (list, tuple)):
+        return [name for item in value for name in split_names(item)]  # YAML reads [[A]] as nested lists
+    else:
+        parts = re.split(r"[,;&/]|\band\b|\+", _WIKILINK.sub(r"\1", str(value)))
+    names = []
+    for part in parts:
+        part = _WIKILINK.sub(r"\1", part)
+        part = re.sub(r"<[^>]*>|\([^)]*\)|\[[^\]]*\]\([^)]*\)", " ", part)  # emails, asides, links
+        part = part.replace("@", " ").strip(" \t*_\"'`[]#")
+        part = " ".join(part.split())
+        if part and part.lower() not in _SELF and not re.fullmatch(r"[\W\d_]+", part):
+            names.append(part)
+    return names
+
+
+def _trim_name(name: str) -> str:
+    """Drop trailing words that are dates or filler ("Amara March", "Sam on Tuesday")."""
+    words = name.replace("’", "'").split()
+    kept: list[str] = []
+    for word in words:
+        bare = word.strip(".,-").lower()
+        if bare in MONTHS or bare in _WEEKDAYS or bare in ("on", "at", "re", "about", "and", "the", "to", "in",
+                                                           "for", "notes", "call", "re:", "me"):
+            break
+        kept.append(word.strip(".,-'"))
+    return " ".join(w for w in kept if w)
+
+
+def name_with(line: str) -> str | None:
+    """The capitalised name after "with" / "w/" in a line: "Coffee with Amara",
+    "Call w/ Sam Okoro - Jan 9"."""
+    text = _WIKILINK.sub(r"\1", line).strip().lstrip("#").strip().strip("*_")
+    match = _WITH_NAME.search(text)
+    if match:
+        name = _trim_name(match["name"])
+        if name and name[0].isupper():
+            return name
+    return None
+
+
+def name_in_title(line: str) -> str | None:
+    """The person a title line seems to name, without "with": "1:1 — Tom Becker",
+    "Mentoring session - Priya", "Tom Becker 1:1". A hint only (see NoteFacts)."""
+    text = _WIKILINK.sub(r"\1", line).strip().lstrip("#").strip().strip("*_")
+    lowered = text.lower()
+    if not any(word in lowered for word in MEETING_WORDS):
+        return None
+    # "Mentoring session - Priya", "1:1 | Tom Becker": a name after a separator
+    for piece in re.split(r"\s+[-–—|:]\s+|:\s+", text):
+        piece = piece.strip()
+        candidate = _trim_name(re.sub(r"\d[\d/.\-]*", " ", piece))
+        if not candidate or not candidate[0].isupper():
+            continue
+        if any(word in candidate.lower() for word in MEETING_WORDS):
+            continue
+        if 1 <= len(candidate.split()) <= 3 and all(w[:1].isupper() for w in candidate.split()):
+            return candidate
+    # "Tom Becker 1:1", "Priya mentoring"
+    match = re.match(rf"^(?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)\s+(?:{'|'.join(map(re.escape, MEETING_WORDS))})\b",
+                     text, re.I)
+    if match:
+        name = _trim_name(match["name"])
+        if name and all(w[:1].isupper() for w in name.split()):
+            return name
+    return None
+
+
+def name_in_file_name(stem: str) -> str | None:
+    """A name-like part of a file name once dates and meeting words are removed:
+    "2025-09-02 Coffee with Amara" -> "Amara", "amara-2025-10-28" -> "amara",
+    "1on1_tanaka_20260303" -> "tanaka". Lower-case results are only hints: they are
+    matched against the tracking table, never used to create a person."""
+    text = re.sub(r"[_]+", " ", stem)
+    title_name = name_with(text) or name_in_title(text)
+    if title_name:
+        return title_name
+    text = re.sub(r"\d{4}[-.]?\d{1,2}[-.]?\d{1,2}|\d{1,2}[-.]\d{1,2}[-.]\d{2,4}|\d+", " ", text)
+    words = [w for w in re.split(r"[\s\-–.]+", text) if w]
+    skip = set(MEETING_WORDS) | {"with", "w", "and", "meeting", "note", "notes", "mentor", "on", "re", "the", "my",
+                                 "of", "for", "one", "on", "1on1", "mtg", "call", "copy", "final", "draft", "v"}
+    names = [w for w in words if w.lower() not in skip and w.lower() not in MONTHS and w.lower() not in _WEEKDAYS
+             and len(w) > 1]
+    if not names or len(names) > 3:
+        return None
+    return " ".join(names)
+
+
+# ----- the whole note --------------------------------------------------------------------
+def _top_lines(text: str) -> list[str]:
+    lines = []
+    for line in text.splitlines():
+        if line.strip():
+            lines.append(line.strip())
+        if len(lines) >= _TOP_LINES:
+            break
+    return lines
+
+
+def property_lines(text: str) -> dict[str, str]:
+    """``key: value`` lines at the top of a note, keys lower-cased ("date", "attendees")."""
+    found: dict[str, str] = {}
+    for line in _top_lines(text):
+        match = _PROPERTY.match(line)
+        if match and match["value"]:
+            key = " ".join(match["key"].lower().split())
+            found.setdefault(key, match["value"])
+    return found
+
+
+def first_line(text: str) -> str | None:
+    for line in _top_lines(text):
+        if _PROPERTY.match(line) and not line.lstrip().startswith("#"):
+            continue
+        return line
+    return None
+
+
+def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: str | None = None,
+               date: dt.date | None = None, created: dt.date | None = None) -> NoteFacts:
+    """Mentor and date of a note: ``mentor``/``date`` (front matter) first, then property
+    lines, then the title or first line, then the file name, then ``created`` (the
+    document's own metadata, date only)."""
+    mentors: list[str] = split_names(mentor) if mentor else []
+    mentor_source = "front matter" if mentors else None
+    date_source = "front matter" if date else None
+    props = property_lines(text)
+    heads = [h for h in (title, first_line(text)) if h]
+
+    if not mentors:
+        for key in MENTOR_KEYS:
+            if key in props and split_names(props[key]):
+                mentors, mentor_source = split_names(props[key]), "property"
+                break
+    if not mentors and "to" in props and ("subject" in props or "from" in props):
+        mentors, mentor_source = split_names(props["to"])[:1], "property"  # a pasted email
+    if not mentors:
+        for head in heads:
+            name = name_with(head)
+            if name:
+                mentors, mentor_source = [name], "title"
+                break
+    if not mentors:
+        name = name_with(re.sub(r"[_]+", " ", file_stem))
+        if name:
+            mentors, mentor_source = [name], "file name"
+    hints: list[str] = []
+    if not mentors:
+        guesses = [name_in_title(head) for head in heads] + [name_in_file_name(file_stem), _greeting_name(text)]
+        hints = list(dict.fromkeys(g for g in guesses if g))
+        mentor_source = "hint" if hints else None
+
+    if date is None:
+        for key in DATE_KEYS:
+            if key in props:
+                date = parse_date_value(props[key])
+                if date:
+                    date_source = "property"
+                    break
+    if date is None:
+        for head in heads:
+            date = find_date(head)
+            if date:
+                date_source = "title"
+                break
+    if date is None:
+        date = find_date(re.sub(r"[_]", " ", file_stem))
+        date_source = "file name" if date else None
+    if date is None and created is not None:
+        # A yearless date in the title ("Coffee with Amara, 3 March") takes the created year.
+        for head in heads:
+            date = find_date(head, default_year=created.year)
+            if date:
+                date_source = "title"
+                break
+    if date is None and created is not None:
+        date, date_source = created, "metadata"
+    return NoteFacts(tuple(mentors), mentor_source, tuple(hints), date, date_source)
+
+
+def _greeting_name(text: str) -> str | None:
+    """The addressee of a pasted email: "Hi Amara," / "Dear Dr. Tanaka,"."""
+    for line in _top_lines(text)[:8]:
+        match = re.match(rf"^(?:hi|hello|hey|dear)\s+(?:dr\.?\s+|prof\.?\s+)?(?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)\s*[,!]",
+                         line, re.I)
+        if match:
+            name = _trim_name(match["name"])
+            if name and name[0].isupper() and name.lower() not in ("all", "team", "there", "everyone"):
+                return name
+    return None

@@ -1,0 +1,122 @@
+"""The "Needs review" list: notes that could not become meetings on their own.
+
+The notes sync fills it (no mentor, no date, a name that fits several people); here the
+user reads it and settles each note with one choice: the person (and the date, when the
+note has none), or "not a meeting". A choice is kept by the note's source, so it survives
+re-ingesting the file, and it is applied at once by running the sync.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy import select
+
+from mentordesk.db import Database
+from mentordesk.errors import UserError
+from mentordesk.models import Document, NoteReview, Person
+from mentordesk.relationships.lookup import find_person
+
+REASON_TEXT = {
+    "no_mentor": "no mentor named",
+    "no_date": "no date",
+    "ambiguous_mentor": "the name fits several people",
+}
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    id: int
+    source: str
+    title: str | None
+    reason: str
+    detail: str
+    candidates: tuple[tuple[int, str], ...]  # (person id, name) the note's name could mean
+    date: dt.date | None  # the note's own date, if it has one
+    excerpt: str
+
+    @property
+    def file_name(self) -> str:
+        return Path(self.source).name if "/" in self.source else self.source
+
+    @property
+    def reason_text(self) -> str:
+        return REASON_TEXT.get(self.reason, self.reason)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "source": self.source, "title": self.title, "reason": self.reason,
+                "detail": self.detail, "candidates": [{"id": i, "name": n} for i, n in self.candidates],
+                "date": self.date.isoformat() if self.date else None, "excerpt": self.excerpt}
+
+
+class ReviewNotFound(UserError):
+    pass
+
+
+class ReviewService:
+    def __init__(self, db: Database, sync: Callable[[], object]):
+        self.db = db
+        self._sync = sync
+
+    def list(self) -> list[ReviewItem]:
+        with self.db.session() as session:
+            rows = session.execute(
+                select(NoteReview, Document.title, Document.date, Document.text)
+                .join(Document, Document.source == NoteReview.source)
+                .where(NoteReview.reason.is_not(None), NoteReview.dismissed.is_(False))
+                .order_by(NoteReview.id)
+            ).all()
+            names = dict(session.execute(select(Person.id, Person.name)).tuples().all())
+            return [
+                ReviewItem(row.id, row.source, title, row.reason, row.detail or "",
+                           tuple((pid, names[pid]) for pid in (row.candidates or []) if pid in names),
+                           date, _excerpt(text))
+                for row, title, date, text in rows
+            ]
+
+    def settle(self, review_id: int, *, person: str | int | None = None, date: dt.date | None = None,
+               dismiss: bool = False) -> ReviewItem:
+        """Place a note (a person, and a date if it has none) or mark it "not a meeting"."""
+        if not dismiss and person is None and date is None:
+            raise UserError("choose a person (--mentor), a date (--date) or --not-a-meeting")
+        with self.db.session() as session:
+            row = session.get(NoteReview, review_id)
+            if row is None or row.reason is None:
+                raise ReviewNotFound(f"no note waiting for review with id {review_id} (see `mentordesk meetings review`)")
+            item = self._item(session, row)
+            if dismiss:
+                row.dismissed = True
+            else:
+                if person is not None:
+                    row.person_id = find_person(session, person).id
+                if date is not None:
+                    row.date = date
+                if row.reason == "no_date" and row.date is None and item.date is None:
+                    raise UserError(f"{item.file_name} has no date; give one with --date YYYY-MM-DD")
+                if row.reason in ("no_mentor", "ambiguous_mentor") and row.person_id is None:
+                    raise UserError(f"{item.file_name}: {item.detail}; choose the person with --mentor NAME")
+            row.settled_at = dt.datetime.now()
+        self._sync()
+        return item
+
+    def reopen(self, source: str) -> None:
+        """Forget the choice made for a note (it goes back to the list if still unplaced)."""
+        with self.db.session() as session:
+            row = session.scalar(select(NoteReview).where(NoteReview.source == source))
+            if row is not None:
+                session.delete(row)
+        self._sync()
+
+    @staticmethod
+    def _item(session, row: NoteReview) -> ReviewItem:
+        doc = session.scalar(select(Document).where(Document.source == row.source))
+        return ReviewItem(row.id, row.source, doc.title if doc else None, row.reason or "", row.detail or "", (),
+                          doc.date if doc else None, _excerpt(doc.text if doc else ""))
+
+
+def _excerpt(text: str, limit: int = 240) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
