@@ -55,7 +55,7 @@ def parse_date(value: object) -> dt.date:
         day = parse_date_value(value)  # "March 3, 2026 9:15 AM", "[[2026-03-03]]", "3 March 2026"
         if day is not None:
             return day
-    raise FrontMatterError(f"date {value!r} is not a date (write it as YYYY-MM-DD)")
+    raise FrontMatterError(f"date {value!r} is not a valid YYYY-MM-DD date")
 
 
 def _pop_first(data: dict, keys: tuple[str, ...]) -> tuple[str | None, object]:
@@ -96,14 +96,14 @@ def split_front_matter(text: str) -> tuple[FrontMatter, str]:
         meta.mentor = names[0] if names else None
         if len(names) > 1:
             meta.extra["attendees"] = names
-    for key in ("mentor", "date"):
-        data.pop(key, None)  # an empty value
     key, date = _pop_first(data, DATE_KEYS)
     if date is not None:
         try:
             meta.date = parse_date(date)
         except FrontMatterError as exc:
-            raise FrontMatterError(f"{key}: {exc}") from None
+            raise FrontMatterError(f"{exc} (front matter key {key!r})" if key != "date" else str(exc)) from None
+    for key in ("mentor", "date"):
+        data.pop(key, None)  # an empty value
     tags = data.pop("tags", None)
     if tags is not None:
         if isinstance(tags, str):

@@ -8,6 +8,7 @@ reports them by file name and goes on with the other files.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,6 +100,16 @@ def _load_docx(data: bytes) -> LoadedFile:
         raise LoadError(f"is not a readable Word document ({exc.__class__.__name__})") from exc
 
 
+def _numbered(paragraph) -> bool:
+    """A list item by its numbering properties (Google Docs and LibreOffice exports put
+    bullets on "Normal" paragraphs)."""
+    properties = paragraph._p.pPr
+    return properties is not None and properties.numPr is not None
+
+
+_PYTHON_DOCX_TEMPLATE_CREATED = dt.datetime(2013, 12, 23, 23, 15)
+
+
 def _docx_text(document) -> LoadedFile:
     lines: list[str] = []
     for paragraph in document.paragraphs:
@@ -110,7 +121,7 @@ def _docx_text(document) -> LoadedFile:
             lines.append("#" * min(int(style[-1]), 6) + " " + text)
         elif style == "Title":
             lines.append("# " + text)
-        elif style.startswith("List"):
+        elif style.startswith("List") or _numbered(paragraph):
             lines.append("- " + text)
         else:
             lines.append(text)
@@ -122,7 +133,8 @@ def _docx_text(document) -> LoadedFile:
     title = document.core_properties.title or None
     meta = FrontMatter(title=title)
     created = document.core_properties.created
-    if created is not None:
+    # python-docx stamps every new file with its template's date; that says nothing.
+    if created is not None and created.replace(tzinfo=None) != _PYTHON_DOCX_TEMPLATE_CREATED:
         meta.extra["created"] = created.date()
     return LoadedFile("\n\n".join(lines), meta)
 

@@ -43,8 +43,8 @@ _YEARLESS = [
 
 MENTOR_KEYS = ("mentor", "mentors", "with", "person", "people", "attendees", "attendee", "participants",
                "who", "met with", "meeting with", "mentor name")
-DATE_KEYS = ("date", "when", "created", "meeting date", "day", "sent", "created time", "date created",
-             "created at")
+DATE_KEYS = ("date", "when", "meeting date", "met", "met on", "meeting", "session date", "day", "created",
+             "sent", "created time", "date created", "created at")
 _SELF = {"me", "myself", "i", "self", "you", "mentee"}
 # Words that say a line is about a meeting, for titles such as "Coffee with Amara".
 MEETING_WORDS = ("coffee", "call", "meeting", "lunch", "chat", "1:1", "1-1", "1on1", "one-on-one", "one on one",
@@ -143,6 +143,19 @@ def split_names(value: object) -> list[str]:
         if part and part.lower() not in _SELF and not re.fullmatch(r"[\W\d_]+", part):
             names.append(part)
     return names
+
+
+_PARTICLES = {"de", "da", "van", "von", "der", "den", "al", "el", "bin", "bint", "la", "le", "di", "du", "dos", "del",
+              "y", "ibn", "ter", "ten", "st", "mc", "o'", "d'"}
+
+
+def looks_like_name(name: str) -> bool:
+    """"Tom Becker", "Fatima Al-Sayed", "Ludwig van Beethoven"; not "eng leads + product
+    leads (~25 people)" or "the team"."""
+    words = name.split()
+    if not 1 <= len(words) <= 4 or re.search(r"[\d+~@#=/]", name):
+        return False
+    return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words) and words[0][:1].isupper()
 
 
 def _trim_name(name: str) -> str:
@@ -258,10 +271,20 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
     props = property_lines(text)
     heads = [h for h in (title, first_line(text)) if h]
 
+    guessed: list[str] = []  # stated in a property line, but not shaped like a person's name
     if not mentors:
         for key in MENTOR_KEYS:
             if key in props and split_names(props[key]):
-                mentors, mentor_source = split_names(props[key]), "property"
+                names = split_names(props[key])
+                mentors = [n for n in names if looks_like_name(n)]
+                guessed = [n for n in names if not looks_like_name(n)]
+                mentor_source = "property" if mentors else None
+                break
+    if not mentors:
+        for value in props.values():  # "Met: [[2025-10-21]] with [[Valentina Rossi]]"
+            name = name_with(value)
+            if name:
+                mentors, mentor_source = [name], "property"
                 break
     if not mentors and "to" in props and ("subject" in props or "from" in props):
         mentors, mentor_source = split_names(props["to"])[:1], "property"  # a pasted email
@@ -277,7 +300,8 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
             mentors, mentor_source = [name], "file name"
     hints: list[str] = []
     if not mentors:
-        guesses = [name_in_title(head) for head in heads] + [name_in_file_name(file_stem), _greeting_name(text)]
+        guesses = guessed + [name_in_title(head) for head in heads] + [name_in_file_name(file_stem),
+                                                                       _greeting_name(text)]
         hints = list(dict.fromkeys(g for g in guesses if g))
         mentor_source = "hint" if hints else None
 
@@ -288,6 +312,10 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
                 if date:
                     date_source = "property"
                     break
+        if date is not None and ("subject" in props or "from" in props):
+            # A pasted follow-up email: its date is when it was sent; the meeting it thanks
+            # for is named in the body ("thanks for the time on Tuesday 30 September").
+            date = _meeting_date_in_email(text, date) or date
     if date is None:
         for head in heads:
             date = find_date(head)
@@ -307,6 +335,19 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
     if date is None and created is not None:
         date, date_source = created, "metadata"
     return NoteFacts(tuple(mentors), mentor_source, tuple(hints), date, date_source)
+
+
+def _meeting_date_in_email(text: str, sent: dt.date) -> dt.date | None:
+    body = [line for line in text.splitlines() if line.strip() and not _PROPERTY.match(line.strip())][:6]
+    for line in body:
+        lowered = line.lower()
+        if re.search(r"\byesterday\b", lowered) and re.search(r"\bthank", lowered):
+            return sent - dt.timedelta(days=1)
+        day = find_date(line, default_year=sent.year)
+        if day is not None and re.search(r"\bthank|\bmeet|\bcall|\bcoffee|\bchat|\btime\b", lowered) \
+                and sent - dt.timedelta(days=14) <= day <= sent:
+            return day
+    return None
 
 
 def _greeting_name(text: str) -> str | None:

@@ -35,7 +35,7 @@ and the counter.
 - [x] Thank Priya
 1. Email Elif Demir
 
-Some closing prose that is not a bullet.
+She also mentioned her sabbatical.
 - a bullet after prose still belongs to the section
 
 ## Misc

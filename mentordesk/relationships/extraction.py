@@ -1,12 +1,13 @@
 """Pulling advice and action items out of a meeting note, whatever its shape.
 
 People write notes in many ways: headings ("## What she said", a Word "Heading 2"), label
-lines ("Her advice:", "To do -", "Next steps for me: a, b and c."), bold labels, bullets,
-numbered and ``1)`` lists, checkboxes, Q/A transcripts, pasted emails and plain prose
-("She suggested I...", "I promised to..."). The extractor reads the structure first:
-everything listed under an advice label is advice, under an action label an action. What
-is left (prose, transcript answers, sentences of an email) is read sentence by sentence:
-a few plain rules for the clear cases (a first-person commitment, "she suggested"), and a
+lines ("Her advice:", "To do -", "Next steps for me: a, b and c."), bold labels, nested
+bullet labels ("- advice:" with items under it), numbered and ``1)`` lists, checkboxes,
+Q/A and speaker transcripts, pasted emails and plain prose ("She suggested I...", "I
+promised to..."). The extractor reads the structure first: what is listed under an advice
+label is advice, under an action label an action. What is left (prose, transcript turns,
+the sentences of an email) is read sentence by sentence: plain rules for the clear cases
+(a first-person commitment, "she suggested", a question, the mentor's own promise), and a
 small classifier over the MiniLM embeddings for the rest, when one is available.
 
 Every item keeps the sentence it came from (``quote``), so it can be cited. Pure
@@ -18,6 +19,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Protocol, Sequence
 
@@ -28,34 +30,34 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 # A line that is only bold text, "**Action items:**", works as a heading in many notes.
 _BOLD_HEADING = re.compile(r"^\s*(\*\*|__)(?P<text>[^*_]+?):?\s*\1\s*:?\s*$")
 # "Her advice:", "To do -", "Next steps for me: send the deck" (content may follow).
-_LABEL = re.compile(r"^\s*(?:\*\*|__)?(?P<label>[A-Za-z][\w' /&-]{1,40}?)(?:\*\*|__)?\s*(?::|\s[-–—]|\s?[-–—]$)"
+_LABEL = re.compile(r"^\s*(?:\*\*|__)?(?P<label>[A-Za-z][\w' /&()-]{1,40}?)(?:\*\*|__)?\s*(?::|\s[-–—](?=\s|$))"
                     r"(?:\*\*|__)?\s*(?P<rest>.*)$")
 _BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+•▪‣◦]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])\s+(?P<text>.*)$")
 _CHECKBOX = re.compile(r"^\[(?P<mark>[ xX✓✔])\]\s*(?P<text>.*)$")
 _CALLOUT = re.compile(r"^\s*>\s?(?:\[!\w+\][-+]?\s*)?")
-_SPEAKER = re.compile(r"^\s*(?:\*\*)?(?P<who>Q|A|Me|I|[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?)(?:\*\*)?\s*(?:\(\d[\d:]*\))?\s*[:：]\s*"
-                      r"(?:\*\*)?\s*(?P<text>.+)$")
+_DECORATION = re.compile(r"^[^\w*#\[(\"'“‘-]+")  # emoji and symbols before a label ("💡 **Key points**")
+_SPEAKER = re.compile(r"^\s*(?:\*\*)?(?P<who>[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?)(?:\*\*)?\s*(?:\([\d:]+\))?\s*"
+                      r"(?:\*\*)?[:：](?:\*\*)?\s*(?P<text>.+)$")
 
-_ADVICE_LABEL = re.compile(
-    r"^(?:(?:her|his|their|the|key|main|mentor'?s?|\w+'s)\s+)*(?:advice|takeaways?|take-aways?|lessons?(?: learned)?"
-    r"|suggestions?|recommendations?|tips?|notes? from (?:her|him|them|\w+)|key points?|(?:her|his|their) notes"
-    r"|(?:her|his|their) (?:view|take|thoughts)|what (?:i learned|i heard))\b"
-    r"|^what (?:they|he|she|\w+) (?:said|suggested|recommended|thinks?)\b"
-    r"|^(?:advice|feedback|input) (?:from|for)\b|^learnings?\b|^insights?\b",
+_ADVICE_WORDS = re.compile(
+    r"\b(?:advice|advised|takeaways?|take-aways?|taking away|lessons?|learn(?:ed|t|ings?)|suggest(?:ed|ions?)"
+    r"|recommend(?:ed|ations?)|tips?|key points?|insights?|feedback|what (?:she|he|they|\w+) (?:said|thinks?|suggested)"
+    r"|(?:her|his|their) (?:notes|view|take|thoughts|points?|rules?)|notes from (?:her|him|them)|what i heard"
+    r"|mentor'?s? (?:notes|view|input)|input from|points from)\b",
     re.IGNORECASE,
 )
-_ACTION_LABEL = re.compile(
-    r"^(?:my\s+)?(?:action items?|actions?(?: for me)?|next steps?(?: for me)?|to[- ]?dos?|follow[- ]?ups?(?: for me)?"
-    r"|my actions|my to[- ]?dos?|my next steps|my follow[- ]?ups?|i will|i'll|commitments?|homework|tasks?"
-    r"|what i(?:'ll| will) do|things to do|for me to do|owed by me)\b",
+_ACTION_WORDS = re.compile(
+    r"\b(?:action(?: items?|s)?|next (?:steps?|actions?)|to[- ]?dos?|follow[- ]?ups?|commitments?|homework|tasks?"
+    r"|my (?:plan|list)|i(?:'m| am) going to do|i(?:'ll| will) do|what i(?:'ll| will)|on my side|i wrote down"
+    r"|owed by me|for me to do|i promised|i committed)\b",
     re.IGNORECASE,
 )
-# Sections whose lines are never advice or actions: the mentee's questions, stories, the agenda.
+# Labels whose lines are never advice or actions: the mentee's questions, the agenda...
 _OTHER_LABEL = re.compile(
-    r"^(?:(?:my |the )?questions?|stories|story|background|context|agenda|purpose|intro(?:duction)?s?(?: offered)?"
-    r"|attendees|people|date|when|where|location|tags?|created|mentor|with|topics?|summary of (?:her|his) story"
-    r"|(?:her|his|their) (?:news|update|story|background)|small talk|logistics|next (?:meeting|catch-up|session)"
-    r"|subject|from|to|cc|sent|re)\b",
+    r"^(?:(?:my |the |open )?questions?(?: i brought| for \w+)?|stories|story|background|context|agenda|purpose"
+    r"|intro(?:duction)?s? offered|attendees|people|date|when|where|location|tags?|created|mentor|with|topics?"
+    r"|(?:her|his|their) (?:news|update|story|background)|small talk|logistics|next (?:meeting|catch-up|session|call)"
+    r"|subject|from|to|cc|sent|re|status|related|person|met)$",
     re.IGNORECASE,
 )
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -71,9 +73,9 @@ class ExtractedItem:
 
 
 class SentenceClassifier(Protocol):
-    """Labels sentences "advice", "action" or "other" (see sentence_classifier.py)."""
+    """Probabilities of "advice", "action" and "other" per sentence (sentence_classifier.py)."""
 
-    def classify(self, sentences: Sequence[str]) -> list[str]: ...
+    def scores(self, sentences: Sequence[str]) -> list[dict[str, float]]: ...
 
 
 def _clean(text: str) -> str:
@@ -84,14 +86,16 @@ def _clean(text: str) -> str:
 
 
 def _label_kind(title: str) -> str | None:
-    """advice | action | other for a heading or label's words, else None."""
-    title = re.sub(r"^\d+[.)]\s*", "", _clean(title).strip("*_:-– ").strip())
-    if _ACTION_LABEL.match(title):
-        return "action"
-    if _ADVICE_LABEL.match(title):
-        return "advice"
+    """advice | action | other for the words of a heading or label, else None."""
+    title = re.sub(r"^\d+[.)]\s*", "", _clean(_DECORATION.sub("", title)).strip("*_:-–— ").strip())
+    if not title or len(title.split()) > 8:
+        return None
     if _OTHER_LABEL.match(title):
         return "other"
+    if _ACTION_WORDS.search(title):
+        return "action"
+    if _ADVICE_WORDS.search(title):
+        return "advice"
     return None
 
 
@@ -100,86 +104,141 @@ def _heading(line: str) -> tuple[int, str] | None:
     match = _HEADING.match(line)
     if match:
         return len(match.group(1)), match.group(2)
-    match = _BOLD_HEADING.match(line)
+    match = _BOLD_HEADING.match(_DECORATION.sub("", line.strip()))
     if match:
         return 7, match.group("text")
     return None
 
 
+def _bare_label(text: str, others: bool = False) -> str | None:
+    """The kind of a line that is only a label: "Advice", "todo", "- advice:", "Next steps"
+    (and, with ``others``, "Context", "Questions", "Background")."""
+    text = _clean(_DECORATION.sub("", text)).rstrip(":").strip()
+    if not text or len(text.split()) > 4 or text.endswith((".", "?", "!")):
+        return None
+    kind = _label_kind(text)
+    return kind if kind in ("advice", "action") or (others and kind == "other" and len(text.split()) <= 2) else None
+
+
 # ----- sentences ------------------------------------------------------------------------
-_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "Dr.", "Mr.", "Ms.", "Mrs.", "Prof.", "approx.", "incl.", "St.")
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "Dr.", "Mr.", "Ms.", "Mrs.", "Prof.", "approx.", "incl.", "St.",
+                  "Jr.", "Sr.", "a.m.", "p.m.", "No.")
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of a paragraph; abbreviations such as "e.g." do not end one."""
+    """Sentences of a paragraph, also in all-lower-case notes; "e.g." does not end one."""
     protected = text
     for abbr in _ABBREVIATIONS:
-        protected = protected.replace(abbr, abbr.replace(".", "\x00"))
-    parts = re.split(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\s+[-–—]{2}\s+|;\s+(?=[A-Z])", protected)
+        protected = re.sub(r"(?<![\w.])" + re.escape(abbr), lambda m: m.group(0).replace(".", "\x00"), protected,
+                           flags=re.IGNORECASE)
+    protected = re.sub(r"(\d)\.(\d)", "\\1\x00\\2", protected)
+    parts = re.split(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?\w)|;\s+(?=[A-Z])", protected)
     return [p.replace("\x00", ".").strip() for p in parts if p and p.strip()]
 
 
 # ----- rules for prose -------------------------------------------------------------------
 _SELF_COMMIT = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:so|and|then|now|next,?|also,?|first,?|suggested,?|agreed,?)\s+)"
+    r"(?:^|[,;:]\s*|\b(?:so|and|then|now|next,?|also,?|first,?|agreed,?|ok,?|okay,?)\s+)"
     r"(?:i(?:'ll| will| shall| am going to|'m going to| am gonna|'m gonna| promised to| need to| have to| must"
-    r"| want to| plan to| intend to| committed to| agreed to| offered to| owe (?:her|him|them)| am to|'m to"
-    r"| should really| also need to| will also| 'll also)|my (?:next )?(?:step|action|task|homework|to-?do)s?"
-    r"(?: for \w+)? (?:is|are|will be)|next steps? for me|for me to do|to-?do\b|todo\b|action\b)",
+    r"| want to| plan to| intend to| committed to| agreed to| owe (?:her|him|them)| am to|'m to| should(?! have)"
+    r"| will also|'ll also|'d better| really need to)|my (?:next )?(?:step|action|task|homework|to-?do)s?"
+    r"(?: for \w+)? (?:is|are|will be)|next steps? for me|for me to do|to-?do\b|todo\b)"
+    r"|^(?:also |and |then )?(?:going to|gonna|will|need to|must|plan to)\s+\w",
     re.IGNORECASE,
 )
 _REPORTED = re.compile(
-    r"\b(?:she|he|they|[A-Z][a-z]+)(?:'s| has| had| have)?\s+(?:also\s+|strongly\s+|really\s+|gently\s+)?"
-    r"(?:suggested|suggests|recommended|recommends|advised|advises|urged|urges|encouraged|encourages|told me|tells me"
-    r"|thinks|thought|believes|said|says|warned|warns|pushed me|nudged me|insisted|insists|reckons|reckoned"
-    r"|stressed|emphasi[sz]ed|pointed out|felt|feels|was clear that|is clear that|made the point)\b"
-    r"|\b(?:her|his|their|[A-Z][a-z]+'s)\s+(?:view|advice|take|point|rule|suggestion|recommendation|tip|position"
-    r"|opinion|message|main point|line|mantra|framing|argument|verdict)\b"
-    r"|\baccording to (?:her|him|them|[A-Z][a-z]+)\b|\bas (?:she|he|they|you) (?:suggested|said|put it|recommended)\b"
-    r"|\b(?:you|i) (?:should|shouldn't|must|mustn't|ought to|could try|might try|need to stop)\b",
+    r"\b(?:she|he|they|(?-i:[A-Z][a-z]+))(?:'s| has| had| have)?\s+(?:also\s+|strongly\s+|really\s+|gently\s+|just\s+)?"
+    r"(?:suggested|suggests|recommended|recommends|advised|advises|urged|urges|encouraged|encourages|told me"
+    r"|tells me|said (?:I|to|that|we|you|never|always|not)|says (?:I|to|that)|warned|warns|pushed me|nudged me"
+    r"|insisted|insists|reckons|stressed|emphasi[sz]ed|pointed out|was clear that|is clear that|made the point"
+    r"|wants me to|thinks (?:I|you) should)\b"
+    r"|\b(?:her|his|their|(?-i:[A-Z][a-z]+)'s|your)\s+(?:view|advice|take|point|rule|suggestion|recommendation|tip"
+    r"|position|opinion|message|main point|line|mantra|framing|argument|verdict|idea|rule of thumb)\b"
+    r"|\baccording to (?:her|him|them|(?-i:[A-Z][a-z]+))\b|\bas (?:she|he|they|you) (?:suggested|said|put it|recommended)\b"
+    r"|\byou (?:said|told me|suggested|recommended|pointed out|advised|reminded me)\b",
     re.IGNORECASE,
 )
 _MENTOR_TASK = re.compile(
-    r"^(?:she|he|they|[A-Z][a-z]+)(?:'ll| will| is going to| offered to| promised to| said she'd| said he'd| would)"
-    r"\s+(?:send|share|intro|introduce|connect|forward|look|check|dig|find|email|ping|review|read|put|loop|ask|talk)",
+    r"^(?:(?:and|also|plus)\s+)?(?:she|he|they|(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?))(?:'ll|’ll| will| is going to| offered to"
+    r"| promised to| said she'd| said he'd| would| can| may| might| is happy to| kindly offered to| to)"
+    r"\s+(?:also\s+)?(?:send|share|intro|introduce|connect|forward|look|check|dig|find|email|ping|review|read|put"
+    r"|loop|ask|talk|pass|make|set|give|get|follow|reach|lend|host|invite|call|text|write|mention|book)",
+    re.IGNORECASE,
 )
+_MENTOR_OFFER = re.compile(r"^(?!i\b)(?:she|he|they|(?-i:[A-Z][a-z]+))\b.{0,60}\b(?:offered|promised|agreed) to\b",
+                           re.IGNORECASE)
 _IMPERATIVE = re.compile(
     r"^(?:don'?t|do not|never|always|avoid|stop|start|try|keep|ask|say|make|focus|write|talk|pick|choose|push|build"
     r"|find|get|take|treat|think|spend|put|let|lead|learn|read|be|go|use|stay|practi[cs]e|negotiate|delegate"
     r"|document|frame|protect|prioriti[sz]e|set|give|show|share|volunteer|look|aim|remember|consider|prepare|test"
-    r"|resist|trust|assume|separate|own|measure|track|invest|hire|trade|plan|block|drop|move|stick|lean|double|cut)\b",
+    r"|resist|trust|assume|separate|own|measure|track|invest|hire|trade|plan|block|drop|move|stick|lean|double|cut"
+    r"|open|bring|price|quote|check|lead|rehearse|run|send|reply|open|charge|start|lead|name|sleep|celebrate|wait"
+    r"|accept|decline|push back|clarify|insist|default|ship|cap)\b",
     re.IGNORECASE,
 )
+_QUESTIONING = re.compile(
+    r"^(?:i|we) (?:asked|wondered|wanted to (?:ask|know))\b|^(?:she|he|they|[A-Z][a-z]+) asked\b", re.IGNORECASE)
 _PAST_OR_META = re.compile(
-    r"^(?:we (?:talked|discussed|covered|spoke|met|chatted|caught up|went)|i (?:asked|told|mentioned|explained|shared"
-    r"|had|was|felt|came|wanted to ask|brought)|she (?:asked|told me about|talked about|shared|mentioned that she"
-    r"|has|had|is|was|joined|moved|started|works)|he (?:asked|told me about|talked about|shared|has|had|is|was|joined"
-    r"|moved|started|works))\b",
+    r"^(?:we (?:talked|discussed|covered|spoke|met|chatted|caught up|went|started|ended)|i (?:told|mentioned"
+    r"|explained|shared|had|was|felt|came|brought|pitched|said|got|did|showed|admitted)|(?:she|he|they) (?:told me"
+    r" (?:about|how|that she|that he)|talked about|shared|mentioned (?:that )?(?:she|he|her|his)|has|had|is|was"
+    r"|joined|moved|started|works|described|listened|laughed|once|used to|spent|went)|(?:she|he) also talked about"
+    r"|(?:-\s*)?(?:you|she|he|they) (?:also )?mentioned)\b",
     re.IGNORECASE,
 )
+_LOGISTICS = re.compile(
+    r"^next\s*(?::|(?:coffee|meeting|session|call|1:1|1-1|1on1|catch[- ]?up|chat|sync|walk|lunch|check[- ]?in"
+    r"|one|time|date)\b)|^(?:i've|i have) been thinking about\b|^(?:see you|speak|talk) (?:soon|then|next)\b",
+    re.IGNORECASE,
+)
+# A sentence that opens by reporting the mentor ("She said I should...", "His advice: ...")
+# is advice even when it goes on in the first person.
+_REPORTED_LEAD = re.compile(
+    r"^(?:she|he|they|you|(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?))\s+(?:also\s+|strongly\s+|really\s+|just\s+)?"
+    r"(?:said|says|suggested|suggests|recommended|recommends|advised|urged|encouraged|told me (?:to|that I|I)|thinks"
+    r"|believes|reckons"
+    r"|was clear|is clear|insisted|warned|wants me|pushed me|nudged me|pointed out|made the point)\b"
+    r"|^(?:her|his|their|(?-i:[A-Z][a-z]+)'s|your)\s+(?:advice|view|take|rule|point|suggestion|recommendation|tip)\b",
+    re.IGNORECASE,
+)
+_STRONG_REPORT = re.compile(
+    r"\b(?:told me to|said (?:I|to|that I|we)|said[,:]? [\"“]|suggested|recommended|advised|urged|(?:was|is) clear"
+    r"|thinks I|wants me to)\b|\bsaid[,:]?\s*[\"“]", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"^(?:and|so|also|but|then|plus|oh,? and|finally|first|second|third)[,:]?\s+", re.IGNORECASE)
+_CONDITIONAL_ADVICE = re.compile(r"^(?:if|when|whenever|once|before|after|until)\b[^,]{3,80},\s*(?P<rest>.+)$",
+                                 re.IGNORECASE)
 
 
 def rule_kind(sentence: str) -> str | None:
     """advice | action | other when a plain rule decides it, else None (ask the classifier)."""
     text = sentence.strip().strip("\"“”'")
-    lowered = text.lower()
-    if not text or len(text) < 8:
+    bare = _CONJUNCTION.sub("", text)
+    if not text:
         return "other"
-    if text.endswith("?") and not _REPORTED.search(text):
+    if _LOGISTICS.match(bare) or (text.startswith("(") and text.rstrip(".").endswith(")")):
+        return "other"  # "Next coffee: 30 September", an aside in brackets
+    if _QUESTIONING.match(bare):
+        return "other"  # "I asked if I should wait" reports a question, not an answer
+    if (text.endswith("?") or re.search(r"\?\s*(?:->|→|—|-|:)", text)) and not _REPORTED.search(text):
         return "other"  # a question (the mentee's, usually)
-    if _MENTOR_TASK.match(text):
+    if _MENTOR_TASK.match(bare) or _MENTOR_OFFER.search(bare):
         return "other"  # the mentor's own promise
-    if _SELF_COMMIT.search(text):
+    if _REPORTED_LEAD.match(bare):
+        return "advice"
+    if _SELF_COMMIT.search(bare):
         return "action"
-    if re.match(r"^(?:hi|hello|hey|dear|thanks|thank you|best|cheers|regards|warmly|talk soon)\b", lowered) \
-            and len(text.split()) <= 12:
+    if re.match(r"^(?:hi|hello|hey|dear|thanks|thank you|best|cheers|regards|warmly|talk soon|looking forward)\b",
+                bare, re.IGNORECASE) and not _REPORTED.search(text):
         return "other"
-    if _PAST_OR_META.match(text) and not _REPORTED.search(text):
+    if _PAST_OR_META.match(bare) and not _STRONG_REPORT.search(bare):
         return "other"
     if _REPORTED.search(text):
         return "advice"
-    if _IMPERATIVE.match(text):
+    if _IMPERATIVE.match(bare):
         return "advice"
+    conditional = _CONDITIONAL_ADVICE.match(bare)
+    if conditional and _IMPERATIVE.match(conditional["rest"]):
+        return "advice"  # "If they push, give a range"
     return None
 
 
@@ -192,75 +251,109 @@ gather map pick choose decide propose pitch present run test track log keep reco
 submit invite organise organize arrange confirm move learn study take do go visit attend register renew fix build
 ship raise negotiate tell let show give offer brainstorm identify rank shortlist refresh polish clarify summarise
 summarize circulate loop sync align finalise finalize complete close contact sort put dig draw turn bring create
-design print mail forward push lock nail spend cut drop clear enrol enroll volunteer interview shadow pair
+design print mail forward push lock nail spend cut drop clear enrol enroll volunteer interview shadow pair accept
+decline redo hold trim audit cancel interview pass reach rehearse price quote charge open frame own delegate hand
+bake host rerun retry re-read reread double prune measure compare estimate calculate benchmark automate migrate
 """.split())
 _TASK_LEAD = re.compile(
-    r"^(?:.*?\b(?:next steps? for me|my next steps?|my actions?|to-?dos?|action items?|for me)\s*(?:is|are|:|-)?\s*"
-    r"|(?:so |and |then |also )?i(?:'ll| will| am going to|'m going to| need to| have to| promised to| plan to"
-    r"| want to| agreed to)\s+(?:also\s+)?)",
+    r"^(?:.*?\b(?:next steps? for me|my next steps?|my actions?|to-?dos?|action items?|for me|on my side)\s*"
+    r"(?:is|are|:|-|,)?\s*|(?:ok,?\s+|okay,?\s+|got it\.?\s+)?(?:so |and |then |also )?i(?:'ll| will| am going to"
+    r"|'m going to| need to| have to| promised to| plan to| want to| agreed to| should)\s+(?:also\s+)?)",
     re.IGNORECASE,
 )
+_BECAUSE_ADVICE = re.compile(r",?\s*\b(?:since|because|as)\s+(?P<advice>(?:you|she|he|they)\s+(?:said|suggested|told me"
+                             r"|pointed out|recommended|reckon|think)\b.+)$", re.IGNORECASE)
+
+
+def _first_verb(text: str) -> str:
+    lead = r"^(?:also|then|to|finally|and|so|i'll|i will|i'm going to|i am going to|i need to|i have to|i want to|i plan to)\s+"
+    text = text.lower()
+    for _ in range(3):
+        text = re.sub(lead, "", text)
+    return text.split(" ", 1)[0].strip("(\"")
 
 
 def split_tasks(sentence: str) -> list[str]:
     """"Next steps for me: send the deck, book a call with Ravi and read chapter 3." ->
-    ["send the deck", "book a call with Ravi", "read chapter 3"]. A part that does not start
-    with a verb stays with the one before it, so "risks, costs and timelines" is not split."""
+    ["send the deck", "book a call with Ravi", "read chapter 3"]. Only a list with commas is
+    split ("X and Y" alone is one task), and only where every part starts with a verb, so
+    "read the chapter on risks, costs and timelines" stays whole."""
     lead = _TASK_LEAD.match(sentence)
-    body = sentence[lead.end():] if lead else sentence
-    body = body.strip().rstrip(".!;")
-    pieces = re.split(r",?\s+and then\s+|,\s*and\s+|,\s*then\s+|;\s*|,\s*|\s+and\s+|\s+then\s+|\s+&\s+", body)
-    tasks: list[str] = []
-    for piece in pieces:
-        piece = piece.strip()
-        if not piece:
-            continue
-        first = re.sub(r"^(?:also|then|to|finally|and)\s+", "", piece.lower()).split(" ", 1)[0].strip("(")
-        if tasks and first not in _TASK_VERBS:
-            tasks[-1] += (", " if not piece.lower().startswith("and") else " ") + piece
-        else:
-            tasks.append(piece)
-    verbs = [t for t in tasks if re.sub(r"^(?:also|then|to|finally)\s+", "", t.lower()).split(" ", 1)[0] in _TASK_VERBS]
-    if len(tasks) >= 2 and len(verbs) == len(tasks):
-        return [re.sub(r"^(?:also|then|to|finally)\s+", "", t).strip() for t in tasks]
+    body = (sentence[lead.end():] if lead else sentence).strip().rstrip(".!;")
+    # Only a real list is split: "a, b and c", or three or more parts; "do X, send Y" may be
+    # one task done in two steps.
+    if not re.search(r"[,;].*\b(?:and|then)\b|[,;].*[,;]", body):
+        return [sentence.strip()]
+    pieces = [p.strip() for p in re.split(r",\s*(?:and\s+then\s+|and\s+|then\s+)?|;\s*", body) if p.strip()]
+    if len(pieces) >= 2:
+        last = re.split(r"\s+(?:and|then|&)\s+(?=\S)", pieces[-1], maxsplit=1)
+        if len(last) == 2 and _first_verb(last[1]) in _TASK_VERBS:
+            pieces = pieces[:-1] + last
+    if len(pieces) >= 2 and all(_first_verb(p) in _TASK_VERBS for p in pieces):
+        return [re.sub(r"^(?:also|then|to|finally)\s+", "", p).strip() for p in pieces]
     return [sentence.strip()]
 
 
 # ----- the note's structure ----------------------------------------------------------------
 @dataclass
 class _Unit:
-    """A piece of the note to judge: a bullet, a sentence of prose or a transcript turn."""
+    """A piece of the note to judge: a bullet, a sentence of prose or of a transcript turn."""
 
     text: str
     section: str | None  # advice | action | other | None (unlabelled)
     done: bool = False
     bullet: bool = False
     speaker: str | None = None  # "mentor" | "me" | None
+    fragment: bool = False  # a short line of prose on its own, with no end punctuation
 
 
-_SELF_SPEAKERS = {"q", "me", "i", "mentee"}
+_SELF_SPEAKERS = {"q", "me", "i", "mentee", "myself"}
+_NOT_SPEAKERS = {"date", "when", "attendees", "with", "tags", "created", "status", "person", "people", "subject",
+                 "from", "to", "sent", "cc", "location", "topic", "related", "met", "next", "note", "notes", "ps",
+                 "p.s", "http", "https", "update", "context", "purpose", "agenda", "mentor"}
+
+
+def _transcript_speakers(lines: list[str]) -> set[str]:
+    """Names that start two or more lines with "Name:" (or Q/A): this note is a transcript."""
+    counts = Counter()
+    for line in lines:
+        match = _SPEAKER.match(line)
+        if match and match["who"].lower() not in _NOT_SPEAKERS and not _label_kind(match["who"]):
+            counts[match["who"]] += 1
+    speakers = {who for who, n in counts.items() if n >= 2}
+    return speakers if len(speakers) >= 2 or speakers & {"Q", "A"} else set()
+
+
+def _looks_like_title(line: str) -> bool:
+    """The note's first line names the meeting ("Call with Tanaka, 3 March 2026"); a label,
+    a heading, a list item or a code fence is not a title."""
+    text = line.strip()
+    if _BULLET.match(line) or _heading(line) or text.startswith(("```", "~~~")) or _SPEAKER.match(text):
+        return False
+    if _bare_label(text, others=True) or (_LABEL.match(text) and _label_kind(_LABEL.match(text)["label"])):
+        return False
+    return bool(re.search(r"[^\W\d_]", text)) and len(text.split()) <= 14 and not text.endswith((".", "!", "?", ":"))
 
 
 def _units(markdown: str) -> list[_Unit]:
+    lines = [_CALLOUT.sub("", raw) if raw.lstrip().startswith(">") else raw for raw in markdown.splitlines()]
+    speakers = _transcript_speakers(lines)
     units: list[_Unit] = []
-    section: str | None = None
-    section_level = 99
-    # A label line ("To do:", "**Advice**") opens a section that ends at the first line after
-    # a blank one that is not a list item, once the section holds something; a Markdown
-    # heading's section lasts until the next heading of its level or higher.
-    label_section = False
+    section: str | None = None       # the kind the current lines belong to
+    heading_section: str | None = None  # the kind of the last Markdown heading (lasts to the next)
+    heading_level = 99
+    label_open = False    # a label line's section: ends after a blank line, at the next non-list line
     label_filled = False
     after_blank = False
+    nested: list[tuple[int, str | None]] = []  # (indent, section before) for "- advice:" bullets
     in_fence = False
     paragraph: list[str] = []
     current: _Unit | None = None
-    seen_speakers: set[str] = set()
 
     def flush_paragraph() -> None:
         nonlocal paragraph
         if paragraph:
-            text = " ".join(paragraph)
-            for sentence in split_sentences(text):
+            for sentence in split_sentences(" ".join(paragraph)):
                 units.append(_Unit(sentence, section))
         paragraph = []
 
@@ -270,8 +363,11 @@ def _units(markdown: str) -> list[_Unit]:
             units.append(current)
         current = None
 
-    for raw in markdown.splitlines():
-        line = _CALLOUT.sub("", raw) if raw.lstrip().startswith(">") else raw
+    first = next((i for i, line in enumerate(lines)
+                  if line.strip() and not re.match(r"^#+\s*page \d+\s*$", line.strip(), re.I)), None)
+    for number, line in enumerate(lines):
+        if number == first and _looks_like_title(line):
+            continue  # "Call with Tanaka, 3 March 2026": the title, not a sentence of the note
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
             flush_bullet(); flush_paragraph()
@@ -282,33 +378,40 @@ def _units(markdown: str) -> list[_Unit]:
             flush_bullet(); flush_paragraph()
             after_blank = True
             continue
-        if label_section and label_filled and after_blank and not _BULLET.match(line):
-            section, label_section, label_filled = (None if section_level == 7 or section_level == 99 else section), \
-                False, False
-            if section_level == 7:
-                section_level = 99
+        bullet = _BULLET.match(line)
+        if label_open and label_filled and after_blank and not bullet:
+            section, label_open = heading_section, False
         after_blank = False
         heading = _heading(line)
-        if heading:
+        if heading and not bullet:
             level, title = heading
             flush_bullet(); flush_paragraph()
+            nested.clear()
             kind = _label_kind(title)
-            if kind is not None:
-                section, section_level, label_section, label_filled = kind, level, level == 7, False
-            elif level <= section_level:
-                section, section_level, label_section = None, 99, False
+            if level == 7:  # a bold label works like a label line
+                if kind is not None:
+                    section, label_open, label_filled = kind, True, False
+                continue
+            if kind is not None or level <= heading_level:
+                heading_section, heading_level = kind, (level if kind is not None else 99)
+            section, label_open = heading_section, False
             continue
-        bullet = _BULLET.match(line)
         if bullet:
             flush_bullet(); flush_paragraph()
-            text = bullet.group("text")
+            indent = len(bullet["indent"].replace("\t", "    "))
+            while nested and indent <= nested[-1][0]:
+                section = nested.pop()[1]
+            text = bullet["text"]
             box = _CHECKBOX.match(text)
-            done = bool(box and box.group("mark") != " ") or bool(re.search(r"~~.+~~|\((?:done|sent|booked)\)", text, re.I))
-            text = box.group("text") if box else text
-            # "- Her advice: ask for the scope" or "- To do:" inside a list
+            done = bool(box and box["mark"] != " ") or bool(re.search(r"^~~.+~~$|\((?:done|sent|booked)\)", text, re.I))
+            text = box["text"] if box else text
+            kind = _bare_label(text)
             label = _LABEL.match(text)
-            if label and _label_kind(label["label"]) in ("advice", "action") and not label["rest"].strip():
-                section, label_section = _label_kind(label["label"]), True
+            if kind is None and label and not label["rest"].strip():
+                kind = _bare_label(label["label"])
+            if kind is not None:
+                nested.append((indent, section))
+                section = kind
                 continue
             current = _Unit(text, section, done, bullet=True)
             label_filled = True
@@ -317,35 +420,34 @@ def _units(markdown: str) -> list[_Unit]:
             current.text += " " + line.strip()
             continue
         flush_bullet()
-        label = _LABEL.match(line)
-        kind = _label_kind(label["label"]) if label else None
-        speaker = _SPEAKER.match(line)
-        if label and kind is not None and not (speaker and kind not in ("advice", "action") and label["rest"]
-                                               and speaker["who"].lower() not in ("to", "from", "subject")):
+        nested.clear()
+        stripped = line.strip()
+        speaker = _SPEAKER.match(stripped)
+        if speaker and speaker["who"] in speakers:
             flush_paragraph()
-            rest = label["rest"].strip()
-            if kind == "other":
-                if rest:
-                    units.append(_Unit(rest, "other"))
-                section, label_section = "other", True
-                continue
-            section, label_section, label_filled = kind, True, bool(rest)
-            section_level = 99 if section_level == 99 else section_level
-            if rest:
-                for sentence in split_sentences(rest):
-                    units.append(_Unit(sentence, kind))
-            continue
-        if speaker and speaker["who"].lower() not in ("http", "https", "note", "ps", "p.s"):
-            flush_paragraph()
-            who = speaker["who"].lower()
-            seen_speakers.add(who)
-            role = "me" if who in _SELF_SPEAKERS else "mentor"
+            role = "me" if speaker["who"].lower() in _SELF_SPEAKERS else "mentor"
             for sentence in split_sentences(speaker["text"]):
-                units.append(_Unit(sentence, section if section in ("advice", "action") and role == "mentor" else None,
-                                   speaker=role))
+                units.append(_Unit(sentence, None, speaker=role))
             label_filled = True
             continue
-        paragraph.append(line.strip())
+        bare = _bare_label(stripped, others=True)
+        label = _LABEL.match(stripped)
+        kind = bare or (_label_kind(label["label"]) if label else None)
+        if kind is None and stripped.endswith(":") and len(stripped.split()) <= 12:
+            kind = _label_kind(stripped[:-1]) or ("action" if _SELF_COMMIT.search(stripped) else None)
+        if kind is not None:
+            flush_paragraph()
+            rest = "" if bare or (not label) else label["rest"].strip()
+            section, label_open, label_filled = kind, True, bool(rest)
+            if rest:
+                for sentence in split_sentences(rest):
+                    units.append(_Unit(sentence, kind if kind != "other" else "other"))
+            continue
+        if len(stripped.split()) <= 8 and not stripped.endswith((".", "!", "?", ",", ";")):
+            flush_paragraph()  # a line of its own ("Session 2 - planning"): not part of the next sentence
+            units.append(_Unit(stripped, section, fragment=True))
+        else:
+            paragraph.append(stripped)
         label_filled = True
     flush_bullet(); flush_paragraph()
     return units
@@ -354,37 +456,66 @@ def _units(markdown: str) -> list[_Unit]:
 def extract_items(markdown: str, classifier: SentenceClassifier | None = None) -> list[ExtractedItem]:
     """Advice and action items of a note, in note order (see the module docstring).
 
-    Listed items under an advice or action label take the label's kind; a label line's own
-    text and the sentences of prose and transcripts are judged one by one. Checkboxes set
-    ``done``. With no classifier, sentences no rule decides are left out.
+    Listed items under an advice or action label take the label's kind, unless a rule
+    says the line is neither (a question, the mentor's own promise); prose and transcript
+    sentences are judged one by one. Checkboxes set ``done``. With no classifier, prose
+    sentences no rule decides are left out.
     """
-    units = [u for u in _units(markdown) if _clean(u.text)]
-    undecided = [u for u in units if u.section is None and rule_kind(_clean(u.text)) is None]
-    labels = dict(zip(map(id, undecided), classifier.classify([_clean(u.text) for u in undecided]))) \
-        if classifier is not None and undecided else {}
+    units = [u for u in _units(markdown) if _clean(u.text) and u.section != "other"]
+    texts = [_clean(u.text) for u in units]
+    rules = [rule_kind(t) for t in texts]
+    wanted = [i for i, u in enumerate(units) if rules[i] is None and not u.bullet or
+              (rules[i] is None and u.section is None)]
+    scores: dict[int, dict[str, float]] = {}
+    if classifier is not None and wanted:
+        scores = dict(zip(wanted, classifier.scores([texts[i] for i in wanted])))
     items: list[ExtractedItem] = []
-    for unit in units:
-        text = _clean(unit.text)
-        if unit.section in ("advice", "action"):
-            kind = unit.section
-            if unit.section == "advice" and rule_kind(text) == "action" and not unit.bullet:
-                kind = "action"  # "I'll try it next week" in a paragraph under "Her advice"
-        elif unit.section == "other":
+    for i, unit in enumerate(units):
+        kind = _decide(unit, texts[i], rules[i], scores.get(i))
+        if kind is None:
             continue
-        else:
-            kind = rule_kind(text) or labels.get(id(unit), "other")
-            if unit.speaker == "me" and kind == "advice":
-                kind = "other"  # the mentee's own turn gives no advice
-        if kind not in ("advice", "action"):
-            continue
-        if unit.speaker == "mentor" and kind == "action" and not _SELF_COMMIT.search(text):
-            kind = "advice"  # "Book the next session" said by the mentor is advice to me
+        text = texts[i]
         if kind == "action":
-            for task in split_tasks(text):
+            because = _BECAUSE_ADVICE.search(text)
+            because = because if because and because.start() > 12 else None
+            action_text = text[: because.start()].rstrip(" ,") if because else text
+            for task in split_tasks(action_text):
                 items.append(ExtractedItem("action", _strip_lead(task), unit.done, quote=text))
+            if because:
+                items.append(ExtractedItem("advice", because["advice"].rstrip("."), quote=text))
         else:
             items.append(ExtractedItem("advice", _strip_lead(text), unit.done, quote=text))
     return _dedupe(items)
+
+
+def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | None) -> str | None:
+    """The kind of one unit, or None when it is neither advice nor an action."""
+    if unit.section in ("advice", "action"):
+        if rule == "other":
+            return None
+        if score is not None and score["other"] >= 0.7:
+            return None  # a story or an aside in the section's prose
+        if unit.section == "advice" and rule == "action" and not unit.bullet:
+            return "action"  # "I'll try it next week" in a paragraph under "Her advice"
+        return unit.section
+    if unit.speaker == "me":
+        return "action" if rule == "action" else None
+    if unit.speaker == "mentor":
+        if _SELF_COMMIT.search(_CONJUNCTION.sub("", text)) or rule == "other":
+            return None  # "I'll send you the article" is the mentor's promise
+        if rule is not None:
+            return "advice"  # an imperative from the mentor is advice to the mentee
+        if score is not None and score["advice"] >= 0.5 and len(text.split()) >= 4:
+            return "advice"
+        return None
+    if unit.fragment and rule is None or len(text) < 8 or len(text.split()) < 2:
+        return None  # a stray line or a word or two, outside any advice or action list
+    if rule is not None:
+        return rule if rule != "other" else None
+    if score is None:
+        return None
+    best = max(score, key=score.get)
+    return best if best != "other" and score[best] >= 0.6 else None
 
 
 def _strip_lead(text: str) -> str:

@@ -24,15 +24,11 @@ SENTENCES_PATH = TRAINING_DIR / "sentences.jsonl"
 
 
 class EmbeddingSentenceClassifier:
-    def __init__(self, embedder, weights: np.ndarray, bias: np.ndarray, labels: Sequence[str],
-                 min_confidence: float = 0.0):
+    def __init__(self, embedder, weights: np.ndarray, bias: np.ndarray, labels: Sequence[str]):
         self.embedder = embedder
         self.weights = weights.astype(np.float32)  # (dimension, classes)
         self.bias = bias.astype(np.float32)
         self.labels = list(labels)
-        # Below this probability a sentence counts as "other": a wrong item in the ledger
-        # costs the user more than a missed one they can still read in the note.
-        self.min_confidence = min_confidence
 
     def probabilities(self, sentences: Sequence[str]) -> np.ndarray:
         vectors = np.asarray(self.embedder.embed(list(sentences)), dtype=np.float32)
@@ -41,19 +37,13 @@ class EmbeddingSentenceClassifier:
         exp = np.exp(logits)
         return exp / exp.sum(axis=1, keepdims=True)
 
-    def classify(self, sentences: Sequence[str]) -> list[str]:
+    def scores(self, sentences: Sequence[str]) -> list[dict[str, float]]:
         if not sentences:
             return []
-        probs = self.probabilities(sentences)
-        other = self.labels.index("other")
-        result = []
-        for row in probs:
-            best = int(row.argmax())
-            result.append(self.labels[best] if best == other or row[best] >= self.min_confidence else "other")
-        return result
+        return [dict(zip(self.labels, map(float, row))) for row in self.probabilities(sentences)]
 
 
-def load_classifier(embedder, path: Path = WEIGHTS_PATH, min_confidence: float = 0.6):
+def load_classifier(embedder, path: Path = WEIGHTS_PATH):
     """The trained classifier for ``embedder``, or None when the weights are missing or were
     trained on another embedding model's vectors."""
     if not path.is_file():
@@ -63,4 +53,4 @@ def load_classifier(embedder, path: Path = WEIGHTS_PATH, min_confidence: float =
         if model_name != getattr(embedder, "name", None):
             return None
         return EmbeddingSentenceClassifier(embedder, data["weights"], data["bias"],
-                                           [str(x) for x in data["labels"]], min_confidence)
+                                           [str(x) for x in data["labels"]])

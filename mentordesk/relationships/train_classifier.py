@@ -52,9 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     from sklearn.metrics import classification_report
     from sklearn.model_selection import train_test_split
 
-    from vectorstore.embeddings import SentenceTransformerEmbedder, bundled_minilm_path
+    from vectorstore.embeddings import SentenceTransformerEmbedder
 
-    embedder = SentenceTransformerEmbedder(bundled_minilm_path(), precision="fp32")
+    embedder = SentenceTransformerEmbedder(precision="fp32")  # named like the app's embedder
     texts, labels = load_sentences()
     vectors = embedder.embed(texts)
     train_x, test_x, train_y, test_y = train_test_split(vectors, labels, test_size=0.2, random_state=7,

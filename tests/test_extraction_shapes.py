@@ -1,0 +1,131 @@
+"""Advice and action items from notes in the shapes people write them (issue 9): label
+lines, bold labels, nested bullet labels, numbered lists, Q/A and speaker transcripts,
+pasted emails, prose with reported advice and first-person commitments. Rules alone here
+(no classifier); the classifier is tested on prose the rules leave undecided."""
+
+from __future__ import annotations
+
+import pytest
+
+from mentordesk.relationships.extraction import extract_items, rule_kind, split_tasks
+
+
+def kinds(text: str, classifier=None) -> list[tuple[str, str]]:
+    return [(i.kind, i.text) for i in extract_items(text, classifier)]
+
+
+def test_label_lines_with_dashes_and_numbered_lists():
+    note = ("Date: January 20, 2026\nAttendees: Tom Becker, me\n\nHer advice:\n- Say no to one thing a week\n"
+            "- Keep the 1:1s weekly\n\nTo do:\n1) update CV\n2) email Ravi\n\nShe is off to Lagos next week.\n")
+    assert kinds(note) == [("advice", "Say no to one thing a week"), ("advice", "Keep the 1:1s weekly"),
+                           ("action", "update CV"), ("action", "email Ravi")]
+
+
+def test_bold_labels_and_checkboxes_keep_done():
+    note = "**Advice**\n- Red items first.\n\n**Action items:**\n- [x] thank Hiroshi\n- [ ] draft the proposal\n"
+    items = extract_items(note)
+    assert [(i.kind, i.text, i.done) for i in items] == [
+        ("advice", "Red items first.", False), ("action", "thank Hiroshi", True), ("action", "draft the proposal", False)]
+
+
+def test_nested_bullet_labels_and_a_bare_label_line():
+    note = ("Tanaka 1:1\n\n- he was short on time\n- advice:\n  - lead every doc with the decision\n"
+            "  - get a skeptic to review first\n- todo\n  - rewrite the intro\n  - ask Farid for a review\n"
+            "\nAdvice\n- Speak in the first ten minutes\nAction items\n- Report back in May\n")
+    assert kinds(note) == [("advice", "lead every doc with the decision"), ("advice", "get a skeptic to review first"),
+                           ("action", "rewrite the intro"), ("action", "ask Farid for a review"),
+                           ("advice", "Speak in the first ten minutes"), ("action", "Report back in May")]
+
+
+def test_a_lead_in_line_says_whose_list_follows():
+    note = ("A few things I'm taking away:\n- Have one 'no' conversation in the first month\n\n"
+            "Here's what I'm going to do:\n- Start the brag doc this Friday\n")
+    assert kinds(note) == [("advice", "Have one 'no' conversation in the first month"),
+                           ("action", "Start the brag doc this Friday")]
+
+
+def test_qa_transcript_answers_are_advice_and_questions_are_not():
+    note = ("Q: How do I answer the failure question?\nA: Pick a real failure with a cost. Own it early.\n"
+            "Q: Anything about salary?\nA: Never give the first number.\n")
+    assert kinds(note) == [("advice", "Pick a real failure with a cost."), ("advice", "Own it early."),
+                           ("advice", "Never give the first number.")]
+
+
+def test_speaker_transcript_mentor_advice_my_commitments_and_the_mentors_own_plans():
+    note = ("Me: I got asked to join the review board.\nTanaka: Say yes, but ask for a fixed two-hour slot.\n"
+            "Me: OK. So I'll accept, ask for the Thursday slot, and read the last ten decisions.\n"
+            "Tanaka: Good. I'll send you the board's charter.\n")
+    assert kinds(note) == [("advice", "Say yes, but ask for a fixed two-hour slot."), ("action", "accept"),
+                           ("action", "ask for the Thursday slot"), ("action", "read the last ten decisions")]
+
+
+def test_prose_reported_advice_commitments_and_distractors():
+    note = ("Call with Hiroshi Tanaka, 3 March 2026\n\nWe talked about the on-call redesign. He recommended "
+            "splitting the rotation by service. His view is that shared on-call fails. He'll send me the article "
+            "on toil. He told a story about an outage in 2018.\n\nI promised to draft the ownership map. "
+            "Next steps for me: book a session with the SRE leads, prune the dead alerts and write up a proposal.\n"
+            "We'll talk again on 24 March.\n")
+    assert kinds(note) == [
+        ("advice", "He recommended splitting the rotation by service."),
+        ("advice", "His view is that shared on-call fails."),
+        ("action", "I promised to draft the ownership map."),
+        ("action", "book a session with the SRE leads"), ("action", "prune the dead alerts"),
+        ("action", "write up a proposal"),
+    ]
+
+
+def test_pasted_follow_up_email():
+    note = ("Hi Amara,\n\nThanks for the coffee this morning!\n\nAs you suggested, I'll prepare a 90-day plan. "
+            "I'll also ask Kwame for a written quote, since you said peer evidence beats self-assessment.\n\n"
+            "And thanks for offering to connect me with Ravi; I'll reach out to him once I see your intro.\n\n"
+            "Best,\nDani\n")
+    assert kinds(note) == [
+        ("action", "As you suggested, I'll prepare a 90-day plan."),
+        ("action", "I'll also ask Kwame for a written quote"),
+        ("advice", "you said peer evidence beats self-assessment"),
+        ("action", "I'll reach out to him once I see your intro."),
+    ]
+
+
+def test_mentor_promises_and_questions_under_an_action_label_are_left_out():
+    note = "## Next steps\n- Priya will send me two example PRDs\n- Should I ask for a raise?\n- Send Priya the deck\n"
+    assert kinds(note) == [("action", "Send Priya the deck")]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("She suggested I shadow the on-call lead for a week.", "advice"),
+    ("She said I should stop asking for permission.", "advice"),
+    ("Her take: a title change is worth less than a bigger team.", "advice"),
+    ("If they push, give a range where your target is the bottom.", "advice"),
+    ("I need to update my CV before Friday.", "action"),
+    ("also going to record myself doing the intro.", "action"),
+    ("She'll send me the article.", "other"),
+    ("Sam offered to share his crit checklist.", "other"),
+    ("I asked if I should wait for the next cycle.", "other"),
+    ("How do I handle a difficult colleague?", "other"),
+    ("Next coffee: 30 September, same place.", "other"),
+    ("We talked about negotiation.", "other"),
+])
+def test_rules(sentence, kind):
+    assert rule_kind(sentence) == kind
+
+
+def test_a_list_is_split_into_tasks_only_where_each_part_is_a_task():
+    assert split_tasks("Next steps for me: send the deck, book a call with Ravi and read chapter 3.") == [
+        "send the deck", "book a call with Ravi", "read chapter 3"]
+    whole = "I'll read the chapter on risks, costs and timelines."
+    assert split_tasks(whole) == [whole]
+    assert split_tasks("I'll go back to the five people and ask about cost.") == [
+        "I'll go back to the five people and ask about cost."]
+
+
+def test_the_classifier_decides_prose_the_rules_leave_open(minilm):
+    from mentordesk.relationships.sentence_classifier import load_classifier
+
+    classifier = load_classifier(minilm)
+    assert classifier is not None, "the shipped weights were trained for the bundled MiniLM"
+    note = ("Coffee with Amara\n\nShe moved to Lisbon last spring and loves it. Peer feedback carries more weight "
+            "than self-assessment in a promotion case. The coffee place was loud.\n")
+    assert kinds(note) == []  # no rule fires on these sentences
+    assert kinds(note, classifier) == [
+        ("advice", "Peer feedback carries more weight than self-assessment in a promotion case.")]

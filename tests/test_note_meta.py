@@ -1,0 +1,96 @@
+"""Who and when a note is about, wherever the writer put it (issue 9): front matter and its
+synonyms, property lines, the title or first line, the file name, a pasted email, a Word
+file's own metadata. Pure functions over text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ingest.frontmatter import FrontMatterError, split_front_matter
+from ingest.note_meta import find_date, looks_like_name, note_facts
+
+D = dt.date
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2026-03-03", D(2026, 3, 3)), ("20260303", D(2026, 3, 3)), ("3 March 2026", D(2026, 3, 3)),
+    ("March 3rd, 2026", D(2026, 3, 3)), ("Tue 9 Sep 2025", D(2025, 9, 9)), ("Sept 9 2025", D(2025, 9, 9)),
+    ("05/19/2025", D(2025, 5, 19)), ("19/05/2025", D(2025, 5, 19)), ("14.04.2026", D(2026, 4, 14)),
+    ("Tuesday, November 25th, 2025", D(2025, 11, 25)), ("[[2025-10-21]]", D(2025, 10, 21)),
+    ("2025-13-45", None), ("next week", None), ("version 2.1.3", None),
+])
+def test_dates_written_the_usual_ways(text, expected):
+    assert find_date(text) == expected
+
+
+def test_a_date_without_a_year_needs_one_from_elsewhere():
+    assert find_date("Coffee with Amara, 3 March") is None
+    assert find_date("Coffee with Amara, 3 March", default_year=2026) == D(2026, 3, 3)
+
+
+@pytest.mark.parametrize(("front", "mentor", "date"), [
+    ("with: Amara Okafor\nwhen: 2026-03-03", "Amara Okafor", D(2026, 3, 3)),
+    ("person: '[[Tom Becker]]'\ncreated: March 3, 2026 9:15 AM", "Tom Becker", D(2026, 3, 3)),
+    ("people: [Priya Raman]\ndate: 2025-01-17", "Priya Raman", D(2025, 1, 17)),
+    ("attendees: [me, Hiroshi Tanaka]\nDate: 3 March 2026", "Hiroshi Tanaka", D(2026, 3, 3)),
+])
+def test_front_matter_synonyms(front, mentor, date):
+    meta, body = split_front_matter(f"---\n{front}\n---\nbody\n")
+    assert (meta.mentor, meta.date, body) == (mentor, date, "body\n")
+
+
+def test_front_matter_refuses_a_mapping_for_a_name_and_a_date_it_cannot_read():
+    with pytest.raises(FrontMatterError, match="mentor must be a name"):
+        split_front_matter("---\nmentor: {first: Amara}\n---\nx")
+    with pytest.raises(FrontMatterError, match="is not a valid YYYY-MM-DD date"):
+        split_front_matter("---\ndate: soon\n---\nx")
+
+
+def test_property_lines_at_the_top():
+    facts = note_facts("Date: January 20, 2026\nAttendees: Tom Becker, me\n\nHer advice:\n- ask\n", "notes")
+    assert (facts.mentors, facts.date, facts.mentor_source) == (("Tom Becker",), D(2026, 1, 20), "property")
+    facts = note_facts("# Mentoring – Valentina\nMet: [[2025-10-21]] with [[Valentina Rossi]]\n", "x")
+    assert (facts.mentors, facts.date) == (("Valentina Rossi",), D(2025, 10, 21))
+
+
+def test_a_date_further_down_is_not_the_meeting_date():
+    facts = note_facts("Some notes\n" + "filler line\n" * 15 + "Next catch-up 14 April 2026\n", "misc")
+    assert facts.date is None
+
+
+@pytest.mark.parametrize(("first_line", "stem", "mentors", "hints", "date"), [
+    ("Call with Hiroshi Tanaka, 3 March 2026", "call", ("Hiroshi Tanaka",), (), D(2026, 3, 3)),
+    ("Lunch w/ Sam Okoro - Jan 9 2026", "lunch", ("Sam Okoro",), (), D(2026, 1, 9)),
+    ("some text", "2025-09-02 Coffee with Amara", ("Amara",), (), D(2025, 9, 2)),
+    ("some text", "amara-2025-10-28", (), ("amara",), D(2025, 10, 28)),
+    ("some text", "1on1_tanaka_20260303", (), ("tanaka",), D(2026, 3, 3)),
+    ("# Mentoring session - Priya", "doc", (), ("Priya", "doc"), None),
+])
+def test_titles_and_file_names(first_line, stem, mentors, hints, date):
+    facts = note_facts(first_line + "\n\nbody text here.", stem)
+    assert (facts.mentors, facts.hints, facts.date) == (mentors, hints, date)
+
+
+def test_a_property_that_is_not_a_person_is_only_a_hint():
+    facts = note_facts("Notes from the offsite\nDate: 2025-11-06\nAttendees: eng leads + product leads (~25)\n", "x")
+    assert facts.mentors == () and facts.date == D(2025, 11, 6)
+    assert not looks_like_name("eng leads") and looks_like_name("Fatima Al-Sayed")
+    assert looks_like_name("Ludwig van Beethoven")
+
+
+def test_a_pasted_email_is_dated_by_the_meeting_it_thanks_for():
+    email = ("Date: Wed, 1 Oct 2025 08:47:12 +0100\nFrom: Dani\nTo: Priya Raman\nSubject: Re: thanks!\n\n"
+             "Priya -\n\nThanks for the time on Tuesday 30 September, it was what I needed.\n")
+    facts = note_facts(email, "Re_ thanks")
+    assert (facts.mentors, facts.date) == (("Priya Raman",), D(2025, 9, 30))
+    plain = "Sent: Thursday, February 12, 2026 4:02 PM\nTo: Amara Nwosu\nSubject: Thanks\n\nHi Amara,\n\nGreat chat."
+    assert note_facts(plain, "x").date == D(2026, 2, 12)
+
+
+def test_the_document_metadata_is_the_last_resort():
+    facts = note_facts("Mentoring session - Sam\n\nbody", "okoro_session", created=D(2025, 12, 2))
+    assert (facts.date, facts.date_source) == (D(2025, 12, 2), "metadata")
+    stated = note_facts("Date: 2025-11-30\n\nbody", "x", created=D(2025, 12, 2))
+    assert stated.date == D(2025, 11, 30)
