@@ -253,11 +253,28 @@ def property_lines(text: str) -> dict[str, str]:
 
 
 def first_line(text: str) -> str | None:
+    """The note's first line that is not a property line (nor a PDF's "## Page 1")."""
     for line in _top_lines(text):
         if _PROPERTY.match(line) and not line.lstrip().startswith("#"):
             continue
+        if re.fullmatch(r"#+\s*page \d+", line.strip(), re.IGNORECASE):
+            continue
         return line
     return None
+
+
+def title_line(text: str) -> str | None:
+    """A note's own title: its first line when that is a heading or a short line that
+    names the meeting ("Call with Hiroshi Tanaka, 3 March 2026"); else None."""
+    line = first_line(text)
+    if not line:
+        return None
+    heading = re.match(r"^#{1,6}\s+(.*?)\s*#*$", line)
+    text_line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", heading.group(1) if heading else line).strip().strip("*_").strip()
+    if not heading and (len(text_line.split()) > 12 or text_line.endswith((".", "!", "?", ":"))
+                        or not (any(w in text_line.lower() for w in MEETING_WORDS) or find_date(text_line))):
+        return None
+    return text_line[:200] or None
 
 
 def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: str | None = None,

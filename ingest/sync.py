@@ -24,7 +24,7 @@ from ingest.chunking import chunk_text
 from ingest.frontmatter import FrontMatter
 from ingest.hashing import chunk_id, content_hash
 from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, LoadedFile, load_bytes, load_file
-from ingest.note_meta import MEETING_WORDS, first_line, note_facts
+from ingest.note_meta import MEETING_WORDS, first_line, note_facts, title_line
 from mentordesk.db import Database
 from mentordesk.models import KINDS, Chunk, Document
 from vectorstore.library_index import IndexedChunk, LibraryIndex, bump_generation, chunk_metadata
@@ -36,7 +36,7 @@ ProgressFn = Callable[[str, int, int], None]
 # Part of every document's content hash: raise it when loading or reading metadata changes,
 # so the next ingest re-reads every file instead of skipping it as unchanged (chunks whose
 # text and metadata did not change keep their vectors).
-READER_VERSION = "2"
+READER_VERSION = "3"
 
 
 @dataclass
@@ -191,7 +191,7 @@ class IngestService:
                 report.unchanged.append(display)
                 continue
             if meta.title is None:
-                meta.title = _title_from(display)
+                meta.title = (title_line(file.text) if doc_kind == "notes" else None) or _title_from(display)
             context = _chunk_context(doc_kind, meta)
             chunks = [
                 (chunk_id(source, c.position, f"{context}\x00{c.text}"), c.position, c.heading, c.text)

@@ -122,7 +122,7 @@ def test_bad_rows_are_reported_by_line_and_skipped(rel, tmp_path):
         "line 3: name: is required",
         "line 4: stage: 'friend' is not one of prospect, contacted, meeting, mentor, primary",
         "line 5: connection: 'lukewarm' is not one of warm, cold",  # a quoted name over two lines
-        "line 7: last contacted '03/04/2025' is not a date in YYYY-MM-DD form",
+        "line 7: last contacted '03/04/2025' could be 3 April or 4 March; write it as YYYY-MM-DD",
         "line 8: Jonas Weber (Northwind) is already on line 2",
     ]
     assert report.added == ["Jonas Weber"]
@@ -204,8 +204,8 @@ def test_broken_and_wrong_files(rel, saved, tmp_path):
     _fails(rel, saved, write(tmp_path / "old.xls", "x"), r"^old.xls is an old .xls workbook")
     _fails(rel, saved, write(tmp_path / "list.txt", "name\nAna\n"), r"unsupported file type .txt")
     _fails(rel, saved, tmp_path / "missing.csv", r"missing.csv does not exist")
-    _fails(rel, saved, write(tmp_path / "dup.csv", "name,email,contact\nAna,a,b\n"),
-           r"columns 'email' and 'contact' both give the contact")
+    _fails(rel, saved, write(tmp_path / "dup.csv", "name,company,organisation\nAna,a,b\n"),
+           r"columns 'company' and 'organisation' both give the company")
     _fails(rel, saved, write(tmp_path / "t.csv", "name\nAna\n"), r"--sheet applies to XLSX", sheet="People")
 
 

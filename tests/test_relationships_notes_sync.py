@@ -110,8 +110,19 @@ def test_removed_notes_take_their_meetings_along(rel):
     assert len(rel.advice.list()) == 5
     put_note(rel.db, "n:2", None, D(2025, 3, 7), NOTE)  # front matter lost its mentor
     report = rel.sync_notes()
-    assert report.meetings_removed == 1 and rel.meetings.list() == [] and rel.advice.list() == []
-    assert [p.name for p in rel.people.list()] == ["Priya Raman"]  # people stay
+    # The meeting was placed before: it keeps its person and its advice (nothing saved is
+    # lost); "not a meeting" in the review list is how a user takes a note out.
+    assert report.meetings_removed == 0 and [m.person_name for m in rel.meetings.list()] == ["Priya Raman"]
+    assert len(rel.advice.list()) == 5
+
+
+def test_a_model_item_the_note_does_not_say_is_dropped_and_counted(tmp_path):
+    answer = '[{"kind": "advice", "text": "Buy a house before thirty"}, {"kind": "advice", "text": "a brag document"}]'
+    rel = _with_model(tmp_path, True, answer)
+    put_note(rel.db, "n:1", "Priya Raman", D(2025, 1, 17), NOTE + "\nShe was firm: a brag document, kept weekly.\n")
+    report = rel.sync_notes()
+    assert [a.text for a in rel.advice.list() if a.origin == "model"] == ["a brag document"]
+    assert report.model_items_dropped == 1
 
 
 def test_a_renamed_person_keeps_their_meetings(rel):
@@ -171,9 +182,10 @@ def test_the_local_model_is_never_asked_and_a_failing_model_leaves_the_bullets(t
 
 def test_model_items_survive_a_sync_without_the_model(tmp_path):
     rel = _with_model(tmp_path, True, '[{"kind": "advice", "text": "Keep a brag document"}]')
-    put_note(rel.db, "n:1", "Priya Raman", D(2025, 1, 17), NOTE)
+    prose = "\nShe said to keep a brag document, weekly.\n"
+    put_note(rel.db, "n:1", "Priya Raman", D(2025, 1, 17), NOTE + prose)
     rel.sync_notes()
     rel._model_info = lambda: ModelInfo("local", "m")
-    put_note(rel.db, "n:1", "Priya Raman", D(2025, 1, 17), NOTE + "- [ ] New item\n")
+    put_note(rel.db, "n:1", "Priya Raman", D(2025, 1, 17), NOTE + prose + "- [ ] New item\n")
     rel.sync_notes()
     assert [a.text for a in rel.advice.list() if a.origin == "model"] == ["Keep a brag document"]

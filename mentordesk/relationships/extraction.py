@@ -305,6 +305,7 @@ class _Unit:
     bullet: bool = False
     speaker: str | None = None  # "mentor" | "me" | None
     fragment: bool = False  # a short line of prose on its own, with no end punctuation
+    quote: str | None = None  # the whole line, when the unit is only part of it
 
 
 _SELF_SPEAKERS = {"q", "me", "i", "mentee", "myself"}
@@ -441,7 +442,7 @@ def _units(markdown: str) -> list[_Unit]:
             section, label_open, label_filled = kind, True, bool(rest)
             if rest:
                 for sentence in split_sentences(rest):
-                    units.append(_Unit(sentence, kind if kind != "other" else "other"))
+                    units.append(_Unit(sentence, kind, quote=_clean(stripped)))
             continue
         if len(stripped.split()) <= 8 and not stripped.endswith((".", "!", "?", ",", ";")):
             flush_paragraph()  # a line of its own ("Session 2 - planning"): not part of the next sentence
@@ -475,16 +476,17 @@ def extract_items(markdown: str, classifier: SentenceClassifier | None = None) -
         if kind is None:
             continue
         text = texts[i]
+        quote = unit.quote or text
         if kind == "action":
             because = _BECAUSE_ADVICE.search(text)
             because = because if because and because.start() > 12 else None
             action_text = text[: because.start()].rstrip(" ,") if because else text
             for task in split_tasks(action_text):
-                items.append(ExtractedItem("action", _strip_lead(task), unit.done, quote=text))
+                items.append(ExtractedItem("action", _strip_lead(task), unit.done, quote=quote))
             if because:
-                items.append(ExtractedItem("advice", because["advice"].rstrip("."), quote=text))
+                items.append(ExtractedItem("advice", because["advice"].rstrip("."), quote=quote))
         else:
-            items.append(ExtractedItem("advice", _strip_lead(text), unit.done, quote=text))
+            items.append(ExtractedItem("advice", _strip_lead(text), unit.done, quote=quote))
     return _dedupe(items)
 
 
@@ -626,14 +628,17 @@ def extract_with_model(model, markdown: str) -> list[ExtractedItem]:
 
 
 def merge_model_items(from_rules: list[ExtractedItem], from_model: list[ExtractedItem],
-                      note: str | None = None) -> list[ExtractedItem]:
+                      note: str | None = None, dropped: list[ExtractedItem] | None = None) -> list[ExtractedItem]:
     """The rules' items win; the model adds only items they do not already hold, and, given
-    the note, only items whose words are in it (an item the model made up is dropped)."""
+    the note, only items whose words are in it (an item the model made up is dropped, and
+    added to ``dropped`` when given)."""
     known = [i.text for i in from_rules]
     extra = []
     for item in from_model:
         quote = find_span(note, item.text) if note is not None else item.text
         if quote is None:
+            if dropped is not None:
+                dropped.append(item)
             continue
         if not match_items(known, [item.text], fuzzy=0.8):
             extra.append(ExtractedItem(item.kind, item.text, item.done, item.origin, quote))

@@ -157,7 +157,15 @@ def _parse_date(value: object) -> dt.date | None:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
         pass
-    day = find_date(str(value))  # "14 Mar 2026", "03/14/2026", "2026-03-14 10:30"
+    text = str(value).strip()
+    ambiguous = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})", text)
+    if ambiguous and int(ambiguous[1]) <= 12 and int(ambiguous[2]) <= 12 and ambiguous[1] != ambiguous[2]:
+        first, second = int(ambiguous[1]), int(ambiguous[2])
+        months = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December")
+        raise InvalidInput(f"last contacted {value!r} could be {first} {months[second - 1]} or {second} "
+                           f"{months[first - 1]}; write it as YYYY-MM-DD", "last_contacted")
+    day = find_date(text)  # "14 Mar 2026", "03/14/2026", "2026-03-14 10:30"
     if day is None:
         raise InvalidInput(f"last contacted {value!r} is not a date (write it as YYYY-MM-DD)", "last_contacted")
     return day

@@ -51,6 +51,7 @@ class SyncReport:
     meetings_removed: int = 0
     people_added: list[str] = field(default_factory=list)
     needs_review: int = 0  # notes waiting in the review list after this sync
+    model_items_dropped: int = 0  # items a chat model gave that the note does not say
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -70,7 +71,8 @@ class SyncReport:
         return {
             "meetings_added": self.meetings_added, "meetings_updated": self.meetings_updated,
             "meetings_removed": self.meetings_removed, "people_added": self.people_added,
-            "needs_review": self.needs_review, "warnings": self.warnings,
+            "needs_review": self.needs_review, "model_items_dropped": self.model_items_dropped,
+            "warnings": self.warnings,
         }
 
 
@@ -196,7 +198,9 @@ class NotesSync:
         model_ran = False
         if extractor is not None:
             try:
-                items = merge_model_items(items, extractor(note.text), note.text)
+                dropped: list[ExtractedItem] = []
+                items = merge_model_items(items, extractor(note.text), note.text, dropped)
+                report.model_items_dropped += len(dropped)
                 model_ran = True
             except Exception as exc:  # the rules still count; say why the model part failed
                 report.warnings.append(f"advice from free text skipped for {note.title or note.source}: {exc}")

@@ -112,9 +112,11 @@ class AdviceView:
     outcome: str | None = None
     outcome_reported: bool = False
     origin: str = "note"
+    quote: str | None = None  # the note's sentence the item was read from
 
     def to_dict(self) -> dict:
         return {
+            "quote": self.quote,
             "id": self.id, "mentor": self.person_name, "person_id": self.person_id, "meeting_id": self.meeting_id,
             "meeting_date": _iso(self.meeting_date), "kind": self.kind, "text": self.text, "done": self.done,
             "outcome": self.outcome, "outcome_reported": self.outcome_reported, "origin": self.origin,
@@ -148,7 +150,7 @@ def advice_view(item: AdviceItem) -> AdviceView:
     return AdviceView(
         id=item.id, meeting_id=meeting.id, meeting_date=meeting.date, person_id=meeting.person_id,
         person_name=meeting.person.name, kind=item.kind, text=item.text, done=item.done, outcome=item.outcome,
-        outcome_reported=item.outcome_reported, origin=item.origin,
+        outcome_reported=item.outcome_reported, origin=item.origin, quote=item.quote,
     )
 
 
