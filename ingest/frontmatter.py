@@ -60,7 +60,7 @@ def parse_date(value: object) -> dt.date:
 
 def _pop_first(data: dict, keys: tuple[str, ...]) -> tuple[str | None, object]:
     """The first of ``keys`` (any case) with a value, removed from ``data``."""
-    lowered = {str(k).strip().lower(): k for k in data}
+    lowered = {" ".join(str(k).strip().lower().replace("_", " ").replace("-", " ").split()): k for k in data}
     for key in keys:
         original = lowered.get(key)
         if original is not None and data.get(original) not in (None, "", []):
@@ -93,9 +93,9 @@ def split_front_matter(text: str) -> tuple[FrontMatter, str]:
         if isinstance(mentor, dict):
             raise FrontMatterError(f"{key} must be a name or a list of names, not a mapping")
         names = split_names(mentor)
-        meta.mentor = names[0] if names else None
-        if len(names) > 1:
-            meta.extra["attendees"] = names
+        # Several names ("participants: [Rosa, Chris]") are kept together; the notes sync
+        # leaves out the user and picks the one the tracking table knows.
+        meta.mentor = ", ".join(names) if names else None
     key, date = _pop_first(data, DATE_KEYS)
     if date is not None:
         try:

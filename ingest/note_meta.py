@@ -47,7 +47,7 @@ DATE_KEYS = ("date", "when", "meeting date", "met", "met on", "meeting", "sessio
              "sent", "created time", "date created", "created at")
 _SELF = {"me", "myself", "i", "self", "you", "mentee"}
 # Words that say a line is about a meeting, for titles such as "Coffee with Amara".
-MEETING_WORDS = ("coffee", "call", "meeting", "lunch", "chat", "1:1", "1-1", "1on1", "one-on-one", "one on one",
+MEETING_WORDS = ("coaching", "transcript", "memo", "checkin", "coffee", "call", "meeting", "lunch", "chat", "1:1", "1-1", "1on1", "one-on-one", "one on one",
                  "catch-up", "catch up", "catchup", "session", "sync", "mentoring", "breakfast", "dinner", "walk",
                  "zoom", "video call", "notes", "check-in", "check in", "drinks", "conversation", "debrief")
 _NAME_WORD = r"[^\W\d_][\w'’.\-]*"
@@ -183,51 +183,63 @@ def name_with(line: str) -> str | None:
     return None
 
 
-def name_in_title(line: str) -> str | None:
-    """The person a title line seems to name, without "with": "1:1 — Tom Becker",
-    "Mentoring session - Priya", "Tom Becker 1:1". A hint only (see NoteFacts)."""
-    text = _WIKILINK.sub(r"\1", line).strip().lstrip("#").strip().strip("*_")
-    lowered = text.lower()
-    if not any(word in lowered for word in MEETING_WORDS):
-        return None
-    # "Mentoring session - Priya", "1:1 | Tom Becker": a name after a separator
-    for piece in re.split(r"\s+[-–—|:]\s+|:\s+", text):
-        piece = piece.strip()
-        candidate = _trim_name(re.sub(r"\d[\d/.\-]*", " ", piece))
-        if not candidate or not candidate[0].isupper():
+_STOP_WORDS = {"notes", "note", "meeting", "call", "coffee", "voice", "memo", "transcript", "zoom", "teams", "mentoring",
+               "session", "catch", "up", "check", "in", "the", "my", "with", "and", "re", "fwd", "subject", "chat",
+               "lunch", "sync", "coaching", "review", "prep", "follow", "followup", "follow-up", "recording", "cloud",
+               "mentor", "mentee", "q", "a", "qa", "q&a", "i", "me", "we", "our", "at", "on", "of", "for", "to",
+               "about", "thoughts", "journal", "entry", "debrief", "walk", "breakfast", "dinner", "drinks", "new",
+               "first", "second", "third", "next", "last", "quick", "weekly", "monthly", "check-in", "catch-up",
+               "one-on-one", "gmt", "bst", "utc", "pm", "am", "transcribed", "update", "updates"}
+
+
+def names_in_line(line: str) -> list[str]:
+    """Runs of capitalised words in a title line, as name hints: "1:1 Chris Alvarez, Aug
+    29 2024" -> ["Chris Alvarez"], "Mentoring check-in — Nkechi Balogun / Rosa" ->
+    ["Nkechi Balogun", "Rosa"]. Only hints: the tracking table decides."""
+    text = _WIKILINK.sub(r"\1", line).strip().lstrip("#").strip()
+    text = re.sub(r"(\*\*|__)", " ", text)
+    runs: list[list[str]] = [[]]
+    for word in re.split(r"[\s,;/|()\[\]–—:·•+&]+|\s-\s", text):
+        bare = word.strip(".'’\"!?-")
+        lowered = bare.lower().rstrip(".")
+        capital = bare[:1].isupper() or lowered in _PARTICLES and runs[-1]
+        if (not bare or not capital or lowered in _STOP_WORDS or lowered in MONTHS or lowered in _WEEKDAYS
+                or re.search(r"\d", bare) or lowered in ("dr", "prof", "mr", "mrs", "ms")):
+            if lowered in ("dr", "prof") and bare:
+                continue  # "Dr Okonkwo": the title goes, the name stays
+            runs.append([])
             continue
-        if any(word in candidate.lower() for word in MEETING_WORDS):
-            continue
-        if 1 <= len(candidate.split()) <= 3 and all(w[:1].isupper() for w in candidate.split()):
-            return candidate
-    # "Tom Becker 1:1", "Priya mentoring"
-    match = re.match(rf"^(?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)\s+(?:{'|'.join(map(re.escape, MEETING_WORDS))})\b",
-                     text, re.I)
-    if match:
-        name = _trim_name(match["name"])
-        if name and all(w[:1].isupper() for w in name.split()):
-            return name
-    return None
+        runs[-1].append(bare)
+    return [" ".join(run[:3]) for run in runs if run]
 
 
 def name_in_file_name(stem: str) -> str | None:
-    """A name-like part of a file name once dates and meeting words are removed:
-    "2025-09-02 Coffee with Amara" -> "Amara", "amara-2025-10-28" -> "amara",
-    "1on1_tanaka_20260303" -> "tanaka". Lower-case results are only hints: they are
-    matched against the tracking table, never used to create a person."""
+    """A file name's words once dates and meeting words are removed: "amara-2025-10-28" ->
+    "amara", "1on1_tanaka_20260303" -> "tanaka", "chris_a_outline" -> "chris a outline".
+    Only a hint: the tracking table is searched for its words and pairs of words."""
     text = re.sub(r"[_]+", " ", stem)
-    title_name = name_with(text) or name_in_title(text)
-    if title_name:
-        return title_name
     text = re.sub(r"\d{4}[-.]?\d{1,2}[-.]?\d{1,2}|\d{1,2}[-.]\d{1,2}[-.]\d{2,4}|\d+", " ", text)
     words = [w for w in re.split(r"[\s\-–.]+", text) if w]
-    skip = set(MEETING_WORDS) | {"with", "w", "and", "meeting", "note", "notes", "mentor", "on", "re", "the", "my",
-                                 "of", "for", "one", "on", "1on1", "mtg", "call", "copy", "final", "draft", "v"}
-    names = [w for w in words if w.lower() not in skip and w.lower() not in MONTHS and w.lower() not in _WEEKDAYS
-             and len(w) > 1]
-    if not names or len(names) > 3:
-        return None
-    return " ".join(names)
+    skip = set(MEETING_WORDS) | _STOP_WORDS | {"w", "mtg", "copy", "final", "draft", "v", "1on1"}
+    names = [w for w in words if w.lower() not in skip and w.lower() not in MONTHS and w.lower() not in _WEEKDAYS]
+    return " ".join(names) if names else None
+
+
+def speaker_names(text: str) -> list[str]:
+    """Who speaks in a transcript: "Nkechi: ...", "[00:01:12] Nkechi: ...", or Otter's
+    "Dr. Okonkwo  0:13" on a line of its own; names seen on two lines or more."""
+    counts: dict[str, int] = {}
+    for line in text.splitlines()[:400]:
+        line = re.sub(r"^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*", "", line.strip())
+        match = (re.match(r"^(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})\s*:\s+\S", line)
+                 or re.match(r"^(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$", line))
+        if match:
+            who = match["who"]
+            counts[who] = counts.get(who, 0) + 1
+    names = [who for who, n in counts.items() if n >= 2 and who.lower() not in _STOP_WORDS | _SELF
+             and who.lower() not in ("date", "when", "attendees", "tags", "created", "to", "from", "sent", "note",
+                                     "ps", "status", "person", "people", "subject", "location", "topic")]
+    return [re.sub(r"^(?:Dr|Prof)\.?\s+", "", who) for who in names]
 
 
 # ----- the whole note --------------------------------------------------------------------
@@ -317,8 +329,9 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
             mentors, mentor_source = [name], "file name"
     hints: list[str] = []
     if not mentors:
-        guesses = guessed + [name_in_title(head) for head in heads] + [name_in_file_name(file_stem),
-                                                                       _greeting_name(text)]
+        body_with = name_with(" ".join(text.split()[:120]))  # "…after coffee with Chris Alvarez…"
+        guesses = guessed + [n for head in heads + _top_lines(text)[:3] for n in names_in_line(head)]
+        guesses += speaker_names(text) + [body_with, _greeting_name(text), name_in_file_name(file_stem)]
         hints = list(dict.fromkeys(g for g in guesses if g))
         mentor_source = "hint" if hints else None
 
@@ -334,7 +347,7 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
             # for is named in the body ("thanks for the time on Tuesday 30 September").
             date = _meeting_date_in_email(text, date) or date
     if date is None:
-        for head in heads:
+        for head in heads + _top_lines(text)[:3]:
             date = find_date(head)
             if date:
                 date_source = "title"

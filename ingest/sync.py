@@ -310,7 +310,7 @@ def _with_note_facts(file: LoadedFile, display: str, kind: str | None) -> FrontM
         plain = facts.mentor_source in ("front matter", "property") or any(w in heading for w in MEETING_WORDS)
         if not (facts.mentors and facts.date and plain):
             return meta
-    meta.mentor = meta.mentor or (facts.mentors[0] if facts.mentors else None)
+    meta.mentor = meta.mentor or (", ".join(facts.mentors) if facts.mentors else None)
     meta.date = meta.date or facts.date
     return meta
 

@@ -173,3 +173,35 @@ def test_notes_become_meetings_and_feed_the_ledger(tmp_path, small_notes):
     assert [o["text"] for o in due["unreported_outcomes"]] == ["Decide by the end of October."]
     assert [(f["mentor"], f["days_left"]) for f in due["follow_ups"]] == [("Daniel Okafor", 4)]
     one_line_error(mentordesk(home, "meetings", "--mentor", "Carlos"), "no one named 'Carlos'")
+
+
+def test_notes_that_cannot_be_placed_are_listed_and_settled_from_the_cli(tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "coffee_sam.txt").write_text("Coffee with Sam, 9 January 2026\n\nHe said to cut the intro.\n")
+    (notes / "offsite.md").write_text("Leadership offsite\n\nTakeaways -\n1) Give feedback within 48 hours.\n")
+    home = tmp_path / "home"
+    table = tmp_path / "t.csv"
+    table.write_text("Name,Company\nSam Okoro,Baobab\nSam Lindqvist,Nordlys\n", encoding="utf-8")
+    assert mentordesk(home, "mentors", "import", str(table)).returncode == 0
+    done = mentordesk(home, "ingest", str(notes), "--kind", "notes")
+    assert done.returncode == 0 and "2 note(s) need review" in done.stdout, done.stdout
+
+    result = run_in_one_process(home, [["meetings", "review", "--json"], ["meetings", "review"]])
+    assert result["heavy_modules"] == []  # reading the review list loads no model
+    waiting = json.loads(result["outputs"]["meetings review --json"]["stdout"])
+    by_file = {w["source"].rsplit("/", 1)[-1]: w for w in waiting}
+    assert {f: w["reason"] for f, w in by_file.items()} == {"coffee_sam.txt": "ambiguous_mentor", "offsite.md": "no_mentor"}
+    assert {c["name"] for c in by_file["coffee_sam.txt"]["candidates"]} == {"Sam Okoro", "Sam Lindqvist"}
+    listing = result["outputs"]["meetings review"]["stdout"]
+    assert "coffee_sam.txt: the name fits several people ('Sam' could be Sam Okoro or Sam Lindqvist)" in listing
+    assert "2 note(s) could not be placed" in mentordesk(home, "meetings").stderr
+
+    sam = str(by_file["coffee_sam.txt"]["id"])
+    one_line_error(mentordesk(home, "meetings", "settle", sam), "choose a person (--mentor)")
+    one_line_error(mentordesk(home, "meetings", "settle", sam, "--mentor", "Sam"), "'Sam' matches several people")
+    done = mentordesk(home, "meetings", "settle", sam, "--mentor", "Sam Okoro")
+    assert done.returncode == 0 and "coffee_sam.txt is now a meeting: " in done.stdout and "Sam Okoro" in done.stdout
+    done = mentordesk(home, "meetings", "settle", str(by_file["offsite.md"]["id"]), "--not-a-meeting")
+    assert done.returncode == 0 and "not a meeting" in done.stdout
+    assert mentordesk(home, "meetings", "review").stdout.startswith("nothing to review")

@@ -308,3 +308,37 @@ def test_due_dashboard_at_the_weekend_has_no_outreach_pick(busy_desk, ui_env):
     at = open_page("ui/due_page.py")
     at.date_input(key="due_today").set_value(MONDAY - dt.timedelta(days=1)).run()
     assert "no pick at the weekend" in texts(ok(at).main.caption)
+
+
+def test_needs_review_list_places_a_note_with_one_choice(desk, ui_env, tmp_path):
+    desk.relationships.people.add("Sam Okoro", company="Baobab")
+    desk.relationships.people.add("Sam Lindqvist", company="Nordlys")
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "coffee_sam.txt").write_text("Coffee with Sam, 9 January 2026\n\nHe said to cut the intro.\n")
+    desk.ingest.ingest_paths([notes], kind="notes")
+    at = open_page("ui/meetings_page.py")
+    text = page_text(at)
+    assert "**Coffee with Sam, 9 January 2026** · the name fits several people" in text
+    assert "'Sam' could be Sam Okoro or Sam Lindqvist" in text
+    [review] = desk.relationships.reviews.list()
+    choose = at.selectbox(key=f"review_person_{review.id}")
+    assert set(choose.options[:2]) == {"Sam Okoro (Baobab)", "Sam Lindqvist (Nordlys)"}  # the candidates first
+    lindqvist = desk.relationships.people.get("Sam Lindqvist").id
+    choose.set_value(lindqvist)
+    click(at, "Make it a meeting")
+    assert "coffee_sam.txt is now a meeting." in texts(at.main.success)
+    assert "Needs review" not in page_text(at)
+    [meeting] = desk.relationships.meetings.list()
+    assert (meeting.person_name, meeting.date, meeting.advice) == ("Sam Lindqvist", dt.date(2026, 1, 9), 1)
+
+
+def test_due_dashboard_with_no_primary_mentor_shows_who_has_gone_quiet(desk, ui_env):
+    rel = desk.relationships
+    rel.people.add("Priya Raman", stage="mentor")
+    rel.meetings.save("Priya Raman", MONDAY - dt.timedelta(days=634), "Old chat")
+    at = open_page("ui/due_page.py")
+    at.date_input(key="due_today").set_value(MONDAY).run()
+    text = page_text(ok(at))
+    assert "You have no primary mentors yet" in text and "Every primary mentor was met" not in text
+    assert "**Priya Raman** · last met 2025-02-27 (634 days ago)" in text

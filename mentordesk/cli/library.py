@@ -147,7 +147,7 @@ def cmd_ingest(args) -> int:
         print(report.summary())
         for name, reason in report.skipped:
             print(f"  skipped {name}: {reason}")
-        if meetings is not None and meetings.changed:
+        if meetings is not None and (meetings.changed or meetings.needs_review):
             print(meetings.summary())
     if not report.read_anything:
         print("mentordesk: error: nothing valid was read", file=sys.stderr)

@@ -126,6 +126,11 @@ class NoteNameMatch:
         return self.person is None and len(self.candidates) > 1
 
 
+def _bare_key(name: str | None) -> str:
+    """"Mei-Ling Chen" and "meiling chen" alike: case, hyphens and dots do not matter."""
+    return " ".join(re.sub(r"[-.’']", "", name_key(name)).split())
+
+
 def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
     """The person a note's name means: the full name; else a first or last name that only
     one person has ("Tanaka", "amara"); else first name and last initial ("Sam O.").
@@ -138,14 +143,46 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
     exact = best_for_mentor_name(people, key)
     if exact is not None:
         return NoteNameMatch(exact)
+    bare = _bare_key(key)
+    same = [p for p in people if _bare_key(p.name) == bare]
+    if len(same) == 1:
+        return NoteNameMatch(same[0])
+    words = bare.split()
     if len(words) == 1:
-        fits = [p for p in people if words[0] in name_key(p.name).split()]
+        fits = [p for p in people if words[0] in _bare_key(p.name).split()]
     else:
         def fits_person(p: Person) -> bool:
-            parts = name_key(p.name).split()
+            parts = _bare_key(p.name).split()
             return (len(parts) >= 2 and parts[0] == words[0]
                     and (parts[-1] == words[-1] or (len(words[-1]) == 1 and parts[-1].startswith(words[-1]))))
         fits = [p for p in people if fits_person(p)]
     if len(fits) == 1:
         return NoteNameMatch(fits[0])
     return NoteNameMatch(None, tuple(fits))
+
+
+def match_note_hint(people: Sequence[Person], hint: str) -> NoteNameMatch:
+    """A guessed name ("chris a outline", "evernote meiling hr", "Tanaka") matched by its
+    whole text, else by each pair of words, else by each word: the one person they fit,
+    or the several they could be. Words that fit no one are ignored."""
+    whole = match_note_name(people, hint)
+    if whole.person is not None or whole.candidates:
+        return whole
+    words = hint.split()
+    for size in (2, 1):
+        found: dict[int, Person] = {}
+        unclear: dict[int, Person] = {}
+        for start in range(len(words) - size + 1):
+            part = " ".join(words[start:start + size])
+            if size == 1 and len(part) < 3:
+                continue
+            match = match_note_name(people, part)
+            if match.person is not None:
+                found[match.person.id] = match.person
+            for candidate in match.candidates:
+                unclear[candidate.id] = candidate
+        if len(found) == 1:
+            return NoteNameMatch(next(iter(found.values())))
+        if len(found) > 1 or unclear:
+            return NoteNameMatch(None, tuple({**unclear, **found}.values()))
+    return NoteNameMatch(None)

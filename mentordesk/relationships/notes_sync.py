@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ingest.note_meta import note_facts
 from mentordesk.db import Database
-from mentordesk.models import AdviceItem, Document, Meeting, NoteReview, Person
+from mentordesk.models import AdviceItem, Document, Meeting, NoteReview, Person, Profile
 from mentordesk.relationships.extraction import (
     EXTRACTOR_VERSION,
     ExtractedItem,
@@ -38,7 +38,7 @@ from mentordesk.relationships.extraction import (
     match_items,
     merge_model_items,
 )
-from mentordesk.relationships.lookup import match_note_name, name_key
+from mentordesk.relationships.lookup import NoteNameMatch, match_note_hint, match_note_name, name_key
 from mentordesk.relationships.schemas import advance_stage
 
 ModelExtractor = Callable[[str], list[ExtractedItem]]
@@ -159,6 +159,8 @@ class NotesSync:
             ).tuples()]
             choices = {r.source: r for r in session.scalars(select(NoteReview))}
             people = list(session.scalars(select(Person)))
+            profile = session.get(Profile, 1)
+            me = _self_names(profile.name if profile else None)
             placements: list[_Placement] = []
             reviews: list[_Review] = []
             dismissed: list[int] = []
@@ -182,7 +184,7 @@ class NotesSync:
                 note.text = texts.get(note.document_id, "")
                 choice = choices.get(note.source)
                 _, current_person, synced_mentor = meetings.get(note.document_id, (None, None, None))
-                result = _place(note, people, choice, current_person, synced_mentor)
+                result = _place(note, people, choice, current_person, synced_mentor, me)
                 (placements if isinstance(result, _Placement) else reviews).append(result)
         # Meetings whose document is no longer a note (deleted, or re-ingested as another
         # kind) are no longer meetings.
@@ -276,12 +278,18 @@ class NotesSync:
                 session.delete(row)
 
 
+def _self_names(name: str | None) -> set[str]:
+    """The user's own name, full and first, so "participants: [Rosa, Chris]" means Chris."""
+    key = name_key(name)
+    return {key, key.split()[0]} if key else set()
+
+
 def _place(note: _Note, people: list[Person], choice: NoteReview | None, current_person: int | None,
-           synced_mentor: str | None) -> _Placement | _Review:
+           synced_mentor: str | None, me: set[str] = frozenset()) -> _Placement | _Review:
     """Where a note belongs: the user's choice first; then the meeting's person while the
     note names the same mentor as at the last sync (so renaming a person, or moving a
-    meeting to a namesake, sticks); then the mentor and date the note states; then name
-    hints matched against the tracking table."""
+    meeting to a namesake, sticks); then the mentor the note states; then name hints (a
+    title, the file name, a transcript's speakers) matched against the tracking table."""
     date = (choice.date if choice is not None else None) or note.date
     person_id: int | None = choice.person_id if choice is not None else None
     new_person: str | None = None
@@ -290,32 +298,37 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
         if current is not None and name_key(note.mentor) in (name_key(synced_mentor), name_key(current.name)):
             person_id = current_person
     if person_id is None and note.mentor:
-        match = match_note_name(people, note.mentor)
-        if match.person is not None:
-            person_id = match.person.id
-        elif match.ambiguous:
-            names = " or ".join(p.name for p in match.candidates)
-            return _Review(note.source, "ambiguous_mentor", f"'{note.mentor}' could be {names}",
-                           [p.id for p in match.candidates])
+        names = [n.strip() for n in note.mentor.split(",") if n.strip() and name_key(n) not in me] or [note.mentor]
+        matches = [(name, match_note_name(people, name)) for name in names]
+        known = list({m.person.id: m.person for _, m in matches if m.person is not None}.values())
+        unclear = [(name, m) for name, m in matches if m.ambiguous]
+        if len(known) == 1:
+            person_id = known[0].id
+        elif len(known) > 1:
+            return _Review(note.source, "ambiguous_mentor", f"the note names {', '.join(p.name for p in known)}",
+                           [p.id for p in known])
+        elif unclear:
+            return _ambiguous(note, *unclear[0])
+        elif len(names) == 1:
+            new_person = names[0]
         else:
-            new_person = note.mentor
+            return _Review(note.source, "ambiguous_mentor", f"the note names {', '.join(names)}, none of them in "
+                           "your list", [])
     if person_id is None and new_person is None:
         if current_person is not None:
             person_id = current_person  # placed before (by hand or by a hint): stays
         else:
-            hints = note_facts(note.text, Path(note.source).stem, title=note.title).hints
-            matches = [(hint, match_note_name(people, hint)) for hint in hints]
+            facts = note_facts(note.text, Path(note.source).stem, title=note.title)
+            hints = [h for h in facts.hints if name_key(h) not in me]
+            matches = [(hint, match_note_hint(people, hint)) for hint in hints]
             found = [m.person for _, m in matches if m.person is not None]
             if found:
                 person_id = found[0].id
             else:
                 unclear = [(hint, m) for hint, m in matches if m.ambiguous]
                 if unclear:
-                    hint, m = unclear[0]
-                    names = " or ".join(p.name for p in m.candidates)
-                    return _Review(note.source, "ambiguous_mentor", f"'{hint}' could be {names}",
-                                   [p.id for p in m.candidates])
-                said = f" (it mentions {', '.join(repr(h) for h in hints)}, who is not in your list)" if hints else ""
+                    return _ambiguous(note, *unclear[0])
+                said = f" (it mentions {', '.join(repr(h) for h in hints[:3])}, not in your list)" if hints else ""
                 return _Review(note.source, "no_mentor", f"the note does not say who the meeting was with{said}", [])
     if date is None:
         return _Review(note.source, "no_date", "the note has no date (front matter, a Date: line, the title or "
@@ -323,6 +336,11 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
     key = _sync_key(note.content_hash, choice.person_id if choice is not None else None, note.mentor,
                     date)
     return _Placement(note, person_id, new_person, date, key)
+
+
+def _ambiguous(note: _Note, name: str, match: NoteNameMatch) -> _Review:
+    names = " or ".join(p.name for p in match.candidates)
+    return _Review(note.source, "ambiguous_mentor", f"'{name}' could be {names}", [p.id for p in match.candidates])
 
 
 def _reconcile_items(meeting: Meeting, extracted: list[ExtractedItem], model_ran: bool) -> None:
