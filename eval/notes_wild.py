@@ -127,7 +127,8 @@ def evaluate_split(split: str, embedder, show: bool = False, data: Path = DATA) 
                 ok = meeting is None and got["review"] == row["review_reason"]
                 review_ok += ok
             loaded = load_file(path)
-            items = [(i.kind, i.text) for i in extract_items(loaded.text, classifier)]
+            mentor = meeting.person_name if meeting else None  # what the app placed, never the expected answer
+            items = [(i.kind, i.text) for i in extract_items(loaded.text, classifier, mentor)]
             matched, missed, extra = match_items(row["items"], items)
             note_scores = {"advice": ItemScore(), "action": ItemScore()}
             for i, j in matched:

@@ -126,10 +126,14 @@ def _docx_text(document) -> LoadedFile:
         else:
             lines.append(text)
     for table in document.tables:
-        for row in table.rows:
-            cells = [cell.text.strip() for cell in row.cells]
-            if any(cells):
-                lines.append(" | ".join(cells))
+        # As a Markdown table (one block, header separated), so the note's reader can tell
+        # a "What she said" column from a "My action" one.
+        rows = [[" ".join(cell.text.split()).replace("|", "/") for cell in row.cells] for row in table.rows]
+        rows = [cells for cells in rows if any(cells)]
+        if rows:
+            block = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+            block += ["| " + " | ".join(cells) + " |" for cells in rows[1:]]
+            lines.append("\n".join(block))
     title = document.core_properties.title or None
     meta = FrontMatter(title=title)
     created = document.core_properties.created

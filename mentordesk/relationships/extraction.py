@@ -34,6 +34,18 @@ _LABEL = re.compile(r"^\s*(?:\*\*|__)?(?P<label>[A-Za-z][\w' /&()-]{1,40}?)(?:\*
                     r"(?:\*\*|__)?\s*(?P<rest>.*)$")
 _BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+•▪‣◦]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])\s+(?P<text>.*)$")
 _CHECKBOX = re.compile(r"^\[(?P<mark>[ xX✓✔])\]\s*(?P<text>.*)$")
+# Emoji and symbols used as bullets, and what the common ones say about the line.
+_EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2190-\u21FF\u2705\u274C\u2753]"
+_EMOJI_BULLET = re.compile(rf"^(?P<indent>\s*)(?P<mark>{_EMOJI})[\uFE0F\u200D\U0001F3FB-\U0001F3FF\u2640\u2642{_EMOJI[1:-1]}]*\s*"
+                           r"(?P<text>.+)$")
+_EMOJI_KINDS = {"💡": "advice", "⭐": "advice", "🔑": "advice", "🧠": "advice", "👉": "action", "➡": "action",
+                "⏭": "action", "📝": "action", "☐": "action", "✅": "done", "✔": "done", "☑": "done",
+                "❓": "other", "🤔": "other", "🗓": "other", "📅": "other", "📆": "other", "⏰": "other"}
+_TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# Otter, Zoom and Teams transcripts: "Dr. Okonkwo  0:13" on a line, the words below it.
+_TIMED_SPEAKER = re.compile(r"^\s*(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
+_TIMESTAMP = re.compile(r"^\s*\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?\s*")
 _CALLOUT = re.compile(r"^\s*>\s?(?:\[!\w+\][-+]?\s*)?")
 _DECORATION = re.compile(r"^[^\w*#\[(\"'“‘-]+")  # emoji and symbols before a label ("💡 **Key points**")
 _SPEAKER = re.compile(r"^\s*(?:\*\*)?(?P<who>[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?)(?:\*\*)?\s*(?:\([\d:]+\))?\s*"
@@ -43,13 +55,13 @@ _ADVICE_WORDS = re.compile(
     r"\b(?:advice|advised|takeaways?|take-aways?|taking away|lessons?|learn(?:ed|t|ings?)|suggest(?:ed|ions?)"
     r"|recommend(?:ed|ations?)|tips?|key points?|insights?|feedback|what (?:she|he|they|\w+) (?:said|thinks?|suggested)"
     r"|(?:her|his|their) (?:notes|view|take|thoughts|points?|rules?)|notes from (?:her|him|them)|what i heard"
-    r"|mentor'?s? (?:notes|view|input)|input from|points from)\b",
+    r"|mentor'?s? (?:notes|view|input)|input from|points from|rules? of thumb|wisdom|pointers)\b",
     re.IGNORECASE,
 )
 _ACTION_WORDS = re.compile(
     r"\b(?:action(?: items?|s)?|next (?:steps?|actions?)|to[- ]?dos?|follow[- ]?ups?|commitments?|homework|tasks?"
     r"|my (?:plan|list)|i(?:'m| am) going to do|i(?:'ll| will) do|what i(?:'ll| will)|on my side|i wrote down"
-    r"|owed by me|for me to do|i promised|i committed)\b",
+    r"|owed by me|for me to do|i promised|i committed)\b|^(?:me|i'll|i will|for me|mine)\b",
     re.IGNORECASE,
 )
 # Labels whose lines are never advice or actions: the mentee's questions, the agenda...
@@ -57,7 +69,8 @@ _OTHER_LABEL = re.compile(
     r"^(?:(?:my |the |open )?questions?(?: i brought| for \w+)?|stories|story|background|context|agenda|purpose"
     r"|intro(?:duction)?s? offered|attendees|people|date|when|where|location|tags?|created|mentor|with|topics?"
     r"|(?:her|his|their) (?:news|update|story|background)|small talk|logistics|next (?:meeting|catch-up|session|call)"
-    r"|subject|from|to|cc|sent|re|status|related|person|met)$",
+    r"|subject|from|to|cc|sent|re|status|related|person|met|other|misc|miscellaneous|personal|fyi|parking lot"
+    r"|summary keywords|keywords|speakers|where i was|how i was|check[- ]in)$",
     re.IGNORECASE,
 )
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -134,6 +147,25 @@ def split_sentences(text: str) -> list[str]:
     protected = re.sub(r"(\d)\.(\d)", "\\1\x00\\2", protected)
     parts = re.split(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?\w)|;\s+(?=[A-Z])", protected)
     return [p.replace("\x00", ".").strip() for p in parts if p and p.strip()]
+
+
+_FILLERS = re.compile(r"^(?:(?:and|so|but|um+|uh+|er+|anyway|oh|okay|ok|yeah|right|then|like|well|which)\b[,.]?\s*)+",
+                      re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?=(?:and|so|but|um|uh|anyway|oh and|then|okay)\b)"
+    r"|,\s+(?=(?:i'm going to|i am going to|i'll|i will|i need to|i said i'd|i should|she said|he said|they said"
+    r"|she also said|he also said|she told|he told|she thinks|he thinks)\b)",
+    re.IGNORECASE,
+)
+
+
+def _clauses(sentence: str, longest: int = 40) -> list[str]:
+    """A run-on sentence (a dictated voice memo: "so she said X, and um I'm going to Y,
+    and ...") cut into its clauses, fillers dropped; a normal sentence is left whole."""
+    if len(sentence.split()) <= longest:
+        return [sentence]
+    parts = [_FILLERS.sub("", part).strip(" ,") for part in _CLAUSE_BREAK.split(sentence)]
+    return [part for part in parts if len(part.split()) >= 3] or [sentence]
 
 
 # ----- rules for prose -------------------------------------------------------------------
@@ -306,6 +338,7 @@ class _Unit:
     speaker: str | None = None  # "mentor" | "me" | None
     fragment: bool = False  # a short line of prose on its own, with no end punctuation
     quote: str | None = None  # the whole line, when the unit is only part of it
+    checkbox: bool = False  # "- [ ]" or "- [x]": a task, whatever the words
 
 
 _SELF_SPEAKERS = {"q", "me", "i", "mentee", "myself"}
@@ -318,11 +351,25 @@ def _transcript_speakers(lines: list[str]) -> set[str]:
     """Names that start two or more lines with "Name:" (or Q/A): this note is a transcript."""
     counts = Counter()
     for line in lines:
-        match = _SPEAKER.match(line)
-        if match and match["who"].lower() not in _NOT_SPEAKERS and not _label_kind(match["who"]):
+        match = _SPEAKER.match(_TIMESTAMP.sub("", line))
+        if match and match["who"].lower() not in _NOT_SPEAKERS and (match["who"].lower() in _SELF_SPEAKERS
+                                                                   or not _label_kind(match["who"])):
             counts[match["who"]] += 1
     speakers = {who for who, n in counts.items() if n >= 2}
     return speakers if len(speakers) >= 2 or speakers & {"Q", "A"} else set()
+
+
+def _role(who: str, mentor: str | None) -> str:
+    """"me" or "mentor" for a transcript speaker: Q, Me and I are the user; with the
+    meeting's mentor known, a speaker who shares no name with them is the user too."""
+    lowered = who.lower().strip(".")
+    if lowered in _SELF_SPEAKERS:
+        return "me"
+    if lowered == "a" or not mentor:
+        return "mentor"
+    mentor_words = set(re.sub(r"[-.’']", "", mentor.lower()).split())
+    who_words = set(re.sub(r"[-.’']", "", lowered).split()) - {"dr", "prof", "mr", "mrs", "ms"}
+    return "mentor" if who_words & mentor_words else "me"
 
 
 def _looks_like_title(line: str) -> bool:
@@ -336,7 +383,7 @@ def _looks_like_title(line: str) -> bool:
     return bool(re.search(r"[^\W\d_]", text)) and len(text.split()) <= 14 and not text.endswith((".", "!", "?", ":"))
 
 
-def _units(markdown: str) -> list[_Unit]:
+def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
     lines = [_CALLOUT.sub("", raw) if raw.lstrip().startswith(">") else raw for raw in markdown.splitlines()]
     speakers = _transcript_speakers(lines)
     units: list[_Unit] = []
@@ -347,6 +394,8 @@ def _units(markdown: str) -> list[_Unit]:
     label_filled = False
     after_blank = False
     nested: list[tuple[int, str | None]] = []  # (indent, section before) for "- advice:" bullets
+    table_kinds: list[str | None] | None = None  # the kinds of a Markdown table's columns
+    timed_role: str | None = None  # the speaker of the lines under "Name  0:13"
     in_fence = False
     paragraph: list[str] = []
     current: _Unit | None = None
@@ -354,8 +403,14 @@ def _units(markdown: str) -> list[_Unit]:
     def flush_paragraph() -> None:
         nonlocal paragraph
         if paragraph:
-            for sentence in split_sentences(" ".join(paragraph)):
-                units.append(_Unit(sentence, section))
+            # Phone notes put one thought per line with no full stops: read each line on
+            # its own. Prose with punctuation is joined first (a PDF wraps its lines).
+            ended = sum(1 for line in paragraph if line.rstrip().endswith((".", "!", "?", "…", '"', "”", ")")))
+            pieces = paragraph if len(paragraph) > 1 and ended * 2 < len(paragraph) else [" ".join(paragraph)]
+            for piece in pieces:
+                for sentence in split_sentences(piece):
+                    for clause in _clauses(sentence):
+                        units.append(_Unit(clause, section, quote=sentence if clause != sentence else None))
         paragraph = []
 
     def flush_bullet() -> None:
@@ -379,7 +434,31 @@ def _units(markdown: str) -> list[_Unit]:
             flush_bullet(); flush_paragraph()
             after_blank = True
             continue
+        line = _TIMESTAMP.sub("", line) if speakers else line
+        timed = _TIMED_SPEAKER.match(line)
+        if timed:
+            flush_bullet(); flush_paragraph()
+            timed_role = _role(timed["who"], mentor)
+            continue
+        row = _TABLE_ROW.match(line)
+        if row or _TABLE_RULE.match(line):
+            flush_bullet(); flush_paragraph()
+            if row and not _TABLE_RULE.match(line):
+                cells = [c.strip() for c in row["cells"].split("|")]
+                if table_kinds is None:
+                    table_kinds = [_label_kind(c) for c in cells]
+                    if not any(k in ("advice", "action") for k in table_kinds):
+                        table_kinds = [None] * len(cells)
+                else:
+                    for cell, kind in zip(cells, table_kinds):
+                        if cell.strip(" -—–") and kind in ("advice", "action"):
+                            units.append(_Unit(cell, kind, bullet=True))
+            continue
+        table_kinds = None
         bullet = _BULLET.match(line)
+        emoji = None if bullet else _EMOJI_BULLET.match(line)
+        if emoji:
+            bullet = emoji
         if label_open and label_filled and after_blank and not bullet:
             section, label_open = heading_section, False
         after_blank = False
@@ -403,6 +482,16 @@ def _units(markdown: str) -> list[_Unit]:
             while nested and indent <= nested[-1][0]:
                 section = nested.pop()[1]
             text = bullet["text"]
+            mark = emoji["mark"] if emoji else None
+            inner = _EMOJI_BULLET.match(text) if not emoji else None
+            if inner:  # "- 💡 text"
+                mark, text = inner["mark"], inner["text"]
+            hint = _EMOJI_KINDS.get(mark or "")
+            if mark and (_heading(text) or _bare_label(text)):  # "> 💡 **Key points from him**"
+                flush_bullet()
+                kind = _label_kind(_heading(text)[1] if _heading(text) else text)
+                section, label_open, label_filled = kind, True, False
+                continue
             box = _CHECKBOX.match(text)
             done = bool(box and box["mark"] != " ") or bool(re.search(r"^~~.+~~$|\((?:done|sent|booked)\)", text, re.I))
             text = box["text"] if box else text
@@ -414,11 +503,20 @@ def _units(markdown: str) -> list[_Unit]:
                 nested.append((indent, section))
                 section = kind
                 continue
-            current = _Unit(text, section, done, bullet=True)
+            if hint == "done":
+                done, hint = True, "action"
+            if hint == "other":
+                continue
+            current = _Unit(text, hint or section, done, bullet=True, checkbox=bool(box))
             label_filled = True
             continue
         if current is not None and line[:1].isspace():
             current.text += " " + line.strip()
+            continue
+        if timed_role is not None:
+            flush_bullet()
+            for sentence in split_sentences(line.strip()):
+                units.append(_Unit(sentence, None, speaker=timed_role))
             continue
         flush_bullet()
         nested.clear()
@@ -426,7 +524,7 @@ def _units(markdown: str) -> list[_Unit]:
         speaker = _SPEAKER.match(stripped)
         if speaker and speaker["who"] in speakers:
             flush_paragraph()
-            role = "me" if speaker["who"].lower() in _SELF_SPEAKERS else "mentor"
+            role = _role(speaker["who"], mentor)
             for sentence in split_sentences(speaker["text"]):
                 units.append(_Unit(sentence, None, speaker=role))
             label_filled = True
@@ -454,15 +552,17 @@ def _units(markdown: str) -> list[_Unit]:
     return units
 
 
-def extract_items(markdown: str, classifier: SentenceClassifier | None = None) -> list[ExtractedItem]:
+def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
+                  mentor: str | None = None) -> list[ExtractedItem]:
     """Advice and action items of a note, in note order (see the module docstring).
 
     Listed items under an advice or action label take the label's kind, unless a rule
     says the line is neither (a question, the mentor's own promise); prose and transcript
     sentences are judged one by one. Checkboxes set ``done``. With no classifier, prose
-    sentences no rule decides are left out.
+    sentences no rule decides are left out. ``mentor`` (the meeting's) tells the user's
+    turns in a transcript from the mentor's.
     """
-    units = [u for u in _units(markdown) if _clean(u.text) and u.section != "other"]
+    units = [u for u in _units(markdown, mentor) if _clean(u.text) and u.section != "other"]
     texts = [_clean(u.text) for u in units]
     rules = [rule_kind(t) for t in texts]
     wanted = [i for i, u in enumerate(units) if rules[i] is None and not u.bullet or
@@ -500,6 +600,8 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
         if unit.section == "advice" and rule == "action" and not unit.bullet:
             return "action"  # "I'll try it next week" in a paragraph under "Her advice"
         return unit.section
+    if unit.checkbox and rule != "other" or unit.done:
+        return "action"  # a checkbox is a task; ticked means done
     if unit.speaker == "me":
         return "action" if rule == "action" else None
     if unit.speaker == "mentor":
@@ -521,7 +623,7 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
 
 
 def _strip_lead(text: str) -> str:
-    text = re.sub(r"^(?:TODO|To-?do|Action|AI)\s*[:\-]\s*", "", text, flags=re.I)
+    text = re.sub(r"^(?:TODO|To-?do|Action|AI|done|me)\s*[:\-]\s*|^(?:todo|to-?do)\s+", "", text, flags=re.I)
     return text.strip().strip("\"“”").strip()
 
 

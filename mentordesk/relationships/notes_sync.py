@@ -96,6 +96,7 @@ class _Placement:
     new_person: str | None
     date: dt.date
     key: str
+    mentor_name: str | None = None  # who the meeting is with, to read a transcript's turns
 
 
 @dataclass
@@ -196,7 +197,7 @@ class NotesSync:
     def _extract(self, placement: _Placement, extractor: ModelExtractor | None,
                  classifier: SentenceClassifier | None, report: SyncReport) -> _NoteChange:
         note = placement.note
-        items = extract_items(note.text, classifier)
+        items = extract_items(note.text, classifier, placement.mentor_name)
         model_ran = False
         if extractor is not None:
             try:
@@ -335,7 +336,8 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
                        "the file name)", [person_id] if person_id else [])
     key = _sync_key(note.content_hash, choice.person_id if choice is not None else None, note.mentor,
                     date)
-    return _Placement(note, person_id, new_person, date, key)
+    name = new_person or next((p.name for p in people if p.id == person_id), None)
+    return _Placement(note, person_id, new_person, date, key, name)
 
 
 def _ambiguous(note: _Note, name: str, match: NoteNameMatch) -> _Review:
