@@ -32,7 +32,8 @@ _BOLD_HEADING = re.compile(r"^\s*(\*\*|__)(?P<text>[^*_]+?):?\s*\1\s*:?\s*$")
 # "Her advice:", "To do -", "Next steps for me: send the deck" (content may follow).
 _LABEL = re.compile(r"^\s*(?:\*\*|__)?(?P<label>[A-Za-z][\w' /&()-]{1,40}?)(?:\*\*|__)?\s*(?::|\s[-–—](?=\s|$))"
                     r"(?:\*\*|__)?\s*(?P<rest>.*)$")
-_BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+•▪‣◦]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])\s+(?P<text>.*)$")
+_BULLET = re.compile(r"^(?P<indent>\s*)(?:(?:[-*+•▪‣◦]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])\s+|(?=\[[ xX✓✔]\]\s))"
+                     r"(?P<text>.*)$")
 _CHECKBOX = re.compile(r"^\[(?P<mark>[ xX✓✔])\]\s*(?P<text>.*)$")
 # Emoji and symbols used as bullets, and what the common ones say about the line.
 _EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2190-\u21FF\u2705\u274C\u2753]"
@@ -70,7 +71,7 @@ _OTHER_LABEL = re.compile(
     r"|intro(?:duction)?s? offered|attendees|people|date|when|where|location|tags?|created|mentor|with|topics?"
     r"|(?:her|his|their) (?:news|update|story|background)|small talk|logistics|next (?:meeting|catch-up|session|call)"
     r"|subject|from|to|cc|sent|re|status|related|person|met|other|misc|miscellaneous|personal|fyi|parking lot"
-    r"|summary keywords|keywords|speakers|where i was|how i was|check[- ]in)$",
+    r"|summary keywords|keywords|speakers|where i was|how i was|check[- ]in|focus(?: today| for today)?|theme)$",
     re.IGNORECASE,
 )
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -191,10 +192,12 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _MENTOR_TASK = re.compile(
-    r"^(?:(?:and|also|plus)\s+)?(?:she|he|they|(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?))(?:'ll|’ll| will| is going to| offered to"
+    r"^(?:(?:and|also|plus)\s+)?(?:she|he|they|(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?))(?:'ll|’ll| will| is going to"
+    r"|'s going to|’s going to|'s gonna| offered to"
     r"| promised to| said she'd| said he'd| would| can| may| might| is happy to| kindly offered to| to)"
     r"\s+(?:also\s+)?(?:send|share|intro|introduce|connect|forward|look|check|dig|find|email|ping|review|read|put"
-    r"|loop|ask|talk|pass|make|set|give|get|follow|reach|lend|host|invite|call|text|write|mention|book)",
+    r"|loop|ask|talk|pass|make|set|give|get|follow|reach|lend|host|invite|call|text|write|mention|book|fwd|raise"
+    r"|chase|flag|arrange|organise|organize|sort|bring|dig)",
     re.IGNORECASE,
 )
 _MENTOR_OFFER = re.compile(r"^(?!i\b)(?:she|he|they|(?-i:[A-Z][a-z]+))\b.{0,60}\b(?:offered|promised|agreed) to\b",
@@ -215,19 +218,24 @@ _PAST_OR_META = re.compile(
     r"|explained|shared|had|was|felt|came|brought|pitched|said|got|did|showed|admitted)|(?:she|he|they) (?:told me"
     r" (?:about|how|that she|that he)|talked about|shared|mentioned (?:that )?(?:she|he|her|his)|has|had|is|was"
     r"|joined|moved|started|works|described|listened|laughed|once|used to|spent|went)|(?:she|he) also talked about"
-    r"|(?:-\s*)?(?:you|she|he|they) (?:also )?mentioned)\b",
+    r"|(?:-\s*)?(?:you|she|he|they|(?-i:[A-Z][a-z]+)) (?:also )?mentioned"
+    r"|(?:told|talked|discussed|went|asked|showed|explained|spoke|chatted|caught up) (?:her|him|them|abt|about|thru|through"
+    r"|over|on|me)|(?:she|he|they|(?-i:[A-Z][a-z]+)) (?:didn't|did not|let me|listened|was|seemed))\b",
     re.IGNORECASE,
 )
 _LOGISTICS = re.compile(
     r"^next\s*(?::|(?:coffee|meeting|session|call|1:1|1-1|1on1|catch[- ]?up|chat|sync|walk|lunch|check[- ]?in"
-    r"|one|time|date)\b)|^(?:i've|i have) been thinking about\b|^(?:see you|speak|talk) (?:soon|then|next)\b",
+    r"|one|time|date)\b)|^(?:i've|i have) been thinking about\b|^(?:see you|speak|talk) (?:soon|then|next)\b"
+    r"|^follow[- ]?up (?:set|booked|scheduled|is|on|in)\b|^wrote this up\b|^let's (?:say|speak|talk|meet)\b",
     re.IGNORECASE,
 )
 # A sentence that opens by reporting the mentor ("She said I should...", "His advice: ...")
 # is advice even when it goes on in the first person.
 _REPORTED_LEAD = re.compile(
     r"^(?:she|he|they|you|(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?))\s+(?:also\s+|strongly\s+|really\s+|just\s+)?"
-    r"(?:said|says|suggested|suggests|recommended|recommends|advised|urged|encouraged|told me (?:to|that I|I)|thinks"
+    r"(?:said(?=[,:]? (?:to|I|that I|that you|you|we|never|always|not|don't|do not|it's worth|the trick|the key)\b"
+    r"|[,:]?\s*[\"“]|:)|says (?=to|I|you)|suggested|suggests|recommended|recommends|advised|urged|encouraged"
+    r"|told me (?:to|that I|I)|thinks"
     r"|believes|reckons"
     r"|was clear|is clear|insisted|warned|wants me|pushed me|nudged me|pointed out|made the point)\b"
     r"|^(?:her|his|their|(?-i:[A-Z][a-z]+)'s|your)\s+(?:advice|view|take|rule|point|suggestion|recommendation|tip)\b",
@@ -253,7 +261,7 @@ def rule_kind(sentence: str) -> str | None:
         return "other"  # "I asked if I should wait" reports a question, not an answer
     if (text.endswith("?") or re.search(r"\?\s*(?:->|→|—|-|:)", text)) and not _REPORTED.search(text):
         return "other"  # a question (the mentee's, usually)
-    if _MENTOR_TASK.match(bare) or _MENTOR_OFFER.search(bare):
+    if (_MENTOR_TASK.match(bare) or _MENTOR_OFFER.search(bare)) and _first_verb(bare) not in _TASK_VERBS:
         return "other"  # the mentor's own promise
     if _REPORTED_LEAD.match(bare):
         return "advice"
@@ -312,8 +320,8 @@ def split_tasks(sentence: str) -> list[str]:
     "read the chapter on risks, costs and timelines" stays whole."""
     lead = _TASK_LEAD.match(sentence)
     body = (sentence[lead.end():] if lead else sentence).strip().rstrip(".!;")
-    # Only a real list is split: "a, b and c", or three or more parts; "do X, send Y" may be
-    # one task done in two steps.
+    # Only a real list is split: "a, b and c", or three or more parts. "Do X and send Y"
+    # stays one item, readable on its own ("ask about cost" alone would not say whom).
     if not re.search(r"[,;].*\b(?:and|then)\b|[,;].*[,;]", body):
         return [sentence.strip()]
     pieces = [p.strip() for p in re.split(r",\s*(?:and\s+then\s+|and\s+|then\s+)?|;\s*", body) if p.strip()]
