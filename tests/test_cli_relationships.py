@@ -205,3 +205,9 @@ def test_notes_that_cannot_be_placed_are_listed_and_settled_from_the_cli(tmp_pat
     done = mentordesk(home, "meetings", "settle", str(by_file["offsite.md"]["id"]), "--not-a-meeting")
     assert done.returncode == 0 and "not a meeting" in done.stdout
     assert mentordesk(home, "meetings", "review").stdout.startswith("nothing to review")
+    listed = json.loads(mentordesk(home, "meetings", "review", "--all", "--json").stdout)
+    assert [(w["reason"], w["source"].rsplit("/", 1)[-1]) for w in listed] == [("not_a_meeting", "offsite.md")]
+    done = mentordesk(home, "meetings", "settle", str(listed[0]["id"]), "--reopen")
+    assert done.returncode == 0 and "read again" in done.stdout
+    [back] = json.loads(mentordesk(home, "meetings", "review", "--json").stdout)
+    assert back["reason"] == "no_mentor"

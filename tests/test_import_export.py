@@ -233,3 +233,44 @@ def test_uploads_and_downloads_as_bytes(rel, tmp_path):
         rel.table.import_bytes("book.xlsx", xlsx(tmp_path / "b.xlsx", {"A": [["name"], ["x"]],
                                                                       "B": [["name"], ["y"]]}).read_bytes())
     assert error.value.sheets == ["A", "B"]  # for a sheet picker
+
+
+LINKEDIN = '''Notes:
+"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more here https://www.linkedin.com/help/linkedin/answer/261"
+
+First Name,Last Name,URL,Email Address,Company,Position,Connected On
+Amara,Nwosu,https://www.linkedin.com/in/amara-nwosu,,Lattice Health,VP Engineering,14 Mar 2024
+Tom,Becker,https://www.linkedin.com/in/tombecker,tom@halden.example,Halden Logistics,Engineering Manager,02 Jan 2025
+'''
+
+
+def test_linkedin_connections_export_with_its_preamble(rel, tmp_path):
+    report = rel.table.import_file(write(tmp_path / "Connections.csv", LINKEDIN))
+    assert report.added == ["Amara Nwosu", "Tom Becker"] and report.errors == []
+    assert report.ignored_columns == ["Connected On"]
+    tom = people(rel)["Tom Becker"]
+    assert (tom["company"], tom["role"]) == ("Halden Logistics", "Engineering Manager")
+    assert tom["contact"] == "https://www.linkedin.com/in/tombecker, tom@halden.example"
+    assert people(rel)["Amara Nwosu"]["contact"] == "https://www.linkedin.com/in/amara-nwosu"
+
+
+@pytest.mark.parametrize("header", [
+    "Full Name,Organisation,Job title,E-mail,Warm/Cold,Who can intro?,Status,Why them,Last contact date",
+    "Contact name,Company name,Headline,Email Address,Connection (warm/cold),Mutual connection,Pipeline stage,Comments,Last touch",
+])
+def test_other_header_names_land_in_the_seed_columns(rel, tmp_path, header):
+    row = "Priya Raman,Larkspur,VP Product,priya@larkspur.example,warm,Jonas Weber,mentor,Great talk,2026-03-14"
+    report = rel.table.import_file(write(tmp_path / "sheet.csv", f"{header}\n{row}\n"))
+    assert report.ignored_columns == [] and report.errors == []
+    priya = people(rel)["Priya Raman"]
+    assert (priya["company"], priya["role"], priya["contact"], priya["connection"], priya["introducer"],
+            priya["stage"], priya["notes"]) == ("Larkspur", "VP Product", "priya@larkspur.example", "warm",
+                                                "Jonas Weber", "mentor", "Great talk")
+    assert rel.people.detail("Priya Raman").person.last_contacted() == dt.date(2026, 3, 14)
+
+
+def test_a_sheet_with_a_title_row_above_the_header(rel, tmp_path):
+    path = xlsx(tmp_path / "t.xlsx", {"Targets": [["My mentor targets 2026"], [], ["Name", "Company", "Fun fact"],
+                                                  ["Ana Ruiz", "Acme", "juggles"]]})
+    report = rel.table.import_file(path)
+    assert report.added == ["Ana Ruiz"] and report.ignored_columns == ["Fun fact"]

@@ -97,7 +97,7 @@ def test_docx_headings_lists_and_tables_become_markdown():
     assert lines[0] == "# Negotiation checklist"
     assert "Ask about the signing bonus before the start date." in lines
     assert "- Get the offer in writing" in lines
-    assert "Amara Nwosu | Angel investor" in lines
+    assert "| Contact | Role |\n|---|---|\n| Amara Nwosu | Angel investor |" in lines  # a Markdown table
 
 
 def test_html_keeps_headings_and_title_and_drops_scripts_and_styles():

@@ -166,6 +166,13 @@ def meeting_details(desk: MentorDesk, meeting: MeetingView, today: dt.date) -> N
 def review_list(desk: MentorDesk, people: list[PersonView]) -> None:
     """Notes that could not become meetings by themselves, each settled with one choice."""
     items = desk.relationships.reviews.list()
+    dismissed = desk.relationships.reviews.list(dismissed=True)
+    if dismissed:
+        with st.expander(f"Notes marked as not a meeting ({len(dismissed)})"):
+            for item in dismissed:
+                text, undo = st.columns([3, 1], vertical_alignment="center")
+                text.markdown(f"**{item.title or item.file_name}** · {item.file_name}")
+                undo.button("Put back", key=f"review_reopen_{item.id}", on_click=reopen_review, args=(item.id,))
     if not items:
         return
     st.subheader(f"Needs review ({len(items)})")
@@ -191,6 +198,11 @@ def review_list(desk: MentorDesk, people: list[PersonView]) -> None:
                 skipped = dismiss.form_submit_button("Not a meeting", icon=":material/block:")
             if placed or skipped:
                 settle_review(desk, item.id, person if placed else None, day if placed else None, skipped)
+
+
+def reopen_review(review_id: int) -> None:
+    item = get_desk().relationships.reviews.reopen(review_id)
+    flash("meetings", "info", f"{item.file_name} is read again like a new note.")
 
 
 def settle_review(desk: MentorDesk, review_id: int, person: int | None, day: dt.date | None, dismiss: bool) -> None:

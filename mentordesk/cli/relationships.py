@@ -124,6 +124,7 @@ def _register_meetings(commands) -> None:
     s.add_argument("id", type=positive_int, metavar="ID")
     s.set_defaults(func=cmd_meetings_delete)
     s = sub.add_parser("review", help="notes that could not become meetings (no mentor, no date, an unclear name)")
+    s.add_argument("--all", action="store_true", help="also the notes marked as not a meeting")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_meetings_review)
     s = sub.add_parser("settle", help="place a note from the review list, or mark it as not a meeting")
@@ -131,6 +132,7 @@ def _register_meetings(commands) -> None:
     s.add_argument("--mentor", metavar="NAME", help="who the meeting was with")
     s.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="when it was (for a note with no date)")
     s.add_argument("--not-a-meeting", action="store_true", help="the note is not a meeting: stop asking")
+    s.add_argument("--reopen", action="store_true", help="forget the choice made for this note")
     s.set_defaults(func=cmd_meetings_settle)
     s = sub.add_parser("followup", help="record that the follow-up for a meeting was sent")
     s.add_argument("id", type=positive_int, metavar="ID")
@@ -355,7 +357,8 @@ def cmd_meetings_list(args) -> int:
 
 
 def cmd_meetings_review(args) -> int:
-    items = _relationships().reviews.list()
+    reviews = _relationships().reviews
+    items = reviews.list() + (reviews.list(dismissed=True) if args.all else [])
     if args.json:
         print_json([i.to_dict() for i in items])
         return 0
@@ -374,8 +377,12 @@ def cmd_meetings_review(args) -> int:
 def cmd_meetings_settle(args) -> int:
     rel = _relationships()
     with user_errors():
-        if args.not_a_meeting and (args.mentor or args.date):
-            raise UserError("--not-a-meeting cannot be combined with --mentor or --date")
+        if (args.not_a_meeting or args.reopen) and (args.mentor or args.date) or (args.not_a_meeting and args.reopen):
+            raise UserError("--not-a-meeting and --reopen go alone (not with each other, --mentor or --date)")
+        if args.reopen:
+            item = rel.reviews.reopen(args.id)
+            print(f"{item.file_name}: choice forgotten; it is read again like a new note")
+            return 0
         item = rel.reviews.settle(args.id, person=args.mentor, date=args.date, dismiss=args.not_a_meeting)
     if args.not_a_meeting:
         print(f"{item.file_name}: not a meeting (it stays in the library for search)")

@@ -4,7 +4,7 @@ draft can only say what the user's own records say."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Sequence
 
 from mentordesk.drafting import KINDS

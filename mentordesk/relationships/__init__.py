@@ -66,11 +66,12 @@ class Relationships:
     @cached_property
     def people(self) -> PeopleService:
         return PeopleService(self.db, self.thresholds,
-                             delete_sources=lambda sources: self._ingest_service().delete_sources(sources))
+                             delete_sources=lambda sources: self._ingest_service().delete_sources(sources),
+                             on_new_person=self._place_waiting_notes)
 
     @cached_property
     def table(self) -> PeopleTable:
-        return PeopleTable(self.db)
+        return PeopleTable(self.db, on_import=self._place_waiting_notes)
 
     @cached_property
     def notes_sync(self) -> NotesSync:
@@ -92,6 +93,11 @@ class Relationships:
     @cached_property
     def due(self) -> DueService:
         return DueService(self.db, self.thresholds)
+
+    def _place_waiting_notes(self) -> None:
+        """After people are added: notes in the review list may now name someone known."""
+        if self.reviews.list():
+            self.sync_notes()
 
     def sync_notes(self) -> SyncReport:
         """Make every dated note a meeting (idempotent); called after each ingestion."""

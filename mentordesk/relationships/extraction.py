@@ -21,7 +21,9 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import Literal, Protocol, Sequence
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
 EXTRACTOR_VERSION = "2"
@@ -707,6 +709,19 @@ def match_items(old: Sequence[str], new: Sequence[str], fuzzy: float = 0.9) -> d
 
 
 # ----- free text, with a capable model ---------------------------------------------------
+class ModelItem(BaseModel):
+    """One entry of a chat model's answer, validated before it can reach the ledger."""
+
+    model_config = ConfigDict(extra="ignore")
+    kind: Literal["advice", "action"]
+    text: str = Field(min_length=2, max_length=600)
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _lower(cls, value):
+        return value.lower().strip() if isinstance(value, str) else value
+
+
 def parse_model_items(answer: str) -> list[ExtractedItem]:
     """Read the model's JSON list of {"kind", "text"}; anything else is an error."""
     start, end = answer.find("["), answer.rfind("]")
@@ -718,11 +733,11 @@ def parse_model_items(answer: str) -> list[ExtractedItem]:
         raise ValueError(f"the model's list is not valid JSON: {exc.msg}") from None
     items = []
     for entry in data if isinstance(data, list) else []:
-        if not isinstance(entry, dict):
-            continue
-        kind, text = str(entry.get("kind", "")).lower(), _clean(str(entry.get("text", "")))
-        if kind in ("advice", "action") and text:
-            items.append(ExtractedItem(kind, text, origin="model"))
+        try:
+            item = ModelItem.model_validate(entry)
+        except ValidationError:
+            continue  # one malformed entry (a kind we do not know, no text) does not spoil the rest
+        items.append(ExtractedItem(item.kind, _clean(item.text), origin="model"))
     return items
 
 

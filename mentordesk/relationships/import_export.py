@@ -233,8 +233,10 @@ class _Matcher:
 
 
 class PeopleTable:
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, on_import=None):
         self.db = db
+        # Called after rows were saved: notes waiting for review may name the new people.
+        self._on_import = on_import
 
     def import_file(self, path: Path, sheet: str | None = None) -> ImportReport:
         return self._import(read_table(Path(path), sheet))
@@ -254,6 +256,8 @@ class PeopleTable:
             return report
         with self.db.session() as session:  # every valid row, or none
             self._apply(session, rows, "company" in mapping, report)
+        if self._on_import is not None and report.added:
+            self._on_import()
         return report
 
     def _apply(self, session: Session, rows: list[_Row], company_given: bool, report: ImportReport) -> None:

@@ -90,9 +90,12 @@ class PersonDetail:
 
 class PeopleService:
     def __init__(self, db: Database, thresholds: Thresholds,
-                 delete_sources: Callable[[list[str]], int] | None = None):
+                 delete_sources: Callable[[list[str]], int] | None = None,
+                 on_new_person: Callable[[], object] | None = None):
         self.db = db
         self.thresholds = thresholds
+        # A new person may be the one a waiting note names: the notes sync places it.
+        self._on_new_person = on_new_person
         # Deleting a person's notes touches the search index; it is passed in lazily so
         # everything else here works without loading the embedding model.
         self._delete_sources = delete_sources
@@ -131,6 +134,8 @@ class PeopleService:
             session.add(person)
             session.flush()
             pid = person.id
+        if self._on_new_person is not None:
+            self._on_new_person()
         return self._view(pid)
 
     def edit(self, who: str | int, **changes) -> PersonView:

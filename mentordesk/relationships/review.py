@@ -21,6 +21,7 @@ from mentordesk.models import Document, NoteReview, Person
 from mentordesk.relationships.lookup import find_person
 
 REASON_TEXT = {
+    "not_a_meeting": "marked as not a meeting",
     "no_mentor": "no mentor named",
     "no_date": "no date",
     "ambiguous_mentor": "the name fits several people",
@@ -61,17 +62,20 @@ class ReviewService:
         self.db = db
         self._sync = sync
 
-    def list(self) -> list[ReviewItem]:
+    def list(self, dismissed: bool = False) -> list[ReviewItem]:
+        """Notes waiting for a choice; with ``dismissed``, those marked "not a meeting"."""
         with self.db.session() as session:
+            waiting = NoteReview.dismissed.is_(True) if dismissed else (
+                NoteReview.reason.is_not(None) & NoteReview.dismissed.is_(False))
             rows = session.execute(
                 select(NoteReview, Document.title, Document.date, Document.text)
                 .join(Document, Document.source == NoteReview.source)
-                .where(NoteReview.reason.is_not(None), NoteReview.dismissed.is_(False))
+                .where(waiting)
                 .order_by(NoteReview.id)
             ).all()
             names = dict(session.execute(select(Person.id, Person.name)).tuples().all())
             return [
-                ReviewItem(row.id, row.source, title, row.reason, row.detail or "",
+                ReviewItem(row.id, row.source, title, "not_a_meeting" if row.dismissed else row.reason, row.detail or "",
                            tuple((pid, names[pid]) for pid in (row.candidates or []) if pid in names),
                            date, _excerpt(text))
                 for row, title, date, text in rows
@@ -102,13 +106,17 @@ class ReviewService:
         self._sync()
         return item
 
-    def reopen(self, source: str) -> None:
-        """Forget the choice made for a note (it goes back to the list if still unplaced)."""
+    def reopen(self, review_id: int) -> ReviewItem:
+        """Forget the choice made for a note ("not a meeting" by mistake): the note is read
+        again as if new, and waits in the list if it still cannot be placed."""
         with self.db.session() as session:
-            row = session.scalar(select(NoteReview).where(NoteReview.source == source))
-            if row is not None:
-                session.delete(row)
+            row = session.get(NoteReview, review_id)
+            if row is None or (row.settled_at is None and not row.dismissed):
+                raise ReviewNotFound(f"no settled note with id {review_id} (see `mentordesk meetings review --all`)")
+            item = self._item(session, row)
+            session.delete(row)
         self._sync()
+        return item
 
     @staticmethod
     def _item(session, row: NoteReview) -> ReviewItem:
