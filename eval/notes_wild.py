@@ -32,14 +32,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = {"notes_wild": ROOT / "eval" / "data" / "notes_wild", "notes_wild2": ROOT / "eval" / "data" / "notes_wild2"}
+SETS = {name: ROOT / "eval" / "data" / name for name in ("notes_wild", "notes_wild2", "notes_wild3")}
 DATA = SETS["notes_wild"]
 RESULTS = ROOT / "eval" / "results"
 MATCH = 0.5
 
 
 def _words(text: str) -> set[str]:
-    return set(re.sub(r"[^\w\s]", " ", text.lower()).split())
+    return set(re.sub(r"[^\w\s]", " ", text.lower()).split())  # whitespace runs collapse too
 
 
 def dice(a: str, b: str) -> float:

@@ -14,6 +14,7 @@ import argparse
 import json
 import platform
 import sys
+from pathlib import Path
 
 import numpy as np
 
@@ -60,10 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     train_x, test_x, train_y, test_y = train_test_split(vectors, labels, test_size=0.2, random_state=7,
                                                         stratify=labels)
     held_out = fit(train_x, train_y)
+    report = classification_report(test_y, held_out.predict(test_x), digits=3)
     print(f"{len(texts)} sentences; held-out {len(test_y)} (python {platform.python_version()})")
-    print(classification_report(test_y, held_out.predict(test_x), digits=3))
+    print(report)
     if args.check:
         return 0
+    _write_report(len(texts), len(test_y), report)
     model = fit(vectors, labels)
     order = [list(model.classes_).index(label) for label in LABELS]
     np.savez(WEIGHTS_PATH, weights=model.coef_[order].T.astype(np.float32),
@@ -71,6 +74,20 @@ def main(argv: list[str] | None = None) -> int:
              embedding_model=np.array(embedder.name))
     print(f"wrote {WEIGHTS_PATH}")
     return 0
+
+
+def _write_report(total: int, held_out: int, report: str) -> None:
+    from eval.report import cpu_flags, machine_info
+
+    results = Path(__file__).resolve().parents[2] / "eval" / "results" / "sentence_classifier.md"
+    machine = machine_info()
+    results.write_text(
+        "# Sentence classifier (advice / action / other)\n\n"
+        f"Logistic regression over MiniLM (fp32) embeddings, C={REGULARISATION}; {total} labelled sentences "
+        f"(mentordesk/relationships/training/sentences.jsonl), {held_out} held out (stratified, seed 7). "
+        f"`python -m mentordesk.relationships.train_classifier`, {machine['date']}, {machine['cpu']} "
+        f"({cpu_flags()}).\n\n```\n{report}```\n"
+    )
 
 
 if __name__ == "__main__":
