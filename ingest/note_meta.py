@@ -56,7 +56,7 @@ _WITH_NAME = re.compile(
     re.I,
 )
 _PROPERTY = re.compile(
-    r"^\s*(?:[-*>]\s*)?(?:\*\*|__)?(?P<key>[A-Za-z][A-Za-z /]{0,24}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*"
+    r"^\s*(?:[-*>]\s*)?(?:\*\*|__)?(?P<key>[A-Za-z][A-Za-z /]{0,24}?)(?:\*\*|__)?\s*[:：]{1,2}\s*(?:\*\*|__)?\s*"
     r"(?P<value>.*?)\s*$"
 )
 _WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]+)\]\]")
@@ -85,7 +85,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _from_match(match: re.Match) -> dt.date | None:
+def _from_match(match: re.Match, day_first: bool = True) -> dt.date | None:
     groups = match.groupdict()
     year = int(groups["year"])
     year = 2000 + year if year < 100 else year
@@ -94,19 +94,46 @@ def _from_match(match: re.Match) -> dt.date | None:
     if groups.get("mnum"):
         return _safe_date(year, int(groups["mnum"]), int(groups["day"]))
     first, second = int(groups["first"]), int(groups["second"])
-    # Slash dates are read month-first (US) unless the first number cannot be a month.
-    if first > 12:
+    # 4/11/25: the 4th of November where most of the world writes dates, the 11th of April
+    # in the US. A number above 12 settles it; otherwise ``day_first`` does.
+    if first > 12 or (day_first and second <= 12):
         return _safe_date(year, second, first)
     return _safe_date(year, first, second)
 
 
-def find_date(text: str, default_year: int | None = None) -> dt.date | None:
+def numeric_order(text: str) -> bool | None:
+    """True when the text writes numeric dates day first (a "14/03/2026" somewhere), False
+    when month first ("03/14/2026"), None when it does not say."""
+    for match in re.finditer(r"(?<![\d/.])(\d{1,2})[/.\-](\d{1,2})[/.\-](?:20)?\d\d(?![\d/.])", text):
+        first, second = int(match[1]), int(match[2])
+        if first > 12 >= second:
+            return True
+        if second > 12 >= first:
+            return False
+    return None
+
+
+def default_day_first() -> bool:
+    """``MENTORDESK_DATE_ORDER`` (dmy or mdy; the documented setting in mentordesk.settings),
+    else day first unless the machine's locale writes month first (the US)."""
+    import os
+
+    order = os.environ.get("MENTORDESK_DATE_ORDER", "auto").strip().lower()
+    if order in ("dmy", "mdy"):
+        return order == "dmy"
+    locale = os.environ.get("LC_ALL") or os.environ.get("LC_TIME") or os.environ.get("LANG") or ""
+    return not locale.startswith(("en_US", "en_PH", "es_US"))
+
+
+def find_date(text: str, default_year: int | None = None, day_first: bool | None = None) -> dt.date | None:
     """The first full date written in ``text`` (ISO, compact, "3 March 2026", "March 3rd,
-    2026", "03/03/2026"); a date with no year only when ``default_year`` is given."""
+    2026", "03/03/2026"); a date with no year only when ``default_year`` is given.
+    ``day_first`` reads 4/11/25 (None: the machine's locale decides)."""
+    day_first = default_day_first() if day_first is None else day_first
     found: list[tuple[int, dt.date]] = []
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
-            day = _from_match(match)
+            day = _from_match(match, day_first)
             if day is not None:
                 found.append((match.start(), day))
                 break
@@ -120,10 +147,10 @@ def find_date(text: str, default_year: int | None = None) -> dt.date | None:
     return None
 
 
-def parse_date_value(value: str) -> dt.date | None:
+def parse_date_value(value: str, day_first: bool | None = None) -> dt.date | None:
     """A property or front matter value meant to be a date ("January 20, 2026",
     "March 3, 2026 9:15 AM", "[[2026-03-03]]"); None when it holds no date."""
-    return find_date(_WIKILINK.sub(r"\1", value))
+    return find_date(_WIKILINK.sub(r"\1", value), day_first=day_first)
 
 
 # ----- names ---------------------------------------------------------------------------
@@ -290,10 +317,14 @@ def title_line(text: str) -> str | None:
 
 
 def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: str | None = None,
-               date: dt.date | None = None, created: dt.date | None = None) -> NoteFacts:
+               date: dt.date | None = None, created: dt.date | None = None,
+               day_first: bool | None = None) -> NoteFacts:
     """Mentor and date of a note: ``mentor``/``date`` (front matter) first, then property
     lines, then the title or first line, then the file name, then ``created`` (the
     document's own metadata, date only)."""
+    # The note's own numeric dates say how it writes them; else the setting (or locale).
+    evidence = numeric_order(text)
+    day_first = evidence if evidence is not None else (default_day_first() if day_first is None else day_first)
     mentors: list[str] = split_names(mentor) if mentor else []
     mentor_source = "front matter" if mentors else None
     date_source = "front matter" if date else None
@@ -330,7 +361,7 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
     hints: list[str] = []
     if not mentors:
         body_with = name_with(" ".join(text.split()[:120]))  # "…after coffee with Chris Alvarez…"
-        guesses = guessed + [n for head in heads + _top_lines(text)[:3] for n in names_in_line(head)]
+        guesses = guessed + email_names(text) + [n for head in heads + _top_lines(text)[:3] for n in names_in_line(head)]
         guesses += speaker_names(text) + [body_with, _greeting_name(text), name_in_file_name(file_stem)]
         hints = list(dict.fromkeys(g for g in guesses if g))
         mentor_source = "hint" if hints else None
@@ -338,27 +369,31 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
     if date is None:
         for key in DATE_KEYS:
             if key in props:
-                date = parse_date_value(props[key])
+                date = parse_date_value(props[key], day_first)
                 if date:
                     date_source = "property"
                     break
         if date is not None and ("subject" in props or "from" in props):
             # A pasted follow-up email: its date is when it was sent; the meeting it thanks
             # for is named in the body ("thanks for the time on Tuesday 30 September").
-            date = _meeting_date_in_email(text, date) or date
+            date = _meeting_date_in_email(text, date, day_first) or date
+    if date is None or date_source == "property":
+        thread = email_thread_date(text, day_first)
+        if thread is not None and (date is None or thread < date):
+            date, date_source = thread, "email"
     if date is None:
         for head in heads + _top_lines(text)[:3]:
-            date = find_date(head)
+            date = find_date(head, day_first=day_first)
             if date:
                 date_source = "title"
                 break
     if date is None:
-        date = find_date(re.sub(r"[_]", " ", file_stem))
+        date = find_date(re.sub(r"[_]", " ", file_stem), day_first=day_first)
         date_source = "file name" if date else None
     if date is None and created is not None:
         # A yearless date in the title ("Coffee with Amara, 3 March") takes the created year.
         for head in heads:
-            date = find_date(head, default_year=created.year)
+            date = find_date(head, default_year=created.year, day_first=day_first)
             if date:
                 date_source = "title"
                 break
@@ -367,13 +402,48 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
     return NoteFacts(tuple(mentors), mentor_source, tuple(hints), date, date_source)
 
 
-def _meeting_date_in_email(text: str, sent: dt.date) -> dt.date | None:
+_WROTE = re.compile(r"^\s*On (?P<when>.+?),?\s+(?P<who>[^,<>]+?)\s*(?:<[^>]*>)?\s*wrote:\s*$")
+_DATE_TIME_LINE = re.compile(r"^\s*(?:\w{3},\s*)?\d{1,2} \w{3,9} \d{4},? \d{1,2}:\d{2}(?:\s*[ap]m)?\s*(?:\(.*\))?\s*$"
+                             r"|^\s*\w{3}, \w{3,9} \d{1,2}, \d{4},? (?:at )?\d{1,2}:\d{2}\s*(?:[AP]M)?\s*$", re.IGNORECASE)
+_SAME_DAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier)\b", re.IGNORECASE)
+
+
+def email_names(text: str) -> list[str]:
+    """Who a pasted email thread is with: "On Tue, ..., Helen Park <...> wrote:", and
+    Gmail's "to Rajesh" line under the sender."""
+    names = [match["who"].strip() for match in map(_WROTE.match, text.splitlines()) if match]
+    names += [m[1] for m in re.finditer(r"^\s*to (?!me\b)([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*$", text, re.MULTILINE)]
+    return list(dict.fromkeys(names))
+
+
+def email_thread_date(text: str, day_first: bool | None = None) -> dt.date | None:
+    """The meeting a pasted email thread is about: the earliest message's date, a day
+    earlier when that message says "yesterday". None when the text is not an email thread."""
+    lines = text.splitlines()
+    headers: list[tuple[dt.date, int]] = []
+    for number, line in enumerate(lines):
+        match = _WROTE.match(line)
+        when = match["when"] if match else (line if _DATE_TIME_LINE.match(line) else None)
+        if when:
+            day = find_date(when, day_first=day_first)
+            if day is not None:
+                headers.append((day, number))
+    if not headers:
+        return None
+    first, at = min(headers)
+    following = " ".join(line.lstrip("> ") for line in lines[at + 1: at + 12])
+    if re.search(r"\byesterday(?:'s)?\b", following, re.IGNORECASE):
+        return first - dt.timedelta(days=1)
+    return first
+
+
+def _meeting_date_in_email(text: str, sent: dt.date, day_first: bool | None = None) -> dt.date | None:
     body = [line for line in text.splitlines() if line.strip() and not _PROPERTY.match(line.strip())][:6]
     for line in body:
         lowered = line.lower()
         if re.search(r"\byesterday\b", lowered) and re.search(r"\bthank", lowered):
             return sent - dt.timedelta(days=1)
-        day = find_date(line, default_year=sent.year)
+        day = find_date(line, default_year=sent.year, day_first=day_first)
         if day is not None and re.search(r"\bthank|\bmeet|\bcall|\bcoffee|\bchat|\btime\b", lowered) \
                 and sent - dt.timedelta(days=14) <= day <= sent:
             return day

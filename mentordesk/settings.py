@@ -47,6 +47,12 @@ class Settings(BaseSettings):
     chroma_port: int = Field(default=8000, description="Chroma server port.")
     collection: str = Field(default="mentordesk_chunks", description="Chroma collection name.")
 
+    date_order: Literal["auto", "dmy", "mdy"] = Field(
+        default="auto",
+        description="How to read a numeric date such as 4/11/25 in notes when the note itself does not "
+        "show it (a 14/03 elsewhere in it): dmy (4 November), mdy (11 April), or auto: mdy on a US locale, "
+        "else dmy. Read by the ingest layer from the same environment variable.",
+    )
     embedding_model_path: Path | None = Field(
         default=None,
         description="Folder of a sentence-transformers model; default is the MiniLM model "

@@ -48,6 +48,8 @@ _TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # Otter, Zoom and Teams transcripts: "Dr. Okonkwo  0:13" on a line, the words below it.
 _TIMED_SPEAKER = re.compile(r"^\s*(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
+_WROTE_LINE = re.compile(r"^\s*On .+?,?\s+(?P<who>[^,<>]+?)\s*(?:<[^>]*>)?\s*wrote:\s*$")
+_PROPERTY_BULLET = re.compile(r"^\s*(?:[-*]\s+)?[\w-]+::\s")
 _TIMESTAMP = re.compile(r"^\s*\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?\s*")
 _CALLOUT = re.compile(r"^\s*>\s?(?:\[!\w+\][-+]?\s*)?")
 _DECORATION = re.compile(r"^[^\w*#\[(\"'“‘-]+")  # emoji and symbols before a label ("💡 **Key points**")
@@ -58,7 +60,8 @@ _ADVICE_WORDS = re.compile(
     r"\b(?:advice|advised|takeaways?|take-aways?|taking away|lessons?|learn(?:ed|t|ings?)|suggest(?:ed|ions?)"
     r"|recommend(?:ed|ations?)|tips?|key points?|insights?|feedback|what (?:she|he|they|\w+) (?:said|thinks?|suggested)"
     r"|(?:her|his|their) (?:notes|view|take|thoughts|points?|rules?)|notes from (?:her|him|them)|what i heard"
-    r"|mentor'?s? (?:notes|view|input)|input from|points from|rules? of thumb|wisdom|pointers)\b",
+    r"|mentor'?s? (?:notes|view|input)|input from|points from|rules? of thumb|wisdom|pointers|taking from"
+    r"|take-?homes?|what stuck|what (?:she|he|they) told me)\b",
     re.IGNORECASE,
 )
 _ACTION_WORDS = re.compile(
@@ -76,6 +79,19 @@ _OTHER_LABEL = re.compile(
     r"|summary keywords|keywords|speakers|where i was|how i was|check[- ]in|focus(?: today| for today)?|theme)$",
     re.IGNORECASE,
 )
+# "Stuff she'll do", "Her actions": the mentor's own list, not the user's.
+_MENTOR_LIST = re.compile(
+    r"^(?:stuff|things|what) (?:she|he|they|\w+)(?:'ll|’ll| will| is going to| promised| offered)\b"
+    r"|^(?:her|his|their|(?-i:[A-Z][a-z]+)'s) (?:actions?|to-?dos?|tasks?|next steps|follow[- ]?ups?|promises)\b",
+    re.IGNORECASE,
+)
+_LEADIN_ACTION = re.compile(
+    r"\b(?:i(?:'m| am) going to|i(?:'ll| will)|my (?:plan|list|next steps|actions|to-?dos?)|i need to|to do|todo"
+    r"|i promised|on my side|for me|i said i'd|so my list)\b", re.IGNORECASE)
+_LEADIN_ADVICE = re.compile(
+    r"\b(?:she|he|they|(?-i:[A-Z][a-z]+)) (?:thinks|said|says|suggested|recommended|told me|advised|reckons)\b"
+    r"|\bwhat (?:she|he|they|(?-i:[A-Z][a-z]+)) (?:told me|said|thinks)\b"
+    r"|\b(?:her|his|their) (?:advice|take|view|tips|points|rules?)\b", re.IGNORECASE)
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
 
 
@@ -106,7 +122,7 @@ def _label_kind(title: str) -> str | None:
     title = re.sub(r"^\d+[.)]\s*", "", _clean(_DECORATION.sub("", title)).strip("*_:-–— ").strip())
     if not title or len(title.split()) > 8:
         return None
-    if _OTHER_LABEL.match(title):
+    if _OTHER_LABEL.match(title) or _MENTOR_LIST.match(title):
         return "other"
     if _ACTION_WORDS.search(title):
         return "action"
@@ -195,11 +211,13 @@ _REPORTED = re.compile(
 )
 _MENTOR_TASK = re.compile(
     r"^(?:(?:and|also|plus)\s+)?(?:she|he|they|(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?))(?:'ll|’ll| will| is going to"
-    r"|'s going to|’s going to|'s gonna| offered to"
+    r"|'s going to|’s going to|'s gonna| is (?=sending|sharing|booking|writing|doing|bringing|making|setting|sorting)"
+    r"| offered to"
     r"| promised to| said she'd| said he'd| would| can| may| might| is happy to| kindly offered to| to)"
     r"\s+(?:also\s+)?(?:send|share|intro|introduce|connect|forward|look|check|dig|find|email|ping|review|read|put"
     r"|loop|ask|talk|pass|make|set|give|get|follow|reach|lend|host|invite|call|text|write|mention|book|fwd|raise"
-    r"|chase|flag|arrange|organise|organize|sort|bring|dig)",
+    r"|chase|flag|arrange|organise|organize|sort|bring|dig|redo|do|sending|sharing|booking|writing|doing|bringing"
+    r"|making|setting|sorting)",
     re.IGNORECASE,
 )
 _MENTOR_OFFER = re.compile(r"^(?!i\b)(?:she|he|they|(?-i:[A-Z][a-z]+))\b.{0,60}\b(?:offered|promised|agreed) to\b",
@@ -393,8 +411,24 @@ def _looks_like_title(line: str) -> bool:
     return bool(re.search(r"[^\W\d_]", text)) and len(text.split()) <= 14 and not text.endswith((".", "!", "?", ":"))
 
 
+def _quoted_by(raw_lines: list[str], mentor: str | None) -> list[str | None]:
+    """For a pasted email thread: the role ("mentor" or "me") of whoever wrote each quoted
+    ("> ") line, from the "On ..., NAME <...> wrote:" line above it."""
+    roles: list[str | None] = []
+    author: str | None = None
+    for line in raw_lines:
+        match = _WROTE_LINE.match(line)
+        if match:
+            author = _role(match["who"], mentor)
+        roles.append(author if author and line.lstrip().startswith(">") else None)
+    return roles
+
+
 def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
-    lines = [_CALLOUT.sub("", raw) if raw.lstrip().startswith(">") else raw for raw in markdown.splitlines()]
+    raw_lines = markdown.splitlines()
+    quoted = _quoted_by(raw_lines, mentor)
+    lines = [_CALLOUT.sub("", raw) if raw.lstrip().startswith(">") else raw for raw in raw_lines]
+    lines = ["" if _PROPERTY_BULLET.match(line) else line for line in lines]  # Logseq "- tags:: ..."
     speakers = _transcript_speakers(lines)
     units: list[_Unit] = []
     section: str | None = None       # the kind the current lines belong to
@@ -406,6 +440,7 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
     nested: list[tuple[int, str | None]] = []  # (indent, section before) for "- advice:" bullets
     table_kinds: list[str | None] | None = None  # the kinds of a Markdown table's columns
     timed_role: str | None = None  # the speaker of the lines under "Name  0:13"
+    quoted_role: str | None = None  # who wrote the quoted lines of an email thread
     in_fence = False
     paragraph: list[str] = []
     current: _Unit | None = None
@@ -420,7 +455,8 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
             for piece in pieces:
                 for sentence in split_sentences(piece):
                     for clause in _clauses(sentence):
-                        units.append(_Unit(clause, section, quote=sentence if clause != sentence else None))
+                        units.append(_Unit(clause, section, quote=sentence if clause != sentence else None,
+                                           speaker=quoted_role))
         paragraph = []
 
     def flush_bullet() -> None:
@@ -434,6 +470,9 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
     for number, line in enumerate(lines):
         if number == first and _looks_like_title(line):
             continue  # "Call with Tanaka, 3 March 2026": the title, not a sentence of the note
+        if quoted[number] != quoted_role:
+            flush_bullet(); flush_paragraph()
+            quoted_role = quoted[number]
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
             flush_bullet(); flush_paragraph()
@@ -517,7 +556,8 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
                 done, hint = True, "action"
             if hint == "other":
                 continue
-            current = _Unit(text, hint or section, done, bullet=True, checkbox=bool(box))
+            current = _Unit(text, hint or section, done, bullet=True, checkbox=bool(box),
+                            speaker=quoted_role if not section else None)
             label_filled = True
             continue
         if current is not None and line[:1].isspace():
@@ -542,8 +582,10 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
         bare = _bare_label(stripped, others=True)
         label = _LABEL.match(stripped)
         kind = bare or (_label_kind(label["label"]) if label else None)
-        if kind is None and stripped.endswith(":") and len(stripped.split()) <= 12:
-            kind = _label_kind(stripped[:-1]) or ("action" if _SELF_COMMIT.search(stripped) else None)
+        if kind is None and stripped.endswith(":") and len(stripped.split()) <= 16:
+            lead = stripped[:-1]
+            kind = _label_kind(lead) or ("other" if _MENTOR_LIST.search(lead) else None) or \
+                ("action" if _LEADIN_ACTION.search(lead) else None) or ("advice" if _LEADIN_ADVICE.search(lead) else None)
         if kind is not None:
             flush_paragraph()
             rest = "" if bare or (not label) else label["rest"].strip()
@@ -574,15 +616,17 @@ def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
     """
     units = [u for u in _units(markdown, mentor) if _clean(u.text) and u.section != "other"]
     texts = [_clean(u.text) for u in units]
-    rules = [rule_kind(t) for t in texts]
-    wanted = [i for i, u in enumerate(units) if rules[i] is None and not u.bullet or
-              (rules[i] is None and u.section is None)]
+    readable = [_unscan(t) for t in texts]  # rules and classifier read OCR slips as letters
+    rules = [rule_kind(t) for t in readable]
+    wanted = [i for i, u in enumerate(units)
+              if (rules[i] is None and (not u.bullet or u.section is None))
+              or (u.section is None and u.speaker is None and rules[i] == "advice" and _IMPERATIVE.match(readable[i]))]
     scores: dict[int, dict[str, float]] = {}
     if classifier is not None and wanted:
-        scores = dict(zip(wanted, classifier.scores([texts[i] for i in wanted])))
+        scores = dict(zip(wanted, classifier.scores([readable[i] for i in wanted])))
     items: list[ExtractedItem] = []
     for i, unit in enumerate(units):
-        kind = _decide(unit, texts[i], rules[i], scores.get(i))
+        kind = _decide(unit, readable[i], rules[i], scores.get(i))
         if kind is None:
             continue
         text = texts[i]
@@ -622,14 +666,25 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
         if score is not None and score["advice"] >= 0.5 and len(text.split()) >= 4:
             return "advice"
         return None
-    if unit.fragment and rule is None or len(text) < 8 or len(text.split()) < 2:
+    if len(text) < 8 or len(text.split()) < 2 or (unit.fragment and rule is None and len(text.split()) < 3):
         return None  # a stray line or a word or two, outside any advice or action list
+    if rule == "advice" and score is not None and _IMPERATIVE.match(_CONJUNCTION.sub("", text)):
+        # A bare imperative in the user's own notes: advice they were given, or their to-do?
+        return "action" if score["action"] > score["advice"] else "advice"
     if rule is not None:
         return rule if rule != "other" else None
+    if unit.fragment:  # a short line of its own ("first 100 days: listen, don't fix"): only when clear
+        return max(score, key=score.get) if score and max(score.values()) >= 0.7 and \
+            max(score, key=score.get) != "other" else None
     if score is None:
         return None
     best = max(score, key=score.get)
     return best if best != "other" and score[best] >= 0.6 else None
+
+
+def _unscan(text: str) -> str:
+    """OCR slips in scanned handwriting: a zero inside a word is an o ("b00k")."""
+    return re.sub(r"(?<=[A-Za-z])0|0(?=[a-z])", "o", text) if "0" in text else text
 
 
 def _strip_lead(text: str) -> str:
