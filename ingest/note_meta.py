@@ -420,17 +420,23 @@ def email_thread_date(text: str, day_first: bool | None = None) -> dt.date | Non
     """The meeting a pasted email thread is about: the earliest message's date, a day
     earlier when that message says "yesterday". None when the text is not an email thread."""
     lines = text.splitlines()
-    headers: list[tuple[dt.date, int]] = []
+    headers: list[tuple[dt.date, int, int]] = []  # (date, minutes into the day, line)
     for number, line in enumerate(lines):
         match = _WROTE.match(line)
         when = match["when"] if match else (line if _DATE_TIME_LINE.match(line) else None)
         if when:
             day = find_date(when, day_first=day_first)
+            clock = re.search(r"(\d{1,2}):(\d{2})\s*([AaPp][Mm])?", when)
+            minutes = 0
+            if clock:
+                hour = int(clock[1]) % 12 + (12 if (clock[3] or "").lower() == "pm" else 0) if clock[3] \
+                    else int(clock[1])
+                minutes = hour * 60 + int(clock[2])
             if day is not None:
-                headers.append((day, number))
+                headers.append((day, minutes, number))
     if not headers:
         return None
-    first, at = min(headers)
+    first, _, at = min(headers)
     following = " ".join(line.lstrip("> ") for line in lines[at + 1: at + 12])
     if re.search(r"\byesterday(?:'s)?\b", following, re.IGNORECASE):
         return first - dt.timedelta(days=1)

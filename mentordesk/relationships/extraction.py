@@ -146,7 +146,7 @@ def _bare_label(text: str, others: bool = False) -> str | None:
     """The kind of a line that is only a label: "Advice", "todo", "- advice:", "Next steps"
     (and, with ``others``, "Context", "Questions", "Background")."""
     text = _clean(_DECORATION.sub("", text)).rstrip(":").strip()
-    if not text or len(text.split()) > 4 or text.endswith((".", "?", "!")):
+    if not text or len(text.split()) > 6 or text.endswith((".", "?", "!", ",")):
         return None
     kind = _label_kind(text)
     return kind if kind in ("advice", "action") or (others and kind == "other" and len(text.split()) <= 2) else None
@@ -231,6 +231,13 @@ _IMPERATIVE = re.compile(
     r"|accept|decline|push back|clarify|insist|default|ship|cap)\b",
     re.IGNORECASE,
 )
+# Imperatives that are counsel, not chores: "don't buy it yet", "never...", "you should...".
+_ADVICE_IMPERATIVE = re.compile(
+    r"^(?:(?:and|so|but|also)\s+)?(?:don'?t|do not|never|always|avoid|stop|keep|be|treat|think|trust|assume|resist"
+    r"|remember|aim|stay|lean|protect|prioriti[sz]e|separate|use|lead|focus|pick|choose|say|let|give|spend|go|start"
+    r"|you should|you shouldn't|you need to|you must|you'll want|you have to|if you|when you)\b",
+    re.IGNORECASE,
+)
 _QUESTIONING = re.compile(
     r"^(?:i|we) (?:asked|wondered|wanted to (?:ask|know))\b|^(?:she|he|they|[A-Z][a-z]+) asked\b", re.IGNORECASE)
 _PAST_OR_META = re.compile(
@@ -240,13 +247,15 @@ _PAST_OR_META = re.compile(
     r"|joined|moved|started|works|described|listened|laughed|once|used to|spent|went)|(?:she|he) also talked about"
     r"|(?:-\s*)?(?:you|she|he|they|(?-i:[A-Z][a-z]+)) (?:also )?mentioned"
     r"|(?:told|talked|discussed|went|asked|showed|explained|spoke|chatted|caught up) (?:her|him|them|abt|about|thru|through"
-    r"|over|on|me)|(?:she|he|they|(?-i:[A-Z][a-z]+)) (?:didn't|did not|let me|listened|was|seemed))\b",
+    r"|over|on|me)|(?:she|he|they|(?-i:[A-Z][a-z]+)) (?:didn't|did not|let me|listened|was|seemed|came|looked|gave"
+    r"|sent|arrived|brought|thought the|loved|liked)|i'm (?!going|gonna|to\b|also going|planning)|i've (?:started|been))\b",
     re.IGNORECASE,
 )
 _LOGISTICS = re.compile(
     r"^next\s*(?::|(?:coffee|meeting|session|call|1:1|1-1|1on1|catch[- ]?up|chat|sync|walk|lunch|check[- ]?in"
     r"|one|time|date)\b)|^(?:i've|i have) been thinking about\b|^(?:see you|speak|talk) (?:soon|then|next)\b"
-    r"|^follow[- ]?up (?:set|booked|scheduled|is|on|in)\b|^wrote this up\b|^let's (?:say|speak|talk|meet)\b",
+    r"|^follow[- ]?up (?:set|booked|scheduled|is|on|in)\b|^wrote this up\b|^let's (?:say|speak|talk|meet)\b"
+    r"|^agreed (?:we'd|we would|to meet|on)\b|^(?:can|could|would|will) you\b",
     re.IGNORECASE,
 )
 # A sentence that opens by reporting the mentor ("She said I should...", "His advice: ...")
@@ -616,7 +625,8 @@ def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
     """
     units = [u for u in _units(markdown, mentor) if _clean(u.text) and u.section != "other"]
     texts = [_clean(u.text) for u in units]
-    readable = [_unscan(t) for t in texts]  # rules and classifier read OCR slips as letters
+    scanned = len(re.findall(r"[A-Za-z]0|0[a-z]", markdown)) >= 2  # OCR of handwriting
+    readable = [_unscan(t, scanned) for t in texts]  # rules and classifier read OCR slips as letters
     rules = [rule_kind(t) for t in readable]
     wanted = [i for i, u in enumerate(units)
               if (rules[i] is None and (not u.bullet or u.section is None))
@@ -653,12 +663,18 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
             return None  # a story or an aside in the section's prose
         if unit.section == "advice" and rule == "action" and not unit.bullet:
             return "action"  # "I'll try it next week" in a paragraph under "Her advice"
+        if unit.section == "action" and re.match(r"^(?:you should|you shouldn't|you need to|you must|don'?t|never"
+                                                 r"|always)\b", text, re.IGNORECASE):
+            return "advice"  # second-person counsel the user copied among their to-dos
         return unit.section
     if unit.checkbox and rule != "other" or unit.done:
         return "action"  # a checkbox is a task; ticked means done
     if unit.speaker == "me":
         return "action" if rule == "action" else None
     if unit.speaker == "mentor":
+        if re.match(r"^(?:(?:and|so|but|honestly|personally),?\s+)?(?:i'd|i would|if i were you|in your shoes)\b",
+                    text, re.IGNORECASE):
+            return "advice"  # "I'd put teaching first": the mentor's counsel
         if _SELF_COMMIT.search(_CONJUNCTION.sub("", text)) or rule == "other":
             return None  # "I'll send you the article" is the mentor's promise
         if rule is not None:
@@ -668,9 +684,12 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
         return None
     if len(text) < 8 or len(text.split()) < 2 or (unit.fragment and rule is None and len(text.split()) < 3):
         return None  # a stray line or a word or two, outside any advice or action list
-    if rule == "advice" and score is not None and _IMPERATIVE.match(_CONJUNCTION.sub("", text)):
-        # A bare imperative in the user's own notes: advice they were given, or their to-do?
-        return "action" if score["action"] > score["advice"] else "advice"
+    if rule == "advice" and _IMPERATIVE.match(_CONJUNCTION.sub("", text)) and not _ADVICE_IMPERATIVE.match(text):
+        # A bare imperative with a task verb in the user's own notes ("draft the paper",
+        # "email Ravi") is usually their to-do; the classifier can still call it advice.
+        if _first_verb(text) in _TASK_VERBS and (score is None or score["advice"] < 0.7):
+            return "action"
+        return "advice"
     if rule is not None:
         return rule if rule != "other" else None
     if unit.fragment:  # a short line of its own ("first 100 days: listen, don't fix"): only when clear
@@ -682,9 +701,14 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
     return best if best != "other" and score[best] >= 0.6 else None
 
 
-def _unscan(text: str) -> str:
-    """OCR slips in scanned handwriting: a zero inside a word is an o ("b00k")."""
-    return re.sub(r"(?<=[A-Za-z])0|0(?=[a-z])", "o", text) if "0" in text else text
+def _unscan(text: str, scanned: bool = False) -> str:
+    """What the rules read: a leading "Name:" gone, and in a scanned note OCR slips undone
+    (a zero inside a word is an o, "rn" is often an m: "b00k", "rnark")."""
+    text = re.sub(r"^(?-i:[A-Z][a-z]+):\s+(?=\S)", "", text)
+    if scanned:
+        text = re.sub(r"(?<=[A-Za-z])0|0(?=[a-z])", "o", text)
+        text = re.sub(r"\brn(?=[aeiou])|(?<=[aeiou])rn(?=[aeiou])|(?<=e)rn\b", "m", text)
+    return text
 
 
 def _strip_lead(text: str) -> str:
