@@ -672,8 +672,8 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
     if unit.speaker == "me":
         return "action" if rule == "action" else None
     if unit.speaker == "mentor":
-        if re.match(r"^(?:(?:and|so|but|honestly|personally),?\s+)?(?:i'd|i would|if i were you|in your shoes)\b",
-                    text, re.IGNORECASE):
+        if re.search(r"\b(?:i'd|i would|i wouldn't|i would not|if i were you|in your shoes)\b"
+                     r"(?! (?:love|like|be (?:happy|glad)|appreciate|have to check))", text, re.IGNORECASE):
             return "advice"  # "I'd put teaching first": the mentor's counsel
         if _SELF_COMMIT.search(_CONJUNCTION.sub("", text)) or rule == "other":
             return None  # "I'll send you the article" is the mentor's promise
@@ -693,8 +693,10 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
     if rule is not None:
         return rule if rule != "other" else None
     if unit.fragment:  # a short line of its own ("first 100 days: listen, don't fix"): only when clear
-        return max(score, key=score.get) if score and max(score.values()) >= 0.7 and \
+        return max(score, key=score.get) if score and max(score.values()) >= 0.6 and \
             max(score, key=score.get) != "other" else None
+    if unit.bullet and score is not None and score["other"] < 0.5:
+        return "advice" if score["advice"] >= score["action"] else "action"  # a listed point, not a story
     if score is None:
         return None
     best = max(score, key=score.get)
