@@ -60,6 +60,7 @@ _PROPERTY = re.compile(
     r"(?P<value>.*?)\s*$"
 )
 _WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]+)\]\]")
+_NEXT_MEETING = re.compile(r"\bnext\b|\bfollow[- ]?up (?:on|set|booked)\b|\bagain on\b|\brebooked\b", re.IGNORECASE)
 _TOP_LINES = 12  # property lines and the title live in the first lines of a note
 
 
@@ -382,7 +383,8 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         if thread is not None and (date is None or thread < date):
             date, date_source = thread, "email"
     if date is None:
-        for head in heads + _top_lines(text)[:3]:
+        # The title and the first lines; a line about the next meeting is not this one's date.
+        for head in heads + [line for line in _top_lines(text)[:3] if not _NEXT_MEETING.search(line)]:
             date = find_date(head, day_first=day_first)
             if date:
                 date_source = "title"

@@ -10,8 +10,8 @@ import pytest
 from mentordesk.relationships.extraction import extract_items, rule_kind, split_tasks
 
 
-def kinds(text: str, classifier=None) -> list[tuple[str, str]]:
-    return [(i.kind, i.text) for i in extract_items(text, classifier)]
+def kinds(text: str, classifier=None, mentor: str | None = None) -> list[tuple[str, str]]:
+    return [(i.kind, i.text) for i in extract_items(text, classifier, mentor)]
 
 
 def test_label_lines_with_dashes_and_numbered_lists():
@@ -129,3 +129,51 @@ def test_the_classifier_decides_prose_the_rules_leave_open(minilm):
     assert kinds(note) == []  # no rule fires on these sentences
     assert kinds(note, classifier) == [
         ("advice", "Peer feedback carries more weight than self-assessment in a promotion case.")]
+
+
+def test_a_table_is_read_by_its_columns():
+    note = ("| Topic | What she said | My action |\n|---|---|---|\n"
+            "| Scope | Start smaller than feels respectable. | Run the first cycle in bay 3 only |\n"
+            "| Network | Join the Q Community. | — |\n")
+    assert kinds(note) == [("advice", "Start smaller than feels respectable."),
+                           ("action", "Run the first cycle in bay 3 only"), ("advice", "Join the Q Community.")]
+
+
+def test_emoji_bullets_say_what_the_line_is():
+    note = ("Nkechi 1:1 ☕ 30.09.2025\n\n💡 hire for attitude, train for skill\n👉 todo rewrite the interview questions\n"
+            "✅ done: sent Nkechi the vacancy numbers\n🗓 next: 28/10\n❓ should I sit on the panel?\n")
+    items = extract_items(note)
+    assert [(i.kind, i.text, i.done) for i in items] == [
+        ("advice", "hire for attitude, train for skill", False), ("action", "rewrite the interview questions", False),
+        ("action", "sent Nkechi the vacancy numbers", True)]
+
+
+def test_timed_transcript_turns_belong_to_the_mentor_or_to_me():
+    note = ("Mentoring - Chris Nakamura\n\nChris Nakamura  0:02\nHow is the interim role going?\n\n"
+            "Rosa Delgado-Whitaker  0:09\nHonestly it's a lot. I'll map who makes the decisions.\n\n"
+            "Chris Nakamura  0:31\nFor the first ninety days, don't change anything structural. I'll send you my plan.\n")
+    assert kinds(note, mentor="Chris Nakamura") == [
+        ("action", "I'll map who makes the decisions."),
+        ("advice", "For the first ninety days, don't change anything structural.")]
+
+
+def test_a_quoted_reply_in_an_email_thread_is_the_mentors():
+    note = ("Hi Helen, thanks!\n\nMy list:\n- Book a 1:1 with Phil for Friday\n\n"
+            "On Wed, 11 Feb 2026 at 07:15, Helen Park <h@x.org> wrote:\n> Morning Kobby,\n>\n"
+            "> Talk to him before you talk about him.\n> I'd put teaching first on the agenda.\n"
+            "> I'll dig out the article.\n")
+    assert kinds(note, mentor="Helen Park") == [
+        ("action", "Book a 1:1 with Phil for Friday"), ("advice", "Talk to him before you talk about him."),
+        ("advice", "I'd put teaching first on the agenda.")]
+
+
+def test_a_dictated_voice_memo_is_cut_into_clauses():
+    memo = ("so um this is a note from the call with Dr. Okonkwo tonight, it was short because she was on call, "
+            "and she said the debrief is for the team not for the report, so do it within 24 hours, um, and she also "
+            "said that I shouldn't be the one who speaks first in a debrief, and then for me, I'm going to re-run the "
+            "debrief with the night staff on Thursday, and um I'm going to write up my reflection while it's fresh\n")
+    got = kinds(memo)
+    assert ("action", "I'm going to re-run the debrief with the night staff on Thursday") in got
+    assert ("action", "I'm going to write up my reflection while it's fresh") in got
+    assert ("advice", "she also said that I shouldn't be the one who speaks first in a debrief") in got
+    assert not any("um" in text.split() for _, text in got)

@@ -94,3 +94,25 @@ def test_the_document_metadata_is_the_last_resort():
     assert (facts.date, facts.date_source) == (D(2025, 12, 2), "metadata")
     stated = note_facts("Date: 2025-11-30\n\nbody", "x", created=D(2025, 12, 2))
     assert stated.date == D(2025, 11, 30)
+
+
+def test_numeric_dates_follow_the_note_then_the_setting(monkeypatch):
+    monkeypatch.delenv("MENTORDESK_DATE_ORDER", raising=False)
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert note_facts("Adeyemi 4/11/25\nstop marking everything\n", "x").date == D(2025, 11, 4)
+    monkeypatch.setenv("MENTORDESK_DATE_ORDER", "mdy")
+    assert note_facts("Adeyemi 4/11/25\nstop marking everything\n", "x").date == D(2025, 4, 11)
+    # A date in the note that can only be read one way settles the others.
+    assert note_facts("Adeyemi 4/11/25\nnext one 20/11/25\n", "x").date == D(2025, 11, 4)
+
+
+def test_an_email_thread_is_dated_by_its_first_message():
+    thread = ("Re: Phil\n\nKobby <k@x.org>\nWed, 11 Feb 2026, 21:18\nto Helen\n\nthanks, this is gold.\n\n"
+              "On Wed, 11 Feb 2026 at 07:15, Helen Park <h@x.org> wrote:\n> Morning Kobby,\n>\n"
+              "> Following up on yesterday's session as promised:\n> Talk to him before you talk about him.\n")
+    facts = note_facts(thread, "gmail-helen-phil")
+    assert facts.date == D(2026, 2, 10) and "Helen Park" in facts.hints
+
+
+def test_a_next_meeting_line_at_the_top_is_not_the_date():
+    assert note_facts("Chat with Tom\nNext catch-up: 14 April 2026\nhe said to slow down\n", "x").date is None

@@ -145,8 +145,9 @@ def _heading(line: str) -> tuple[int, str] | None:
 def _bare_label(text: str, others: bool = False) -> str | None:
     """The kind of a line that is only a label: "Advice", "todo", "- advice:", "Next steps"
     (and, with ``others``, "Context", "Questions", "Background")."""
+    colon = text.rstrip().endswith(":")
     text = _clean(_DECORATION.sub("", text)).rstrip(":").strip()
-    if not text or len(text.split()) > 6 or text.endswith((".", "?", "!", ",")):
+    if not text or len(text.split()) > (6 if colon else 3) or text.endswith((".", "?", "!", ",")):
         return None
     kind = _label_kind(text)
     return kind if kind in ("advice", "action") or (others and kind == "other" and len(text.split()) <= 2) else None
@@ -274,7 +275,7 @@ _STRONG_REPORT = re.compile(
     r"\b(?:told me to|said (?:I|to|that I|we)|said[,:]? [\"“]|suggested|recommended|advised|urged|(?:was|is) clear"
     r"|thinks I|wants me to)\b|\bsaid[,:]?\s*[\"“]", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"^(?:and|so|also|but|then|plus|oh,? and|finally|first|second|third)[,:]?\s+", re.IGNORECASE)
-_CONDITIONAL_ADVICE = re.compile(r"^(?:if|when|whenever|once|before|after|until)\b[^,]{3,80},\s*(?P<rest>.+)$",
+_CONDITIONAL_ADVICE = re.compile(r"^(?:if|when|whenever|once|before|after|until|for|in|during|with|on|at)\b[^,]{3,80},\s*(?P<rest>.+)$",
                                  re.IGNORECASE)
 
 
@@ -330,6 +331,16 @@ _TASK_LEAD = re.compile(
     r"|'m going to| need to| have to| promised to| plan to| want to| agreed to| should)\s+(?:also\s+)?)",
     re.IGNORECASE,
 )
+# Verbs of chores, not of counsel: "email Ravi", "book the room", "read the report".
+_CHORE_VERBS = frozenset("""
+send email e-mail book ask draft read call schedule share update submit sign register order buy print contact message
+text ping reply finish complete fix check research chase invite arrange organise organize confirm cancel renew enrol
+enroll forward post publish upload download install collect gather compile list shortlist rsvp pay file apply watch
+listen visit attend thank tell introduce intro follow look find email dm
+""".split())
+_DEADLINE = re.compile(r"\b(?:by (?:mon|tue|wed|thu|fri|sat|sun|the|end|next|tomorrow|easter|christmas|half[- ]term|\d)"
+                       r"|this (?:week|weekend|month|term|friday|monday)|tomorrow|tonight|tmrw|next week|before (?:the|our|"
+                       r"next|mon|tue|wed|thu|fri|\d)|asap|today)\b", re.IGNORECASE)
 _BECAUSE_ADVICE = re.compile(r",?\s*\b(?:since|because|as)\s+(?P<advice>(?:you|she|he|they)\s+(?:said|suggested|told me"
                              r"|pointed out|recommended|reckon|think)\b.+)$", re.IGNORECASE)
 
@@ -413,7 +424,8 @@ def _looks_like_title(line: str) -> bool:
     """The note's first line names the meeting ("Call with Tanaka, 3 March 2026"); a label,
     a heading, a list item or a code fence is not a title."""
     text = line.strip()
-    if _BULLET.match(line) or _heading(line) or text.startswith(("```", "~~~")) or _SPEAKER.match(text):
+    if (_BULLET.match(line) or _heading(line) or text.startswith(("```", "~~~", "|")) or _SPEAKER.match(text)
+            or _EMOJI_BULLET.match(line)):
         return False
     if _bare_label(text, others=True) or (_LABEL.match(text) and _label_kind(_LABEL.match(text)["label"])):
         return False
@@ -687,7 +699,8 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
     if rule == "advice" and _IMPERATIVE.match(_CONJUNCTION.sub("", text)) and not _ADVICE_IMPERATIVE.match(text):
         # A bare imperative with a task verb in the user's own notes ("draft the paper",
         # "email Ravi") is usually their to-do; the classifier can still call it advice.
-        if _first_verb(text) in _TASK_VERBS and (score is None or score["advice"] < 0.7):
+        deadline = _DEADLINE.search(text)
+        if (_first_verb(text) in _CHORE_VERBS or deadline) and (score is None or score["advice"] < 0.6 or deadline):
             return "action"
         return "advice"
     if rule is not None:
