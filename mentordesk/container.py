@@ -111,7 +111,11 @@ class MentorDesk:
         return self.ingest.ingest_paths([KNOWLEDGE_DIR], kind="guidance", progress=progress)
 
     def reindex(self, progress=None) -> int:
-        return self.index.rebuild(progress)
+        """Rebuild the search index from the store, and re-read every note's meeting, advice
+        and actions with the current extractor (hand-set state is kept)."""
+        count = self.index.rebuild(progress)
+        self.relationships.sync_notes()
+        return count
 
     def status(self) -> dict:
         with self.db.session() as session:
