@@ -1,0 +1,176 @@
+"""The vocabulary of a note's structure: headings, label lines and what they announce
+(advice, actions, or neither), list markers, checkboxes, emoji bullets, tables and
+transcript speaker lines; and the item type the extractor returns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol, Sequence
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+
+
+# A line that is only bold text, "**Action items:**", works as a heading in many notes.
+_BOLD_HEADING = re.compile(r"^\s*(\*\*|__)(?P<text>[^*_]+?):?\s*\1\s*:?\s*$")
+
+
+# "Her advice:", "To do -", "Next steps for me: send the deck" (content may follow).
+_LABEL = re.compile(r"^\s*(?:\*\*|__)?(?P<label>[A-Za-z][\w' /&()-]{1,40}?)(?:\*\*|__)?\s*(?::|\s[-–—](?=\s|$))"
+                    r"(?:\*\*|__)?\s*(?P<rest>.*)$")
+
+
+_BULLET = re.compile(r"^(?P<indent>\s*)(?:(?:[-*+•▪‣◦]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])\s+|(?=\[[ xX✓✔]\]\s))"
+                     r"(?P<text>.*)$")
+
+
+_CHECKBOX = re.compile(r"^\[(?P<mark>[ xX✓✔])\]\s*(?P<text>.*)$")
+
+
+# Emoji and symbols used as bullets, and what the common ones say about the line.
+_EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2190-\u21FF\u2705\u274C\u2753]"
+
+
+_EMOJI_BULLET = re.compile(rf"^(?P<indent>\s*)(?P<mark>{_EMOJI})[\uFE0F\u200D\U0001F3FB-\U0001F3FF\u2640\u2642{_EMOJI[1:-1]}]*\s*"
+                           r"(?P<text>.+)$")
+
+
+_EMOJI_KINDS = {"💡": "advice", "⭐": "advice", "🔑": "advice", "🧠": "advice", "👉": "action", "➡": "action",
+                "⏭": "action", "📝": "action", "☐": "action", "✅": "done", "✔": "done", "☑": "done",
+                "❓": "other", "🤔": "other", "🗓": "other", "📅": "other", "📆": "other", "⏰": "other"}
+
+
+_TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
+
+
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+# Otter, Zoom and Teams transcripts: "Dr. Okonkwo  0:13" on a line, the words below it.
+_TIMED_SPEAKER = re.compile(r"^\s*(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
+
+
+_WROTE_LINE = re.compile(r"^\s*On .+?,?\s+(?P<who>[^,<>]+?)\s*(?:<[^>]*>)?\s*wrote:\s*$")
+
+
+_PROPERTY_BULLET = re.compile(r"^\s*(?:[-*]\s+)?[\w-]+::\s")
+
+
+_TIMESTAMP = re.compile(r"^\s*\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?\s*")
+
+
+_CALLOUT = re.compile(r"^\s*>\s?(?:\[!\w+\][-+]?\s*)?")
+
+
+_DECORATION = re.compile(r"^[^\w*#\[(\"'“‘-]+")  # emoji and symbols before a label ("💡 **Key points**")
+
+
+_SPEAKER = re.compile(r"^\s*(?:\*\*)?(?P<who>[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?)(?:\*\*)?\s*(?:\([\d:]+\))?\s*"
+                      r"(?:\*\*)?[:：](?:\*\*)?\s*(?P<text>.+)$")
+
+
+_ADVICE_WORDS = re.compile(
+    r"\b(?:advice|advised|takeaways?|take-aways?|taking away|lessons?|learn(?:ed|t|ings?)|suggest(?:ed|ions?)"
+    r"|recommend(?:ed|ations?)|tips?|key points?|insights?|feedback|what (?:she|he|they|\w+) (?:said|thinks?|suggested)"
+    r"|(?:her|his|their) (?:notes|view|take|thoughts|points?|rules?)|notes from (?:her|him|them)|what i heard"
+    r"|mentor'?s? (?:notes|view|input)|input from|points from|rules? of thumb|wisdom|pointers|taking from"
+    r"|take-?homes?|what stuck|what (?:she|he|they) told me)\b",
+    re.IGNORECASE,
+)
+
+
+_ACTION_WORDS = re.compile(
+    r"\b(?:action(?: items?|s)?|next (?:steps?|actions?)|to[- ]?dos?|follow[- ]?ups?|commitments?|homework|tasks?"
+    r"|my (?:plan|list)|i(?:'m| am) going to do|i(?:'ll| will) do|what i(?:'ll| will)|on my side|i wrote down"
+    r"|owed by me|for me to do|i promised|i committed)\b|^(?:me|i'll|i will|for me|mine)\b",
+    re.IGNORECASE,
+)
+
+
+# Labels whose lines are never advice or actions: the mentee's questions, the agenda...
+_OTHER_LABEL = re.compile(
+    r"^(?:(?:my |the |open )?questions?(?: i brought| for \w+)?|stories|story|background|context|agenda|purpose"
+    r"|intro(?:duction)?s? offered|attendees|people|date|when|where|location|tags?|created|mentor|with|topics?"
+    r"|(?:her|his|their) (?:news|update|story|background)|small talk|logistics|next (?:meeting|catch-up|session|call)"
+    r"|subject|from|to|cc|sent|re|status|related|person|met|other|misc|miscellaneous|personal|fyi|parking lot"
+    r"|summary keywords|keywords|speakers|where i was|how i was|check[- ]in|focus(?: today| for today)?|theme)$",
+    re.IGNORECASE,
+)
+
+
+# "Stuff she'll do", "Her actions": the mentor's own list, not the user's.
+_MENTOR_LIST = re.compile(
+    r"^(?:stuff|things|what) (?:she|he|they|\w+)(?:'ll|’ll| will| is going to| promised| offered)\b"
+    r"|^(?:her|his|their|(?-i:[A-Z][a-z]+)'s) (?:actions?|to-?dos?|tasks?|next steps|follow[- ]?ups?|promises)\b",
+    re.IGNORECASE,
+)
+
+
+_LEADIN_ACTION = re.compile(
+    r"\b(?:i(?:'m| am) going to|i(?:'ll| will)|my (?:plan|list|next steps|actions|to-?dos?)|i need to|to do|todo"
+    r"|i promised|on my side|for me|i said i'd|so my list)\b", re.IGNORECASE)
+
+
+_LEADIN_ADVICE = re.compile(
+    r"\b(?:she|he|they|(?-i:[A-Z][a-z]+)) (?:thinks|said|says|suggested|recommended|told me|advised|reckons)\b"
+    r"|\bwhat (?:she|he|they|(?-i:[A-Z][a-z]+)) (?:told me|said|thinks)\b"
+    r"|\b(?:her|his|their) (?:advice|take|view|tips|points|rules?)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ExtractedItem:
+    kind: str  # advice | action
+    text: str
+    done: bool = False
+    origin: str = "note"  # note | model
+    quote: str | None = None  # the sentence of the note it was read from
+
+
+class SentenceClassifier(Protocol):
+    """Probabilities of "advice", "action" and "other" per sentence (sentence_classifier.py)."""
+
+    def scores(self, sentences: Sequence[str]) -> list[dict[str, float]]: ...
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]+)\]\]", r"\1", text)  # Obsidian [[links]]
+    text = re.sub(r"~~(.+?)~~", r"\1", text)
+    return " ".join(text.split()).strip()
+
+
+def _label_kind(title: str) -> str | None:
+    """advice | action | other for the words of a heading or label, else None."""
+    title = re.sub(r"^\d+[.)]\s*", "", _clean(_DECORATION.sub("", title)).strip("*_:-–— ").strip())
+    if not title or len(title.split()) > 8:
+        return None
+    if _OTHER_LABEL.match(title) or _MENTOR_LIST.match(title):
+        return "other"
+    if _ACTION_WORDS.search(title):
+        return "action"
+    if _ADVICE_WORDS.search(title):
+        return "advice"
+    return None
+
+
+def _heading(line: str) -> tuple[int, str] | None:
+    """(level, title) when the line is a heading; bold-only lines count as level 7."""
+    match = _HEADING.match(line)
+    if match:
+        return len(match.group(1)), match.group(2)
+    match = _BOLD_HEADING.match(_DECORATION.sub("", line.strip()))
+    if match:
+        return 7, match.group("text")
+    return None
+
+
+def _bare_label(text: str, others: bool = False) -> str | None:
+    """The kind of a line that is only a label: "Advice", "todo", "- advice:", "Next steps"
+    (and, with ``others``, "Context", "Questions", "Background")."""
+    colon = text.rstrip().endswith(":")
+    text = _clean(_DECORATION.sub("", text)).rstrip(":").strip()
+    if not text or len(text.split()) > (6 if colon else 3) or text.endswith((".", "?", "!", ",")):
+        return None
+    kind = _label_kind(text)
+    return kind if kind in ("advice", "action") or (others and kind == "other" and len(text.split()) <= 2) else None

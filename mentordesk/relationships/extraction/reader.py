@@ -1,0 +1,439 @@
+"""Reading a note into units (list items, sentences, transcript turns) and deciding
+which are advice and which are action items; see the package docstring."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from mentordesk.relationships.extraction.labels import (
+    _BULLET,
+    _CALLOUT,
+    _CHECKBOX,
+    _EMOJI_BULLET,
+    _EMOJI_KINDS,
+    _LABEL,
+    _LEADIN_ACTION,
+    _LEADIN_ADVICE,
+    _MENTOR_LIST,
+    _PROPERTY_BULLET,
+    _SPEAKER,
+    _TABLE_ROW,
+    _TABLE_RULE,
+    _TIMED_SPEAKER,
+    _TIMESTAMP,
+    _WROTE_LINE,
+    ExtractedItem,
+    SentenceClassifier,
+    _bare_label,
+    _clean,
+    _heading,
+    _label_kind,
+)
+from mentordesk.relationships.extraction.matching import item_key
+from mentordesk.relationships.extraction.rules import (
+    _ADVICE_IMPERATIVE,
+    _CONJUNCTION,
+    _IMPERATIVE,
+    _SELF_COMMIT,
+    rule_kind,
+)
+from mentordesk.relationships.extraction.sentences import _clauses, split_sentences
+from mentordesk.relationships.extraction.tasks import _BECAUSE_ADVICE, _CHORE_VERBS, _DEADLINE, _first_verb, split_tasks
+
+# Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
+EXTRACTOR_VERSION = "2"
+
+
+_PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
+
+
+@dataclass
+class _Unit:
+    """A piece of the note to judge: a bullet, a sentence of prose or of a transcript turn."""
+
+    text: str
+    section: str | None  # advice | action | other | None (unlabelled)
+    done: bool = False
+    bullet: bool = False
+    speaker: str | None = None  # "mentor" | "me" | None
+    fragment: bool = False  # a short line of prose on its own, with no end punctuation
+    quote: str | None = None  # the whole line, when the unit is only part of it
+    checkbox: bool = False  # "- [ ]" or "- [x]": a task, whatever the words
+
+
+_SELF_SPEAKERS = {"q", "me", "i", "mentee", "myself"}
+
+
+_NOT_SPEAKERS = {"date", "when", "attendees", "with", "tags", "created", "status", "person", "people", "subject",
+                 "from", "to", "sent", "cc", "location", "topic", "related", "met", "next", "note", "notes", "ps",
+                 "p.s", "http", "https", "update", "context", "purpose", "agenda", "mentor"}
+
+
+def _transcript_speakers(lines: list[str]) -> set[str]:
+    """Names that start two or more lines with "Name:" (or Q/A): this note is a transcript."""
+    counts = Counter()
+    for line in lines:
+        match = _SPEAKER.match(_TIMESTAMP.sub("", line))
+        if match and match["who"].lower() not in _NOT_SPEAKERS and (match["who"].lower() in _SELF_SPEAKERS
+                                                                   or not _label_kind(match["who"])):
+            counts[match["who"]] += 1
+    speakers = {who for who, n in counts.items() if n >= 2}
+    return speakers if len(speakers) >= 2 or speakers & {"Q", "A"} else set()
+
+
+def _role(who: str, mentor: str | None) -> str:
+    """"me" or "mentor" for a transcript speaker: Q, Me and I are the user; with the
+    meeting's mentor known, a speaker who shares no name with them is the user too."""
+    lowered = who.lower().strip(".")
+    if lowered in _SELF_SPEAKERS:
+        return "me"
+    if lowered == "a" or not mentor:
+        return "mentor"
+    mentor_words = set(re.sub(r"[-.’']", "", mentor.lower()).split())
+    who_words = set(re.sub(r"[-.’']", "", lowered).split()) - {"dr", "prof", "mr", "mrs", "ms"}
+    return "mentor" if who_words & mentor_words else "me"
+
+
+def _looks_like_title(line: str) -> bool:
+    """The note's first line names the meeting ("Call with Tanaka, 3 March 2026"); a label,
+    a heading, a list item or a code fence is not a title."""
+    text = line.strip()
+    if (_BULLET.match(line) or _heading(line) or text.startswith(("```", "~~~", "|")) or _SPEAKER.match(text)
+            or _EMOJI_BULLET.match(line)):
+        return False
+    if _bare_label(text, others=True) or (_LABEL.match(text) and _label_kind(_LABEL.match(text)["label"])):
+        return False
+    return bool(re.search(r"[^\W\d_]", text)) and len(text.split()) <= 14 and not text.endswith((".", "!", "?", ":"))
+
+
+def _quoted_by(raw_lines: list[str], mentor: str | None) -> list[str | None]:
+    """For a pasted email thread: the role ("mentor" or "me") of whoever wrote each quoted
+    ("> ") line, from the "On ..., NAME <...> wrote:" line above it."""
+    roles: list[str | None] = []
+    author: str | None = None
+    for line in raw_lines:
+        match = _WROTE_LINE.match(line)
+        if match:
+            author = _role(match["who"], mentor)
+        roles.append(author if author and line.lstrip().startswith(">") else None)
+    return roles
+
+
+def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
+    raw_lines = markdown.splitlines()
+    quoted = _quoted_by(raw_lines, mentor)
+    lines = [_CALLOUT.sub("", raw) if raw.lstrip().startswith(">") else raw for raw in raw_lines]
+    lines = ["" if _PROPERTY_BULLET.match(line) else line for line in lines]  # Logseq "- tags:: ..."
+    speakers = _transcript_speakers(lines)
+    units: list[_Unit] = []
+    section: str | None = None       # the kind the current lines belong to
+    heading_section: str | None = None  # the kind of the last Markdown heading (lasts to the next)
+    heading_level = 99
+    label_open = False    # a label line's section: ends after a blank line, at the next non-list line
+    label_filled = False
+    after_blank = False
+    nested: list[tuple[int, str | None]] = []  # (indent, section before) for "- advice:" bullets
+    table_kinds: list[str | None] | None = None  # the kinds of a Markdown table's columns
+    timed_role: str | None = None  # the speaker of the lines under "Name  0:13"
+    quoted_role: str | None = None  # who wrote the quoted lines of an email thread
+    in_fence = False
+    paragraph: list[str] = []
+    current: _Unit | None = None
+
+    def flush_paragraph() -> None:
+        nonlocal paragraph
+        if paragraph:
+            # Phone notes put one thought per line with no full stops: read each line on
+            # its own. Prose with punctuation is joined first (a PDF wraps its lines).
+            ended = sum(1 for line in paragraph if line.rstrip().endswith((".", "!", "?", "…", '"', "”", ")")))
+            pieces = paragraph if len(paragraph) > 1 and ended * 2 < len(paragraph) else [" ".join(paragraph)]
+            for piece in pieces:
+                for sentence in split_sentences(piece):
+                    for clause in _clauses(sentence):
+                        units.append(_Unit(clause, section, quote=sentence if clause != sentence else None,
+                                           speaker=quoted_role))
+        paragraph = []
+
+    def flush_bullet() -> None:
+        nonlocal current
+        if current is not None:
+            units.append(current)
+        current = None
+
+    first = next((i for i, line in enumerate(lines)
+                  if line.strip() and not re.match(r"^#+\s*page \d+\s*$", line.strip(), re.I)), None)
+    for number, line in enumerate(lines):
+        if number == first and _looks_like_title(line):
+            continue  # "Call with Tanaka, 3 March 2026": the title, not a sentence of the note
+        if quoted[number] != quoted_role:
+            flush_bullet(); flush_paragraph()
+            quoted_role = quoted[number]
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            flush_bullet(); flush_paragraph()
+            continue
+        if in_fence:
+            continue
+        if not line.strip():
+            flush_bullet(); flush_paragraph()
+            after_blank = True
+            continue
+        line = _TIMESTAMP.sub("", line) if speakers else line
+        timed = _TIMED_SPEAKER.match(line)
+        if timed:
+            flush_bullet(); flush_paragraph()
+            timed_role = _role(timed["who"], mentor)
+            continue
+        row = _TABLE_ROW.match(line)
+        if row or _TABLE_RULE.match(line):
+            flush_bullet(); flush_paragraph()
+            if row and not _TABLE_RULE.match(line):
+                cells = [c.strip() for c in row["cells"].split("|")]
+                if table_kinds is None:
+                    table_kinds = [_label_kind(c) for c in cells]
+                    if not any(k in ("advice", "action") for k in table_kinds):
+                        table_kinds = [None] * len(cells)
+                else:
+                    for cell, kind in zip(cells, table_kinds):
+                        if cell.strip(" -—–") and kind in ("advice", "action"):
+                            units.append(_Unit(cell, kind, bullet=True))
+            continue
+        table_kinds = None
+        bullet = _BULLET.match(line)
+        emoji = None if bullet else _EMOJI_BULLET.match(line)
+        if emoji:
+            bullet = emoji
+        if label_open and label_filled and after_blank and not bullet:
+            section, label_open = heading_section, False
+        after_blank = False
+        heading = _heading(line)
+        if heading and not bullet:
+            level, title = heading
+            flush_bullet(); flush_paragraph()
+            nested.clear()
+            kind = _label_kind(title)
+            if level == 7:  # a bold label works like a label line
+                if kind is not None:
+                    section, label_open, label_filled = kind, True, False
+                continue
+            if kind is not None or level <= heading_level:
+                heading_section, heading_level = kind, (level if kind is not None else 99)
+            section, label_open = heading_section, False
+            continue
+        if bullet:
+            flush_bullet(); flush_paragraph()
+            indent = len(bullet["indent"].replace("\t", "    "))
+            while nested and indent <= nested[-1][0]:
+                section = nested.pop()[1]
+            text = bullet["text"]
+            mark = emoji["mark"] if emoji else None
+            inner = _EMOJI_BULLET.match(text) if not emoji else None
+            if inner:  # "- 💡 text"
+                mark, text = inner["mark"], inner["text"]
+            hint = _EMOJI_KINDS.get(mark or "")
+            if mark and (_heading(text) or _bare_label(text)):  # "> 💡 **Key points from him**"
+                flush_bullet()
+                kind = _label_kind(_heading(text)[1] if _heading(text) else text)
+                section, label_open, label_filled = kind, True, False
+                continue
+            box = _CHECKBOX.match(text)
+            done = bool(box and box["mark"] != " ") or bool(re.search(r"^~~.+~~$|\((?:done|sent|booked)\)", text, re.I))
+            text = box["text"] if box else text
+            kind = _bare_label(text)
+            label = _LABEL.match(text)
+            if kind is None and label and not label["rest"].strip():
+                kind = _bare_label(label["label"])
+            if kind is not None:
+                nested.append((indent, section))
+                section = kind
+                continue
+            if hint == "done":
+                done, hint = True, "action"
+            if hint == "other":
+                continue
+            current = _Unit(text, hint or section, done, bullet=True, checkbox=bool(box),
+                            speaker=quoted_role if not section else None)
+            label_filled = True
+            continue
+        if current is not None and line[:1].isspace():
+            current.text += " " + line.strip()
+            continue
+        if timed_role is not None:
+            flush_bullet()
+            for sentence in split_sentences(line.strip()):
+                units.append(_Unit(sentence, None, speaker=timed_role))
+            continue
+        flush_bullet()
+        nested.clear()
+        stripped = line.strip()
+        speaker = _SPEAKER.match(stripped)
+        if speaker and speaker["who"] in speakers:
+            flush_paragraph()
+            role = _role(speaker["who"], mentor)
+            for sentence in split_sentences(speaker["text"]):
+                units.append(_Unit(sentence, None, speaker=role))
+            label_filled = True
+            continue
+        bare = _bare_label(stripped, others=True)
+        label = _LABEL.match(stripped)
+        kind = bare or (_label_kind(label["label"]) if label else None)
+        if kind is None and stripped.endswith(":") and len(stripped.split()) <= 16:
+            lead = stripped[:-1]
+            kind = _label_kind(lead) or ("other" if _MENTOR_LIST.search(lead) else None) or \
+                ("action" if _LEADIN_ACTION.search(lead) else None) or ("advice" if _LEADIN_ADVICE.search(lead) else None)
+        if kind is not None:
+            flush_paragraph()
+            rest = "" if bare or (not label) else label["rest"].strip()
+            section, label_open, label_filled = kind, True, bool(rest)
+            if rest:
+                for sentence in split_sentences(rest):
+                    units.append(_Unit(sentence, kind, quote=_clean(stripped)))
+            continue
+        if len(stripped.split()) <= 8 and not stripped.endswith((".", "!", "?", ",", ";")):
+            flush_paragraph()  # a line of its own ("Session 2 - planning"): not part of the next sentence
+            units.append(_Unit(stripped, section, fragment=True))
+        else:
+            paragraph.append(stripped)
+        label_filled = True
+    flush_bullet(); flush_paragraph()
+    return units
+
+
+def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
+                  mentor: str | None = None) -> list[ExtractedItem]:
+    """Advice and action items of a note, in note order (see the module docstring).
+
+    Listed items under an advice or action label take the label's kind, unless a rule
+    says the line is neither (a question, the mentor's own promise); prose and transcript
+    sentences are judged one by one. Checkboxes set ``done``. With no classifier, prose
+    sentences no rule decides are left out. ``mentor`` (the meeting's) tells the user's
+    turns in a transcript from the mentor's.
+    """
+    units = [u for u in _units(markdown, mentor) if _clean(u.text) and u.section != "other"]
+    texts = [_clean(u.text) for u in units]
+    scanned = len(re.findall(r"[A-Za-z]0|0[a-z]", markdown)) >= 2  # OCR of handwriting
+    readable = [_unscan(t, scanned) for t in texts]  # rules and classifier read OCR slips as letters
+    rules = [rule_kind(t) for t in readable]
+    wanted = [i for i, u in enumerate(units)
+              if (rules[i] is None and (not u.bullet or u.section is None))
+              or (u.section is None and u.speaker is None and rules[i] == "advice" and _IMPERATIVE.match(readable[i]))]
+    scores: dict[int, dict[str, float]] = {}
+    if classifier is not None and wanted:
+        scores = dict(zip(wanted, classifier.scores([readable[i] for i in wanted])))
+    items: list[ExtractedItem] = []
+    for i, unit in enumerate(units):
+        kind = _decide(unit, readable[i], rules[i], scores.get(i))
+        if kind is None:
+            continue
+        text = texts[i]
+        quote = unit.quote or text
+        if kind == "action":
+            because = _BECAUSE_ADVICE.search(text)
+            because = because if because and because.start() > 12 else None
+            action_text = text[: because.start()].rstrip(" ,") if because else text
+            for task in split_tasks(action_text):
+                items.append(ExtractedItem("action", _strip_lead(task), unit.done, quote=quote))
+            if because:
+                items.append(ExtractedItem("advice", because["advice"].rstrip("."), quote=quote))
+        else:
+            items.append(ExtractedItem("advice", _strip_lead(text), unit.done, quote=quote))
+    return _dedupe(items)
+
+
+def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | None) -> str | None:
+    """The kind of one unit, or None when it is neither advice nor an action."""
+    if unit.section in ("advice", "action"):
+        if rule == "other":
+            return None
+        if score is not None and score["other"] >= 0.7:
+            return None  # a story or an aside in the section's prose
+        if unit.section == "advice" and rule == "action" and not unit.bullet:
+            return "action"  # "I'll try it next week" in a paragraph under "Her advice"
+        if unit.section == "action" and re.match(r"^(?:you should|you shouldn't|you need to|you must|don'?t|never"
+                                                 r"|always)\b", text, re.IGNORECASE):
+            return "advice"  # second-person counsel the user copied among their to-dos
+        return unit.section
+    if unit.checkbox and rule != "other" or unit.done:
+        return "action"  # a checkbox is a task; ticked means done
+    if unit.speaker == "me":
+        return "action" if rule == "action" else None
+    if unit.speaker == "mentor":
+        if re.search(r"\b(?:i'd|i would|i wouldn't|i would not|if i were you|in your shoes)\b"
+                     r"(?! (?:love|like|be (?:happy|glad)|appreciate|have to check))", text, re.IGNORECASE):
+            return "advice"  # "I'd put teaching first": the mentor's counsel
+        if _SELF_COMMIT.search(_CONJUNCTION.sub("", text)) or rule == "other":
+            return None  # "I'll send you the article" is the mentor's promise
+        if rule is not None:
+            return "advice"  # an imperative from the mentor is advice to the mentee
+        if score is not None and score["advice"] >= 0.5 and len(text.split()) >= 4:
+            return "advice"
+        return None
+    if len(text) < 8 or len(text.split()) < 2 or (unit.fragment and rule is None and len(text.split()) < 3):
+        return None  # a stray line or a word or two, outside any advice or action list
+    if rule == "advice" and _IMPERATIVE.match(_CONJUNCTION.sub("", text)) and not _ADVICE_IMPERATIVE.match(text):
+        # A bare imperative with a task verb in the user's own notes ("draft the paper",
+        # "email Ravi") is usually their to-do; the classifier can still call it advice.
+        deadline = _DEADLINE.search(text)
+        if (_first_verb(text) in _CHORE_VERBS or deadline) and (score is None or score["advice"] < 0.6 or deadline):
+            return "action"
+        return "advice"
+    if rule is not None:
+        return rule if rule != "other" else None
+    if unit.fragment:  # a short line of its own ("first 100 days: listen, don't fix"): only when clear
+        return max(score, key=score.get) if score and max(score.values()) >= 0.6 and \
+            max(score, key=score.get) != "other" else None
+    if unit.bullet and score is not None and score["other"] < 0.5:
+        return "advice" if score["advice"] >= score["action"] else "action"  # a listed point, not a story
+    if score is None:
+        return None
+    best = max(score, key=score.get)
+    return best if best != "other" and score[best] >= 0.6 else None
+
+
+def _unscan(text: str, scanned: bool = False) -> str:
+    """What the rules read: a leading "Name:" gone, and in a scanned note OCR slips undone
+    (a zero inside a word is an o, "rn" is often an m: "b00k", "rnark")."""
+    text = re.sub(r"^(?-i:[A-Z][a-z]+):\s+(?=\S)", "", text)
+    if scanned:
+        text = re.sub(r"(?<=[A-Za-z])0|0(?=[a-z])", "o", text)
+        text = re.sub(r"\brn(?=[aeiou])|(?<=[aeiou])rn(?=[aeiou])|(?<=e)rn\b", "m", text)
+    return text
+
+
+def _strip_lead(text: str) -> str:
+    text = re.sub(r"^(?:TODO|To-?do|Action|AI|done|me)\s*[:\-]\s*|^(?:todo|to-?do)\s+", "", text, flags=re.I)
+    return text.strip().strip("\"“”").strip()
+
+
+def _dedupe(items: list[ExtractedItem]) -> list[ExtractedItem]:
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        key = item_key(item.text)
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
+
+
+def extract_purpose(markdown: str, limit: int = 600) -> str | None:
+    """The paragraph under a "Purpose" heading, for the meeting's purpose."""
+    lines: list[str] = []
+    inside = False
+    for line in markdown.splitlines():
+        heading = _heading(line)
+        if heading:
+            if inside:
+                break
+            inside = bool(_PURPOSE.match(heading[1].strip()))
+            continue
+        if inside:
+            if not line.strip() and lines:
+                break
+            lines.append(line.strip())
+    text = _clean(" ".join(lines))
+    if not text:
+        return None
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,155 @@
+"""Plain rules that decide a sentence when its wording says what it is: a first-person
+commitment, reported advice, a question, the mentor's own promise, logistics.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mentordesk.relationships.extraction.tasks import _TASK_VERBS, _first_verb
+
+_SELF_COMMIT = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:so|and|then|now|next,?|also,?|first,?|agreed,?|ok,?|okay,?)\s+)"
+    r"(?:i(?:'ll| will| shall| am going to|'m going to| am gonna|'m gonna| promised to| need to| have to| must"
+    r"| want to| plan to| intend to| committed to| agreed to| owe (?:her|him|them)| am to|'m to| should(?! have)"
+    r"| will also|'ll also|'d better| really need to)|my (?:next )?(?:step|action|task|homework|to-?do)s?"
+    r"(?: for \w+)? (?:is|are|will be)|next steps? for me|for me to do|to-?do\b|todo\b)"
+    r"|^(?:also |and |then )?(?:going to|gonna|will|need to|must|plan to)\s+\w",
+    re.IGNORECASE,
+)
+
+
+_REPORTED = re.compile(
+    r"\b(?:she|he|they|(?-i:[A-Z][a-z]+))(?:'s| has| had| have)?\s+(?:also\s+|strongly\s+|really\s+|gently\s+|just\s+)?"
+    r"(?:suggested|suggests|recommended|recommends|advised|advises|urged|urges|encouraged|encourages|told me"
+    r"|tells me|said (?:I|to|that|we|you|never|always|not)|says (?:I|to|that)|warned|warns|pushed me|nudged me"
+    r"|insisted|insists|reckons|stressed|emphasi[sz]ed|pointed out|was clear that|is clear that|made the point"
+    r"|wants me to|thinks (?:I|you) should)\b"
+    r"|\b(?:her|his|their|(?-i:[A-Z][a-z]+)'s|your)\s+(?:view|advice|take|point|rule|suggestion|recommendation|tip"
+    r"|position|opinion|message|main point|line|mantra|framing|argument|verdict|idea|rule of thumb)\b"
+    r"|\baccording to (?:her|him|them|(?-i:[A-Z][a-z]+))\b|\bas (?:she|he|they|you) (?:suggested|said|put it|recommended)\b"
+    r"|\byou (?:said|told me|suggested|recommended|pointed out|advised|reminded me)\b",
+    re.IGNORECASE,
+)
+
+
+_MENTOR_TASK = re.compile(
+    r"^(?:(?:and|also|plus)\s+)?(?:she|he|they|(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?))(?:'ll|’ll| will| is going to"
+    r"|'s going to|’s going to|'s gonna| is (?=sending|sharing|booking|writing|doing|bringing|making|setting|sorting)"
+    r"| offered to"
+    r"| promised to| said she'd| said he'd| would| can| may| might| is happy to| kindly offered to| to)"
+    r"\s+(?:also\s+)?(?:send|share|intro|introduce|connect|forward|look|check|dig|find|email|ping|review|read|put"
+    r"|loop|ask|talk|pass|make|set|give|get|follow|reach|lend|host|invite|call|text|write|mention|book|fwd|raise"
+    r"|chase|flag|arrange|organise|organize|sort|bring|dig|redo|do|sending|sharing|booking|writing|doing|bringing"
+    r"|making|setting|sorting)",
+    re.IGNORECASE,
+)
+
+
+_MENTOR_OFFER = re.compile(r"^(?!i\b)(?:she|he|they|(?-i:[A-Z][a-z]+))\b.{0,60}\b(?:offered|promised|agreed) to\b",
+                           re.IGNORECASE)
+
+
+_IMPERATIVE = re.compile(
+    r"^(?:don'?t|do not|never|always|avoid|stop|start|try|keep|ask|say|make|focus|write|talk|pick|choose|push|build"
+    r"|find|get|take|treat|think|spend|put|let|lead|learn|read|be|go|use|stay|practi[cs]e|negotiate|delegate"
+    r"|document|frame|protect|prioriti[sz]e|set|give|show|share|volunteer|look|aim|remember|consider|prepare|test"
+    r"|resist|trust|assume|separate|own|measure|track|invest|hire|trade|plan|block|drop|move|stick|lean|double|cut"
+    r"|open|bring|price|quote|check|lead|rehearse|run|send|reply|open|charge|start|lead|name|sleep|celebrate|wait"
+    r"|accept|decline|push back|clarify|insist|default|ship|cap)\b",
+    re.IGNORECASE,
+)
+
+
+# Imperatives that are counsel, not chores: "don't buy it yet", "never...", "you should...".
+_ADVICE_IMPERATIVE = re.compile(
+    r"^(?:(?:and|so|but|also)\s+)?(?:don'?t|do not|never|always|avoid|stop|keep|be|treat|think|trust|assume|resist"
+    r"|remember|aim|stay|lean|protect|prioriti[sz]e|separate|use|lead|focus|pick|choose|say|let|give|spend|go|start"
+    r"|you should|you shouldn't|you need to|you must|you'll want|you have to|if you|when you)\b",
+    re.IGNORECASE,
+)
+
+
+_QUESTIONING = re.compile(
+    r"^(?:i|we) (?:asked|wondered|wanted to (?:ask|know))\b|^(?:she|he|they|[A-Z][a-z]+) asked\b", re.IGNORECASE)
+
+
+_PAST_OR_META = re.compile(
+    r"^(?:we (?:talked|discussed|covered|spoke|met|chatted|caught up|went|started|ended)|i (?:told|mentioned"
+    r"|explained|shared|had|was|felt|came|brought|pitched|said|got|did|showed|admitted)|(?:she|he|they) (?:told me"
+    r" (?:about|how|that she|that he)|talked about|shared|mentioned (?:that )?(?:she|he|her|his)|has|had|is|was"
+    r"|joined|moved|started|works|described|listened|laughed|once|used to|spent|went)|(?:she|he) also talked about"
+    r"|(?:-\s*)?(?:you|she|he|they|(?-i:[A-Z][a-z]+)) (?:also )?mentioned"
+    r"|(?:told|talked|discussed|went|asked|showed|explained|spoke|chatted|caught up) (?:her|him|them|abt|about|thru|through"
+    r"|over|on|me)|(?:she|he|they|(?-i:[A-Z][a-z]+)) (?:didn't|did not|let me|listened|was|seemed|came|looked|gave"
+    r"|sent|arrived|brought|thought the|loved|liked)|i'm (?!going|gonna|to\b|also going|planning)|i've (?:started|been))\b",
+    re.IGNORECASE,
+)
+
+
+_LOGISTICS = re.compile(
+    r"^next\s*(?::|(?:coffee|meeting|session|call|1:1|1-1|1on1|catch[- ]?up|chat|sync|walk|lunch|check[- ]?in"
+    r"|one|time|date)\b)|^(?:i've|i have) been thinking about\b|^(?:see you|speak|talk) (?:soon|then|next)\b"
+    r"|^follow[- ]?up (?:set|booked|scheduled|is|on|in)\b|^wrote this up\b|^let's (?:say|speak|talk|meet)\b"
+    r"|^agreed (?:we'd|we would|to meet|on)\b|^(?:can|could|would|will) you\b",
+    re.IGNORECASE,
+)
+
+
+# A sentence that opens by reporting the mentor ("She said I should...", "His advice: ...")
+# is advice even when it goes on in the first person.
+_REPORTED_LEAD = re.compile(
+    r"^(?:she|he|they|you|(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?))\s+(?:also\s+|strongly\s+|really\s+|just\s+)?"
+    r"(?:said(?=[,:]? (?:to|I|that I|that you|you|we|never|always|not|don't|do not|it's worth|the trick|the key)\b"
+    r"|[,:]?\s*[\"“]|:)|says (?=to|I|you)|suggested|suggests|recommended|recommends|advised|urged|encouraged"
+    r"|told me (?:to|that I|I)|thinks"
+    r"|believes|reckons"
+    r"|was clear|is clear|insisted|warned|wants me|pushed me|nudged me|pointed out|made the point)\b"
+    r"|^(?:her|his|their|(?-i:[A-Z][a-z]+)'s|your)\s+(?:advice|view|take|rule|point|suggestion|recommendation|tip)\b",
+    re.IGNORECASE,
+)
+
+
+_STRONG_REPORT = re.compile(
+    r"\b(?:told me to|said (?:I|to|that I|we)|said[,:]? [\"“]|suggested|recommended|advised|urged|(?:was|is) clear"
+    r"|thinks I|wants me to)\b|\bsaid[,:]?\s*[\"“]", re.IGNORECASE)
+
+
+_CONJUNCTION = re.compile(r"^(?:and|so|also|but|then|plus|oh,? and|finally|first|second|third)[,:]?\s+", re.IGNORECASE)
+
+
+_CONDITIONAL_ADVICE = re.compile(r"^(?:if|when|whenever|once|before|after|until|for|in|during|with|on|at)\b[^,]{3,80},\s*(?P<rest>.+)$",
+                                 re.IGNORECASE)
+
+
+def rule_kind(sentence: str) -> str | None:
+    """advice | action | other when a plain rule decides it, else None (ask the classifier)."""
+    text = sentence.strip().strip("\"“”'")
+    bare = _CONJUNCTION.sub("", text)
+    if not text:
+        return "other"
+    if _LOGISTICS.match(bare) or (text.startswith("(") and text.rstrip(".").endswith(")")):
+        return "other"  # "Next coffee: 30 September", an aside in brackets
+    if _QUESTIONING.match(bare):
+        return "other"  # "I asked if I should wait" reports a question, not an answer
+    if (text.endswith("?") or re.search(r"\?\s*(?:->|→|—|-|:)", text)) and not _REPORTED.search(text):
+        return "other"  # a question (the mentee's, usually)
+    if (_MENTOR_TASK.match(bare) or _MENTOR_OFFER.search(bare)) and _first_verb(bare) not in _TASK_VERBS:
+        return "other"  # the mentor's own promise
+    if _REPORTED_LEAD.match(bare):
+        return "advice"
+    if _SELF_COMMIT.search(bare):
+        return "action"
+    if re.match(r"^(?:hi|hello|hey|dear|thanks|thank you|best|cheers|regards|warmly|talk soon|looking forward)\b",
+                bare, re.IGNORECASE) and not _REPORTED.search(text):
+        return "other"
+    if _PAST_OR_META.match(bare) and not _STRONG_REPORT.search(bare):
+        return "other"
+    if _REPORTED.search(text):
+        return "advice"
+    if _IMPERATIVE.match(bare):
+        return "advice"
+    conditional = _CONDITIONAL_ADVICE.match(bare)
+    if conditional and _IMPERATIVE.match(conditional["rest"]):
+        return "advice"  # "If they push, give a range"
+    return None

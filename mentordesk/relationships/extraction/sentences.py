@@ -1,0 +1,41 @@
+"""Sentences of a paragraph, and the clauses of a dictated run-on sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "Dr.", "Mr.", "Ms.", "Mrs.", "Prof.", "approx.", "incl.", "St.",
+                  "Jr.", "Sr.", "a.m.", "p.m.", "No.")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph, also in all-lower-case notes; "e.g." does not end one."""
+    protected = text
+    for abbr in _ABBREVIATIONS:
+        protected = re.sub(r"(?<![\w.])" + re.escape(abbr), lambda m: m.group(0).replace(".", "\x00"), protected,
+                           flags=re.IGNORECASE)
+    protected = re.sub(r"(\d)\.(\d)", "\\1\x00\\2", protected)
+    parts = re.split(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?\w)|;\s+(?=[A-Z])", protected)
+    return [p.replace("\x00", ".").strip() for p in parts if p and p.strip()]
+
+
+_FILLERS = re.compile(r"^(?:(?:and|so|but|um+|uh+|er+|anyway|oh|okay|ok|yeah|right|then|like|well|which)\b[,.]?\s*)+",
+                      re.IGNORECASE)
+
+
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?=(?:and|so|but|um|uh|anyway|oh and|then|okay)\b)"
+    r"|,\s+(?=(?:i'm going to|i am going to|i'll|i will|i need to|i said i'd|i should|she said|he said|they said"
+    r"|she also said|he also said|she told|he told|she thinks|he thinks)\b)",
+    re.IGNORECASE,
+)
+
+
+def _clauses(sentence: str, longest: int = 40) -> list[str]:
+    """A run-on sentence (a dictated voice memo: "so she said X, and um I'm going to Y,
+    and ...") cut into its clauses, fillers dropped; a normal sentence is left whole."""
+    if len(sentence.split()) <= longest:
+        return [sentence]
+    parts = [_FILLERS.sub("", part).strip(" ,") for part in _CLAUSE_BREAK.split(sentence)]
+    return [part for part in parts if len(part.split()) >= 3] or [sentence]

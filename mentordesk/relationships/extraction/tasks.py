@@ -1,0 +1,75 @@
+"""Several tasks in one sentence ("send the deck, book a call and read chapter 3"), and
+the verbs that mark a chore rather than counsel.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TASK_VERBS = frozenset("""
+send email e-mail book read ask write draft update share schedule call follow reach introduce intro set prepare
+prep review talk meet check look find try start finish apply sign join buy order research practice practise list
+make get plan block reply thank post publish connect message text ping watch listen sketch outline compile collect
+gather map pick choose decide propose pitch present run test track log keep record note document revise rewrite edit
+submit invite organise organize arrange confirm move learn study take do go visit attend register renew fix build
+ship raise negotiate tell let show give offer brainstorm identify rank shortlist refresh polish clarify summarise
+summarize circulate loop sync align finalise finalize complete close contact sort put dig draw turn bring create
+design print mail forward push lock nail spend cut drop clear enrol enroll volunteer interview shadow pair accept
+decline redo hold trim audit cancel interview pass reach rehearse price quote charge open frame own delegate hand
+bake host rerun retry re-read reread double prune measure compare estimate calculate benchmark automate migrate
+""".split())
+
+
+_TASK_LEAD = re.compile(
+    r"^(?:.*?\b(?:next steps? for me|my next steps?|my actions?|to-?dos?|action items?|for me|on my side)\s*"
+    r"(?:is|are|:|-|,)?\s*|(?:ok,?\s+|okay,?\s+|got it\.?\s+)?(?:so |and |then |also )?i(?:'ll| will| am going to"
+    r"|'m going to| need to| have to| promised to| plan to| want to| agreed to| should)\s+(?:also\s+)?)",
+    re.IGNORECASE,
+)
+
+
+# Verbs of chores, not of counsel: "email Ravi", "book the room", "read the report".
+_CHORE_VERBS = frozenset("""
+send email e-mail book ask draft read call schedule share update submit sign register order buy print contact message
+text ping reply finish complete fix check research chase invite arrange organise organize confirm cancel renew enrol
+enroll forward post publish upload download install collect gather compile list shortlist rsvp pay file apply watch
+listen visit attend thank tell introduce intro follow look find email dm
+""".split())
+
+
+_DEADLINE = re.compile(r"\b(?:by (?:mon|tue|wed|thu|fri|sat|sun|the|end|next|tomorrow|easter|christmas|half[- ]term|\d)"
+                       r"|this (?:week|weekend|month|term|friday|monday)|tomorrow|tonight|tmrw|next week|before (?:the|our|"
+                       r"next|mon|tue|wed|thu|fri|\d)|asap|today)\b", re.IGNORECASE)
+
+
+_BECAUSE_ADVICE = re.compile(r",?\s*\b(?:since|because|as)\s+(?P<advice>(?:you|she|he|they)\s+(?:said|suggested|told me"
+                             r"|pointed out|recommended|reckon|think)\b.+)$", re.IGNORECASE)
+
+
+def _first_verb(text: str) -> str:
+    lead = r"^(?:also|then|to|finally|and|so|i'll|i will|i'm going to|i am going to|i need to|i have to|i want to|i plan to)\s+"
+    text = text.lower()
+    for _ in range(3):
+        text = re.sub(lead, "", text)
+    return text.split(" ", 1)[0].strip("(\"")
+
+
+def split_tasks(sentence: str) -> list[str]:
+    """"Next steps for me: send the deck, book a call with Ravi and read chapter 3." ->
+    ["send the deck", "book a call with Ravi", "read chapter 3"]. Only a list with commas is
+    split ("X and Y" alone is one task), and only where every part starts with a verb, so
+    "read the chapter on risks, costs and timelines" stays whole."""
+    lead = _TASK_LEAD.match(sentence)
+    body = (sentence[lead.end():] if lead else sentence).strip().rstrip(".!;")
+    # Only a real list is split: "a, b and c", or three or more parts. "Do X and send Y"
+    # stays one item, readable on its own ("ask about cost" alone would not say whom).
+    if not re.search(r"[,;].*\b(?:and|then)\b|[,;].*[,;]", body):
+        return [sentence.strip()]
+    pieces = [p.strip() for p in re.split(r",\s*(?:and\s+then\s+|and\s+|then\s+)?|;\s*", body) if p.strip()]
+    if len(pieces) >= 2:
+        last = re.split(r"\s+(?:and|then|&)\s+(?=\S)", pieces[-1], maxsplit=1)
+        if len(last) == 2 and _first_verb(last[1]) in _TASK_VERBS:
+            pieces = pieces[:-1] + last
+    if len(pieces) >= 2 and all(_first_verb(p) in _TASK_VERBS for p in pieces):
+        return [re.sub(r"^(?:also|then|to|finally)\s+", "", p).strip() for p in pieces]
+    return [sentence.strip()]
