@@ -177,3 +177,10 @@ def test_a_dictated_voice_memo_is_cut_into_clauses():
     assert ("action", "I'm going to write up my reflection while it's fresh") in got
     assert ("advice", "she also said that I shouldn't be the one who speaks first in a debrief") in got
     assert not any("um" in text.split() for _, text in got)
+
+
+def test_listed_advice_that_ends_in_a_question_stays_advice():
+    note = ("## What she said\n- Run a regret test: looking back at 60, which choice would you regret?\n"
+            "- She is happy to meet every six weeks.\n- Should I ask for a raise?\n- She'll send me the article.\n")
+    assert kinds(note) == [("advice", "Run a regret test: looking back at 60, which choice would you regret?"),
+                           ("advice", "She is happy to meet every six weeks.")]

@@ -25,7 +25,11 @@ from mentordesk.relationships.extraction.model import (
     merge_model_items,
     parse_model_items,
 )
-from mentordesk.relationships.extraction.reader import EXTRACTOR_VERSION, extract_items, extract_purpose
+from mentordesk.relationships.extraction.reader import (
+    EXTRACTOR_VERSION,
+    extract_items,
+    extract_purpose,
+)
 from mentordesk.relationships.extraction.rules import rule_kind
 from mentordesk.relationships.extraction.sentences import split_sentences
 from mentordesk.relationships.extraction.tasks import split_tasks

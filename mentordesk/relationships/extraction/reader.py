@@ -37,10 +37,17 @@ from mentordesk.relationships.extraction.rules import (
     _CONJUNCTION,
     _IMPERATIVE,
     _SELF_COMMIT,
+    not_an_item,
     rule_kind,
 )
 from mentordesk.relationships.extraction.sentences import _clauses, split_sentences
-from mentordesk.relationships.extraction.tasks import _BECAUSE_ADVICE, _CHORE_VERBS, _DEADLINE, _first_verb, split_tasks
+from mentordesk.relationships.extraction.tasks import (
+    _BECAUSE_ADVICE,
+    _CHORE_VERBS,
+    _DEADLINE,
+    _first_verb,
+    split_tasks,
+)
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
 EXTRACTOR_VERSION = "2"
@@ -345,8 +352,8 @@ def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
 def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | None) -> str | None:
     """The kind of one unit, or None when it is neither advice nor an action."""
     if unit.section in ("advice", "action"):
-        if rule == "other":
-            return None
+        if rule == "other" and (not unit.bullet or not_an_item(text)):
+            return None  # a listed point stays unless it is plainly a question, a promise of theirs, logistics
         if score is not None and score["other"] >= 0.7:
             return None  # a story or an aside in the section's prose
         if unit.section == "advice" and rule == "action" and not unit.bullet:
@@ -403,8 +410,10 @@ def _unscan(text: str, scanned: bool = False) -> str:
 
 
 def _strip_lead(text: str) -> str:
-    text = re.sub(r"^(?:TODO|To-?do|Action|AI|done|me)\s*[:\-]\s*|^(?:todo|to-?do)\s+", "", text, flags=re.I)
-    return text.strip().strip("\"“”").strip()
+    text = re.sub(r"^(?:TODO|To-?do|Action|AI|done|me)\s*[:\-]\s*|^(?:todo|to-?do)\s+", "", text, flags=re.I).strip()
+    if re.fullmatch(r"[\"“][^\"“”]*[\"”]", text):  # a whole quoted sentence: the quotes go
+        text = text[1:-1]
+    return text.strip()
 
 
 def _dedupe(items: list[ExtractedItem]) -> list[ExtractedItem]:

@@ -153,3 +153,18 @@ def rule_kind(sentence: str) -> str | None:
     if conditional and _IMPERATIVE.match(conditional["rest"]):
         return "advice"  # "If they push, give a range"
     return None
+
+
+_INTERROGATIVE = re.compile(r"^(?:how|what|why|when|where|who|which|should|shall|can|could|would|do|does|did|is|are"
+                            r"|was|will|have|has|any)\b[^.!]*\?\s*$", re.IGNORECASE)
+
+
+def not_an_item(text: str) -> bool:
+    """A line that is neither advice nor an action even inside an advice or action list: a
+    question the user asked, the mentor's own promise, logistics, an aside in brackets."""
+    bare = _CONJUNCTION.sub("", text.strip().strip("\"“”'"))
+    return bool(
+        _INTERROGATIVE.match(bare) or _QUESTIONING.match(bare) or _LOGISTICS.match(bare)
+        or ((_MENTOR_TASK.match(bare) or _MENTOR_OFFER.search(bare)) and _first_verb(bare) not in _TASK_VERBS)
+        or (text.startswith("(") and text.rstrip(".").endswith(")"))
+    )
