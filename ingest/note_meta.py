@@ -192,6 +192,8 @@ def _trim_name(name: str) -> str:
     kept: list[str] = []
     for word in words:
         bare = word.strip(".,-").lower()
+        if word[:1].islower() and bare not in _PARTICLES:
+            break  # "Priya this morning": a name is capitalised
         if bare in MONTHS or bare in _WEEKDAYS or bare in ("on", "at", "re", "about", "and", "the", "to", "in",
                                                            "for", "notes", "call", "re:", "me"):
             break
@@ -200,18 +202,28 @@ def _trim_name(name: str) -> str:
 
 
 def name_with(line: str) -> str | None:
-    """The capitalised name after "with" / "w/" in a line: "Coffee with Amara",
-    "Call w/ Sam Okoro - Jan 9"."""
+    """The capitalised name after "with" / "w/" in a line: "Coffee with Amara", "Call w/
+    Sam Okoro - Jan 9"; two names joined by "and" come back as "Kwame, Tomasz" (the sync
+    then asks which), unless the line says "mostly with X"."""
     text = _WIKILINK.sub(r"\1", line).strip().lstrip("#").strip().strip("*_")
     match = _WITH_NAME.search(text)
-    if match:
-        name = _trim_name(match["name"])
-        if name and name[0].isupper():
-            return name
-    return None
+    if not match:
+        return None
+    name = _trim_name(match["name"])
+    if not name or not name[0].isupper():
+        return None
+    if re.search(r"\b(?:mostly|mainly|primarily) with\b", text, re.IGNORECASE):
+        return name
+    rest = text[match.start("name") + len(name):]
+    other = re.match(rf"\s*(?:and|&|\+)\s+(?:\[\[)?(?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)", rest)
+    if other:
+        second = _trim_name(other["name"])
+        if second and second[0].isupper() and second.lower() not in _SELF:
+            return f"{name}, {second}"
+    return name
 
 
-_STOP_WORDS = {"notes", "note", "meeting", "call", "coffee", "voice", "memo", "transcript", "zoom", "teams", "mentoring",
+_STOP_WORDS = {"group", "panel", "dinner", "notes", "note", "meeting", "call", "coffee", "voice", "memo", "transcript", "zoom", "teams", "mentoring",
                "session", "catch", "up", "check", "in", "the", "my", "with", "and", "re", "fwd", "subject", "chat",
                "lunch", "sync", "coaching", "review", "prep", "follow", "followup", "follow-up", "recording", "cloud",
                "mentor", "mentee", "q", "a", "qa", "q&a", "i", "me", "we", "our", "at", "on", "of", "for", "to",
@@ -227,17 +239,19 @@ def names_in_line(line: str) -> list[str]:
     text = _WIKILINK.sub(r"\1", line).strip().lstrip("#").strip()
     text = re.sub(r"(\*\*|__)", " ", text)
     runs: list[list[str]] = [[]]
-    for word in re.split(r"[\s,;/|()\[\]–—:·•+&]+|\s-\s", text):
-        bare = word.strip(".'’\"!?-")
-        lowered = bare.lower().rstrip(".")
-        capital = bare[:1].isupper() or lowered in _PARTICLES and runs[-1]
-        if (not bare or not capital or lowered in _STOP_WORDS or lowered in MONTHS or lowered in _WEEKDAYS
-                or re.search(r"\d", bare) or lowered in ("dr", "prof", "mr", "mrs", "ms")):
-            if lowered in ("dr", "prof") and bare:
-                continue  # "Dr Okonkwo": the title goes, the name stays
-            runs.append([])
-            continue
-        runs[-1].append(bare)
+    for segment in re.split(r"[,;/|()\[\]–—:·•+&]+|\s-\s", text):  # punctuation ends a name
+        runs.append([])
+        for word in segment.split():
+            bare = word.strip(".'’\"!?-")
+            lowered = bare.lower().rstrip(".")
+            capital = bare[:1].isupper() or lowered in _PARTICLES and runs[-1]
+            if (not bare or not capital or lowered in _STOP_WORDS or lowered in MONTHS or lowered in _WEEKDAYS
+                    or re.search(r"\d", bare) or lowered in ("dr", "prof", "mr", "mrs", "ms")):
+                if lowered in ("dr", "prof") and bare:
+                    continue  # "Dr Okonkwo": the title goes, the name stays
+                runs.append([])
+                continue
+            runs[-1].append(bare)
     return [" ".join(run[:3]) for run in runs if run]
 
 
@@ -353,7 +367,7 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         for head in heads:
             name = name_with(head)
             if name:
-                mentors, mentor_source = [name], "title"
+                mentors, mentor_source = name.split(", "), "title"
                 break
     if not mentors:
         name = name_with(re.sub(r"[_]+", " ", file_stem))

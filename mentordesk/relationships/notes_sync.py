@@ -26,7 +26,7 @@ from typing import Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ingest.note_meta import note_facts
+from ingest.note_meta import first_line, names_in_line, note_facts
 from mentordesk.db import Database
 from mentordesk.models import AdviceItem, Document, Meeting, NoteReview, Person, Profile
 from mentordesk.relationships.extraction import (
@@ -131,6 +131,7 @@ class NotesSync:
         self._model_extractor = model_extractor
         self._classifier = classifier
         self.last_report: SyncReport | None = None
+        self.me: str | None = None  # the user's name, from the profile, read at each sync
 
     def run(self) -> SyncReport:
         report = SyncReport()
@@ -161,7 +162,8 @@ class NotesSync:
             choices = {r.source: r for r in session.scalars(select(NoteReview))}
             people = list(session.scalars(select(Person)))
             profile = session.get(Profile, 1)
-            me = _self_names(profile.name if profile else None)
+            self.me = profile.name if profile else None
+            me = _self_names(self.me)
             placements: list[_Placement] = []
             reviews: list[_Review] = []
             dismissed: list[int] = []
@@ -197,7 +199,7 @@ class NotesSync:
     def _extract(self, placement: _Placement, extractor: ModelExtractor | None,
                  classifier: SentenceClassifier | None, report: SyncReport) -> _NoteChange:
         note = placement.note
-        items = extract_items(note.text, classifier, placement.mentor_name)
+        items = extract_items(note.text, classifier, placement.mentor_name, self.me)
         model_ran = False
         if extractor is not None:
             try:
@@ -323,6 +325,13 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
             hints = [h for h in facts.hints if name_key(h) not in me]
             matches = [(hint, match_note_hint(people, hint)) for hint in hints]
             found = [m.person for _, m in matches if m.person is not None]
+            # Two known people named together at the top ("Group call — Kwame + Tomasz"): ask.
+            title_people = {m.person.id: m.person for hint, m in matches[:3] if m.person is not None
+                            and hint in names_in_line(first_line(note.text) or "")}
+            if len(title_people) > 1:
+                return _Review(note.source, "ambiguous_mentor",
+                               f"the note names {' and '.join(p.name for p in title_people.values())}",
+                               list(title_people))
             if found:
                 person_id = found[0].id
             else:

@@ -57,7 +57,7 @@ _WROTE_LINE = re.compile(r"^\s*On .+?,?\s+(?P<who>[^,<>]+?)\s*(?:<[^>]*>)?\s*wro
 _PROPERTY_BULLET = re.compile(r"^\s*(?:[-*]\s+)?[\w-]+::\s")
 
 
-_TIMESTAMP = re.compile(r"^\s*\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?\s*")
+_TIMESTAMP = re.compile(r"^\s*\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\)?\]?\s*")
 
 
 _CALLOUT = re.compile(r"^\s*>\s?(?:\[!\w+\][-+]?\s*)?")
@@ -170,7 +170,8 @@ def _bare_label(text: str, others: bool = False) -> str | None:
     (and, with ``others``, "Context", "Questions", "Background")."""
     colon = text.rstrip().endswith(":")
     text = _clean(_DECORATION.sub("", text)).rstrip(":").strip()
-    if not text or len(text.split()) > (6 if colon else 3) or text.endswith((".", "?", "!", ",")):
+    words = re.findall(r"[\w'-]+", text)
+    if not text or len(words) > (6 if colon else 3) or text.endswith((".", "?", "!", ",")):
         return None
     kind = _label_kind(text)
     return kind if kind in ("advice", "action") or (others and kind == "other" and len(text.split()) <= 2) else None

@@ -279,7 +279,7 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
         if speaker and speaker["who"] in speakers:
             flush_paragraph()
             role = _role(speaker["who"], mentor)
-            for sentence in split_sentences(speaker["text"]):
+            for sentence in split_sentences(_TIMESTAMP.sub("", speaker["text"])):
                 units.append(_Unit(sentence, None, speaker=role))
             label_filled = True
             continue
@@ -309,15 +309,17 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
 
 
 def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
-                  mentor: str | None = None) -> list[ExtractedItem]:
+                  mentor: str | None = None, me: str | None = None) -> list[ExtractedItem]:
     """Advice and action items of a note, in note order (see the module docstring).
 
     Listed items under an advice or action label take the label's kind, unless a rule
     says the line is neither (a question, the mentor's own promise); prose and transcript
     sentences are judged one by one. Checkboxes set ``done``. With no classifier, prose
     sentences no rule decides are left out. ``mentor`` (the meeting's) tells the user's
-    turns in a transcript from the mentor's.
+    turns in a transcript from the mentor's; ``me`` (the user's name) tells their tasks
+    from other people's in an owner-tagged list.
     """
+    me_words = set(re.sub(r"[-.’']", "", (me or "").lower()).split())
     units = [u for u in _units(markdown, mentor) if _clean(u.text) and u.section != "other"]
     texts = [_clean(u.text) for u in units]
     scanned = len(re.findall(r"[A-Za-z]0|0[a-z]", markdown)) >= 2  # OCR of handwriting
@@ -331,7 +333,7 @@ def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
         scores = dict(zip(wanted, classifier.scores([readable[i] for i in wanted])))
     items: list[ExtractedItem] = []
     for i, unit in enumerate(units):
-        kind = _decide(unit, readable[i], rules[i], scores.get(i))
+        kind = _decide(unit, readable[i], rules[i], scores.get(i), mentor, me_words)
         if kind is None:
             continue
         text = texts[i]
@@ -349,8 +351,28 @@ def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
     return _dedupe(items)
 
 
-def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | None) -> str | None:
+_OWNER = re.compile(r"^@?(?P<owner>(?-i:[A-Z][\w'’.-]*)(?: (?-i:[A-Z][\w'’.-]*)){0,2})(?::\s+|\s+to\s+(?=[a-z]))")
+
+
+def _owner_says_not_mine(text: str, mentor: str | None, me: set[str]) -> bool:
+    """An owner-tagged task of an AI meeting summary ("Alex Chen: share the template",
+    "Priya to send the deck") that belongs to someone else than the user."""
+    match = _OWNER.match(text)
+    if not match or match["owner"].lower() in ("todo", "action", "next", "me", "i", "note", "ps", "re"):
+        return False
+    owner = set(re.sub(r"[-.’']", "", match["owner"].lower()).split())
+    if me and owner & me:
+        return False
+    if mentor and owner & set(re.sub(r"[-.’']", "", mentor.lower()).split()):
+        return True
+    return bool(me)  # with the user's name known, anyone else's task is not theirs
+
+
+def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | None,
+            mentor: str | None = None, me: set[str] = frozenset()) -> str | None:
     """The kind of one unit, or None when it is neither advice nor an action."""
+    if unit.section != "advice" and _owner_says_not_mine(text, mentor, me):
+        return None
     if unit.section in ("advice", "action"):
         if rule == "other" and (not unit.bullet or not_an_item(text)):
             return None  # a listed point stays unless it is plainly a question, a promise of theirs, logistics
@@ -411,6 +433,7 @@ def _unscan(text: str, scanned: bool = False) -> str:
 
 def _strip_lead(text: str) -> str:
     text = re.sub(r"^(?:TODO|To-?do|Action|AI|done|me)\s*[:\-]\s*|^(?:todo|to-?do)\s+", "", text, flags=re.I).strip()
+    text = re.sub(r"^@?(?-i:[A-Z][\w'’.-]*)(?: (?-i:[A-Z][\w'’.-]*)){0,2}:\s+(?=[a-z])", "", text)  # "Lucía: send it"
     if re.fullmatch(r"[\"“][^\"“”]*[\"”]", text):  # a whole quoted sentence: the quotes go
         text = text[1:-1]
     return text.strip()

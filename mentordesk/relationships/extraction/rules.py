@@ -82,7 +82,8 @@ _PAST_OR_META = re.compile(
     r"|(?:-\s*)?(?:you|she|he|they|(?-i:[A-Z][a-z]+)) (?:also )?mentioned"
     r"|(?:told|talked|discussed|went|asked|showed|explained|spoke|chatted|caught up) (?:her|him|them|abt|about|thru|through"
     r"|over|on|me)|(?:she|he|they|(?-i:[A-Z][a-z]+)) (?:didn't|did not|let me|listened|was|seemed|came|looked|gave"
-    r"|sent|arrived|brought|thought the|loved|liked)|i'm (?!going|gonna|to\b|also going|planning)|i've (?:started|been))\b",
+    r"|sent|arrived|brought|thought the|loved|liked|shared|noted|walked|described|recounted|highlighted|explained"
+    r"|asked|talked|told (?:a|me a|us|the) stor)|i'm (?!going|gonna|to\b|also going|planning)|i've (?:started|been))\b",
     re.IGNORECASE,
 )
 
@@ -91,7 +92,8 @@ _LOGISTICS = re.compile(
     r"^next\s*(?::|(?:coffee|meeting|session|call|1:1|1-1|1on1|catch[- ]?up|chat|sync|walk|lunch|check[- ]?in"
     r"|one|time|date)\b)|^(?:i've|i have) been thinking about\b|^(?:see you|speak|talk) (?:soon|then|next)\b"
     r"|^follow[- ]?up (?:set|booked|scheduled|is|on|in)\b|^wrote this up\b|^let's (?:say|speak|talk|meet)\b"
-    r"|^agreed (?:we'd|we would|to meet|on)\b|^(?:can|could|would|will) you\b",
+    r"|^agreed (?:we'd|we would|to meet|on)\b|^(?:can|could|would|will) you\b"
+    r"|generated (?:content|by|with)|check (?:it )?for accuracy|^exported from\b|^notebook:|^(?:call|meeting) on \w+ \d",
     re.IGNORECASE,
 )
 

@@ -51,7 +51,13 @@ def _first_verb(text: str) -> str:
     text = text.lower()
     for _ in range(3):
         text = re.sub(lead, "", text)
-    return text.split(" ", 1)[0].strip("(\"")
+    word = text.split(" ", 1)[0].strip("(\"")
+    if word.endswith("ing") and len(word) > 5:  # "changing the headline", "asking for references"
+        stem = word[:-3]
+        for base in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem):
+            if base in _TASK_VERBS:
+                return base
+    return word
 
 
 def split_tasks(sentence: str) -> list[str]:
