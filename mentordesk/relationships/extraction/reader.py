@@ -432,7 +432,7 @@ def _unscan(text: str, scanned: bool = False) -> str:
 
 
 def _strip_lead(text: str) -> str:
-    text = re.sub(r"^(?:TODO|To-?do|Action|AI|done|me)\s*[:\-]\s*|^(?:todo|to-?do)\s+", "", text, flags=re.I).strip()
+    text = re.sub(r"^(?:TODO|To-?do|Action|done|me)\s*[:\-]\s*|^AI:\s*|^(?:todo|to-?do)\s+", "", text, flags=re.I).strip()
     text = re.sub(r"^@?(?-i:[A-Z][\w'’.-]*)(?: (?-i:[A-Z][\w'’.-]*)){0,2}:\s+(?=[a-z])", "", text)  # "Lucía: send it"
     if re.fullmatch(r"[\"“][^\"“”]*[\"”]", text):  # a whole quoted sentence: the quotes go
         text = text[1:-1]

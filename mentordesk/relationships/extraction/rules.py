@@ -20,22 +20,22 @@ _SELF_COMMIT = re.compile(
 
 
 _REPORTED = re.compile(
-    r"\b(?:she|he|they|(?-i:[A-Z][a-z]+))(?:'s| has| had| have)?\s+(?:also\s+|strongly\s+|really\s+|gently\s+|just\s+)?"
-    r"(?:suggested|suggests|recommended|recommends|advised|advises|urged|urges|encouraged|encourages|told me"
-    r"|tells me|said (?:I|to|that|we|you|never|always|not)|says (?:I|to|that)|warned|warns|pushed me|nudged me"
+    r"\b(?:she|he|they|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+))(?:'s| has| had| have)?\s+(?:also\s+|strongly\s+|really\s+|gently\s+|just\s+)?"
+    r"(?:suggested|suggests|recommended|recommends|advised|advises|urged|urges|encouraged|encourages"
+    r"|told me (?=to\b|that (?:i|you)\b|i should|you should|not to|never|always)|tells me (?=to\b)|said (?:I|to|that|we|you|never|always|not)|says (?:I|to|that)|warned|warns|pushed me|nudged me"
     r"|insisted|insists|reckons|stressed|emphasi[sz]ed|pointed out|was clear that|is clear that|made the point"
     r"|wants me to|thinks (?:I|you) should)\b"
-    r"|\b(?:her|his|their|(?-i:[A-Z][a-z]+)'s|your)\s+(?:view|advice|take|point|rule|suggestion|recommendation|tip"
+    r"|\b(?:her|his|their|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+)'s|your)\s+(?:view|advice|take|point|rule|suggestion|recommendation|tip"
     r"|position|opinion|message|main point|line|mantra|framing|argument|verdict|idea|rule of thumb)\b"
-    r"|\baccording to (?:her|him|them|(?-i:[A-Z][a-z]+))\b|\bas (?:she|he|they|you) (?:suggested|said|put it|recommended)\b"
+    r"|\baccording to (?:her|him|them|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+))\b|\bas (?:she|he|they|you) (?:suggested|said|put it|recommended)\b"
     r"|\byou (?:said|told me|suggested|recommended|pointed out|advised|reminded me)\b",
     re.IGNORECASE,
 )
 
 
 _MENTOR_TASK = re.compile(
-    r"^(?:(?:and|also|plus)\s+)?(?:she|he|they|(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?))(?:'ll|’ll| will| is going to"
-    r"|'s going to|’s going to|'s gonna| is (?=sending|sharing|booking|writing|doing|bringing|making|setting|sorting)"
+    r"^(?:(?:and|also|plus)\s+)?(?:she|he|they|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+(?: [A-Z][a-z]+)?))(?:'ll|’ll| will| is going to"
+    r"|'s going to|’s going to|'s gonna| is(?= (?:sending|sharing|booking|writing|doing|bringing|making|setting|sorting))"
     r"| offered to"
     r"| promised to| said she'd| said he'd| would| can| may| might| is happy to| kindly offered to| to)"
     r"\s+(?:also\s+)?(?:send|share|intro|introduce|connect|forward|look|check|dig|find|email|ping|review|read|put"
@@ -46,7 +46,7 @@ _MENTOR_TASK = re.compile(
 )
 
 
-_MENTOR_OFFER = re.compile(r"^(?!i\b)(?:she|he|they|(?-i:[A-Z][a-z]+))\b.{0,60}\b(?:offered|promised|agreed) to\b",
+_MENTOR_OFFER = re.compile(r"^(?!i\b)(?:she|he|they|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+))\b.{0,60}\b(?:offered|promised|agreed) to\b",
                            re.IGNORECASE)
 
 
@@ -79,9 +79,9 @@ _PAST_OR_META = re.compile(
     r"|explained|shared|had|was|felt|came|brought|pitched|said|got|did|showed|admitted)|(?:she|he|they) (?:told me"
     r" (?:about|how|that she|that he)|talked about|shared|mentioned (?:that )?(?:she|he|her|his)|has|had|is|was"
     r"|joined|moved|started|works|described|listened|laughed|once|used to|spent|went)|(?:she|he) also talked about"
-    r"|(?:-\s*)?(?:you|she|he|they|(?-i:[A-Z][a-z]+)) (?:also )?mentioned"
+    r"|(?:-\s*)?(?:you|she|he|they|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+)) (?:also )?mentioned"
     r"|(?:told|talked|discussed|went|asked|showed|explained|spoke|chatted|caught up) (?:her|him|them|abt|about|thru|through"
-    r"|over|on|me)|(?:she|he|they|(?-i:[A-Z][a-z]+)) (?:didn't|did not|let me|listened|was|seemed|came|looked|gave"
+    r"|over|on|me)|(?:she|he|they|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+)) (?:didn't|did not|let me|listened|was|seemed|came|looked|gave"
     r"|sent|arrived|brought|thought the|loved|liked|shared|noted|walked|described|recounted|highlighted|explained"
     r"|asked|talked|told (?:a|me a|us|the) stor)|i'm (?!going|gonna|to\b|also going|planning)|i've (?:started|been))\b",
     re.IGNORECASE,
@@ -93,7 +93,7 @@ _LOGISTICS = re.compile(
     r"|one|time|date)\b)|^(?:i've|i have) been thinking about\b|^(?:see you|speak|talk) (?:soon|then|next)\b"
     r"|^follow[- ]?up (?:set|booked|scheduled|is|on|in)\b|^wrote this up\b|^let's (?:say|speak|talk|meet)\b"
     r"|^agreed (?:we'd|we would|to meet|on)\b|^(?:can|could|would|will) you\b"
-    r"|generated (?:content|by|with)|check (?:it )?for accuracy|^exported from\b|^notebook:|^(?:call|meeting) on \w+ \d",
+    r"|^(?:ai[- ])?generated (?:content|by|with)|check (?:it )?for accuracy|^exported from\b|^notebook:|^(?:call|meeting) on \w+ \d",
     re.IGNORECASE,
 )
 
@@ -101,13 +101,13 @@ _LOGISTICS = re.compile(
 # A sentence that opens by reporting the mentor ("She said I should...", "His advice: ...")
 # is advice even when it goes on in the first person.
 _REPORTED_LEAD = re.compile(
-    r"^(?:she|he|they|you|(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?))\s+(?:also\s+|strongly\s+|really\s+|just\s+)?"
+    r"^(?:she|he|they|you|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+(?: [A-Z][a-z]+)?))\s+(?:also\s+|strongly\s+|really\s+|just\s+)?"
     r"(?:said(?=[,:]? (?:to|I|that I|that you|you|we|never|always|not|don't|do not|it's worth|the trick|the key)\b"
     r"|[,:]?\s*[\"“]|:)|says (?=to|I|you)|suggested|suggests|recommended|recommends|advised|urged|encouraged"
     r"|told me (?:to|that I|I)|thinks"
     r"|believes|reckons"
     r"|was clear|is clear|insisted|warned|wants me|pushed me|nudged me|pointed out|made the point)\b"
-    r"|^(?:her|his|their|(?-i:[A-Z][a-z]+)'s|your)\s+(?:advice|view|take|rule|point|suggestion|recommendation|tip)\b",
+    r"|^(?:her|his|their|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+)'s|your)\s+(?:advice|view|take|rule|point|suggestion|recommendation|tip)\b",
     re.IGNORECASE,
 )
 
@@ -157,6 +157,11 @@ def rule_kind(sentence: str) -> str | None:
     return None
 
 
+# Someone's story or news told in the third person: not advice even in an advice list.
+_NARRATIVE = re.compile(
+    r"^(?:she|he|they|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+))(?: also)? (?:noted|shared|asked|told (?:me |us )?(?:a|the|about)\b"
+    r"|talked about|walked (?:me |us )?through|described|recounted|spent|laughed|plugged|mentioned (?:that )?(?:she|he|"
+    r"her|his|their)|was (?:in|on|at)\b|is (?:off|away|on leave|travelling|traveling))", re.IGNORECASE)
 _INTERROGATIVE = re.compile(r"^(?:how|what|why|when|where|who|which|should|shall|can|could|would|do|does|did|is|are"
                             r"|was|will|have|has|any)\b[^.!]*\?\s*$", re.IGNORECASE)
 
@@ -166,7 +171,7 @@ def not_an_item(text: str) -> bool:
     question the user asked, the mentor's own promise, logistics, an aside in brackets."""
     bare = _CONJUNCTION.sub("", text.strip().strip("\"“”'"))
     return bool(
-        _INTERROGATIVE.match(bare) or _QUESTIONING.match(bare) or _LOGISTICS.match(bare)
+        _INTERROGATIVE.match(bare) or _QUESTIONING.match(bare) or _LOGISTICS.match(bare) or _NARRATIVE.match(bare)
         or ((_MENTOR_TASK.match(bare) or _MENTOR_OFFER.search(bare)) and _first_verb(bare) not in _TASK_VERBS)
         or (text.startswith("(") and text.rstrip(".").endswith(")"))
     )
