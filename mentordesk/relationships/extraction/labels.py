@@ -83,7 +83,8 @@ _ADVICE_WORDS = re.compile(
 _ACTION_WORDS = re.compile(
     r"\b(?:action(?: items?|s)?|next (?:steps?|actions?)|to[- ]?dos?|follow[- ]?ups?|commitments?|homework|tasks?"
     r"|my (?:plan|list)|i(?:'m| am) going to do|i(?:'ll| will) do|what i(?:'ll| will)|on my side|i wrote down"
-    r"|owed by me|for me to do|i promised|i committed)\b|^(?:me|i'll|i will|for me|mine)\b",
+    r"|owed by me|for me to do|i promised|i committed|what i'm doing|what i am doing|doing about it)\b"
+    r"|^(?:me|i'll|i will|for me|mine)\b",
     re.IGNORECASE,
 )
 

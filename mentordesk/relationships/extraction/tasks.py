@@ -17,13 +17,14 @@ summarize circulate loop sync align finalise finalize complete close contact sor
 design print mail forward push lock nail spend cut drop clear enrol enroll volunteer interview shadow pair accept
 decline redo hold trim audit cancel interview pass reach rehearse price quote charge open frame own delegate hand
 bake host rerun retry re-read reread double prune measure compare estimate calculate benchmark automate migrate
+change switch launch reopen hire fire tidy sketch mock pilot rehearse shadow talk
 """.split())
 
 
 _TASK_LEAD = re.compile(
     r"^(?:.*?\b(?:next steps? for me|my next steps?|my actions?|to-?dos?|action items?|for me|on my side)\s*"
     r"(?:is|are|:|-|,)?\s*|(?:ok,?\s+|okay,?\s+|got it\.?\s+)?(?:so |and |then |also )?i(?:'ll| will| am going to"
-    r"|'m going to| need to| have to| promised to| plan to| want to| agreed to| should)\s+(?:also\s+)?)",
+    r"|'m going to| need to| have to| promised to| plan to| want to| agreed to| should|'m(?= \w+ing\b))\s+(?:also\s+)?)",
     re.IGNORECASE,
 )
 
@@ -47,7 +48,8 @@ _BECAUSE_ADVICE = re.compile(r",?\s*\b(?:since|because|as)\s+(?P<advice>(?:you|s
 
 
 def _first_verb(text: str) -> str:
-    lead = r"^(?:also|then|to|finally|and|so|i'll|i will|i'm going to|i am going to|i need to|i have to|i want to|i plan to)\s+"
+    lead = (r"^(?:also|then|to|finally|and|so|i'll|i will|i'm going to|i am going to|i need to|i have to|i want to"
+            r"|i plan to|i'm|i am)\s+")
     text = text.lower()
     for _ in range(3):
         text = re.sub(lead, "", text)
