@@ -253,6 +253,12 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
             if kind is None and label and not label["rest"].strip():
                 kind = _bare_label(label["label"])
             if kind is not None:
+                if re.match(r"\s*\d", line) and indent == 0:
+                    # "3. Decisions / next steps": a numbered section heading; its items follow
+                    # at the same indent (a nested label's items are indented under it).
+                    nested.clear()
+                    section, label_open, label_filled = kind, True, False
+                    continue
                 nested.append((indent, section))
                 section = kind
                 continue

@@ -83,7 +83,7 @@ _PAST_OR_META = re.compile(
     r"|(?:told|talked|discussed|went|asked|showed|explained|spoke|chatted|caught up) (?:her|him|them|abt|about|thru|through"
     r"|over|on|me)|(?:she|he|they|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+)) (?:didn't|did not|let me|listened|was|seemed|came|looked|gave"
     r"|sent|arrived|brought|thought the|loved|liked|shared|noted|walked|described|recounted|highlighted|explained"
-    r"|asked|talked|told (?:a|me a|us|the) stor)|i'm (?!going|gonna|to\b|also going|planning)|i've (?:started|been))\b",
+    r"|asked|talked|told (?:a|me a|us|the) stor)|i'm (?!going|gonna|to\b|also going|planning|\w+ing\b)|i've (?:started|been))\b",
     re.IGNORECASE,
 )
 
