@@ -184,3 +184,14 @@ def test_listed_advice_that_ends_in_a_question_stays_advice():
             "- She is happy to meet every six weeks.\n- Should I ask for a raise?\n- She'll send me the article.\n")
     assert kinds(note) == [("advice", "Run a regret test: looking back at 60, which choice would you regret?"),
                            ("advice", "She is happy to meet every six weeks.")]
+
+
+def test_the_shipped_classifier_weights_match_the_labelled_sentences():
+    import numpy as np
+
+    from mentordesk.relationships.sentence_classifier import WEIGHTS_PATH
+    from mentordesk.relationships.train_classifier import training_digest
+
+    with np.load(WEIGHTS_PATH, allow_pickle=False) as data:
+        stored = str(data["training_digest"])
+    assert stored == training_digest(), "retrain: python -m mentordesk.relationships.train_classifier"

@@ -3,7 +3,7 @@
 It is a multinomial logistic regression over the MiniLM sentence embeddings the app already
 computes, so it costs one embedding per sentence and a 384x3 matrix product. The weights
 live in ``training/sentence_classifier.npz`` next to the labelled sentences they were
-trained on (``training/sentences.jsonl``); ``python -m mentordesk.relationships.train_classifier``
+trained on (``training/*.jsonl``); ``python -m mentordesk.relationships.train_classifier``
 retrains them with scikit-learn and prints precision and recall on a held-out split.
 Running it needs only numpy: scikit-learn is a training-time tool.
 

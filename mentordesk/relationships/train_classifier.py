@@ -2,7 +2,7 @@
 
     python -m mentordesk.relationships.train_classifier [--check]
 
-Embeds ``training/sentences.jsonl`` with the bundled MiniLM model (float32, so the weights
+Embeds ``training/*.jsonl`` with the bundled MiniLM model (float32, so the weights
 do not depend on the CPU), holds out a fifth of the sentences (stratified, fixed seed),
 prints precision and recall per class on that part, then fits on everything and writes
 ``training/sentence_classifier.npz``. ``--check`` only prints the held-out figures.
@@ -25,16 +25,33 @@ REGULARISATION = 4.0  # inverse strength (scikit-learn's C), picked on the held-
 
 
 def load_sentences() -> tuple[list[str], list[str]]:
-    texts, labels = [], []
-    for number, line in enumerate(SENTENCES_PATH.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        if row["label"] not in LABELS:
-            raise SystemExit(f"{SENTENCES_PATH}:{number}: unknown label {row['label']!r}")
-        texts.append(row["text"])
-        labels.append(row["label"])
+    """Every ``*.jsonl`` in the training folder (sentences.jsonl and the later additions)."""
+    texts, labels, seen = [], [], set()
+    for path in sorted(SENTENCES_PATH.parent.glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if row["label"] not in LABELS:
+                raise SystemExit(f"{path}:{number}: unknown label {row['label']!r}")
+            key = " ".join(row["text"].lower().split())
+            if key in seen:
+                continue  # the same sentence twice would sit on both sides of the split
+            seen.add(key)
+            texts.append(row["text"])
+            labels.append(row["label"])
     return texts, labels
+
+
+def training_digest() -> str:
+    """A hash of the labelled sentences, stored with the weights: a test fails when the
+    sentences changed and the weights were not retrained."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(SENTENCES_PATH.parent.glob("*.jsonl")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def fit(vectors: np.ndarray, labels: list[str]):
@@ -71,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     order = [list(model.classes_).index(label) for label in LABELS]
     np.savez(WEIGHTS_PATH, weights=model.coef_[order].T.astype(np.float32),
              bias=model.intercept_[order].astype(np.float32), labels=np.array(LABELS),
-             embedding_model=np.array(embedder.name))
+             embedding_model=np.array(embedder.name), training_digest=np.array(training_digest()))
     print(f"wrote {WEIGHTS_PATH}")
     return 0
 
@@ -84,7 +101,7 @@ def _write_report(total: int, held_out: int, report: str) -> None:
     results.write_text(
         "# Sentence classifier (advice / action / other)\n\n"
         f"Logistic regression over MiniLM (fp32) embeddings, C={REGULARISATION}; {total} labelled sentences "
-        f"(mentordesk/relationships/training/sentences.jsonl), {held_out} held out (stratified, seed 7). "
+        f"(mentordesk/relationships/training/*.jsonl), {held_out} held out (stratified, seed 7). "
         f"`python -m mentordesk.relationships.train_classifier`, {machine['date']}, {machine['cpu']} "
         f"({cpu_flags()}).\n\n```\n{report}```\n"
     )
