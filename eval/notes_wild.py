@@ -204,10 +204,31 @@ def _prep_share(desk) -> dict:
             "drafts": examples}
 
 
-def write_report(results: list[dict], machine: dict) -> None:
+def extraction_cost(embedder) -> dict:
+    """Time to extract items from every dev note, rules alone and rules + classifier, side
+    by side on the same notes (the classifier embeds each undecided sentence)."""
+    from ingest.loaders import load_file
+    from mentordesk.relationships.extraction import extract_items
+    from mentordesk.relationships.sentence_classifier import load_classifier
+
+    texts = [load_file(p).text for data in SETS.values() for p in sorted((data / "dev").iterdir()) if p.is_file()]
+    classifier = load_classifier(embedder)
+    embedder.embed(["warm up"])
+    figures = {}
+    for name, used in (("rules", None), ("rules+classifier", classifier)):
+        started = time.perf_counter()
+        items = sum(len(extract_items(text, used)) for text in texts)
+        seconds = time.perf_counter() - started
+        figures[name] = {"notes": len(texts), "items": items, "seconds": round(seconds, 3),
+                         "ms_per_note": round(1000 * seconds / len(texts), 1)}
+    figures["precision"] = getattr(embedder, "precision", None)
+    return figures
+
+
+def write_report(results: list[dict], machine: dict, cost: dict | None = None) -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "notes_wild.json").write_text(json.dumps({"machine": machine, "results": results}, indent=1,
-                                                        default=str) + "\n")
+    (RESULTS / "notes_wild.json").write_text(json.dumps({"machine": machine, "results": results, "cost": cost},
+                                                        indent=1, default=str) + "\n")
     lines = ["# Notes as people write them (eval/data/notes_wild)", "",
              f"Run {dt.date.today().isoformat()} on {machine.get('cpu')} ({machine.get('flags')}); "
              "`python -m eval.notes_wild`. heldout/ was never used for tuning.", "",
@@ -225,6 +246,10 @@ def write_report(results: list[dict], machine: dict) -> None:
             f"{it['all']['precision']:.2f} / {it['all']['recall']:.2f} | {share} |")
     lines += ["", "Items are matched one to one by word overlap (Dice >= 0.5) and must have the expected kind.",
               "Per-note misses and extras are in notes_wild.json."]
+    if cost:
+        lines += ["", f"Extraction cost on all dev notes (MiniLM {cost['precision']}): "
+                  + "; ".join(f"{name} {c['ms_per_note']} ms/note ({c['items']} items from {c['notes']} notes)"
+                              for name, c in cost.items() if isinstance(c, dict))]
     (RESULTS / "notes_wild.md").write_text("\n".join(lines) + "\n")
 
 
@@ -253,9 +278,11 @@ def main(argv: list[str] | None = None) -> int:
               f"action P {it['action']['precision']:.2f} R {it['action']['recall']:.2f}; "
               f"prep {r['prep']['mention_open_action']}/{r['prep']['mentors']}")
     machine = machine_info()
+    cost = extraction_cost(embedder)
+    print("extraction cost:", json.dumps(cost))
     print(f"cpu: {machine.get('cpu')} ({machine.get('flags')})")
     if not args.no_write:
-        write_report(results, machine)
+        write_report(results, machine, cost)
     return 0
 
 
