@@ -32,6 +32,7 @@ from vectorstore.library_index import IndexedChunk, LibraryIndex, bump_generatio
 logger = logging.getLogger(__name__)
 
 ProgressFn = Callable[[str, int, int], None]
+MentorResolver = Callable[[str, "str | None", "tuple[str, ...]"], "str | None"]  # (source, stated, hints) -> name
 
 # Part of every document's content hash: raise it when loading or reading metadata changes,
 # so the next ingest re-reads every file instead of skipping it as unchanged (chunks whose
@@ -87,9 +88,14 @@ def _chunk_context(kind: str, meta: FrontMatter) -> str:
 
 
 class IngestService:
-    def __init__(self, db: Database, index: LibraryIndex, on_change: Callable[[], object] | None = None):
+    def __init__(self, db: Database, index: LibraryIndex, on_change: Callable[[], object] | None = None,
+                 mentor_resolver: Callable[[], MentorResolver] | None = None):
         self.db = db
         self.index = index
+        # Gives a note's mentor as the tracking table spells it ("amara" in a file name ->
+        # "Amara Nwosu"), so search's mentor filter and citations name the right person.
+        # A factory: it reads the table once per ingestion.
+        self._mentor_resolver = mentor_resolver
         # Called after every ingestion or deletion, so services derived from the store
         # (meetings from notes) follow every entry point: CLI, upload, notes written in the app.
         self.on_change = on_change
@@ -183,10 +189,15 @@ class IngestService:
         with self.db.session() as session:
             known = dict(session.execute(select(Document.source, Document.content_hash)).all())
         plans: list[_Plan] = []
+        resolve = self._mentor_resolver() if self._mentor_resolver is not None and loaded else None
         for source, display, file, raw in loaded:
-            meta = _with_note_facts(file, display, kind)
+            meta, hints = _with_note_facts(file, display, kind)
             doc_kind = kind or ("notes" if meta.mentor else "documents")
-            digest = content_hash(f"{READER_VERSION}\x00{doc_kind}".encode() + b"\x00" + raw)
+            if doc_kind == "notes" and resolve is not None:
+                meta.mentor = resolve(source, meta.mentor, hints) or meta.mentor
+            # The resolved mentor is part of the hash: when the table or a review choice
+            # changes who a note is with, the next ingest re-indexes it under that name.
+            digest = content_hash(f"{READER_VERSION}\x00{doc_kind}\x00{meta.mentor or ''}".encode() + b"\x00" + raw)
             if known.get(source) == digest:
                 report.unchanged.append(display)
                 continue
@@ -294,14 +305,14 @@ def _load_or_report(
     return None
 
 
-def _with_note_facts(file: LoadedFile, display: str, kind: str | None) -> FrontMatter:
+def _with_note_facts(file: LoadedFile, display: str, kind: str | None) -> tuple[FrontMatter, tuple[str, ...]]:
     """Front matter completed with the mentor and date the note states elsewhere (property
     lines, the title, the file name, the document's metadata). Without an explicit kind, a
     file counts as a note only when it says plainly who and when: a stated mentor and a date,
     from front matter or property lines, or a title with a meeting word ("Coffee with Amara")."""
     meta = file.meta
     if kind not in (None, "notes") or (meta.mentor and meta.date):
-        return meta
+        return meta, ()
     created = meta.extra.get("created")
     facts = note_facts(file.text, Path(display).stem, title=meta.title, mentor=meta.mentor, date=meta.date,
                        created=created if isinstance(created, dt.date) else None)
@@ -309,10 +320,10 @@ def _with_note_facts(file: LoadedFile, display: str, kind: str | None) -> FrontM
         heading = f"{meta.title or ''} {Path(display).stem} {first_line(file.text) or ''}".lower()
         plain = facts.mentor_source in ("front matter", "property") or any(w in heading for w in MEETING_WORDS)
         if not (facts.mentors and facts.date and plain):
-            return meta
+            return meta, ()
     meta.mentor = meta.mentor or (", ".join(facts.mentors) if facts.mentors else None)
     meta.date = meta.date or facts.date
-    return meta
+    return meta, facts.hints
 
 
 def _doc_stub(plan: _Plan) -> Document:

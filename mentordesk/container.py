@@ -63,7 +63,10 @@ class MentorDesk:
     @cached_property
     def ingest(self) -> IngestService:
         # After any ingestion, dated notes become meetings (see relationships.notes_sync).
-        return IngestService(self.db, self.index, on_change=lambda: self.relationships.sync_notes())
+        from mentordesk.relationships.notes_sync import mentor_resolver
+
+        return IngestService(self.db, self.index, on_change=lambda: self.relationships.sync_notes(),
+                             mentor_resolver=lambda: mentor_resolver(self.db))
 
     @cached_property
     def relationships(self) -> Relationships:

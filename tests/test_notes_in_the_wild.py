@@ -118,6 +118,15 @@ def test_a_folder_of_everyday_notes(desk, folder, monkeypatch):
     assert ledger(desk, "Sam Okoro") == {("advice", "Lead with the outcome, then the process."),
                                          ("advice", "Cut the case studies to three."),
                                          ("action", "Rewrite the intro slide")}
+    # Search knows the notes under the table's names, also those placed by a hint alone.
+    from vectorstore.filters import SearchFilter, mentor_key
+
+    def found(query: str, mentor: str) -> set[str]:
+        hits = desk.index.search(query, 5, SearchFilter(mentors=(mentor_key(mentor),)))
+        return {h.source.rsplit("/", 1)[-1] for h in hits}
+
+    assert "amara-2025-10-28.md" in found("what success looks like", "Amara Nwosu")  # file name says "amara"
+    assert "tanaka call.txt" in found("rotation by service ownership", "Hiroshi Tanaka")  # "Call with Tanaka"
     quote = next(a for a in rel.advice.list(mentor="Amara Nwosu") if a.text == "book monthly slots")
     assert quote.quote.startswith("Next steps for me: send her the goals doc")
 
@@ -130,6 +139,7 @@ def test_a_folder_of_everyday_notes(desk, folder, monkeypatch):
     desk.ingest.ingest_paths([folder / "notes"], kind="notes")
     assert rel.reviews.list() == []
     assert ("Sam Lindqvist", D(2026, 1, 9)) in {(m.person_name, m.date) for m in rel.meetings.list()}
+    assert "sam.txt" in found("apologise too much in demos", "Sam Lindqvist")  # the choice reached search
     assert len(rel.meetings.list()) == 5  # the offsite stayed "not a meeting"
 
     # Hand-set state survives an extractor upgrade, which re-extracts every note.

@@ -84,7 +84,15 @@ class Relationships:
     @cached_property
     def reviews(self) -> ReviewService:
         """Notes that could not be placed as meetings, and the user's choices for them."""
-        return ReviewService(self.db, self.sync_notes)
+        return ReviewService(self.db, self.sync_notes, reindex=self._reread_note)
+
+    def _reread_note(self, source: str) -> None:
+        """Ingest one note file again (after a review choice), if it is a file on disk."""
+        from pathlib import Path
+
+        path = Path(source)
+        if self._ingest is not None and path.is_absolute() and path.is_file():
+            self._ingest_service().ingest_paths([path], kind="notes")
 
     @cached_property
     def advice(self) -> AdviceService:

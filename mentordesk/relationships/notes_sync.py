@@ -384,3 +384,34 @@ def _reconcile_items(meeting: Meeting, extracted: list[ExtractedItem], model_ran
         item.position = position
         new_items.append(item)
     meeting.advice_items = new_items  # delete-orphan removes items no longer in the note
+
+
+def mentor_resolver(db: Database):
+    """For ingestion: the name a note's mentor has in the tracking table, from the user's
+    review choice, the stated name, or the hints; None when the table cannot say (the
+    note keeps what it says, and the sync files it for review as usual)."""
+    with db.session() as session:
+        people = list(session.scalars(select(Person)))
+        chosen = {r.source: r.person_id for r in session.scalars(select(NoteReview)) if r.person_id}
+        profile = session.get(Profile, 1)
+    me = _self_names(profile.name if profile else None)
+    by_id = {p.id: p for p in people}
+
+    def resolve(source: str, mentor: str | None, hints: tuple[str, ...]) -> str | None:
+        if chosen.get(source) in by_id:
+            return by_id[chosen[source]].name
+        if mentor:
+            names = [n.strip() for n in mentor.split(",") if n.strip() and name_key(n) not in me] or [mentor]
+            known = {m.person.id: m.person for m in (match_note_name(people, n) for n in names) if m.person}
+            return next(iter(known.values())).name if len(known) == 1 else None
+        for hint in hints:
+            if name_key(hint) in me:
+                continue
+            match = match_note_hint(people, hint)
+            if match.person is not None:
+                return match.person.name
+            if match.ambiguous:
+                return None
+        return None
+
+    return resolve

@@ -58,9 +58,11 @@ class ReviewNotFound(UserError):
 
 
 class ReviewService:
-    def __init__(self, db: Database, sync: Callable[[], object]):
+    def __init__(self, db: Database, sync: Callable[[], object], reindex: Callable[[str], object] | None = None):
         self.db = db
         self._sync = sync
+        # Re-reads a settled note's file, so search knows it under the chosen mentor too.
+        self._reindex = reindex
 
     def list(self, dismissed: bool = False) -> list[ReviewItem]:
         """Notes waiting for a choice; with ``dismissed``, those marked "not a meeting"."""
@@ -104,6 +106,8 @@ class ReviewService:
                     raise UserError(f"{item.file_name}: {item.detail}; choose the person with --mentor NAME")
             row.settled_at = dt.datetime.now()
         self._sync()
+        if self._reindex is not None and not dismiss and person is not None:
+            self._reindex(item.source)
         return item
 
     def reopen(self, review_id: int) -> ReviewItem:
