@@ -32,7 +32,8 @@ from vectorstore.library_index import IndexedChunk, LibraryIndex, bump_generatio
 logger = logging.getLogger(__name__)
 
 ProgressFn = Callable[[str, int, int], None]
-MentorResolver = Callable[[str, "str | None", "tuple[str, ...]"], "str | None"]  # (source, stated, hints) -> name
+# (source, stated mentor, name hints, text) -> the mentor's name in the tracking table
+MentorResolver = Callable[[str, "str | None", "tuple[str, ...]", str], "str | None"]
 
 # Part of every document's content hash: raise it when loading or reading metadata changes,
 # so the next ingest re-reads every file instead of skipping it as unchanged (chunks whose
@@ -194,7 +195,7 @@ class IngestService:
             meta, hints = _with_note_facts(file, display, kind)
             doc_kind = kind or ("notes" if meta.mentor else "documents")
             if doc_kind == "notes" and resolve is not None:
-                meta.mentor = resolve(source, meta.mentor, hints) or meta.mentor
+                meta.mentor = resolve(source, meta.mentor, hints, file.text) or meta.mentor
             # The resolved mentor is part of the hash: when the table or a review choice
             # changes who a note is with, the next ingest re-indexes it under that name.
             digest = content_hash(f"{READER_VERSION}\x00{doc_kind}\x00{meta.mentor or ''}".encode() + b"\x00" + raw)

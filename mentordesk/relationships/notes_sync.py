@@ -325,13 +325,11 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
             hints = [h for h in facts.hints if name_key(h) not in me]
             matches = [(hint, match_note_hint(people, hint)) for hint in hints]
             found = [m.person for _, m in matches if m.person is not None]
-            # Two known people named together at the top ("Group call — Kwame + Tomasz"): ask.
-            title_people = {m.person.id: m.person for hint, m in matches[:3] if m.person is not None
-                            and hint in names_in_line(first_line(note.text) or "")}
-            if len(title_people) > 1:
+            named_together = _named_together(matches, note.text)
+            if len(named_together) > 1:
                 return _Review(note.source, "ambiguous_mentor",
-                               f"the note names {' and '.join(p.name for p in title_people.values())}",
-                               list(title_people))
+                               f"the note names {' and '.join(p.name for p in named_together)}",
+                               [p.id for p in named_together])
             if found:
                 person_id = found[0].id
             else:
@@ -347,6 +345,13 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
                     date)
     name = new_person or next((p.name for p in people if p.id == person_id), None)
     return _Placement(note, person_id, new_person, date, key, name)
+
+
+def _named_together(matches: list[tuple[str, NoteNameMatch]], text: str) -> list[Person]:
+    """Known people named together in the note's first line ("Group call — Kwame + Tomasz")."""
+    title = names_in_line(first_line(text) or "")
+    together = {m.person.id: m.person for hint, m in matches[:3] if m.person is not None and hint in title}
+    return list(together.values())
 
 
 def _ambiguous(note: _Note, name: str, match: NoteNameMatch) -> _Review:
@@ -397,17 +402,17 @@ def mentor_resolver(db: Database):
     me = _self_names(profile.name if profile else None)
     by_id = {p.id: p for p in people}
 
-    def resolve(source: str, mentor: str | None, hints: tuple[str, ...]) -> str | None:
+    def resolve(source: str, mentor: str | None, hints: tuple[str, ...], text: str = "") -> str | None:
         if chosen.get(source) in by_id:
             return by_id[chosen[source]].name
         if mentor:
             names = [n.strip() for n in mentor.split(",") if n.strip() and name_key(n) not in me] or [mentor]
             known = {m.person.id: m.person for m in (match_note_name(people, n) for n in names) if m.person}
             return next(iter(known.values())).name if len(known) == 1 else None
-        for hint in hints:
-            if name_key(hint) in me:
-                continue
-            match = match_note_hint(people, hint)
+        matches = [(hint, match_note_hint(people, hint)) for hint in hints if name_key(hint) not in me]
+        if len(_named_together(matches, text)) > 1:
+            return None  # the sync asks the user which of them
+        for _, match in matches:
             if match.person is not None:
                 return match.person.name
             if match.ambiguous:
