@@ -157,6 +157,10 @@ def test_a_folder_of_everyday_notes(desk, folder, monkeypatch):
     rel.profile.update(name="Dani Costa", role="Senior Engineer")
     prep = desk.drafts.draft("prep", "Amara Nwosu")
     assert "Ask Marco for two examples" in prep.body or "send her the goals doc" in prep.body, prep.body
+    # A title that only labels the meeting is not read back to the mentor as its topic.
+    followup = desk.drafts.draft("followup", "Hiroshi Tanaka")
+    assert "Call with Tanaka" not in followup.body and "Thank you for making the time on 3 March" in followup.body
+    assert "splitting the rotation by service ownership" in followup.body  # the advice itself
 
 
 def test_a_note_that_names_no_one_in_the_table_waits_for_review_until_the_table_has_them(desk, tmp_path):

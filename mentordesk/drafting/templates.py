@@ -145,7 +145,7 @@ def _variables(brief: DraftBrief, template: DraftTemplate, style: Style) -> dict
         "my_name": me.name or "", "my_first": _first(me.name or ""), "my_role": me.role or "",
         "goals": _sentence_fragment(me.goals or ""), "values": _join(me.values),
         "why": _truncate(_sentence(brief.why_them or ""), WHY_WORDS),
-        "last_topic": _topic(last.title or last.purpose or "") if last else "",
+        "last_topic": _topic(last, person.name) if last else "",
         "last_date": f"{last.date.day} {last.date:%B}" if last else "",
         "learned_one": _clean(brief.learned[0].text) if brief.learned else "",
         "learned_list": _bullets([_cite(_sentence(_clean(a.text)), sources) for a in brief.learned[:limit]]),
@@ -237,9 +237,21 @@ def _truncate(text: str, words: int) -> str:
     return text if len(parts) <= words else " ".join(parts[:words]).rstrip(",;:") + "…"
 
 
-def _topic(text: str) -> str:
-    first = re.split(r"(?<=[.!?])\s", " ".join(text.split()), maxsplit=1)[0]
-    return _truncate(first.rstrip(" .?!"), 14)
+_MEETING_LABEL = re.compile(r"^(?:call|coffee|lunch|dinner|chat|meeting|mentoring|notes?|1:1|1-1|1on1|session|sync|"
+                            r"catch[- ]?up|check[- ]?in|q&a|transcript|voice memo|re:|fwd:)\b|\d", re.IGNORECASE)
+
+
+def _topic(meeting, name: str) -> str:
+    """What the last meeting was about, in a few words: its purpose, else its title when
+    the title names a subject. A title that only labels the meeting ("Call with Tanaka,
+    3 March 2026", "amara-2025-10-28") says nothing a mentor would want read back: ""."""
+    for text in (meeting.purpose or "", meeting.title or ""):
+        first = re.split(r"(?<=[.!?])\s", " ".join(text.split()), maxsplit=1)[0].rstrip(" .?!")
+        names = {w.lower() for w in name.split() if len(w) > 2}
+        if not first or _MEETING_LABEL.search(first) or names & {w.lower().strip(",.:;()") for w in first.split()}:
+            continue
+        return _truncate(first, 14)
+    return ""
 
 
 def _words(text: str) -> int:
