@@ -97,6 +97,7 @@ class _Placement:
     date: dt.date
     key: str
     mentor_name: str | None = None  # who the meeting is with, to read a transcript's turns
+    me: str | None = None  # the user's name (profile), to tell their tasks from others'
 
 
 @dataclass
@@ -131,7 +132,6 @@ class NotesSync:
         self._model_extractor = model_extractor
         self._classifier = classifier
         self.last_report: SyncReport | None = None
-        self.me: str | None = None  # the user's name, from the profile, read at each sync
 
     def run(self) -> SyncReport:
         report = SyncReport()
@@ -162,12 +162,13 @@ class NotesSync:
             choices = {r.source: r for r in session.scalars(select(NoteReview))}
             people = list(session.scalars(select(Person)))
             profile = session.get(Profile, 1)
-            self.me = profile.name if profile else None
-            me = _self_names(self.me)
+            my_name = profile.name if profile else None
+            me = _self_names(my_name)
             placements: list[_Placement] = []
             reviews: list[_Review] = []
             dismissed: list[int] = []
             need_text: list[_Note] = []
+            keys: dict[int, str] = {}  # what each note's meeting must have been synced from
             for note in notes:
                 choice = choices.get(note.source)
                 if choice is not None and choice.dismissed:
@@ -176,8 +177,9 @@ class NotesSync:
                 chosen_person = choice.person_id if choice is not None else None
                 chosen_date = choice.date if choice is not None else None
                 synced = meetings.get(note.document_id, (None,))[0]
-                key = _sync_key(note.content_hash, chosen_person, note.mentor, chosen_date or note.date)
-                if synced == key:
+                keys[note.document_id] = _sync_key(note.content_hash, chosen_person, note.mentor,
+                                                   chosen_date or note.date)
+                if synced == keys[note.document_id]:
                     continue  # unchanged since the last sync
                 need_text.append(note)
             texts = dict(session.execute(
@@ -187,8 +189,12 @@ class NotesSync:
                 note.text = texts.get(note.document_id, "")
                 choice = choices.get(note.source)
                 _, current_person, synced_mentor = meetings.get(note.document_id, (None, None, None))
-                result = _place(note, people, choice, current_person, synced_mentor, me)
-                (placements if isinstance(result, _Placement) else reviews).append(result)
+                result = _place(note, people, choice, current_person, synced_mentor, keys[note.document_id], me)
+                if isinstance(result, _Placement):
+                    result.me = my_name
+                    placements.append(result)
+                else:
+                    reviews.append(result)
         # Meetings whose document is no longer a note (deleted, or re-ingested as another
         # kind) are no longer meetings.
         note_ids = {n.document_id for n in notes}
@@ -199,7 +205,7 @@ class NotesSync:
     def _extract(self, placement: _Placement, extractor: ModelExtractor | None,
                  classifier: SentenceClassifier | None, report: SyncReport) -> _NoteChange:
         note = placement.note
-        items = extract_items(note.text, classifier, placement.mentor_name, self.me)
+        items = extract_items(note.text, classifier, placement.mentor_name, placement.me)
         model_ran = False
         if extractor is not None:
             try:
@@ -288,11 +294,10 @@ def _self_names(name: str | None) -> set[str]:
 
 
 def _place(note: _Note, people: list[Person], choice: NoteReview | None, current_person: int | None,
-           synced_mentor: str | None, me: set[str] = frozenset()) -> _Placement | _Review:
+           synced_mentor: str | None, key: str, me: set[str] = frozenset()) -> _Placement | _Review:
     """Where a note belongs: the user's choice first; then the meeting's person while the
     note names the same mentor as at the last sync (so renaming a person, or moving a
-    meeting to a namesake, sticks); then the mentor the note states; then name hints (a
-    title, the file name, a transcript's speakers) matched against the tracking table."""
+    meeting to a namesake, sticks); then whom the note names (see ``identify``)."""
     date = (choice.date if choice is not None else None) or note.date
     person_id: int | None = choice.person_id if choice is not None else None
     new_person: str | None = None
@@ -300,51 +305,68 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
         current = next((p for p in people if p.id == current_person), None)
         if current is not None and name_key(note.mentor) in (name_key(synced_mentor), name_key(current.name)):
             person_id = current_person
-    if person_id is None and note.mentor:
-        names = [n.strip() for n in note.mentor.split(",") if n.strip() and name_key(n) not in me] or [note.mentor]
-        matches = [(name, match_note_name(people, name)) for name in names]
-        known = list({m.person.id: m.person for _, m in matches if m.person is not None}.values())
-        unclear = [(name, m) for name, m in matches if m.ambiguous]
-        if len(known) == 1:
-            person_id = known[0].id
-        elif len(known) > 1:
-            return _Review(note.source, "ambiguous_mentor", f"the note names {', '.join(p.name for p in known)}",
-                           [p.id for p in known])
-        elif unclear:
-            return _ambiguous(note, *unclear[0])
-        elif len(names) == 1:
-            new_person = names[0]
-        else:
-            return _Review(note.source, "ambiguous_mentor", f"the note names {', '.join(names)}, none of them in "
-                           "your list", [])
-    if person_id is None and new_person is None:
-        if current_person is not None:
-            person_id = current_person  # placed before (by hand or by a hint): stays
-        else:
-            facts = note_facts(note.text, Path(note.source).stem, title=note.title)
-            hints = [h for h in facts.hints if name_key(h) not in me]
-            matches = [(hint, match_note_hint(people, hint)) for hint in hints]
-            found = [m.person for _, m in matches if m.person is not None]
-            named_together = _named_together(matches, note.text)
-            if len(named_together) > 1:
-                return _Review(note.source, "ambiguous_mentor",
-                               f"the note names {' and '.join(p.name for p in named_together)}",
-                               [p.id for p in named_together])
-            if found:
-                person_id = found[0].id
-            else:
-                unclear = [(hint, m) for hint, m in matches if m.ambiguous]
-                if unclear:
-                    return _ambiguous(note, *unclear[0])
-                said = f" (it mentions {', '.join(repr(h) for h in hints[:3])}, not in your list)" if hints else ""
-                return _Review(note.source, "no_mentor", f"the note does not say who the meeting was with{said}", [])
+    if person_id is None and not note.mentor and current_person is not None:
+        person_id = current_person  # placed before (by hand or by a hint): stays
+    if person_id is None:
+        hints = () if note.mentor else note_facts(note.text, Path(note.source).stem, title=note.title).hints
+        who = identify(people, me, note.mentor, hints, note.text)
+        if who.reason is not None:
+            return _Review(note.source, who.reason, who.detail, [p.id for p in who.candidates])
+        person_id, new_person = (who.person.id if who.person else None), who.new_name
     if date is None:
         return _Review(note.source, "no_date", "the note has no date (front matter, a Date: line, the title or "
                        "the file name)", [person_id] if person_id else [])
-    key = _sync_key(note.content_hash, choice.person_id if choice is not None else None, note.mentor,
-                    date)
     name = new_person or next((p.name for p in people if p.id == person_id), None)
     return _Placement(note, person_id, new_person, date, key, name)
+
+
+@dataclass(frozen=True)
+class Identified:
+    """Whom a note is with: a person of the table, a new name the note states, or why not."""
+
+    person: Person | None = None
+    new_name: str | None = None  # a stated name no one in the table has: a new person
+    reason: str | None = None  # no_mentor | ambiguous_mentor
+    detail: str = ""
+    candidates: tuple[Person, ...] = ()
+
+
+def identify(people: list[Person], me: set[str], mentor: str | None, hints: tuple[str, ...],
+             text: str) -> Identified:
+    """The one rule, used by ingestion (to name a note's mentor as the table does) and by
+    the sync (to place it): the names the note states, without the user's own; else the
+    name hints, matched against the table. Several people, or a name two people share,
+    is never guessed."""
+    if mentor:
+        names = [n.strip() for n in mentor.split(",") if n.strip() and name_key(n) not in me] or [mentor]
+        matches = [(name, match_note_name(people, name)) for name in names]
+        known = tuple({m.person.id: m.person for _, m in matches if m.person is not None}.values())
+        unclear = [(name, m) for name, m in matches if m.ambiguous]
+        if len(known) == 1:
+            return Identified(known[0])
+        if len(known) > 1:
+            return Identified(reason="ambiguous_mentor", detail=f"the note names {', '.join(p.name for p in known)}",
+                              candidates=known)
+        if unclear:
+            return _ambiguous(*unclear[0])
+        if len(names) == 1:
+            return Identified(new_name=names[0])
+        return Identified(reason="ambiguous_mentor", detail=f"the note names {', '.join(names)}, none of them in "
+                          "your list")
+    hints = tuple(h for h in hints if name_key(h) not in me)
+    matches = [(hint, match_note_hint(people, hint)) for hint in hints]
+    together = _named_together(matches, text)
+    if len(together) > 1:
+        return Identified(reason="ambiguous_mentor", detail=f"the note names {' and '.join(p.name for p in together)}",
+                          candidates=tuple(together))
+    found = [m.person for _, m in matches if m.person is not None]
+    if found:
+        return Identified(found[0])
+    unclear = [(hint, m) for hint, m in matches if m.ambiguous]
+    if unclear:
+        return _ambiguous(*unclear[0])
+    said = f" (it mentions {', '.join(repr(h) for h in hints[:3])}, not in your list)" if hints else ""
+    return Identified(reason="no_mentor", detail=f"the note does not say who the meeting was with{said}")
 
 
 def _named_together(matches: list[tuple[str, NoteNameMatch]], text: str) -> list[Person]:
@@ -354,9 +376,9 @@ def _named_together(matches: list[tuple[str, NoteNameMatch]], text: str) -> list
     return list(together.values())
 
 
-def _ambiguous(note: _Note, name: str, match: NoteNameMatch) -> _Review:
+def _ambiguous(name: str, match: NoteNameMatch) -> Identified:
     names = " or ".join(p.name for p in match.candidates)
-    return _Review(note.source, "ambiguous_mentor", f"'{name}' could be {names}", [p.id for p in match.candidates])
+    return Identified(reason="ambiguous_mentor", detail=f"'{name}' could be {names}", candidates=match.candidates)
 
 
 def _reconcile_items(meeting: Meeting, extracted: list[ExtractedItem], model_ran: bool) -> None:
@@ -405,18 +427,7 @@ def mentor_resolver(db: Database):
     def resolve(source: str, mentor: str | None, hints: tuple[str, ...], text: str = "") -> str | None:
         if chosen.get(source) in by_id:
             return by_id[chosen[source]].name
-        if mentor:
-            names = [n.strip() for n in mentor.split(",") if n.strip() and name_key(n) not in me] or [mentor]
-            known = {m.person.id: m.person for m in (match_note_name(people, n) for n in names) if m.person}
-            return next(iter(known.values())).name if len(known) == 1 else None
-        matches = [(hint, match_note_hint(people, hint)) for hint in hints if name_key(hint) not in me]
-        if len(_named_together(matches, text)) > 1:
-            return None  # the sync asks the user which of them
-        for _, match in matches:
-            if match.person is not None:
-                return match.person.name
-            if match.ambiguous:
-                return None
-        return None
+        who = identify(people, me, mentor, hints, text)
+        return who.person.name if who.person is not None else None
 
     return resolve
