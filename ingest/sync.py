@@ -190,7 +190,9 @@ class IngestService:
         with self.db.session() as session:
             known = dict(session.execute(select(Document.source, Document.content_hash)).all())
         plans: list[_Plan] = []
-        resolve = self._mentor_resolver() if self._mentor_resolver is not None and loaded else None
+        # Only notes have mentors: ingesting the built-in guidance at start-up reads no table.
+        resolve = (self._mentor_resolver() if self._mentor_resolver is not None and loaded
+                   and kind in (None, "notes") else None)
         for source, display, file, raw in loaded:
             meta, hints = _with_note_facts(file, display, kind)
             doc_kind = kind or ("notes" if meta.mentor else "documents")

@@ -350,7 +350,7 @@ def cmd_meetings_list(args) -> int:
         print("no meetings yet: mentordesk meetings add --mentor NAME --date YYYY-MM-DD --notes-file FILE")
     for meeting in meetings:
         print(_meeting_line(meeting))
-    waiting = len(_relationships().reviews.list())
+    waiting = _relationships().reviews.waiting()
     if waiting and not args.filter_mentor:
         print(f"{waiting} note(s) could not be placed as meetings: mentordesk meetings review", file=sys.stderr)
     return 0

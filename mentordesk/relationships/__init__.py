@@ -104,7 +104,7 @@ class Relationships:
 
     def _place_waiting_notes(self) -> None:
         """After people are added: notes in the review list may now name someone known."""
-        if self.reviews.list():
+        if self.reviews.waiting():
             self.sync_notes()
 
     def sync_notes(self) -> SyncReport:

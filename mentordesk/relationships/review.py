@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from mentordesk.db import Database
 from mentordesk.errors import UserError
@@ -63,6 +63,14 @@ class ReviewService:
         self._sync = sync
         # Re-reads a settled note's file, so search knows it under the chosen mentor too.
         self._reindex = reindex
+
+    def waiting(self) -> int:
+        """How many notes wait for a choice (a count; ``list`` reads their text too)."""
+        with self.db.session() as session:
+            return session.scalar(
+                select(func.count(NoteReview.id)).join(Document, Document.source == NoteReview.source)
+                .where(NoteReview.reason.is_not(None), NoteReview.dismissed.is_(False))
+            ) or 0
 
     def list(self, dismissed: bool = False) -> list[ReviewItem]:
         """Notes waiting for a choice; with ``dismissed``, those marked "not a meeting"."""
