@@ -15,6 +15,7 @@ Import rules, so the user's own spreadsheet works as is and can be imported agai
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -161,10 +162,9 @@ def _parse_date(value: object) -> dt.date | None:
     ambiguous = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})", text)
     if ambiguous and int(ambiguous[1]) <= 12 and int(ambiguous[2]) <= 12 and ambiguous[1] != ambiguous[2]:
         first, second = int(ambiguous[1]), int(ambiguous[2])
-        months = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                  "November", "December")
-        raise InvalidInput(f"last contacted {value!r} could be {first} {months[second - 1]} or {second} "
-                           f"{months[first - 1]}; write it as YYYY-MM-DD", "last_contacted")
+        months = calendar.month_name
+        raise InvalidInput(f"last contacted {value!r} could be {first} {months[second]} or {second} "
+                           f"{months[first]}; write it as YYYY-MM-DD", "last_contacted")
     day = find_date(text)  # "14 Mar 2026", "03/14/2026", "2026-03-14 10:30"
     if day is None:
         raise InvalidInput(f"last contacted {value!r} is not a date (write it as YYYY-MM-DD)", "last_contacted")

@@ -134,6 +134,11 @@ class SentenceClassifier(Protocol):
     def scores(self, sentences: Sequence[str]) -> list[dict[str, float]]: ...
 
 
+def name_words(name: str | None) -> set[str]:
+    """A person's name as comparable words: lower case, hyphens, dots and apostrophes gone."""
+    return set(re.sub(r"[-.’']", "", (name or "").lower()).split())
+
+
 def _clean(text: str) -> str:
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]+)\]\]", r"\1", text)  # Obsidian [[links]]

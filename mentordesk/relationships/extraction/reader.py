@@ -30,6 +30,7 @@ from mentordesk.relationships.extraction.labels import (
     _clean,
     _heading,
     _label_kind,
+    name_words,
 )
 from mentordesk.relationships.extraction.matching import item_key
 from mentordesk.relationships.extraction.rules import (
@@ -98,8 +99,8 @@ def _role(who: str, mentor: str | None) -> str:
         return "me"
     if lowered == "a" or not mentor:
         return "mentor"
-    mentor_words = set(re.sub(r"[-.’']", "", mentor.lower()).split())
-    who_words = set(re.sub(r"[-.’']", "", lowered).split()) - {"dr", "prof", "mr", "mrs", "ms"}
+    mentor_words = name_words(mentor)
+    who_words = name_words(lowered) - {"dr", "prof", "mr", "mrs", "ms"}
     return "mentor" if who_words & mentor_words else "me"
 
 
@@ -325,7 +326,7 @@ def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
     turns in a transcript from the mentor's; ``me`` (the user's name) tells their tasks
     from other people's in an owner-tagged list.
     """
-    me_words = set(re.sub(r"[-.’']", "", (me or "").lower()).split())
+    me_words = name_words(me)
     units = [u for u in _units(markdown, mentor) if _clean(u.text) and u.section != "other"]
     texts = [_clean(u.text) for u in units]
     scanned = len(re.findall(r"[A-Za-z]0|0[a-z]", markdown)) >= 2  # OCR of handwriting
@@ -366,10 +367,10 @@ def _owner_says_not_mine(text: str, mentor: str | None, me: set[str]) -> bool:
     match = _OWNER.match(text)
     if not match or match["owner"].lower() in ("todo", "action", "next", "me", "i", "note", "ps", "re"):
         return False
-    owner = set(re.sub(r"[-.’']", "", match["owner"].lower()).split())
+    owner = name_words(match["owner"])
     if me and owner & me:
         return False
-    if mentor and owner & set(re.sub(r"[-.’']", "", mentor.lower()).split()):
+    if mentor and owner & name_words(mentor):
         return True
     return bool(me)  # with the user's name known, anyone else's task is not theirs
 
