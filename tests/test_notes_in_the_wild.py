@@ -163,12 +163,18 @@ def test_a_folder_of_everyday_notes(desk, folder, monkeypatch):
     assert "splitting the rotation by service ownership" in followup.body  # the advice itself
 
 
-def test_a_note_that_names_no_one_in_the_table_waits_for_review_until_the_table_has_them(desk, tmp_path):
+def waiting_note(desk, tmp_path, name: str, text: str):
+    """Ingest one note in a folder of its own; it must end up alone in the review list."""
     notes = tmp_path / "n"
     notes.mkdir()
-    (notes / "1on1_tanaka_20260303.md").write_text("- keep the doc short\n\nTo do:\n- send the deck\n")
+    (notes / name).write_text(text)
     desk.ingest.ingest_paths([notes], kind="notes")
     [waiting] = desk.relationships.reviews.list()
+    return waiting
+
+
+def test_a_note_that_names_no_one_in_the_table_waits_for_review_until_the_table_has_them(desk, tmp_path):
+    waiting = waiting_note(desk, tmp_path, "1on1_tanaka_20260303.md", "- keep the doc short\n\nTo do:\n- send the deck\n")
     assert waiting.reason == "no_mentor" and "'tanaka'" in waiting.detail
     desk.relationships.people.add("Hiroshi Tanaka")  # the note is placed at once
     assert desk.relationships.reviews.list() == []
@@ -179,11 +185,8 @@ def test_a_note_that_names_no_one_in_the_table_waits_for_review_until_the_table_
 def test_settling_needs_the_missing_fact(desk, tmp_path):
     from mentordesk.errors import UserError
 
-    notes = tmp_path / "n"
-    notes.mkdir()
-    (notes / "valentina-pricing.md").write_text("---\nwith: Valentina Rossi\n---\n## Her advice\n- Price the outcome.\n")
-    desk.ingest.ingest_paths([notes], kind="notes")
-    [waiting] = desk.relationships.reviews.list()
+    waiting = waiting_note(desk, tmp_path, "valentina-pricing.md",
+                           "---\nwith: Valentina Rossi\n---\n## Her advice\n- Price the outcome.\n")
     assert waiting.reason == "no_date"
     with pytest.raises(UserError, match="choose a person"):
         desk.relationships.reviews.settle(waiting.id)
