@@ -418,16 +418,16 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
     return NoteFacts(tuple(mentors), mentor_source, tuple(hints), date, date_source)
 
 
-_WROTE = re.compile(r"^\s*On (?P<when>.+?),?\s+(?P<who>[^,<>]+?)\s*(?:<[^>]*>)?\s*wrote:\s*$")
+# The line above a quoted reply: "On Tue, 3 Mar 2026 at 17:02, Helen Park <h@x.org> wrote:"
+WROTE_LINE = re.compile(r"^\s*On (?P<when>.+?),?\s+(?P<who>[^,<>]+?)\s*(?:<[^>]*>)?\s*wrote:\s*$")
 _DATE_TIME_LINE = re.compile(r"^\s*(?:\w{3},\s*)?\d{1,2} \w{3,9} \d{4},? \d{1,2}:\d{2}(?:\s*[ap]m)?\s*(?:\(.*\))?\s*$"
                              r"|^\s*\w{3}, \w{3,9} \d{1,2}, \d{4},? (?:at )?\d{1,2}:\d{2}\s*(?:[AP]M)?\s*$", re.IGNORECASE)
-_SAME_DAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier)\b", re.IGNORECASE)
 
 
 def email_names(text: str) -> list[str]:
     """Who a pasted email thread is with: "On Tue, ..., Helen Park <...> wrote:", and
     Gmail's "to Rajesh" line under the sender."""
-    names = [match["who"].strip() for match in map(_WROTE.match, text.splitlines()) if match]
+    names = [match["who"].strip() for match in map(WROTE_LINE.match, text.splitlines()) if match]
     names += [m[1] for m in re.finditer(r"^\s*to (?!me\b)([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*$", text, re.MULTILINE)]
     return list(dict.fromkeys(names))
 
@@ -438,7 +438,7 @@ def email_thread_date(text: str, day_first: bool | None = None) -> dt.date | Non
     lines = text.splitlines()
     headers: list[tuple[dt.date, int, int]] = []  # (date, minutes into the day, line)
     for number, line in enumerate(lines):
-        match = _WROTE.match(line)
+        match = WROTE_LINE.match(line)
         when = match["when"] if match else (line if _DATE_TIME_LINE.match(line) else None)
         if when:
             day = find_date(when, day_first=day_first)

@@ -51,7 +51,6 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _TIMED_SPEAKER = re.compile(r"^\s*(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
 
 
-_WROTE_LINE = re.compile(r"^\s*On .+?,?\s+(?P<who>[^,<>]+?)\s*(?:<[^>]*>)?\s*wrote:\s*$")
 
 
 _PROPERTY_BULLET = re.compile(r"^\s*(?:[-*]\s+)?[\w-]+::\s")

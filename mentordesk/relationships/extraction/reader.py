@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ingest.note_meta import WROTE_LINE
 from mentordesk.relationships.extraction.labels import (
     _BULLET,
     _CALLOUT,
@@ -23,7 +24,6 @@ from mentordesk.relationships.extraction.labels import (
     _TABLE_RULE,
     _TIMED_SPEAKER,
     _TIMESTAMP,
-    _WROTE_LINE,
     ExtractedItem,
     SentenceClassifier,
     _bare_label,
@@ -122,7 +122,7 @@ def _quoted_by(raw_lines: list[str], mentor: str | None) -> list[str | None]:
     roles: list[str | None] = []
     author: str | None = None
     for line in raw_lines:
-        match = _WROTE_LINE.match(line)
+        match = WROTE_LINE.match(line)
         if match:
             author = _role(match["who"], mentor)
         roles.append(author if author and line.lstrip().startswith(">") else None)
