@@ -195,3 +195,31 @@ def test_the_shipped_classifier_weights_match_the_labelled_sentences():
     with np.load(WEIGHTS_PATH, allow_pickle=False) as data:
         stored = str(data["training_digest"])
     assert stored == training_digest(), "retrain: python -m mentordesk.relationships.train_classifier"
+
+
+def test_a_heading_line_over_a_list_is_not_an_item_and_names_the_list():
+    note = ("Lunch with Mei-Ling.\n\nHer tips\n\n- Answer the question they asked, then stop.\n\n"
+            "What I'll do\n\n- Pull 12 months of turnover data\n- Practise the talk with a timer\n")
+    items = [(i.kind, i.text) for i in extract_items(note)]
+    assert ("action", "Pull 12 months of turnover data") in items
+    assert ("action", "Practise the talk with a timer") in items
+    assert ("advice", "Answer the question they asked, then stop.") in items
+    assert not any("What I'll do" in text or text == "Her tips" for _, text in items)
+
+
+def test_an_outline_parent_bullet_heads_its_children():
+    note = ("- 1:1 call with Siobhan\n\t- Her take on the assessment\n\t\t- Write the stakeholder section first\n"
+            "\t- On the homework policy\n\t\t- Don't relaunch it, just get three colleagues doing it properly\n")
+    items = [(i.kind, i.text) for i in extract_items(note)]
+    assert ("advice", "Write the stakeholder section first") in items
+    assert ("advice", "Don't relaunch it, just get three colleagues doing it properly") in items
+    assert not any(text.startswith(("Her take", "On the homework")) for _, text in items)
+
+
+def test_email_headers_bylines_and_summary_overviews_are_not_items():
+    note = ("Prepared by Lucía after the call with Ingrid, July 29, 2025\n\n"
+            "Alex Chen and Lucía discussed the seed extension and the pipeline.\n\n"
+            "Action items\n- Priya and Lucia to reconnect in June after the interviews.\n"
+            "- Kobby Mensah-Larsen <kobby@school.example.org>\n- Send the deck to Alex by Friday\n")
+    items = [i.text for i in extract_items(note)]
+    assert items == ["Send the deck to Alex by Friday"]

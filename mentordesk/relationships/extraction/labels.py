@@ -80,7 +80,7 @@ _ADVICE_WORDS = re.compile(
 
 
 _ACTION_WORDS = re.compile(
-    r"\b(?:action(?: items?|s)?|next (?:steps?|actions?)|to[- ]?dos?|follow[- ]?ups?|commitments?|homework|tasks?"
+    r"\b(?:action(?: items?|s)?|next (?:steps?|actions?)|to[- ]?dos?|follow[- ]?ups?|commitments?|^(?:my )?homework\b|\bhomework$|tasks?"
     r"|my (?:plan|list)|i(?:'m| am) going to do|i(?:'ll| will) do|what i(?:'ll| will)|on my side|i wrote down"
     r"|owed by me|for me to do|i promised|i committed|what i'm doing|what i am doing|doing about it)\b"
     r"|^(?:me|i'll|i will|for me|mine)\b",
@@ -101,7 +101,7 @@ _OTHER_LABEL = re.compile(
 
 # "Stuff she'll do", "Her actions": the mentor's own list, not the user's.
 _MENTOR_LIST = re.compile(
-    r"^(?:stuff|things|what) (?:she|he|they|\w+)(?:'ll|’ll| will| is going to| promised| offered)\b"
+    r"^(?:stuff|things|what) (?:she|he|they|(?!i\b)\w+)(?:'ll|’ll| will| is going to| promised| offered)\b"
     r"|^(?:her|his|their|(?-i:[A-Z][a-z]+)'s) (?:actions?|to-?dos?|tasks?|next steps|follow[- ]?ups?|promises)\b",
     re.IGNORECASE,
 )

@@ -51,7 +51,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -127,6 +127,15 @@ def _quoted_by(raw_lines: list[str], mentor: str | None) -> list[str | None]:
             author = _role(match["who"], mentor)
         roles.append(author if author and line.lstrip().startswith(">") else None)
     return roles
+
+
+def _is_outline_heading(text: str, indent: int, after: list[str]) -> bool:
+    """A short bullet with no end punctuation whose next line is a more indented bullet."""
+    if len(text.split()) > 8 or text.rstrip().endswith((".", "!", "?", ";", ",")) or _CHECKBOX.match(text):
+        return False
+    following = next((ln for ln in after if ln.strip()), "")
+    child = _BULLET.match(following)
+    return bool(child) and len(child["indent"].replace("\t", "    ")) > indent
 
 
 def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
@@ -253,6 +262,13 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
             label = _LABEL.match(text)
             if kind is None and label and not label["rest"].strip():
                 kind = _bare_label(label["label"])
+            if kind is None and _is_outline_heading(text, indent, lines[number + 1:number + 12]):
+                # An outline's parent bullet ("- Her take on the assessment" over indented
+                # points) heads its children; it names their kind when it can.
+                lead = _LEADIN_ACTION.search(text) and "action" or _LEADIN_ADVICE.search(text) and "advice"
+                nested.append((indent, section))
+                section = _label_kind(text) or lead or section
+                continue
             if kind is not None:
                 if re.match(r"\s*\d", line) and indent == 0:
                     # "3. Decisions / next steps": a numbered section heading; its items follow
@@ -307,6 +323,15 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
             continue
         if len(stripped.split()) <= 8 and not stripped.endswith((".", "!", "?", ",", ";")):
             flush_paragraph()  # a line of its own ("Session 2 - planning"): not part of the next sentence
+            following = next((ln for ln in lines[number + 1:number + 12] if ln.strip()), "")
+            if _BULLET.match(following) and not _BULLET.match(line):
+                # A short line over a list is the list's heading ("What I'll do", "On pricing"):
+                # it names the list's kind when it can and is never an item itself.
+                lead = _LEADIN_ACTION.search(stripped) and "action" or _LEADIN_ADVICE.search(stripped) and "advice"
+                kind = _label_kind(stripped) or lead
+                if kind is not None:
+                    section, label_open, label_filled = kind, True, False
+                continue
             units.append(_Unit(stripped, section, fragment=True))
         else:
             paragraph.append(stripped)
@@ -403,7 +428,7 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
             return None  # "I'll send you the article" is the mentor's promise
         if rule is not None:
             return "advice"  # an imperative from the mentor is advice to the mentee
-        if score is not None and score["advice"] >= 0.5 and len(text.split()) >= 4:
+        if score is not None and score["advice"] >= 0.7 and len(text.split()) >= 4:
             return "advice"
         return None
     if len(text) < 8 or len(text.split()) < 2 or (unit.fragment and rule is None and len(text.split()) < 3):

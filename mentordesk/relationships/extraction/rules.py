@@ -93,9 +93,20 @@ _LOGISTICS = re.compile(
     r"|one|time|date)\b)|^(?:i've|i have) been thinking about\b|^(?:see you|speak|talk) (?:soon|then|next)\b"
     r"|^follow[- ]?up (?:set|booked|scheduled|is|on|in)\b|^wrote this up\b|^let's (?:say|speak|talk|meet)\b"
     r"|^agreed (?:we'd|we would|to meet|on)\b|^(?:can|could|would|will) you\b"
-    r"|^(?:ai[- ])?generated (?:content|by|with)|check (?:it )?for accuracy|^exported from\b|^notebook:|^(?:call|meeting) on \w+ \d",
+    r"|^(?:ai[- ])?generated (?:content|by|with)|check (?:it )?for accuracy|^exported from\b|^notebook:|^(?:call|meeting) on \w+ \d"
+    # A note's own byline or an AI summary's overview: "Prepared by me after the call with
+    # Ingrid", "Meeting summary for ...", "Alex Chen and Lucía discussed ...".
+    r"|^(?:prepared|written|drafted|recorded|transcribed|summari[sz]ed) by\b|^(?:meeting )?(?:summary|recap|minutes) (?:for|of)\b"
+    r"|^[\w'’.-]+(?: [\w'’.-]+){0,3}(?: \([^)]*\))? and [\w'’.-]+(?: [\w'’.-]+){0,3} (?:discussed|talked|met|caught up"
+    r"|covered|spoke|reviewed|went over)\b"
+    # Two people "to reconnect": the next meeting, nobody's task.
+    r"|^[\w'’.-]+(?: [\w'’.-]+)? and [\w'’.-]+(?: [\w'’.-]+)? (?:to|will) (?:reconnect|meet|catch up|regroup|touch base"
+    r"|speak|talk|sync|follow up)\b",
     re.IGNORECASE,
 )
+
+# A line that carries an address or an email header: "Kobby <kobby@school.org>", "From: ...".
+_CONTACT = re.compile(r"<[^<>\s]+@[^<>\s]+>|^\S+@\S+\.\w+$|^(?:from|to|cc|bcc|sent|date|subject):\s", re.IGNORECASE)
 
 
 # A sentence that opens by reporting the mentor ("She said I should...", "His advice: ...")
@@ -130,7 +141,7 @@ def rule_kind(sentence: str) -> str | None:
     bare = _CONJUNCTION.sub("", text)
     if not text:
         return "other"
-    if _LOGISTICS.match(bare) or (text.startswith("(") and text.rstrip(".").endswith(")")):
+    if _LOGISTICS.match(bare) or _CONTACT.search(text) or (text.startswith("(") and text.rstrip(".").endswith(")")):
         return "other"  # "Next coffee: 30 September", an aside in brackets
     if _QUESTIONING.match(bare):
         return "other"  # "I asked if I should wait" reports a question, not an answer
@@ -172,6 +183,7 @@ def not_an_item(text: str) -> bool:
     bare = _CONJUNCTION.sub("", text.strip().strip("\"“”'"))
     return bool(
         _INTERROGATIVE.match(bare) or _QUESTIONING.match(bare) or _LOGISTICS.match(bare) or _NARRATIVE.match(bare)
+        or _CONTACT.search(text)
         or ((_MENTOR_TASK.match(bare) or _MENTOR_OFFER.search(bare)) and _first_verb(bare) not in _TASK_VERBS)
         or (text.startswith("(") and text.rstrip(".").endswith(")"))
     )
