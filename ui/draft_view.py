@@ -32,7 +32,11 @@ CHECK_LABELS = {
     "mentions_outcome": "Reports what came of their advice",
     "signed": "Signed with your name",
     "no_placeholder": "No placeholders left",
-    "cites_only_retrieved": "Cites only your own notes",
+    "no_citation_markers": "No [n] markers in the email",
+    "fits_connection": "Fits how you know them (cold, warm, met)",
+    "no_private_notes": "Keeps your private notes out",
+    "speaks_to_them": "Speaks to them, not about them",
+    "dates_have_year": "Dates carry a year when not this year",
 }
 
 
@@ -66,6 +70,8 @@ def show_citations(citations: list[dict], *, expanded: bool = False) -> None:
     with st.expander(f"Sources used ({len(citations)})", expanded=expanded):
         for citation in citations:
             st.markdown(f"**[{citation['n']}] {citation.get('title') or citation['source']}**")
+            for line in citation.get("lines") or []:
+                st.caption(f"Supports: {line}")
             st.text(citation["text"].strip())
 
 

@@ -36,6 +36,8 @@ def cmd_draft(args) -> int:
             print("\nSources:")
             for c in draft.citations:
                 print(f"[{c['n']}] {c['title'] or c['source']}")
+                for line in c.get("lines") or []:
+                    print(f"    supports: {line}")
         for check in draft.rubric.failures():
             print(f"rubric: {check.name}: {check.detail}", file=sys.stderr)
         if draft.sent_at:

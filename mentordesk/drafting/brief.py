@@ -31,8 +31,13 @@ class DraftBrief:
     outcomes: tuple[AdviceView, ...] = ()     # outcomes recorded but not yet reported
     sources: tuple[SearchResult, ...] = ()    # the only passages a draft may cite
 
+    met: bool = False                         # met before: a meeting logged, or at stage mentor/primary
+
     @property
     def connection(self) -> str:
+        """met (they know the user), warm (an introducer is named) or cold."""
+        if self.met:
+            return "met"
         return "warm" if self.person.connection == "warm" and self.introducer else "cold"
 
     @property
@@ -44,7 +49,8 @@ class DraftBrief:
         return list(self.me.values)
 
     @property
-    def why_them(self) -> str | None:
+    def private_notes(self) -> str | None:
+        """The tracking table's Notes cell: the user's own, never put in an email."""
         return (self.person.notes or "").strip() or None
 
 
@@ -75,7 +81,8 @@ def build_brief(kind: str, me: ProfileView, detail: PersonDetail, index: Library
         raise UserError(f"no advice outcomes from {person.name} waiting to be reported; "
                         "record what came of their advice first (advice ledger)")
     sources = _retrieve(index, person, last, outcomes) if index is not None and meetings else ()
-    return DraftBrief(kind, me, person, last, learned, tuple(actions), outcomes, sources)
+    met = bool(meetings) or person.stage in ("mentor", "primary") or bool(person.met_on)
+    return DraftBrief(kind, me, person, last, learned, tuple(actions), outcomes, sources, met)
 
 
 def _retrieve(index: LibraryIndex, person: PersonView, last: MeetingView | None,

@@ -3,11 +3,13 @@ Used by the Drafts page, the CLI (failures go to stderr), the tests and ``eval/`
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from mentordesk.drafting.brief import DraftBrief
-from mentordesk.grounding import cited_numbers, support
+from mentordesk.drafting.wording import CITATION, YEARLESS_DATE
+from mentordesk.grounding import support
 
 MAX_WORDS = 150
 SUBJECT_KINDS = ("outreach", "intro", "followup", "update", "thanks")
@@ -59,7 +61,7 @@ def word_count(text: str) -> int:
     return len(re.findall(r"[A-Za-z0-9][\w'’-]*", text))
 
 
-def check_draft(subject: str | None, body: str, brief: DraftBrief) -> RubricResult:
+def check_draft(subject: str | None, body: str, brief: DraftBrief, today: dt.date | None = None) -> RubricResult:
     kind, person, me = brief.kind, brief.person, brief.me
     checks: list[Check] = []
 
@@ -104,8 +106,60 @@ def check_draft(subject: str | None, body: str, brief: DraftBrief) -> RubricResu
         add("signed", me.name and me.name in tail, f"not signed with your name ({me.name})")
     placeholders = PLACEHOLDER.findall(f"{subject or ''}\n{body}")
     add("no_placeholder", not placeholders, f"placeholder {placeholders[0] if placeholders else ''}")
-    cited = cited_numbers(body)
-    bad = [n for n in cited if not 1 <= n <= len(brief.sources)]
-    add("cites_only_retrieved", not bad,
-        f"cites [{bad[0] if bad else ''}] but only {len(brief.sources)} passages were retrieved")
+    markers = CITATION.findall(f"{subject or ''}\n{body}")
+    add("no_citation_markers", not markers,
+        f"[{markers[0] if markers else ''}] is in the text: sources belong beside the email, not in it")
+    if kind == "outreach":
+        _check_connection(add, subject, body, brief)
+    if kind != "prep":
+        _check_private(add, body, brief)
+    if kind in ("followup", "update", "thanks", "outreach"):
+        third = _third_person(body, person.name)
+        add("speaks_to_them", not third, f"speaks of {first} in the third person: {third!r}")
+    last = brief.last_meeting
+    yearless = YEARLESS_DATE.findall(body)
+    stale = last is not None and last.date.year != (today or dt.date.today()).year
+    add("dates_have_year", not (yearless and stale),
+        f"{yearless[0] if yearless else ''!r} has no year, and the meeting was in {last.date.year if last else ''}")
     return RubricResult(tuple(checks))
+
+
+_SAID = ("said|suggested|recommended|advised|told me|thinks|reckons|warned|pointed out|urged|encouraged|believes"
+         "|wants me|was clear|insisted|stressed")
+_NEVER_MET = re.compile(r"\b(?:we )?haven'?t met|never met|we have not met|don'?t know me|you don'?t know me", re.I)
+_INTRODUCED = re.compile(r"\bsuggested I (?:reach out|get in touch|write|contact)|introduced (?:me|us)|thought we should meet"
+                         r"|\bintroduc", re.I)
+
+
+def _check_connection(add, subject: str | None, body: str, brief: DraftBrief) -> None:
+    """The email fits how the user knows the person: no introducer invented for a cold
+    contact, no "we haven't met" to someone they have met."""
+    text = f"{subject or ''}\n{body}"
+    if brief.connection == "met":
+        add("fits_connection", not _NEVER_MET.search(text), "says you have never met, but you have met before")
+    elif brief.connection == "cold":
+        add("fits_connection", not _INTRODUCED.search(text), "mentions an introduction, but nobody introduced you")
+    else:
+        add("fits_connection", True)
+
+
+def _check_private(add, body: str, brief: DraftBrief) -> None:
+    """The tracking table's Notes cell is the user's private note about the person."""
+    notes = brief.private_notes
+    if not notes:
+        add("no_private_notes", True)
+        return
+    pasted = any(len(part.split()) >= 3 and support(part, body) >= 0.8
+                 for part in re.split(r"(?<=[.!?;])\s+", notes) if part.strip())
+    add("no_private_notes", not pasted, "quotes the private Notes of your tracking table")
+
+
+def _third_person(body: str, name: str) -> str:
+    """A sentence of the email that reports the mentor to themselves ("Priya suggested ..."),
+    or ""."""
+    first = name.split()[0] if name.split() else name
+    names = "|".join(re.escape(n) for n in sorted({name, first}, key=len, reverse=True))
+    pattern = re.compile(rf"(?:^|[.!?:]\s+|^\s*[-*]\s+|\b(?:and|so|but|that)\s+)(?:(?:{names})|she|he)\s+(?:also\s+)?(?:{_SAID})\b",
+                         re.I | re.M)
+    match = pattern.search(body)
+    return match.group(0).strip(" -*.") if match else ""

@@ -18,7 +18,7 @@ from mentordesk.drafting.rubric import RubricResult, check_draft
 from mentordesk.drafting.templates import Style
 from mentordesk.drafting.writer import DraftWriter
 from mentordesk.errors import UserError
-from mentordesk.grounding import cited_numbers
+from mentordesk.drafting.wording import without_citations
 from mentordesk.models import Draft as DraftRow
 from mentordesk.relationships.advice import AdviceService
 from mentordesk.relationships.people import PeopleService
@@ -183,10 +183,21 @@ class DraftService:
 
     # ----- helpers -------------------------------------------------------------------
     def _make(self, brief: DraftBrief, subject: str | None, body: str, refinements: list[str]) -> Draft:
-        citations = [
-            {"n": n, "source": s.source, "title": s.title, "text": s.text}
-            for n in cited_numbers(body) if 1 <= n <= len(brief.sources) for s in [brief.sources[n - 1]]
-        ]
+        # The email goes out as the user reads it: the [n] markers are taken out of it and
+        # kept as citations beside it, each with the line it supports.
+        body, marks = without_citations(body)
+        subject = without_citations(subject)[0].strip() if subject else subject
+        citations: list[dict] = []
+        for n, line in marks:
+            if not 1 <= n <= len(brief.sources):
+                continue
+            source = brief.sources[n - 1]
+            entry = next((c for c in citations if c["n"] == n), None)
+            if entry is None:
+                entry = {"n": n, "source": source.source, "title": source.title, "text": source.text, "lines": []}
+                citations.append(entry)
+            if line and line not in entry["lines"]:
+                entry["lines"].append(line)
         return Draft(brief.kind, brief.person.name, brief.person.id, subject, body, citations,
                      check_draft(subject, body, brief), brief.person.contact, refinements=refinements)
 

@@ -21,6 +21,7 @@ from typing import Sequence
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from mentordesk.drafting.brief import DraftBrief
+from mentordesk.drafting.wording import day_label, second_person
 from mentordesk.grounding import best_supporting
 from mentordesk.prompts import PROMPTS_DIR, PromptError, read_template_file
 from mentordesk.relationships.views import AdviceView
@@ -29,7 +30,7 @@ TEMPLATES_DIR = PROMPTS_DIR / "draft_templates"
 # Variables every template may use; ``compose`` fills all of them.
 KNOWN_VARIABLES = frozenset({
     "first", "name", "company", "introducer", "introducer_first", "my_name", "my_first", "my_role",
-    "goals", "values", "why", "last_topic", "last_date", "learned_one", "learned_list", "next_steps_list",
+    "goals", "values", "role", "last_topic", "last_date", "learned_one", "learned_list", "next_steps_list",
     "questions_list", "outcomes_list", "mention",
 })
 ITEM_VARIABLES = frozenset({"item", "outcome"})
@@ -64,7 +65,9 @@ class DraftTemplate(BaseModel):
     name: str
     description: str = ""
     variables: list[str]
-    subject: list[str] = Field(default_factory=list)
+    # Subject lines: a list of variants, or named parts with ``when`` flags (the first
+    # part whose flags hold is used), e.g. one subject for a warm contact, one for a cold.
+    subject: list[str] | dict[str, Part] = Field(default_factory=list)
     parts: dict[str, Part]
     phrases: dict[str, list[str]] = Field(default_factory=dict)
 
@@ -78,13 +81,32 @@ class DraftTemplate(BaseModel):
 
     @model_validator(mode="after")
     def _declared(self) -> "DraftTemplate":
-        texts = self.subject + [v for p in self.parts.values() for v in p.variants]
+        texts = self.subject_variants() + [v for p in self.parts.values() for v in p.variants]
         used = set().union(*(_fields(t) for t in texts)) if texts else set()
         phrase_used = set().union(*(_fields(v) for vs in self.phrases.values() for v in vs)) if self.phrases else set()
         undeclared = (used - set(self.variables)) | (phrase_used - set(self.variables) - ITEM_VARIABLES)
         if undeclared:
             raise PromptError(f"draft template {self.name!r} uses undeclared variables: {sorted(undeclared)}")
         return self
+
+
+    def subject_variants(self) -> list[str]:
+        if isinstance(self.subject, dict):
+            return [v for part in self.subject.values() for v in part.variants]
+        return list(self.subject)
+
+    def subject_for(self, flags: set[str]) -> list[str]:
+        """The subject variants that fit the draft's flags."""
+        if not isinstance(self.subject, dict):
+            return list(self.subject)
+        for part in self.subject.values():
+            if _holds(part.when, flags):
+                return part.variants
+        return []
+
+
+def _holds(when: Sequence[str], flags: set[str]) -> bool:
+    return all((flag[1:] not in flags) if flag.startswith("!") else (flag in flags) for flag in when)
 
 
 @lru_cache(maxsize=None)
@@ -116,13 +138,14 @@ def compose(brief: DraftBrief, style: Style = Style()) -> tuple[str | None, str]
     for part_name, part in template.parts.items():
         if style.short and part.optional:
             continue
-        if not all((flag[1:] not in flags) if flag.startswith("!") else (flag in flags) for flag in part.when):
+        if not _holds(part.when, flags):
             continue
         paragraphs.append(pick(part.variants, seed, part_name).format(**values).strip())
     body = "\n\n".join(p for p in paragraphs if p)
     if style.mentions:
         body = _insert_mentions(body, brief, style.mentions)
-    subject = pick(template.subject, seed, "subject").format(**values).strip() if template.subject else None
+    subjects = template.subject_for(flags)
+    subject = pick(subjects, seed, "subject").format(**values).strip() if subjects else None
     if style.formal:
         body, subject = _formal(body), (_formal(subject) if subject else None)
     if brief.kind in WORD_LIMITED and not style.short and _words(body) >= WORD_LIMIT:
@@ -135,6 +158,8 @@ def compose(brief: DraftBrief, style: Style = Style()) -> tuple[str | None, str]
 # ----- variables from the brief --------------------------------------------------------
 def _variables(brief: DraftBrief, template: DraftTemplate, style: Style) -> dict[str, str]:
     me, person = brief.me, brief.person
+    # An email speaks to the mentor; the prep sheet is the user's own and keeps the note's words.
+    address = (lambda text: text) if brief.kind == "prep" else (lambda text: second_person(text, person.name))
     limit = SHORT_LIST if style.short else MAX_LIST
     sources = [s.text for s in brief.sources]
     seed = person.name
@@ -144,15 +169,17 @@ def _variables(brief: DraftBrief, template: DraftTemplate, style: Style) -> dict
         "introducer": brief.introducer or "", "introducer_first": _first(brief.introducer or ""),
         "my_name": me.name or "", "my_first": _first(me.name or ""), "my_role": me.role or "",
         "goals": _sentence_fragment(me.goals or ""), "values": _join(me.values),
-        "why": _truncate(_sentence(brief.why_them or ""), WHY_WORDS),
+        "role": person.role or "",
         "last_topic": _topic(last, person.name) if last else "",
-        "last_date": f"{last.date.day} {last.date:%B}" if last else "",
-        "learned_one": _clean(brief.learned[0].text) if brief.learned else "",
-        "learned_list": _bullets([_cite(_sentence(_clean(a.text)), sources) for a in brief.learned[:limit]]),
-        "next_steps_list": _bullets([_cite(_sentence(_clean(a.text)), sources) for a in brief.next_steps[:limit]]),
+        "last_date": day_label(last.date) if last else "",
+        "learned_one": address(_clean(brief.learned[0].text)) if brief.learned else "",
+        "learned_list": _bullets([_cite(_sentence(address(_clean(a.text))), sources, a.text)
+                                  for a in brief.learned[:limit]]),
+        "next_steps_list": _bullets([_cite(_sentence(address(_clean(a.text))), sources, a.text)
+                                     for a in brief.next_steps[:limit]]),
         "outcomes_list": _bullets([
             _cite(pick(template.phrases.get("outcome_item", ["{item}: {outcome}."]), seed, o.text).format(
-                item=_clean(o.text), outcome=pick(template.phrases.get(f"outcome_{o.outcome}", [o.outcome or ""]),
+                item=address(_clean(o.text)), outcome=pick(template.phrases.get(f"outcome_{o.outcome}", [o.outcome or ""]),
                                                   seed, o.text)), sources)
             for o in brief.outcomes[:limit]
         ]),

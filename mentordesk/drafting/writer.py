@@ -32,8 +32,7 @@ def brief_facts(brief: DraftBrief) -> str:
         f"Me: {me.name}, {me.role}" + (f"; goals: {me.goals}" if me.goals else ""),
         f"My values in a leader: {', '.join(me.values)}" if me.values else "",
         f"Person: {p.name}" + (f", {p.role}" if p.role else "") + (f" at {p.company}" if p.company else ""),
-        f"Connection: {brief.connection}" + (f" (introducer: {brief.introducer})" if brief.introducer else ""),
-        f"Why them (my notes): {brief.why_them}" if brief.why_them else "",
+        _connection(brief),
     ]
     if brief.last_meeting:
         m = brief.last_meeting
@@ -42,6 +41,18 @@ def brief_facts(brief: DraftBrief) -> str:
     lines += [f"Next step (open action): {a.text}" for a in brief.next_steps]
     lines += [f"Outcome not yet reported: {a.text} -> {a.outcome}" for a in brief.outcomes]
     return "\n".join(line for line in lines if line)
+
+
+def _connection(brief: DraftBrief) -> str:
+    """How the user knows the person, in words the model cannot misread. The tracking
+    table's private notes are not given to the model: an email must never quote them."""
+    if brief.connection == "met":
+        last = brief.last_meeting
+        return "Connection: we have met before" + (f" (last on {last.date.isoformat()})" if last else "") + \
+            "; do not write as if we had never met"
+    if brief.connection == "warm":
+        return f"Connection: warm, introduced by {brief.introducer}"
+    return "Connection: cold, we have never met and nobody introduced me; do not mention an introducer"
 
 
 def split_subject(text: str, kind: str) -> tuple[str | None, str]:

@@ -1,0 +1,88 @@
+"""Wording rules for an email that goes to the mentor: the lines of the user's notes speak
+of the mentor in the third person ("Priya suggested I ask for a range"), the email speaks
+to them ("You suggested I ask for a range"); dates carry their year unless it is this
+year's; the citation markers a draft is built with are kept beside the email, not in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# Verbs that follow a reporting subject and change form with "you".
+_AGREE = {"thinks": "think", "says": "say", "reckons": "reckon", "believes": "believe", "wants": "want",
+          "was": "were", "is": "are", "has": "have", "doesn't": "don't", "does": "do", "feels": "feel",
+          "likes": "like", "prefers": "prefer", "suggests": "suggest", "recommends": "recommend",
+          "warns": "warn", "insists": "insist", "argues": "argue", "tells": "tell", "advises": "advise",
+          "hates": "hate", "loves": "love", "knows": "know", "sees": "see", "asks": "ask"}
+_REPORTING = (r"(?:also |strongly |really |gently |just )?(?:said|suggested|recommended|advised|told|thinks|reckons"
+              r"|warned|pointed out|urged|encouraged|believes|wants|was|is|has|says|insisted|stressed|argued"
+              r"|made the point|put it|mentioned|offered|asked|feels|prefers|suggests|recommends)\b")
+CITATION = re.compile(r"\s*\[(\d{1,2})\]")
+
+
+def second_person(text: str, name: str) -> str:
+    """``text`` about the mentor ``name``, rewritten to address them: their name becomes
+    "you"/"your", and a sentence that opens with "She said ..." opens with "You said ...".
+    Other people's names and pronouns in the middle of a sentence are left alone: they
+    may be about someone else."""
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    if not words:
+        return text
+    names = sorted({name.strip(), words[0], *([words[-1]] if len(words) > 1 else [])}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(n) for n in names)
+    who = rf"(?:(?:Dr\.?|Prof\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?(?:{alternatives})"
+    text = re.sub(rf"\b{who}['’]s\b", "your", text)
+    opening = re.compile(rf"^(?P<lead>(?:and|also|but|so)\s+)?(?:{who}|she|he|they)\s+(?P<verb>{_REPORTING})",
+                         re.IGNORECASE)
+
+    def lead(match: re.Match) -> str:
+        verb = match["verb"]
+        head, _, last = verb.rpartition(" ")
+        last = _AGREE.get(last.lower(), last) if last else _AGREE.get(verb.lower(), verb)
+        verb = f"{head} {last}" if head else last
+        return f"{match['lead'] or ''}{'you' if match['lead'] else 'You'} {verb}"
+
+    text = opening.sub(lead, text)
+    text = re.sub(rf"\b(?:as|like) (?:she|he) (said|put it|suggested|recommended)\b", r"as you \1", text)
+    text = re.sub(rf"(?<![\w-]){who}(?![\w-])", "you", text)
+    return re.sub(r"^(you|your)\b", lambda m: m[1].capitalize(), text)
+
+
+def day_label(day: dt.date, today: dt.date | None = None) -> str:
+    """"7 March" in the current year, "7 March 2025" otherwise."""
+    today = today or dt.date.today()
+    label = f"{day.day} {day:%B}"
+    return label if day.year == today.year else f"{label} {day.year}"
+
+
+def without_citations(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """The text with its [n] markers taken out, and (n, line) for each marker: the line it
+    sat on, so a citation can be shown beside the sentence it supports."""
+    found: list[tuple[int, str]] = []
+    lines = []
+    for line in text.splitlines():
+        if not CITATION.search(line):
+            lines.append(line)
+            continue
+        start = 0
+        for match in CITATION.finditer(line):
+            # The sentence the marker closes: from the last sentence end before it.
+            before = line[:match.start()]
+            ends = [m.end() for m in re.finditer(r"[.!?:]\s+(?=\S)", before)]
+            start = max([start] + [e for e in ends if e <= len(before)])
+            sentence = _tidy(CITATION.sub("", line[start:match.end()])).strip(" -*")
+            found.append((int(match.group(1)), sentence))
+        lines.append(_tidy(CITATION.sub("", line)).rstrip())
+    return "\n".join(lines), found
+
+
+def _tidy(text: str) -> str:
+    """No space left before the punctuation a removed marker stood in front of."""
+    return re.sub(r"(?<=\S) +(?=[.,;:!?](?:\s|$))", "", text)
+
+
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
+           "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+YEARLESS_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\b(?!,? \d{{4}})|\b(?:{_MONTHS}) \d{{1,2}}(?:st|nd|rd|th)?\b(?!,? \d{{4}})")
