@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = {name: ROOT / "eval" / "data" / name for name in ("notes_wild", "notes_wild2", "notes_wild3", "notes_wild4")}
+SETS = {name: ROOT / "eval" / "data" / name for name in ("notes_wild", "notes_wild2", "notes_wild3", "notes_wild4", "notes_wild5")}
 DATA = SETS["notes_wild"]
 RESULTS = ROOT / "eval" / "results"
 MATCH = 0.5

@@ -50,7 +50,7 @@ _SELF = {"me", "myself", "i", "self", "you", "mentee"}
 MEETING_WORDS = ("coaching", "transcript", "memo", "checkin", "coffee", "call", "meeting", "lunch", "chat", "1:1", "1-1", "1on1", "one-on-one", "one on one",
                  "catch-up", "catch up", "catchup", "session", "sync", "mentoring", "breakfast", "dinner", "walk",
                  "zoom", "video call", "notes", "check-in", "check in", "drinks", "conversation", "debrief")
-_NAME_WORD = r"[^\W\d_][\w'’.\-]*"
+_NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-])*(?![\w])"  # letters only: "Delft3D" is not a name
 _WITH_NAME = re.compile(
     rf"(?:\bwith|\bw/|\bw\.|\bmeet(?:ing)? (?:with )?)\s*(?:\[\[)?(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})",
     re.I,
@@ -198,6 +198,8 @@ def _trim_name(name: str) -> str:
                                                            "for", "notes", "call", "re:", "me"):
             break
         kept.append(word.strip(".,-'"))
+        if word.endswith(".") and len(word.strip(".")) > 1 and bare not in ("dr", "prof", "mr", "mrs", "ms", "st"):
+            break  # "with Bea. Brought the list": the sentence ends with the name
     return " ".join(w for w in kept if w)
 
 
@@ -361,7 +363,12 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
             if name:
                 mentors, mentor_source = [name], "property"
                 break
-    if not mentors and "to" in props and ("subject" in props or "from" in props):
+    email = "subject" in props or "from" in props
+    to_self = email and "to" in props and "from" in props and \
+        _address_name(props["to"]) == _address_name(props["from"])  # a note mailed to oneself
+    if email and props.get("subject"):
+        heads.append(re.sub(r"^(?:re|fwd?|aw|wg)\s*:\s*", "", props["subject"], flags=re.I))
+    if not mentors and "to" in props and email and not to_self:
         mentors, mentor_source = split_names(props["to"])[:1], "property"  # a pasted email
     if not mentors:
         for head in heads:
@@ -378,6 +385,12 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         body_with = name_with(" ".join(text.split()[:120]))  # "…after coffee with Chris Alvarez…"
         guesses = guessed + email_names(text) + [n for head in heads + _top_lines(text)[:3] for n in names_in_line(head)]
         guesses += speaker_names(text) + [body_with, _greeting_name(text), name_in_file_name(file_stem)]
+        # Headings further down ("## 11:00 Bea (career services)" in a daily note), and a
+        # name typed in lower case after "with" ("notes from the call with jan willem").
+        guesses += [n for line in text.splitlines() if re.match(r"^#{1,6}\s", line) for n in names_in_line(line)]
+        guesses += [m[1] for m in _LOWER_WITH.finditer(" ".join(text.split()[:80]))]
+        if to_self:
+            guesses = [g for g in guesses if g and _address_name(g) != _address_name(props["from"])]
         hints = list(dict.fromkeys(g for g in guesses if g))
         mentor_source = "hint" if hints else None
 
@@ -403,8 +416,9 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
             if date:
                 date_source = "title"
                 break
-    if date is None:
-        date = find_date(re.sub(r"[_]", " ", file_stem), day_first=day_first)
+    if date is None:  # "2025_11_06" as written, else with underscores read as spaces
+        date = find_date(file_stem, day_first=day_first) or find_date(re.sub(r"[_]", " ", file_stem),
+                                                                      day_first=day_first)
         date_source = "file name" if date else None
     if date is None and created is not None:
         # A yearless date in the title ("Coffee with Amara, 3 March") takes the created year.
@@ -422,6 +436,14 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
 WROTE_LINE = re.compile(r"^\s*On (?P<when>.+?),?\s+(?P<who>[^,<>]+?)\s*(?:<[^>]*>)?\s*wrote:\s*$")
 _DATE_TIME_LINE = re.compile(r"^\s*(?:\w{3},\s*)?\d{1,2} \w{3,9} \d{4},? \d{1,2}:\d{2}(?:\s*[ap]m)?\s*(?:\(.*\))?\s*$"
                              r"|^\s*\w{3}, \w{3,9} \d{1,2}, \d{4},? (?:at )?\d{1,2}:\d{2}\s*(?:[AP]M)?\s*$", re.IGNORECASE)
+
+
+_LOWER_WITH = re.compile(r"\b(?:with|w/|met)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ'’\-]{2,}(?:\s+[a-zà-ÿ][a-zà-ÿ'’\-]{2,})?)")
+
+
+def _address_name(value: str) -> str:
+    """The name part of "Anneliese Vandermeulen <a.v@uu.nl>", lower-cased."""
+    return " ".join(re.sub(r"<[^>]*>|\S+@\S+|[\"']", " ", value).lower().split())
 
 
 def email_names(text: str) -> list[str]:

@@ -223,3 +223,25 @@ def test_email_headers_bylines_and_summary_overviews_are_not_items():
             "- Kobby Mensah-Larsen <kobby@school.example.org>\n- Send the deck to Alex by Friday\n")
     items = [i.text for i in extract_items(note)]
     assert items == ["Send the deck to Alex by Friday"]
+
+
+def test_an_unpunctuated_auto_transcript_is_cut_where_the_speaker_moves_on():
+    memo = ("ok so notes from the call with jan just now um so the main thing he said was that I should pick five "
+            "departments where my profile really fits and write a tailored letter for each one and uh he also said "
+            "that I should ask to give a seminar in the spring because then people know my face yeah and he said "
+            "don't put the teaching statement off until the end um what else okay so what I have to do I need to "
+            "email Jeroen about the seminar slot and I need to draft the teaching statement by end of November "
+            "okay that's it stop recording")
+    items = kinds(memo)
+    assert ("action", "I need to email Jeroen about the seminar slot") in items
+    assert any(k == "advice" and t.startswith("he also said that I should ask to give a seminar") for k, t in items)
+    assert not any("stop recording" in t for _, t in items)
+
+
+def test_a_daily_note_keeps_its_chores_out_of_the_meeting():
+    note = ("# Tuesday\n\n## Today\n- [x] review Thijs' chapter 2\n- [ ] boodschappen: oat milk, bread\n\n"
+            "## 11:00 Bea (career services)\n- Advice: wait for the WUR outcome before saying yes.\n"
+            "- [ ] write down my walk-away conditions\n\n9 October 2025, Utrecht Science Park\n")
+    texts = [t for _, t in kinds(note)]
+    assert "write down my walk-away conditions" in texts
+    assert not any("Thijs" in t or "oat milk" in t or "Science Park" in t for t in texts)

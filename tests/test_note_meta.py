@@ -116,3 +116,35 @@ def test_an_email_thread_is_dated_by_its_first_message():
 
 def test_a_next_meeting_line_at_the_top_is_not_the_date():
     assert note_facts("Chat with Tom\nNext catch-up: 14 April 2026\nhe said to slow down\n", "x").date is None
+
+
+def test_names_as_people_type_them_match_the_table():
+    from mentordesk.models import Person
+    from mentordesk.relationships.lookup import match_note_hint, match_note_name
+
+    people = [Person(id=1, name="Søren Kjær"), Person(id=2, name="Katarzyna Wiśniewska"),
+              Person(id=3, name="Jan-Willem de Vries"), Person(id=4, name="Beatriz Oliveira-Santos"),
+              Person(id=5, name="Marc Peeters"), Person(id=6, name="Marc Oosterhuis")]
+    assert match_note_name(people, "Soren Kjaer").person.id == 1
+    assert match_note_name(people, "Katarzyna Wisniewska").person.id == 2
+    assert match_note_hint(people, "jan willem").person.id == 3
+    assert match_note_name(people, "Bea").person.id == 4  # the start of one first name
+    marc = match_note_name(people, "Marc")
+    assert marc.person is None and {p.id for p in marc.candidates} == {5, 6}
+    assert match_note_name(people, "Mar").person is None  # a month, not a nickname
+
+
+def test_everyday_shapes_of_who_and_when():
+    daily = note_facts("---\ntags: [daily]\n---\n# Tuesday\n\n## Today\n- [ ] gym\n\n## 11:00 Bea (career services)\n"
+                       "- she said to wait\n", "2025-09-23")
+    assert "Bea" in daily.hints and daily.date == dt.date(2025, 9, 23)
+    memo = note_facts("Recording_20251021_1705.m4a\n\nok so notes from the call with jan willem just now um so",
+                      "Recording_20251021_1705")
+    assert "jan willem" in memo.hints
+    assert note_facts("- call with [[Soren Kjaer]]", "2025_11_06").date == dt.date(2025, 11, 6)
+    to_self = note_facts("From: Lies V <l@uu.nl>\nTo: Lies V <l@uu.nl>\nDate: Fri, 17 Oct 2025 18:42:10 +0200\n"
+                         "Subject: notes coffee Marc Oosterhuis (Booking)\n\nHi me,\n", "email_marc_coffee")
+    assert not to_self.mentors and "Marc Oosterhuis" in to_self.hints and "Lies V" not in to_self.hints
+    helene = note_facts("Hélène called back.\n\nOutcome: they took someone with Delft3D experience.\n", "x")
+    assert "Delft3D" not in helene.mentors
+    assert note_facts("Session 2 with Bea. Brought the list.\n", "s2").mentors == ("Bea",)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Sequence, TypeVar
 
@@ -113,6 +114,11 @@ def best_for_mentor_name(people: Sequence[Person], mentor: str) -> Person | None
     return max(same, key=lambda p: (STAGES.index(p.stage) if p.stage in STAGES else -1, -(p.id or 0)))
 
 
+# Words that start many first names but are words first ("Can" for Candice, "Art" for Arthur).
+_NOT_SHORT_NAMES = {"can", "art", "will", "mar", "jan", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+                    "feb", "apr", "the", "and", "her", "his", "she", "pat", "rob", "bill", "sun", "mon", "tue",
+                    "wed", "thu", "fri", "sat", "new", "call", "chat", "lunch", "notes", "note", "meeting", "session",
+                    "summary", "recap", "today", "monday", "tuesday"}
 _HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame"}
 
 
@@ -126,9 +132,20 @@ class NoteNameMatch:
         return self.person is None and len(self.candidates) > 1
 
 
+# Letters that do not decompose into a base letter and an accent.
+_FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "þ": "th", "ı": "i", "ð": "d"})
+
+
+def fold(text: str) -> str:
+    """"Søren Kjær" -> "soren kjaer", "Wiśniewska" -> "wisniewska": how people type names
+    on a keyboard without those letters."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _bare_key(name: str | None) -> str:
-    """"Mei-Ling Chen" and "meiling chen" alike: case, hyphens and dots do not matter."""
-    return " ".join(re.sub(r"[-.’']", "", name_key(name)).split())
+    """"Mei-Ling Chen" and "meiling chen" alike: case, accents, hyphens and dots do not matter."""
+    return " ".join(re.sub(r"[-.’']", "", fold(name_key(name))).split())
 
 
 def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
@@ -148,8 +165,16 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
     if len(same) == 1:
         return NoteNameMatch(same[0])
     words = bare.split()
+    if len(words) == 2:
+        joined = match_note_name(people, "".join(words))  # "jan willem" is "Jan-Willem"
+        if joined.person is not None:
+            return joined
     if len(words) == 1:
         fits = [p for p in people if words[0] in _bare_key(p.name).split()]
+        if not fits and len(words[0]) >= 3 and words[0] not in _NOT_SHORT_NAMES:
+            # "Bea" for Beatriz, "Kat" for Katarzyna: the start of one person's first name.
+            fits = [p for p in people if _bare_key(p.name).split()[:1] and
+                    _bare_key(p.name).split()[0].startswith(words[0]) and _bare_key(p.name).split()[0] != words[0]]
     else:
         def fits_person(p: Person) -> bool:
             parts = _bare_key(p.name).split()

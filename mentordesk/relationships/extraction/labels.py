@@ -94,7 +94,10 @@ _OTHER_LABEL = re.compile(
     r"|intro(?:duction)?s? offered|attendees|people|date|when|where|location|tags?|created|mentor|with|topics?"
     r"|(?:her|his|their) (?:news|update|story|background)|small talk|logistics|next (?:meeting|catch-up|session|call)"
     r"|subject|from|to|cc|sent|re|status|related|person|met|other|misc|miscellaneous|personal|fyi|parking lot"
-    r"|summary keywords|keywords|speakers|where i was|how i was|check[- ]in|focus(?: today| for today)?|theme)$",
+    r"|summary keywords|keywords|speakers|where i was|how i was|check[- ]in|focus(?: today| for today)?|theme"
+    # A daily note's own sections: the day's chores, not a meeting's outcomes.
+    r"|today|tonight|this morning|morning|evening|habits|gratitude|groceries|shopping(?: list)?|errands|journal"
+    r"|daily(?: log| notes?)?|day plan|plan for today|(?:today'?s )?(?:tasks|todos?) (?:for )?today)$",
     re.IGNORECASE,
 )
 

@@ -51,7 +51,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -383,6 +383,7 @@ def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
     return _dedupe(items)
 
 
+_TITLED = re.compile(r"^(?P<title>[^:.!?]{3,40}):\s+(?P<rest>\S.*)$")
 _OWNER = re.compile(r"^@?(?P<owner>(?-i:[A-Z][\w'’.-]*)(?: (?-i:[A-Z][\w'’.-]*)){0,2})(?::\s+|\s+to\s+(?=[a-z]))")
 
 
@@ -405,6 +406,9 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
     """The kind of one unit, or None when it is neither advice nor an action."""
     if unit.section != "advice" and _owner_says_not_mine(text, mentor, me):
         return None
+    titled = _TITLED.match(text)
+    if titled and not_an_item(titled["rest"]):
+        return None  # "Share the rubric: Søren will send Anneliese the rubric" (an AI recap's task title)
     if unit.section in ("advice", "action"):
         if rule == "other" and (not unit.bullet or not_an_item(text)):
             return None  # a listed point stays unless it is plainly a question, a promise of theirs, logistics

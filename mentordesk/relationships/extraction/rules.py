@@ -34,7 +34,7 @@ _REPORTED = re.compile(
 
 
 _MENTOR_TASK = re.compile(
-    r"^(?:(?:and|also|plus)\s+)?(?:she|he|they|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+(?: [A-Z][a-z]+)?))(?:'ll|’ll| will| is going to"
+    r"^(?:(?:and|also|plus)\s+)?(?:she|he|they|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+(?: [A-ZÀ-Þ][a-zß-ÿ]+)?))(?:'ll|’ll| will| is going to"
     r"|'s going to|’s going to|'s gonna| is(?= (?:sending|sharing|booking|writing|doing|bringing|making|setting|sorting))"
     r"| offered to"
     r"| promised to| said she'd| said he'd| would| can| may| might| is happy to| kindly offered to| to)"
@@ -78,7 +78,9 @@ _PAST_OR_META = re.compile(
     r"^(?:we (?:talked|discussed|covered|spoke|met|chatted|caught up|went|started|ended)|i (?:told|mentioned"
     r"|explained|shared|had|was|felt|came|brought|pitched|said|got|did|showed|admitted)|(?:she|he|they) (?:told me"
     r" (?:about|how|that she|that he)|talked about|shared|mentioned (?:that )?(?:she|he|her|his)|has|had|is|was"
-    r"|joined|moved|started|works|described|listened|laughed|once|used to|spent|went)|(?:she|he) also talked about"
+    r"|joined|moved|started|works|described|listened|laughed|once|used to|spent|went|left|admitted|explained (?:that|how|why)"
+    r"|liked (?:that|how|my|the)|came back)|(?:she|he) also talked about|met (?-i:[A-Z])\w+ (?:in|at|for|over)\b"
+    r"|(?-i:[A-ZÀ-Þ][\wß-ÿ]+ [A-ZÀ-Þ][\wß-ÿ]+) (?:explained|described|shared|admitted|told (?:a|us|the) stor)"
     r"|(?:-\s*)?(?:you|she|he|they|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+)) (?:also )?mentioned"
     r"|(?:told|talked|discussed|went|asked|showed|explained|spoke|chatted|caught up) (?:her|him|them|abt|about|thru|through"
     r"|over|on|me)|(?:she|he|they|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+)) (?:didn't|did not|let me|listened|was|seemed|came|looked|gave"
@@ -99,11 +101,17 @@ _LOGISTICS = re.compile(
     r"|^(?:prepared|written|drafted|recorded|transcribed|summari[sz]ed) by\b|^(?:meeting )?(?:summary|recap|minutes) (?:for|of)\b"
     r"|^[\w'’.-]+(?: [\w'’.-]+){0,3}(?: \([^)]*\))? and [\w'’.-]+(?: [\w'’.-]+){0,3} (?:discussed|talked|met|caught up"
     r"|covered|spoke|reviewed|went over)\b"
+    r"|\b(?:stop|end(?:ed)?) (?:the )?recording\b|^that'?s (?:it|all)\b"
     # Two people "to reconnect": the next meeting, nobody's task.
     r"|^[\w'’.-]+(?: [\w'’.-]+)? and [\w'’.-]+(?: [\w'’.-]+)? (?:to|will) (?:reconnect|meet|catch up|regroup|touch base"
     r"|speak|talk|sync|follow up)\b",
     re.IGNORECASE,
 )
+
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_DATE_LINE = re.compile(rf"^(?:\w+day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}|{_MONTH_WORD}\s+\d{{1,2}}"
+                        rf"(?:st|nd|rd|th)?|\d{{4}}-\d\d-\d\d|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}),?(?:\s+\d{{4}})?"
+                        r"(?:[,;·|–—-]\s*[\w .'’&()-]{0,40})?$", re.IGNORECASE)
 
 # A line that carries an address or an email header: "Kobby <kobby@school.org>", "From: ...".
 _CONTACT = re.compile(r"<[^<>\s]+@[^<>\s]+>|^\S+@\S+\.\w+$|^(?:from|to|cc|bcc|sent|date|subject):\s", re.IGNORECASE)
@@ -115,8 +123,9 @@ _REPORTED_LEAD = re.compile(
     r"^(?:she|he|they|you|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+(?: [A-Z][a-z]+)?))\s+(?:also\s+|strongly\s+|really\s+|just\s+)?"
     r"(?:said(?=[,:]? (?:to|I|that I|that you|you|we|never|always|not|don't|do not|it's worth|the trick|the key)\b"
     r"|[,:]?\s*[\"“]|:)|says (?=to|I|you)|suggested|suggests|recommended|recommends|advised|urged|encouraged"
-    r"|told me (?:to|that I|I)|thinks"
-    r"|believes|reckons"
+    r"|told me (?:to|that I|I)|thinks(?=.*\b(?:I|you|we) (?:should|could|need|must|ought|have to|might)"
+    r"| (?:it'?s|it is) (?:worth|better|best|time|fine|ok)| (?:the|my|a) \w+ (?:should|needs|must))"
+    r"|believes(?= (?:that )?(?:I|you|we) (?:should|could|need|must))|reckons"
     r"|was clear|is clear|insisted|warned|wants me|pushed me|nudged me|pointed out|made the point)\b"
     r"|^(?:her|his|their|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+)'s|your)\s+(?:advice|view|take|rule|point|suggestion|recommendation|tip)\b",
     re.IGNORECASE,
@@ -141,6 +150,8 @@ def rule_kind(sentence: str) -> str | None:
     bare = _CONJUNCTION.sub("", text)
     if not text:
         return "other"
+    if _DATE_LINE.match(text):
+        return "other"  # "9 October 2025, Utrecht Science Park": when and where, not a point
     if _LOGISTICS.match(bare) or _CONTACT.search(text) or (text.startswith("(") and text.rstrip(".").endswith(")")):
         return "other"  # "Next coffee: 30 September", an aside in brackets
     if _QUESTIONING.match(bare):

@@ -32,10 +32,31 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+# An auto-transcript with no punctuation at all: clauses start where the speaker moves on
+# ("... for each one and uh he also said that ...", "... okay so what I have to do I need to ...").
+_SPOKEN_BREAK = re.compile(
+    r"\s+(?=(?:(?:and|so|yeah|okay|ok|um+|uh+|oh)\s+)*(?:he|she|they)\s+(?:also\s+)?(?:said|told me|thinks|reckons"
+    r"|suggested|recommended)\b)"
+    r"|(?<!\bwhat)\s+(?=(?:(?:and|so|yeah|okay|ok|um+|uh+)\s+)*i (?:need to|have to|must|will|'ll|am going to"
+    r"|'m going to)\b)"
+    r"|\s+(?=(?:um+|uh+)\s+what else\b)|\s+(?=(?:okay|ok)\s+(?:so\s+)?(?:that's it|what i have to do)\b)"
+    r"|\s+(?=(?:and|so)\s+(?:uh+|um+)\s+)",
+    re.IGNORECASE,
+)
+_LEAD_IN = re.compile(r"^(?:.{0,60}?\b(?:he|she|they) (?:also )?(?:said|told me)(?: was)? that\s+|(?:he|she|they)"
+                      r" (?:also )?said(?: that)?\s+)(?=i\b|you\b|don'?t\b|never\b|always\b)", re.IGNORECASE)
+
+
 def _clauses(sentence: str, longest: int = 40) -> list[str]:
     """A run-on sentence (a dictated voice memo: "so she said X, and um I'm going to Y,
     and ...") cut into its clauses, fillers dropped; a normal sentence is left whole."""
     if len(sentence.split()) <= longest:
         return [sentence]
     parts = [_FILLERS.sub("", part).strip(" ,") for part in _CLAUSE_BREAK.split(sentence)]
-    return [part for part in parts if len(part.split()) >= 3] or [sentence]
+    spoken = []
+    for part in parts:
+        if len(part.split()) > longest and "," not in part:
+            spoken += [_FILLERS.sub("", piece).strip(" ,") for piece in _SPOKEN_BREAK.split(part)]
+        else:
+            spoken.append(part)
+    return [part for part in spoken if len(part.split()) >= 3] or [sentence]
