@@ -22,20 +22,37 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from mentordesk.dates import date_range_in
 from mentordesk.grounding import (
+    CITATION,
     best_supporting,
+    entailed,
     cited_numbers,
     is_grounded,
     split_sentences,
     strip_invalid_citations,
     support,
 )
-from mentordesk.llm import ModelInfo
+from mentordesk.llm import ModelInfo, model_errors
+from mentordesk.mentor_answers import MentorAdvice, compose, parse_mentor_question
 from mentordesk.prompts import load_prompt
 from vectorstore.filters import SearchFilter
 from vectorstore.fusion import reciprocal_rank_fusion
 from vectorstore.library_index import LibraryIndex, SearchResult
 
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+
+# A line that introduces what follows rather than saying it.
+_IS_LEAD = re.compile(r"\?\s*$|:\s*$|^(?:new )?(?:topic|context|background|question|q)\s*[:\-]|^(?:i asked|we talked about"
+                      r"|we discussed|asked (?:her|him|them) about)\b", re.IGNORECASE)
+
+
+def _answer_bonus(sentence: str) -> float:
+    """A small lift for sentences that give advice or commit to a step, and a small drop
+    for stories and asides, judged by the extraction rules of the advice ledger."""
+    from mentordesk.relationships.extraction import rule_kind
+
+    kind = rule_kind(sentence)
+    return 0.08 if kind in ("advice", "action") else (-0.05 if kind == "other" else 0.0)
+
 
 NOT_FOUND = (
     "I could not find anything about that in your library, so I won't guess. "
@@ -75,9 +92,14 @@ class Answer:
     passages: list[SearchResult]
     found: bool
     citations: list[Citation] = field(default_factory=list)
+    # A model's sentences that no passage supports, and a warning for the whole answer
+    # (no valid citation at all): shown beside the answer, never silently passed on.
+    unsupported: list[str] = field(default_factory=list)
+    warning: str | None = None
 
     def to_dict(self) -> dict:
-        return {"answer": self.text, "found": self.found, "citations": [c.to_dict() for c in self.citations]}
+        return {"answer": self.text, "found": self.found, "citations": [c.to_dict() for c in self.citations],
+                "unsupported": self.unsupported, "warning": self.warning}
 
 
 class AnswerStream:
@@ -137,8 +159,10 @@ class ChatService:
     def __init__(
         self, index: LibraryIndex, model: Callable[[], BaseChatModel], info: ModelInfo, *,
         top_k: int = 5, local_passages: int = 3, history_turns: int = 4,
+        mentor_advice: MentorAdvice | None = None,
     ):
         self.index = index
+        self.mentor_advice = mentor_advice  # "what did X say about Y" from the advice ledger
         self._model_factory = model
         self.info = info
         self.top_k = top_k
@@ -186,6 +210,9 @@ class ChatService:
         question = question.strip()
         if not question:
             raise ValueError("the question is empty")
+        about = self._mentor_answer(question, flt)
+        if about is not None:
+            return about
         retrieved = self.retrieve(question, history, flt)
         passages = [r for r in retrieved if r.relevant]
         if not passages:
@@ -197,6 +224,31 @@ class ChatService:
             pieces = self._model_answer(question, history, passages)
         return AnswerStream(passages, pieces, lambda text: self._finish(text, passages))
 
+    def _mentor_answer(self, question: str, flt: SearchFilter | None) -> AnswerStream | None:
+        """"What did Priya say about negotiating?": Priya's advice lines on it, each with
+        its date and cited to its note. None when the question is not of that shape, the
+        name is not one person of the tracking table, or the ledger holds nothing on it
+        (then the question is answered from the passages as usual)."""
+        asked = parse_mentor_question(question)
+        if asked is None or self.mentor_advice is None or (flt is not None and (flt.since or flt.until)):
+            return None
+        detail = self.mentor_advice.person(asked.who)
+        if detail is None:
+            return None
+        lines = self.mentor_advice.lines(detail, asked.topic, question)
+        if not lines:
+            return None
+        passages: list[SearchResult] = []
+        numbers = []
+        for line in lines:
+            known = next((i for i, p in enumerate(passages) if p.chunk_id == line.passage.chunk_id), None)
+            if known is None:
+                passages.append(line.passage)
+                known = len(passages) - 1
+            numbers.append(known + 1)
+        text = compose(detail.person.name, asked, lines, numbers)
+        return AnswerStream(passages, iter([text]), lambda t: self._finish(t, passages))
+
     def _messages(self, prompt_name: str, question: str, history: Sequence[Turn], passages) -> list[BaseMessage]:
         system, user = load_prompt(prompt_name).render(passages=format_passages(passages), question=question)
         messages: list[BaseMessage] = [SystemMessage(system)]
@@ -207,9 +259,10 @@ class ChatService:
         return messages
 
     def _model_answer(self, question: str, history: Sequence[Turn], passages) -> Iterator[str]:
-        for chunk in self.model.stream(self._messages("answer", question, history, passages)):
-            if chunk.content:
-                yield str(chunk.content)
+        with model_errors(self.info):
+            for chunk in self.model.stream(self._messages("answer", question, history, passages)):
+                if chunk.content:
+                    yield str(chunk.content)
 
     def _grounded_local_answer(self, question: str, passages: list[SearchResult]) -> Iterator[str]:
         texts = [p.text for p in passages]
@@ -222,18 +275,19 @@ class ChatService:
         )
         stream = self.model.stream([SystemMessage(system), HumanMessage(user)])
         buffer, released = "", 0
+        fact_texts = [f.text for f in facts]
         for chunk in stream:
             buffer += str(chunk.content)
             sentences = split_sentences(buffer)
-            # All but the last sentence are complete; release the ones the passages support.
+            # All but the last sentence are complete; release the ones a fact plainly says.
             for sentence in sentences[:-1]:
-                kept = _cite_if_grounded(sentence, texts)
+                kept = _cite_if_entailed(sentence, facts, fact_texts)
                 if kept:
                     released += 1
                     yield kept + " "
             buffer = sentences[-1] if sentences else ""
         if buffer:
-            kept = _cite_if_grounded(buffer, texts)
+            kept = _cite_if_entailed(buffer, facts, fact_texts)
             if kept:
                 released += 1
                 yield kept + " "
@@ -243,19 +297,24 @@ class ChatService:
 
     def _key_sentences(self, question: str, passages: Sequence[SearchResult]) -> list[tuple[int, str]]:
         """For each passage, the sentence closest to the question (meaning and words)."""
-        candidates: list[tuple[int, str]] = []
+        candidates: list[tuple[int, str, str | None]] = []  # (passage, sentence, the sentence after it)
         for n, passage in enumerate(passages, 1):
             body = passage.text.split("\n", 1)[-1] if "\n" in passage.text else passage.text
-            for line in body.splitlines():
-                line = _BULLET.sub("", line).strip()
-                candidates.extend((n, s) for s in split_sentences(line) if len(s) > 20)
+            sentences = [s for line in body.splitlines() for s in split_sentences(_BULLET.sub("", line).strip())
+                         if len(s) > 20]
+            candidates.extend((n, s, sentences[i + 1] if i + 1 < len(sentences) else None)
+                              for i, s in enumerate(sentences))
         if not candidates:
             return []
-        vectors = self.index.embedder.embed([question] + [s for _, s in candidates])
+        vectors = self.index.embedder.embed([question] + [s for _, s, _ in candidates])
         similarity = vectors[1:] @ vectors[0]
         best: dict[int, tuple[float, str]] = {}
-        for (n, sentence), sim in zip(candidates, similarity):
-            score = float(sim) + 0.3 * support(question, sentence)
+        for (n, sentence, after), sim in zip(candidates, similarity):
+            score = float(sim) + 0.3 * support(question, sentence) + _answer_bonus(sentence)
+            if after and _IS_LEAD.search(sentence):
+                # A question, or a topic line ("New topic: managing up"): the answer is
+                # the sentence after it, which shares the topic's words.
+                sentence = after
             if n not in best or score > best[n][0]:
                 best[n] = (score, sentence)
         return [(n, best[n][1]) for n in sorted(best)]
@@ -264,16 +323,48 @@ class ChatService:
         clean = strip_invalid_citations(text, len(passages)).strip()
         cited = cited_numbers(clean)
         citations = [Citation(n, passages[n - 1]) for n in cited]
-        return Answer(clean, passages, found=True, citations=citations)
+        answer = Answer(clean, passages, found=True, citations=citations)
+        if self.info.provider != "local":
+            # Any other model writes freely: check every sentence against the passages.
+            answer.unsupported = unsupported_sentences(clean, [p.text for p in passages])
+            if not citations:
+                answer.warning = ("This answer cites none of your passages, so nothing in it is backed by your "
+                                  "library; read the passages it had before relying on it.")
+            elif answer.unsupported:
+                n = len(answer.unsupported)
+                answer.warning = (f"{n} sentence{'s' if n > 1 else ''} of this answer {'are' if n > 1 else 'is'} "
+                                  "not supported by the passages it cites.")
+        return answer
 
 
-def _cite_if_grounded(sentence: str, passages: Sequence[str]) -> str | None:
-    sentence = strip_invalid_citations(sentence.strip(), len(passages))
-    if len(sentence) < 12 or not is_grounded(sentence, passages):
+def _cite_if_entailed(sentence: str, facts: Sequence[_Fact], texts: Sequence[str]) -> str | None:
+    """The small model's sentence, cited to the fact that says it, or None: a sentence no
+    single fact plainly says (a paraphrase that may have turned the meaning round) is
+    left out; the facts themselves are quoted after it anyway."""
+    sentence = CITATION.sub("", sentence).strip()
+    if len(sentence) < 12:
         return None
-    numbers = cited_numbers(sentence)
-    best, _ = best_supporting(sentence, passages)
-    if best and best not in numbers:
-        # Point the sentence at the passage that supports it, not where the model guessed.
-        sentence = strip_invalid_citations(sentence, 0).rstrip() + f" [{best}]"
-    return sentence
+    best = entailed(sentence, texts)
+    if not best:
+        return None
+    body = sentence.rstrip()
+    end = body[-1] if body[-1] in ".!?" else "."
+    return f"{body.rstrip('.!?')} [{facts[best - 1].n}]{end}"
+
+
+def unsupported_sentences(text: str, passages: Sequence[str]) -> list[str]:
+    """Sentences of a model's answer that the passages do not back: a sentence citing [n]
+    is checked against passage n, one without a citation against all of them. Headings,
+    greetings and very short lines are not claims and are not checked."""
+    found = []
+    for line in text.splitlines():
+        line = _BULLET.sub("", line).strip()
+        for sentence in split_sentences(line):
+            bare = re.sub(r"\s+(?=[.!?,;:])", "", CITATION.sub("", sentence)).strip()
+            if len(bare.split()) < 5 or bare.endswith(":"):
+                continue
+            numbers = [n for n in cited_numbers(sentence) if 1 <= n <= len(passages)]
+            basis = [passages[n - 1] for n in numbers] or list(passages)
+            if not is_grounded(bare, basis):
+                found.append(bare)
+    return found

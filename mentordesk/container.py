@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from ingest.sync import IngestReport, IngestService, ProgressFn
 from mentordesk.chat import ChatService
+from mentordesk.mentor_answers import MentorAdvice
 from mentordesk.db import Database
 from mentordesk.llm import ModelInfo, build_chat_model, model_info
 from mentordesk.models import Chunk, Document
@@ -91,6 +92,7 @@ class MentorDesk:
         return ChatService(
             self.index, lambda: self.chat_model, self.model_info,
             top_k=self.settings.top_k, local_passages=self.settings.local_context_passages,
+            mentor_advice=MentorAdvice(self.index, lambda who: self.relationships.people.detail(who)),
         )
 
     @cached_property

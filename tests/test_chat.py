@@ -90,7 +90,7 @@ def test_a_question_the_library_cannot_answer_says_so_without_asking_the_model(d
     assert "".join(stream) == NOT_FOUND
     answer = stream.result()
     assert (answer.found, answer.text, answer.citations, answer.passages) == (False, NOT_FOUND, [], [])
-    assert answer.to_dict() == {"answer": NOT_FOUND, "found": False, "citations": []}
+    assert answer.to_dict() == {"answer": NOT_FOUND, "found": False, "citations": [], "unsupported": [], "warning": None}
 
 
 def test_citations_of_passages_that_were_not_retrieved_are_stripped(desk):

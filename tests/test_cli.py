@@ -7,6 +7,8 @@ by the read-only tests of this module and calls are kept few.
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 import json
 import os
@@ -185,8 +187,15 @@ def test_ask_json_gives_the_answer_and_its_cited_passages(notes_home):
     first = reply["citations"][0]
     assert {"n", "source", "text"} <= set(first)
     assert first["n"] == 1 and first["source"].endswith("2025-03-07-priya-raman.md")
-    # The fake model quotes the passage it cites: the answer is in the cited text.
-    assert reply["answer"].replace("[1]", "").strip() in first["text"]
+    # A question about a mentor's advice is answered from the advice ledger: every line is
+    # Priya's own words, with her name and the meeting's date, found in the passage it cites.
+    cited = {c["n"]: c["text"] for c in reply["citations"]}
+    lines = [line for line in reply["answer"].splitlines() if line.startswith("- ")]
+    assert lines and any("total compensation" in line for line in lines)
+    for line in lines:
+        match = re.fullmatch(r"- (?P<text>.+) \(Priya Raman, \d{1,2} \w+ 20\d\d\) \[(?P<n>\d)\]", line)
+        assert match, line
+        assert match["text"] in " ".join(cited[int(match["n"])].split())
 
 
 def test_reindex_rebuilds_a_deleted_index_and_status_reports_it(notes_home):

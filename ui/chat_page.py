@@ -22,7 +22,7 @@ from ui.chat_drafts import draft_reply, refine_reply
 from ui.filters import search_filter_controls
 from ui.resources import REINDEX_HINT, ensure_builtin_guidance, get_desk, models_loaded
 from ui.sidebar import library_sidebar
-from ui.transcript import ASK_NEXT, Entry, show_entry, show_sources, show_suggestions
+from ui.transcript import ASK_NEXT, Entry, show_caution, show_entry, show_sources, show_suggestions
 from vectorstore.chroma_index import IndexMismatchError
 from vectorstore.filters import SearchFilter
 
@@ -58,6 +58,8 @@ def answer(desk: MentorDesk, question: str, history: list[Turn], flt: SearchFilt
         entry = Entry("assistant", result.text, [(c.n, c.result) for c in result.citations])
     else:
         entry = Entry("assistant", result.text, list(enumerate(result.passages, 1)), cited=False)
+    entry.caution, entry.unsupported = result.warning, list(result.unsupported)
+    show_caution(entry)
     show_sources(entry)
     entry.suggestions = suggest_followups(question, result.passages, [p.name for p in desk.relationships.people.list()])
     return entry

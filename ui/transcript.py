@@ -38,6 +38,8 @@ class Entry:
     draft: DraftSnapshot | None = None
     suggestions: list[str] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)  # (page file, label) to show after an error
+    caution: str | None = None  # the answer's own warning (a model's sentences the passages do not back)
+    unsupported: list[str] = field(default_factory=list)
 
 
 def show_sources(entry: Entry) -> None:
@@ -96,5 +98,14 @@ def show_body(entry: Entry, number: int) -> None:
         show_draft(entry.draft)
     else:
         st.markdown(entry.content)
+        show_caution(entry)
     show_sources(entry)
     show_suggestions(entry, number)
+
+
+def show_caution(entry: Entry) -> None:
+    """Under an answer a model wrote freely: what the passages do not back, named."""
+    if entry.caution:
+        st.warning(entry.caution, icon=":material/report:")
+    if entry.unsupported:
+        st.markdown("**Not found in the passages:**\n" + "\n".join(f"- {s}" for s in entry.unsupported))

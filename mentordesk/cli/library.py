@@ -211,16 +211,25 @@ def cmd_ask(args) -> int:
                                "title": c.result.title, "mentor": c.result.mentor,
                                "date": c.result.date.isoformat() if c.result.date else None}
                               for c in answer.citations],
+                "unsupported": answer.unsupported, "warning": answer.warning,
             })
             return 0
         for piece in stream:
             print(piece, end="", flush=True)
         answer = stream.result()
         print()
+        if answer.warning:
+            print(f"\nwarning: {answer.warning}", file=sys.stderr)
+        for sentence in answer.unsupported:
+            print(f"  not in the passages: {sentence}", file=sys.stderr)
         if answer.citations:
             print("\nSources:")
             for c in answer.citations:
                 print(f"  [{c.n}] {c.result.citation_label()} — {c.result.source}")
+        elif answer.found and answer.passages:
+            print("\nPassages it had:")
+            for n, p in enumerate(answer.passages, 1):
+                print(f"  [{n}] {p.citation_label()} — {p.source}")
     return 0
 
 

@@ -72,7 +72,7 @@ def check_draft(subject: str | None, body: str, brief: DraftBrief, today: dt.dat
         add("has_subject", subject and subject.strip(), "no subject line")
     first = person.name.split()[0]
     add("names_person", re.search(rf"\b{re.escape(first)}\b", body, re.I), f"does not name {person.name}")
-    if kind in ("outreach", "intro") and person.company:
+    if kind in ("outreach", "intro") and person.company and not (kind == "outreach" and brief.connection == "met"):
         add("names_company", person.company.lower() in body.lower(), f"does not name {person.company}")
     if kind == "outreach":
         asks = [s for s in re.split(r"(?<=[.?!])\s+", body) if s.strip().endswith("?")]
@@ -125,7 +125,7 @@ def check_draft(subject: str | None, body: str, brief: DraftBrief, today: dt.dat
 
 
 _SAID = ("said|suggested|recommended|advised|told me|thinks|reckons|warned|pointed out|urged|encouraged|believes"
-         "|wants me|was clear|insisted|stressed")
+         "|wants me|was clear|insisted|stressed|doesn't think|does not think|didn't think")
 _NEVER_MET = re.compile(r"\b(?:we )?haven'?t met|never met|we have not met|don'?t know me|you don'?t know me", re.I)
 _INTRODUCED = re.compile(r"\bsuggested I (?:reach out|get in touch|write|contact)|introduced (?:me|us)|thought we should meet"
                          r"|\bintroduc", re.I)

@@ -21,7 +21,7 @@ from typing import Sequence
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from mentordesk.drafting.brief import DraftBrief
-from mentordesk.drafting.wording import day_label, second_person
+from mentordesk.drafting.wording import day_label, second_person, with_years
 from mentordesk.grounding import best_supporting
 from mentordesk.prompts import PROMPTS_DIR, PromptError, read_template_file
 from mentordesk.relationships.views import AdviceView
@@ -159,7 +159,9 @@ def compose(brief: DraftBrief, style: Style = Style()) -> tuple[str | None, str]
 def _variables(brief: DraftBrief, template: DraftTemplate, style: Style) -> dict[str, str]:
     me, person = brief.me, brief.person
     # An email speaks to the mentor; the prep sheet is the user's own and keeps the note's words.
-    address = (lambda text: text) if brief.kind == "prep" else (lambda text: second_person(text, person.name))
+    meeting_day = brief.last_meeting.date if brief.last_meeting else None
+    dated = (lambda text: with_years(text, meeting_day)) if meeting_day else (lambda text: text)
+    address = dated if brief.kind == "prep" else (lambda text: dated(second_person(text, person.name)))
     limit = SHORT_LIST if style.short else MAX_LIST
     sources = [s.text for s in brief.sources]
     seed = person.name

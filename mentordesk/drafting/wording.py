@@ -14,8 +14,10 @@ _AGREE = {"thinks": "think", "says": "say", "reckons": "reckon", "believes": "be
           "was": "were", "is": "are", "has": "have", "doesn't": "don't", "does": "do", "feels": "feel",
           "likes": "like", "prefers": "prefer", "suggests": "suggest", "recommends": "recommend",
           "warns": "warn", "insists": "insist", "argues": "argue", "tells": "tell", "advises": "advise",
-          "hates": "hate", "loves": "love", "knows": "know", "sees": "see", "asks": "ask"}
-_REPORTING = (r"(?:also |strongly |really |gently |just )?(?:said|suggested|recommended|advised|told|thinks|reckons"
+          "hates": "hate", "loves": "love", "knows": "know", "sees": "see", "asks": "ask",
+          "doesn't think": "don't think", "does not think": "do not think", "doesn't want": "don't want"}
+_REPORTING = (r"(?:also |strongly |really |gently |just )?(?:doesn't think|does not think|didn't think|doesn't want"
+              r"|said|suggested|recommended|advised|told|thinks|reckons"
               r"|warned|pointed out|urged|encouraged|believes|wants|was|is|has|says|insisted|stressed|argued"
               r"|made the point|put it|mentioned|offered|asked|feels|prefers|suggests|recommends)\b")
 CITATION = re.compile(r"\s*\[(\d{1,2})\]")
@@ -38,15 +40,25 @@ def second_person(text: str, name: str) -> str:
 
     def lead(match: re.Match) -> str:
         verb = match["verb"]
-        head, _, last = verb.rpartition(" ")
-        last = _AGREE.get(last.lower(), last) if last else _AGREE.get(verb.lower(), verb)
-        verb = f"{head} {last}" if head else last
+        if verb.lower() in _AGREE:
+            verb = _AGREE[verb.lower()]
+        else:
+            head, _, last = verb.rpartition(" ")
+            last = _AGREE.get(last.lower(), last) if last else _AGREE.get(verb.lower(), verb)
+            verb = f"{head} {last}" if head else last
         return f"{match['lead'] or ''}{'you' if match['lead'] else 'You'} {verb}"
 
-    text = opening.sub(lead, text)
+    # "Ingrid: "Never surprise the board."": the label goes, the quote is the advice.
+    labelled = re.match(rf"^(?:{who}|she|he)\s*:\s*[\"“]?(?P<rest>.+?)[\"”]?\.?$", text, re.IGNORECASE)
+    if labelled:
+        text = labelled["rest"]
+    # Each sentence of the line may open with "She said ...".
+    parts = re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”]))\s+(?=[A-Z])", text)
+    text = " ".join(opening.sub(lead, part) for part in parts)
     text = re.sub(rf"\b(?:as|like) (?:she|he) (said|put it|suggested|recommended)\b", r"as you \1", text)
     text = re.sub(rf"(?<![\w-]){who}(?![\w-])", "you", text)
-    return re.sub(r"^(you|your)\b", lambda m: m[1].capitalize(), text)
+    text = re.sub(r"(^|[.!?]\s+)(you|your)\b", lambda m: m[1] + m[2].capitalize(), text)
+    return text
 
 
 def day_label(day: dt.date, today: dt.date | None = None) -> str:
@@ -86,3 +98,27 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
            "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 YEARLESS_DATE = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\b(?!,? \d{{4}})|\b(?:{_MONTHS}) \d{{1,2}}(?:st|nd|rd|th)?\b(?!,? \d{{4}})")
+
+
+_YEARLESS_WITH_MONTH = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<month>{_MONTHS})\b(?!,? \d{{4}})"
+    rf"|\b(?P<month2>{_MONTHS}) (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})")
+
+
+def with_years(text: str, meeting: dt.date, today: dt.date | None = None) -> str:
+    """A yearless date in a line from a meeting's notes ("by Aug 7") gets its year when
+    that is not the current one: the meeting's year, or the next for a month before the
+    meeting's (notes in December about "by 10 January")."""
+    today = today or dt.date.today()
+    months = {m.lower(): i for i, m in enumerate(
+        "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+
+    def add(match: re.Match) -> str:
+        month = (match["month"] or match["month2"]).lower()[:3]
+        number = months.get(month)
+        if number is None:
+            return match.group(0)
+        year = meeting.year + (1 if number < meeting.month else 0)
+        return match.group(0) if year == today.year else f"{match.group(0)} {year}"
+
+    return _YEARLESS_WITH_MONTH.sub(add, text)

@@ -18,7 +18,7 @@ from mentordesk.drafting.brief import DraftBrief
 from mentordesk.drafting.rubric import SUBJECT_KINDS
 from mentordesk.drafting.templates import Style, compose
 from mentordesk.grounding import strip_invalid_citations
-from mentordesk.llm import ModelInfo
+from mentordesk.llm import ModelInfo, model_errors
 from mentordesk.prompts import load_prompt
 
 _SUBJECT = re.compile(r"^\s*\**subject\**\s*:\s*(?P<subject>.+)$", re.I | re.M)
@@ -86,6 +86,7 @@ class DraftWriter:
         return self._run(system, user, brief)
 
     def _run(self, system: str, user: str, brief: DraftBrief) -> tuple[str | None, str]:
-        reply = self._model().invoke([SystemMessage(system), HumanMessage(user)])
+        with model_errors(self.info):
+            reply = self._model().invoke([SystemMessage(system), HumanMessage(user)])
         text = strip_invalid_citations(str(reply.content), len(brief.sources))
         return split_subject(text, brief.kind)

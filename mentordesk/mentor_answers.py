@@ -1,0 +1,148 @@
+"""Answers to "what did Priya say about negotiating?": the mentor's own advice on the
+topic, gathered across their meetings, one line per piece of advice with its mentor and
+date, each cited to the note it came from.
+
+The advice ledger (items read from the meeting notes, issue 9) says what each mentor
+advised; retrieval restricted to that mentor's notes supplies the passages the lines are
+cited to. Nothing is paraphrased: each line is the note's own words, so a small model
+cannot turn "never for the equity" into its opposite.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from mentordesk.grounding import support
+from mentordesk.relationships.people import PersonDetail
+from mentordesk.relationships.views import AdviceView
+from vectorstore.filters import SearchFilter, mentor_key
+from vectorstore.library_index import LibraryIndex, SearchResult
+
+_VERBS = r"(?:say|said|think|thought|suggest|suggested|recommend|recommended|advise|advised|tell me|told me|mention" \
+         r"|mentioned|propose|proposed|share|shared)"
+_PATTERNS = [
+    re.compile(rf"^(?:and\s+)?what (?:did|does|has|have|would) (?P<who>.+?) (?:ever |once |really )?{_VERBS}"
+               r"(?: (?:to me|me))?(?: (?P<prep>about|on|regarding|re:?|for|when|with|if) (?P<topic>.+?))?\s*\??\s*$", re.I),
+    re.compile(r"^(?:what (?:is|was|were|are) )?(?P<who>.+?)['’]s (?:advice|view|views|take|thoughts|tips|suggestions"
+               r"|recommendations?)(?: (?:on|about|regarding|for) (?P<topic>.+?))?\s*\??\s*$", re.I),
+    re.compile(rf"^(?:and\s+)?how did (?P<who>.+?) (?:advise|suggest|recommend) (?:me )?(?:to )?(?:handle|approach|deal"
+               r" with)? ?(?P<topic>.+?)\s*\??\s*$", re.I),
+]
+NOTES_SEARCHED = 8  # passages searched among the mentor's notes
+NOTES = 3           # the notes, best first, whose advice may answer
+PER_NOTE = 4        # lines taken from one note
+RELEVANT = 0.15     # cosine (MiniLM) between the topic and a line of the best note, below which it is off topic
+ON_TOPIC = 0.4      # the same for the other notes: only lines clearly about the topic
+MAX_LINES = 6
+
+
+@dataclass(frozen=True)
+class MentorQuestion:
+    who: str
+    topic: str | None
+    prep: str = "about"  # "about negotiating", "when I was exhausted"
+
+    @property
+    def about(self) -> str:
+        """The topic as the answer says it back: "about your first months as a manager"."""
+        if not self.topic:
+            return ""
+        prep = self.prep if self.prep in ("when", "if") else "about"
+        words = {"my": "your", "i": "you", "me": "you", "mine": "yours", "myself": "yourself", "i'm": "you're",
+                 "am": "are", "was": "were", "i've": "you've"}
+        topic = " ".join(words.get(w.lower(), w) for w in self.topic.split())
+        return f"{prep} {topic}"
+
+
+def parse_mentor_question(question: str) -> MentorQuestion | None:
+    """"What did Priya tell me about negotiating a job offer?" -> (Priya, negotiating a
+    job offer); "Daniel's advice on fundraising" -> (Daniel, fundraising)."""
+    text = " ".join(question.split())
+    for pattern in _PATTERNS:
+        match = pattern.match(text)
+        if match:
+            who = re.sub(r"^(?:my mentor|mentor)\s+", "", match["who"].strip(), flags=re.I)
+            if not who or len(who.split()) > 4 or who.lower() in ("you", "i", "we", "they", "people", "the notes"):
+                return None
+            topic = (match["topic"] or "").strip(" ?.") or None
+            prep = (match.groupdict().get("prep") or "about").lower()
+            return MentorQuestion(who, topic, prep)
+    return None
+
+
+@dataclass(frozen=True)
+class AdviceLine:
+    item: AdviceView
+    passage: SearchResult
+
+
+class MentorAdvice:
+    """Finds the lines of a mentor's advice that answer a topic, each with its passage."""
+
+    def __init__(self, index: LibraryIndex, detail: Callable[[str], PersonDetail]):
+        self.index = index
+        self._detail = detail
+
+    def person(self, who: str) -> PersonDetail | None:
+        from mentordesk.errors import UserError
+
+        try:
+            return self._detail(who)
+        except UserError:
+            return None  # not a name in the tracking table (or two people): answer as usual
+
+    def lines(self, detail: PersonDetail, topic: str | None, question: str) -> list[AdviceLine]:
+        """The mentor's advice on the topic: the ledger items of the notes that hybrid
+        search ranks first among that mentor's notes (the best note's closest lines, then
+        lines of other notes that are plainly on the topic). With no topic, their most
+        recent advice."""
+        items = [a for a in detail.advice if a.kind == "advice"]
+        if not items:
+            return []
+        sources = {m.id: m.source for m in detail.meetings}
+        if not topic:
+            recent = sorted(items, key=lambda a: (a.meeting_date, a.id), reverse=True)[:MAX_LINES]
+            found = [AdviceLine(a, p) for a in recent
+                     for p in [self._passage(a, sources.get(a.meeting_id), detail.person.name)] if p is not None]
+            return sorted(found, key=lambda line: (line.item.meeting_date, line.item.id))
+        # The notes hybrid search ranks first among this mentor's (a note, not a chunk:
+        # the chunk that matches the question is often the note's purpose, not its advice).
+        notes = list(dict.fromkeys(r.source for r in self.passages(detail, topic, NOTES_SEARCHED)))[:NOTES]
+        vectors = self.index.embedder.embed([topic] + [a.text for a in items])
+        closeness = {a.id: float(s) for a, s in zip(items, vectors[1:] @ vectors[0])}
+        found: list[AdviceLine] = []
+        for rank, source in enumerate(notes):
+            floor = RELEVANT if rank == 0 else ON_TOPIC  # the best note's advice; others' only when on topic
+            held = sorted((a for a in items if sources.get(a.meeting_id) == source and closeness[a.id] >= floor),
+                          key=lambda a: -closeness[a.id])[:PER_NOTE]
+            for item in sorted(held, key=lambda a: a.id):  # the note's order
+                passage = self._passage(item, source, detail.person.name)
+                if passage is not None:
+                    found.append(AdviceLine(item, passage))
+        return found[:MAX_LINES]
+
+    def passages(self, detail: PersonDetail, query: str, k: int) -> list[SearchResult]:
+        """The mentor's own notes, best first, for questions the ledger does not answer."""
+        flt = SearchFilter(kinds=("notes",), mentors=(mentor_key(detail.person.name),))
+        return [r for r in self.index.search(query, k, flt) if r.relevant]
+
+    def _passage(self, item: AdviceView, source: str | None, name: str) -> SearchResult | None:
+        """The chunk of the item's own note that holds it (the citation)."""
+        if source is None:
+            return None
+        flt = SearchFilter(kinds=("notes",), mentors=(mentor_key(name),))
+        results = [r for r in self.index.search(item.quote or item.text, 8, flt) if r.source == source]
+        if not results:
+            return None
+        return max(results, key=lambda r: (support(item.text, r.text), r.score))
+
+
+def compose(name: str, asked: MentorQuestion, lines: Sequence[AdviceLine], numbers: Sequence[int]) -> str:
+    about = f" {asked.about}" if asked.topic else ""
+    out = [f"What {name} said{about}, from your meeting notes:"]
+    for line, n in zip(lines, numbers):
+        text = line.item.text.strip().rstrip(".")
+        out.append(f"- {text} ({name}, {line.item.meeting_date:%-d %B %Y}) [{n}]")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,113 @@
+"""Issue 10: "what did X say about Y" is answered with X's own advice lines, each with
+its date and cited to the note it came from; a small model's sentence that turns a
+source round is never passed on; a remote model's unsupported sentences are named."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mentordesk.chat import ChatService, unsupported_sentences
+from mentordesk.grounding import entailed
+from mentordesk.llm import ModelInfo
+from mentordesk.mentor_answers import parse_mentor_question
+from tests.conftest import NOTES_DIR
+from tests.test_chat import ScriptedModel
+
+LINE = re.compile(r"^- (?P<text>.+) \((?P<who>[^,]+), (?P<date>\d{1,2} \w+ \d{4})\) \[(?P<n>\d)\]$")
+
+
+@pytest.fixture(scope="module")
+def notes_desk(tmp_path_factory, minilm):
+    from mentordesk.container import MentorDesk
+    from mentordesk.settings import Settings
+
+    desk = MentorDesk(Settings(home=tmp_path_factory.mktemp("mentor-answers"), llm_provider="fake",
+                               index_builtin_guidance=False), embedder=minilm)
+    desk.ingest.ingest_paths([NOTES_DIR], kind="notes")
+    return desk
+
+
+@pytest.mark.parametrize("question, who, topic", [
+    ("What did Priya tell me about negotiating a job offer?", "Priya", "negotiating a job offer"),
+    ("what did Daniel say?", "Daniel", None),
+    ("Carlos's advice on design reviews", "Carlos", "design reviews"),
+    ("What did Mei recommend when I was exhausted?", "Mei", "I was exhausted"),
+])
+def test_questions_about_a_mentors_advice_are_recognised(question, who, topic):
+    asked = parse_mentor_question(question)
+    assert asked is not None and (asked.who, asked.topic) == (who, topic)
+
+
+def test_what_did_priya_say_about_negotiating_lists_her_own_advice_cited(notes_desk):
+    answer = notes_desk.chat.ask("What did Priya say about negotiating a job offer?").result()
+    lines = [LINE.match(line) for line in answer.text.splitlines()[1:] if line.strip()]
+    assert lines and all(lines), answer.text
+    assert all(m["who"] == "Priya Raman" for m in lines)
+    assert any("total compensation" in m["text"] for m in lines)  # the negotiation advice, not her story
+    by_n = {c.n: c.result for c in answer.citations}
+    for m in lines:
+        passage = by_n[int(m["n"])]
+        assert passage.mentor == "Priya Raman" and m["text"] in " ".join(passage.text.split())
+
+
+def test_advice_is_gathered_across_meetings_and_off_topic_lines_stay_out(notes_desk):
+    answer = notes_desk.chat.ask("What did Daniel tell me about quitting to work on the startup?").result()
+    assert "reversible" in answer.text and "unpaid leave" in answer.text
+    assert "sailing" not in answer.text.lower()
+    assert len({c.result.source for c in answer.citations}) >= 1
+
+
+def test_a_name_not_in_the_table_is_answered_from_the_library_as_usual(notes_desk):
+    answer = notes_desk.chat.ask("What did the guidance say about cold emails?").result()
+    assert not answer.text.startswith("What the guidance said")
+
+
+def test_the_strict_check_refuses_a_paraphrase_that_turns_the_source_round():
+    facts = ["Join a startup for the people and the problem, never for the equity."]
+    assert entailed("Join a startup for the people and the problem, never for the equity.", facts) == 1
+    assert entailed("Daniel said that he would not be a part of the company if there was no equity.", facts) == 0
+    assert entailed("Join a startup for the equity and the problem.", facts) == 0  # the negation dropped
+    assert entailed("Join a startup for the people, never for the equity, says Okafor.", facts) == 0  # a new name
+
+
+def test_the_local_path_drops_the_models_contradiction_and_quotes_the_source(notes_desk):
+    model = ScriptedModel(reply="Daniel Okafor said that he would not join the company if there was no equity [1]. ",
+                          calls=[])
+    chat = ChatService(notes_desk.index, lambda: model, ModelInfo("local", "scripted"))
+    answer = chat.ask("Should I join a startup for the equity?").result()
+    assert "would not join" not in answer.text
+    assert "never for the equity" in answer.text  # the note's own words, quoted and cited
+
+
+def test_a_topic_line_is_not_the_key_sentence(minilm, tmp_path):
+    from mentordesk.container import MentorDesk
+    from mentordesk.settings import Settings
+
+    note = tmp_path / "n.md"
+    note.write_text("---\nmentor: Ana Silva\ndate: 2026-03-02\n---\n"
+                    "New topic: managing up to a new director who prefers written updates.\n"
+                    "Send her a five-line written update every Friday, decisions first.\n", encoding="utf-8")
+    desk = MentorDesk(Settings(home=tmp_path / "home", llm_provider="fake", index_builtin_guidance=False),
+                      embedder=minilm)
+    desk.ingest.ingest_paths([note], kind="notes")
+    chat = ChatService(desk.index, lambda: ScriptedModel(reply="Ok.", calls=[]), ModelInfo("local", "scripted"))
+    answer = chat.ask("How should I manage up to a director who prefers written updates?").result()
+    assert "five-line written update every Friday" in answer.text
+
+
+def test_remote_answers_name_the_sentences_the_passages_do_not_back(notes_desk):
+    question = "How do I negotiate a job offer?"
+    first = notes_desk.chat.retrieve(question)[0].text.split("\n")[1].lstrip("- ").rstrip(".")
+    model = ScriptedModel(reply=f"{first} [1]. Priya also won an award for negotiating at Google in 2019 [1].",
+                          calls=[])
+    chat = ChatService(notes_desk.index, lambda: model, ModelInfo("openai", "scripted"))
+    answer = chat.ask(question).result()
+    assert answer.unsupported == ["Priya also won an award for negotiating at Google in 2019."]
+    assert answer.warning and "not supported" in answer.warning
+    uncited = ChatService(notes_desk.index, lambda: ScriptedModel(reply="Always ask for more money.", calls=[]),
+                          ModelInfo("openai", "scripted")).ask("How do I negotiate a job offer?").result()
+    assert uncited.warning and "cites none" in uncited.warning
+    assert unsupported_sentences("Negotiate on total compensation, not base alone [1].",
+                                 ["Negotiate on total compensation, not base alone."]) == []
