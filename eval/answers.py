@@ -138,6 +138,10 @@ def summary_row(runs: Sequence[AnswerRun]) -> dict:
         "cites_expected_source": mean(1.0 if r.expected in r.cited_sources else 0.0 for r in answered),
         "context_term_recall": mean(r.context_term_recall for r in answerable if r.context_term_recall is not None),
         "answer_term_recall": mean(r.answer_term_recall for r in answered if r.answer_term_recall is not None),
+        # The issue-10 measure: the answer text holds the expected fact (at least half of
+        # its answer terms) and cites the document that holds it, over answerable questions.
+        "answer_recall": mean(1.0 if r.found and (r.answer_term_recall or 0) >= 0.5 and r.expected in r.cited_sources
+                              else 0.0 for r in answerable),
     }
 
 

@@ -133,10 +133,11 @@ def retrieval_table(rows: Sequence[dict], split: str | None = None, dataset: str
 
 def answers_table(rows: Sequence[dict]) -> str:
     headers = ["dataset", "split", "model", "answerable", "answer rate", "unanswerable", "refusal rate",
-               "citations", "citation precision", "cites expected source", "context term recall", "answer term recall"]
+               "citations", "citation precision", "cites expected source", "context term recall", "answer term recall",
+               "answer recall"]
     return table(headers, ([r["dataset"], r["split"], r["llm"], r["answerable"], r["answer_rate"], r["unanswerable"],
                             r["refusal_rate"], r["citations"], r["citation_precision"], r["cites_expected_source"],
-                            r["context_term_recall"], r["answer_term_recall"]] for r in rows))
+                            r["context_term_recall"], r["answer_term_recall"], r.get("answer_recall")] for r in rows))
 
 
 def latency_table(latency: dict) -> str:

@@ -12,6 +12,8 @@ the store is committed in one transaction, then stale vectors are deleted.
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
@@ -38,7 +40,7 @@ MentorResolver = Callable[[str, "str | None", "tuple[str, ...]", str], "str | No
 # Part of every document's content hash: raise it when loading or reading metadata changes,
 # so the next ingest re-reads every file instead of skipping it as unchanged (chunks whose
 # text and metadata did not change keep their vectors).
-READER_VERSION = "4"
+READER_VERSION = "5"
 
 
 @dataclass
@@ -204,12 +206,16 @@ class IngestService:
             if known.get(source) == digest:
                 report.unchanged.append(display)
                 continue
+            text = file.text
+            if doc_kind == "documents" and Path(display).suffix.lower() in PLAIN_SUFFIXES:
+                text = mark_plain_headings(text)  # "Asking for feedback" on a line of its own
             if meta.title is None:
-                meta.title = (title_line(file.text) if doc_kind == "notes" else None) or _title_from(display)
+                meta.title = (title_line(file.text) if doc_kind == "notes" else document_title(text)) or \
+                    _title_from(display)
             context = _chunk_context(doc_kind, meta)
             chunks = [
                 (chunk_id(source, c.position, f"{context}\x00{c.text}"), c.position, c.heading, c.text)
-                for c in chunk_text(file.text, title=meta.title)
+                for c in chunk_text(text, title=meta.title)
             ]
             if not chunks:
                 report.skipped.append((display, "has no text to index"))
@@ -335,9 +341,61 @@ def _doc_stub(plan: _Plan) -> Document:
     )
 
 
-def _title_from(display: str) -> str:
+def _title_from(display: str) -> str | None:
+    """A title from the file name when the name is made of words ("mentoring-handbook"),
+    never from a download's code ("003_914d804517d34e29", "download (2)"): None then, and
+    the chunks carry no made-up heading."""
     stem = Path(display).stem
-    return stem.replace("-", " ").replace("_", " ").strip().capitalize() or display
+    words = re.findall(r"[A-Za-z]+", stem)
+    filler = {"download", "document", "untitled", "scan", "file", "doc", "docx", "article", "final", "copy", "draft",
+              "version", "new", "export", "img", "pdf", "txt", "print", "the"}
+    real = [w for w in words if len(w) >= 3 and w.lower() not in filler and re.search(r"[aeiouy]", w, re.I)
+            and not re.fullmatch(r"[a-f]+", w, re.I)]
+    if len(real) < 2 or re.search(r"[0-9a-f]{8,}", stem, re.I):
+        return None
+    return stem.replace("-", " ").replace("_", " ").strip().capitalize()
+
+
+PLAIN_SUFFIXES = (".txt", ".pdf", ".docx")
+
+
+def document_title(text: str) -> str | None:
+    """A document's own title: its first line when that is a heading or a short line with
+    no end punctuation ("Harborline Engineering Career Ladder")."""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or re.fullmatch(r"#+\s*page \d+", line, re.IGNORECASE):
+            continue
+        heading = re.match(r"^#{1,6}\s+(.+?)\s*#*$", line)
+        candidate = heading.group(1) if heading else line
+        candidate = re.sub(r"(\*\*|__)(.+?)\1", r"\2", candidate).strip()
+        if heading or (len(candidate.split()) <= 14 and not candidate.endswith((".", ",", ";", ":", "?", "!"))):
+            return candidate[:200] or None
+        return None
+    return None
+
+
+def mark_plain_headings(text: str) -> str:
+    """Plain text and PDFs write headings as short lines of their own: such a line between
+    blank lines (or at the top), with no end punctuation and a paragraph after it, becomes
+    a Markdown heading, so chunks start at topics and carry them."""
+    lines = text.splitlines()
+    out = []
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        bold = re.fullmatch(r"(\*\*|__)(?P<text>[^*_]{2,80})\1", stripped)
+        if bold and len(bold["text"].split()) <= 10 and not bold["text"].rstrip().endswith((".", ",", ";")):
+            out.append(f"## {bold['text'].strip()}")  # a Word paragraph in bold on its own: a heading
+            continue
+        before = not lines[i - 1].strip() if i > 0 else True
+        after = next((ln.strip() for ln in lines[i + 1:] if ln.strip()), "")
+        if (before and stripped and not stripped.startswith(("#", "-", "*", ">", "|")) and 1 <= len(stripped.split()) <= 10
+                and not re.search(r"[.,;:!?]$", stripped) and stripped[:1].isupper()
+                and len(after.split()) >= 12 and i + 1 < len(lines) and not re.match(r"^\d+[.)]\s", stripped)):
+            out.append(f"## {stripped}")
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _check_kind(kind: str | None) -> None:
