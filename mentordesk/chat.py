@@ -308,16 +308,21 @@ class ChatService:
             return []
         vectors = self.index.embedder.embed([question] + [s for _, s, _ in candidates])
         similarity = vectors[1:] @ vectors[0]
-        best: dict[int, tuple[float, str]] = {}
-        for (n, sentence, after), sim in zip(candidates, similarity):
+        scored: dict[int, list[tuple[float, int, str]]] = {}
+        for order, ((n, sentence, after), sim) in enumerate(zip(candidates, similarity)):
             score = float(sim) + 0.3 * support(question, sentence) + _answer_bonus(sentence)
             if after and _IS_LEAD.search(sentence):
                 # A question, or a topic line ("New topic: managing up"): the answer is
                 # the sentence after it, which shares the topic's words.
                 sentence = after
-            if n not in best or score > best[n][0]:
-                best[n] = (score, sentence)
-        return [(n, best[n][1]) for n in sorted(best)]
+            scored.setdefault(n, []).append((score, order, sentence))
+        key: list[tuple[int, str]] = []
+        for n in sorted(scored):
+            # The best passage gives its two closest sentences (in the passage's order), the others one.
+            best = sorted(scored[n], key=lambda t: -t[0])[: 2 if n == 1 else 1]
+            chosen = list(dict.fromkeys(s for _, _, s in sorted(best, key=lambda t: t[1])))
+            key += [(n, s) for s in chosen]
+        return key
 
     def _finish(self, text: str, passages: list[SearchResult]) -> Answer:
         clean = strip_invalid_citations(text, len(passages)).strip()

@@ -186,3 +186,15 @@ def test_mentor_and_date_keys():
     assert mentor_key("   ") is None and mentor_key(None) is None
     assert date_key(dt.date(2025, 3, 7)) == 20250307
     assert date_key(dt.date(2025, 12, 31)) < date_key(dt.date(2026, 1, 1))
+
+
+def test_the_first_of_either_ranking_stays_in_the_fused_top():
+    from vectorstore.fusion import keep_leaders, reciprocal_rank_fusion
+
+    dense = ["lonely-winner", "a", "b", "c", "d", "e"]
+    keyword = ["a", "b", "c", "d", "e", "f"]
+    fused = reciprocal_rank_fusion([dense, keyword])
+    assert "lonely-winner" not in [item for item, _ in fused[:5]]  # plain RRF drops it
+    top = [item for item, _ in keep_leaders(fused, [dense, keyword], 5)]
+    assert len(top) == 5 and top[:4] == ["a", "b", "c", "d"] and "lonely-winner" in top
+    assert [item for item, _ in keep_leaders(fused, [dense, keyword], 2)] == ["a", "lonely-winner"]

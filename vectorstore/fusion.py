@@ -15,3 +15,22 @@ def reciprocal_rank_fusion(rankings: Iterable[Sequence[Hashable]], k: int = RRF_
         for rank, item in enumerate(ranking):
             scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank + 1)
     return sorted(scores.items(), key=lambda pair: -pair[1])
+
+
+def keep_leaders(fused: list[tuple[Hashable, float]], rankings: Sequence[Sequence[Hashable]],
+                 k: int) -> list[tuple[Hashable, float]]:
+    """The first ``k`` of a fused list, with the first item of each ranking kept in: with
+    equal-weight fusion, the passage dense search ranks first can fall out of the top 5
+    when the keyword list is weak for that query (and the other way round). A leader
+    missing from the top takes the place of the lowest item that is no leader."""
+    top = list(fused[:k])
+    leaders = [ranking[0] for ranking in rankings if ranking]
+    scores = dict(fused)
+    for leader in leaders:
+        if leader in {item for item, _ in top} or leader not in scores:
+            continue
+        for i in range(len(top) - 1, -1, -1):
+            if top[i][0] not in leaders:
+                top[i] = (leader, scores[leader])
+                break
+    return top

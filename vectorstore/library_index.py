@@ -27,7 +27,7 @@ from mentordesk.models import Chunk, Document, StoreMeta
 from vectorstore.chroma_index import ChromaIndex
 from vectorstore.embeddings import Embedder
 from vectorstore.filters import SearchFilter, date_key, mentor_key
-from vectorstore.fusion import reciprocal_rank_fusion
+from vectorstore.fusion import keep_leaders, reciprocal_rank_fusion
 from vectorstore.keyword import KeywordIndex, tokenize
 from vectorstore.memory_vectors import MemoryVectors
 
@@ -352,7 +352,7 @@ class LibraryIndex:
                 scoped_hits = self.keyword.search(query, candidates, scoped)
                 coverage.update({h.chunk_id: h.matched_terms / h.query_terms for h in scoped_hits})
                 rankings.append([h.chunk_id for h in scoped_hits])
-        fused = reciprocal_rank_fusion(rankings)[:k]
+        fused = keep_leaders(reciprocal_rank_fusion(rankings), rankings[:2] if mode == "hybrid" else [], k)
         results = self._hydrate(fused)
         for result in results:
             result.dense_score = dense_scores.get(result.chunk_id)
