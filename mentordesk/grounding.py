@@ -13,9 +13,9 @@ from typing import Sequence
 from vectorstore.keyword import tokenize
 
 CITATION = re.compile(r"\[(\d{1,2})\]")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[*-])")
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\.\.\.)\s+(?=[A-Z0-9\"'(\[*-])")  # "..." does not end a sentence
 # "... a sentence. [1]" or "a quote. [2][3]": markers written after the full stop.
-_TRAILING_MARKERS = re.compile(r"([.!?])([ \t]*)((?:\[\d{1,2}\])+)")
+_TRAILING_MARKERS = re.compile(r"([.!?][\"”’)]*)([ \t]*)((?:\[\d{1,2}\])+)")  # also after a closing quote
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 

@@ -144,5 +144,5 @@ def compose(name: str, asked: MentorQuestion, lines: Sequence[AdviceLine], numbe
     out = [f"What {name} said{about}, from your meeting notes:"]
     for line, n in zip(lines, numbers):
         text = line.item.text.strip().rstrip(".")
-        out.append(f"- {text} ({name}, {line.item.meeting_date:%-d %B %Y}) [{n}]")
+        out.append(f"- {name}, {line.item.meeting_date:%-d %B %Y}: {text} [{n}].")
     return "\n".join(out) + "\n"

@@ -193,7 +193,7 @@ def test_ask_json_gives_the_answer_and_its_cited_passages(notes_home):
     lines = [line for line in reply["answer"].splitlines() if line.startswith("- ")]
     assert lines and any("total compensation" in line for line in lines)
     for line in lines:
-        match = re.fullmatch(r"- (?P<text>.+) \(Priya Raman, \d{1,2} \w+ 20\d\d\) \[(?P<n>\d)\]", line)
+        match = re.fullmatch(r"- Priya Raman, \d{1,2} \w+ 20\d\d: (?P<text>.+) \[(?P<n>\d)\]\.", line)
         assert match, line
         assert match["text"] in " ".join(cited[int(match["n"])].split())
 

@@ -15,7 +15,7 @@ from mentordesk.mentor_answers import parse_mentor_question
 from tests.conftest import NOTES_DIR
 from tests.test_chat import ScriptedModel
 
-LINE = re.compile(r"^- (?P<text>.+) \((?P<who>[^,]+), (?P<date>\d{1,2} \w+ \d{4})\) \[(?P<n>\d)\]$")
+LINE = re.compile(r"^- (?P<who>[^,]+), (?P<date>\d{1,2} \w+ \d{4}): (?P<text>.+) \[(?P<n>\d)\]\.$")
 
 
 @pytest.fixture(scope="module")
