@@ -155,3 +155,25 @@ def test_percentiles_and_latency_summary():
     with pytest.raises(ValueError):
         percentile([], 50)
     assert mean([]) is None
+
+
+def test_a_probe_answer_stating_the_tempting_opposite_counts_as_contradicted():
+    from types import SimpleNamespace
+
+    from eval.probes import judge
+
+    probe = {"id": "p", "source": "n.md", "answer_terms": ["don’t pad"], "forbidden": ["add some buffer"]}
+    cite = [SimpleNamespace(result=SimpleNamespace(source="/notes/n.md"))]
+    good = judge(SimpleNamespace(text="Don't pad your estimates [1].", citations=cite), probe)
+    bad = judge(SimpleNamespace(text="You should add some BUFFER to be safe.", citations=[]), probe)
+    assert good["states_advice"] and not good["contradicted"]
+    assert bad["contradicted"] == ["add some buffer"] and not bad["states_advice"]
+
+
+def test_articles_scoring_tells_the_right_document_from_the_right_passage():
+    from eval.articles import _score
+
+    q = {"source": "a.txt", "answer_terms": ["compa-ratio"]}
+    scored = _score([[("/x/b.txt", "compa-ratio"), ("/x/a.txt", "intro"), ("/x/a.txt", "a compa-ratio of 0.85")]], [q])
+    assert scored["hit@5"] == 1.0 and scored["mrr"] == 0.5
+    assert scored["passage_hit@5"] == 1.0 and abs(scored["passage_mrr"] - 1 / 3) < 1e-9
