@@ -218,7 +218,7 @@ class ChatService:
         if not passages:
             return AnswerStream([], iter([NOT_FOUND]), lambda text: Answer(text, [], found=False))
         if self.info.provider == "local":
-            passages = passages[: self.local_passages]
+            passages = self._with_advice(question, passages[: self.local_passages])
             pieces = self._grounded_local_answer(question, passages)
         else:
             pieces = self._model_answer(question, history, passages)
@@ -323,6 +323,30 @@ class ChatService:
             chosen = list(dict.fromkeys(s for _, _, s in sorted(best, key=lambda t: t[1])))
             key += [(n, s) for s in chosen]
         return key
+
+    def _with_advice(self, question: str, passages: list[SearchResult]) -> list[SearchResult]:
+        """A meeting note's passage that holds none of its advice (its purpose or context
+        section, which matches a situational question best) is swapped for the part of the
+        same note that holds its advice, best match first: the small model quotes what the
+        mentor advised, not the user's account of the problem."""
+        if self.mentor_advice is None:
+            return passages
+        out = list(passages)
+        for i, passage in enumerate(passages):
+            if passage.kind != "notes" or not passage.mentor:
+                continue
+            detail = self.mentor_advice.person(passage.mentor)
+            if detail is None:
+                continue
+            meeting = next((m.id for m in detail.meetings if m.source == passage.source), None)
+            advice = [a.text for a in detail.advice if a.meeting_id == meeting and a.kind == "advice"]
+            if not advice or any(support(a, passage.text) >= 0.8 for a in advice):
+                continue
+            same_note = [r for r in self.mentor_advice.passages(detail, question, 8) if r.source == passage.source
+                         and any(support(a, r.text) >= 0.8 for a in advice)]
+            if same_note and all(same_note[0].chunk_id != p.chunk_id for p in out):
+                out[i] = same_note[0]
+        return out
 
     def _finish(self, text: str, passages: list[SearchResult]) -> Answer:
         clean = strip_invalid_citations(text, len(passages)).strip()

@@ -111,3 +111,27 @@ def test_remote_answers_name_the_sentences_the_passages_do_not_back(notes_desk):
     assert uncited.warning and "cites none" in uncited.warning
     assert unsupported_sentences("Negotiate on total compensation, not base alone [1].",
                                  ["Negotiate on total compensation, not base alone."]) == []
+
+
+def test_the_local_answer_quotes_a_notes_advice_not_its_account_of_the_problem(minilm, tmp_path):
+    from mentordesk.container import MentorDesk
+    from mentordesk.settings import Settings
+
+    note = tmp_path / "2024-05-27-marcus.md"
+    note.write_text(
+        "---\nmentor: Marcus Lindqvist\ndate: 2024-05-27\n---\n"
+        "## Purpose\nThe marketing director wants a delivery date for the attribution model, which is late for the "
+        "second time, and I wonder whether to add slack to the date in case things go wrong.\n\n"
+        "## Advice\n- Don't pad your estimates; give the honest median and let the misses be visible.\n"
+        "- Re-estimate every Friday and send the new date even when it has not changed.\n", encoding="utf-8")
+    desk = MentorDesk(Settings(home=tmp_path / "home", llm_provider="fake", index_builtin_guidance=False),
+                      embedder=minilm)
+    desk.ingest.ingest_paths([note], kind="notes")
+    # One passage for the small model: the one that matches best is the note's account of the problem.
+    chat = ChatService(desk.index, lambda: ScriptedModel(reply="Ok.", calls=[]), ModelInfo("local", "scripted"),
+                       local_passages=1, mentor_advice=desk.chat.mentor_advice)
+    top = desk.index.search("The marketing director wants a date: should I add slack in case things go wrong?", 1)[0]
+    assert "honest median" not in top.text  # the premise: the best match is the account, not the advice
+    answer = chat.ask("The marketing director wants a date: should I add slack in case things go wrong?").result()
+    assert "honest median" in answer.text or "Re-estimate every Friday" in answer.text
+    assert any("## Advice" in c.result.text or "Advice" in c.result.text.split("\n", 1)[0] for c in answer.citations)
