@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from eval.report import cpu_flags, machine_info
+from eval.report import cpu_flags, machine_info, publish
 
 DATA = Path(__file__).resolve().parent / "data" / "articles"
 RESULTS = Path(__file__).resolve().parent / "results" / "articles.md"
@@ -125,10 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     for split, name, r in rows:
         lines.append(f"| {split} | {name} | {r['n']} | {r['hit@5']:.3f} | {r['mrr']:.3f} | {r['passage_hit@5']:.3f} "
                      f"| {r['passage_mrr']:.3f} | {r['ingest_s']:.1f} |")
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if not args.no_write:
-        RESULTS.write_text(text, encoding="utf-8")
+    publish("\n".join(lines) + "\n", RESULTS, write=not args.no_write)
     return 0
 
 

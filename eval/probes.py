@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from eval.report import cpu_flags, machine_info
+from eval.report import cpu_flags, machine_info, publish
 
 DATA = Path(__file__).resolve().parent / "data" / "probes"
 RESULTS = Path(__file__).resolve().parent / "results" / "probes.md"
@@ -81,10 +81,7 @@ def main(argv: list[str] | None = None) -> int:
                 for j in (judged if args.show else bad):
                     print(f"--- {llm} {split} {j['id']} contradicted={j['contradicted']} states={j['states_advice']}")
                     print(j["answer"])
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if not args.no_write:
-        RESULTS.write_text(text, encoding="utf-8")
+    publish("\n".join(lines) + "\n", RESULTS, write=not args.no_write)
     return 0
 
 

@@ -222,3 +222,10 @@ def latency_chart(latency: dict, path: Path, title: str) -> Path:
     panels = [("search latency", modes, {"p50": [latency[m]["p50_ms"] for m in modes],
                                           "p95": [latency[m]["p95_ms"] for m in modes]})]
     return grouped_bars(path, title, panels, ylim=None, ylabel="ms")
+
+
+def publish(text: str, path: Path, write: bool = True) -> None:
+    """Print a small eval script's Markdown report and, unless told not to, save it."""
+    print(text)
+    if write:
+        path.write_text(text, encoding="utf-8")

@@ -319,16 +319,19 @@ def first_line(text: str) -> str | None:
     return None
 
 
-def title_line(text: str) -> str | None:
+def title_line(text: str, *, meeting: bool = True) -> str | None:
     """A note's own title: its first line when that is a heading or a short line that
-    names the meeting ("Call with Hiroshi Tanaka, 3 March 2026"); else None."""
+    names the meeting ("Call with Hiroshi Tanaka, 3 March 2026"); else None. With
+    ``meeting=False`` (a document: "Harborline Engineering Career Ladder"), any short line
+    with no end punctuation is a title."""
     line = first_line(text)
     if not line:
         return None
     heading = re.match(r"^#{1,6}\s+(.*?)\s*#*$", line)
     text_line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", heading.group(1) if heading else line).strip().strip("*_").strip()
-    if not heading and (len(text_line.split()) > 12 or text_line.endswith((".", "!", "?", ":"))
-                        or not (any(w in text_line.lower() for w in MEETING_WORDS) or find_date(text_line))):
+    longest, ends = (12, (".", "!", "?", ":")) if meeting else (14, (".", "!", "?", ":", ",", ";"))
+    names_it = not meeting or any(w in text_line.lower() for w in MEETING_WORDS) or find_date(text_line)
+    if not heading and (len(text_line.split()) > longest or text_line.endswith(ends) or not names_it):
         return None
     return text_line[:200] or None
 

@@ -210,8 +210,7 @@ class IngestService:
             if doc_kind == "documents" and Path(display).suffix.lower() in PLAIN_SUFFIXES:
                 text = mark_plain_headings(text)  # "Asking for feedback" on a line of its own
             if meta.title is None:
-                meta.title = (title_line(file.text) if doc_kind == "notes" else document_title(text)) or \
-                    _title_from(display)
+                meta.title = title_line(text, meeting=doc_kind == "notes") or _title_from(display)
             context = _chunk_context(doc_kind, meta)
             chunks = [
                 (chunk_id(source, c.position, f"{context}\x00{c.text}"), c.position, c.heading, c.text)
@@ -357,22 +356,6 @@ def _title_from(display: str) -> str | None:
 
 
 PLAIN_SUFFIXES = (".txt", ".pdf", ".docx")
-
-
-def document_title(text: str) -> str | None:
-    """A document's own title: its first line when that is a heading or a short line with
-    no end punctuation ("Harborline Engineering Career Ladder")."""
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or re.fullmatch(r"#+\s*page \d+", line, re.IGNORECASE):
-            continue
-        heading = re.match(r"^#{1,6}\s+(.+?)\s*#*$", line)
-        candidate = heading.group(1) if heading else line
-        candidate = re.sub(r"(\*\*|__)(.+?)\1", r"\2", candidate).strip()
-        if heading or (len(candidate.split()) <= 14 and not candidate.endswith((".", ",", ";", ":", "?", "!"))):
-            return candidate[:200] or None
-        return None
-    return None
 
 
 def mark_plain_headings(text: str) -> str:

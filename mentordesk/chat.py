@@ -23,7 +23,6 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from mentordesk.dates import date_range_in
 from mentordesk.grounding import (
     CITATION,
-    best_supporting,
     entailed,
     cited_numbers,
     is_grounded,
@@ -265,7 +264,6 @@ class ChatService:
                     yield str(chunk.content)
 
     def _grounded_local_answer(self, question: str, passages: list[SearchResult]) -> Iterator[str]:
-        texts = [p.text for p in passages]
         key = self._key_sentences(question, passages)
         # The small model sees only the key sentences, not whole passages and no history:
         # a short context keeps it on topic and its first token fast.
@@ -325,28 +323,9 @@ class ChatService:
         return key
 
     def _with_advice(self, question: str, passages: list[SearchResult]) -> list[SearchResult]:
-        """A meeting note's passage that holds none of its advice (its purpose or context
-        section, which matches a situational question best) is swapped for the part of the
-        same note that holds its advice, best match first: the small model quotes what the
-        mentor advised, not the user's account of the problem."""
-        if self.mentor_advice is None:
-            return passages
-        out = list(passages)
-        for i, passage in enumerate(passages):
-            if passage.kind != "notes" or not passage.mentor:
-                continue
-            detail = self.mentor_advice.person(passage.mentor)
-            if detail is None:
-                continue
-            meeting = next((m.id for m in detail.meetings if m.source == passage.source), None)
-            advice = [a.text for a in detail.advice if a.meeting_id == meeting and a.kind == "advice"]
-            if not advice or any(support(a, passage.text) >= 0.8 for a in advice):
-                continue
-            same_note = [r for r in self.mentor_advice.passages(detail, question, 8) if r.source == passage.source
-                         and any(support(a, r.text) >= 0.8 for a in advice)]
-            if same_note and all(same_note[0].chunk_id != p.chunk_id for p in out):
-                out[i] = same_note[0]
-        return out
+        """A meeting note's passage that holds none of its advice is swapped for the part of
+        the same note that does (see ``MentorAdvice.advice_parts``)."""
+        return passages if self.mentor_advice is None else self.mentor_advice.advice_parts(question, passages)
 
     def _finish(self, text: str, passages: list[SearchResult]) -> Answer:
         clean = strip_invalid_citations(text, len(passages)).strip()

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from mentordesk.errors import UserError
 from mentordesk.grounding import support
 from mentordesk.relationships.people import PersonDetail
 from mentordesk.relationships.views import AdviceView
@@ -86,8 +87,6 @@ class MentorAdvice:
         self._detail = detail
 
     def person(self, who: str) -> PersonDetail | None:
-        from mentordesk.errors import UserError
-
         try:
             return self._detail(who)
         except UserError:
@@ -123,6 +122,34 @@ class MentorAdvice:
                     found.append(AdviceLine(item, passage))
         return found[:MAX_LINES]
 
+    def advice_parts(self, question: str, passages: Sequence[SearchResult]) -> list[SearchResult]:
+        """``passages`` with each meeting note's passage that holds none of that note's
+        advice (its purpose or context section, which matches a situational question best)
+        swapped for the part of the same note that holds its advice, best match first: the
+        small model then quotes what the mentor advised, not the user's account of the
+        problem. Each mentor's record and notes are read once."""
+        details: dict[str, PersonDetail | None] = {}
+        searched: dict[str, list[SearchResult]] = {}
+        out = list(passages)
+        for i, passage in enumerate(passages):
+            if passage.kind != "notes" or not passage.mentor:
+                continue
+            if passage.mentor not in details:
+                details[passage.mentor] = self.person(passage.mentor)
+            detail = details[passage.mentor]
+            if detail is None:
+                continue
+            meeting = next((m.id for m in detail.meetings if m.source == passage.source), None)
+            advice = [a.text for a in detail.advice if a.meeting_id == meeting and a.kind == "advice"]
+            if not advice or _holds(passage, advice):
+                continue
+            if passage.mentor not in searched:
+                searched[passage.mentor] = self.passages(detail, question, NOTES_SEARCHED)
+            same_note = [r for r in searched[passage.mentor] if r.source == passage.source and _holds(r, advice)]
+            if same_note and all(same_note[0].chunk_id != p.chunk_id for p in out):
+                out[i] = same_note[0]
+        return out
+
     def passages(self, detail: PersonDetail, query: str, k: int) -> list[SearchResult]:
         """The mentor's own notes, best first, for questions the ledger does not answer."""
         flt = SearchFilter(kinds=("notes",), mentors=(mentor_key(detail.person.name),))
@@ -137,6 +164,11 @@ class MentorAdvice:
         if not results:
             return None
         return max(results, key=lambda r: (support(item.text, r.text), r.score))
+
+
+def _holds(passage: SearchResult, advice: Sequence[str]) -> bool:
+    """Whether the passage holds one of these advice lines (nearly all of its words)."""
+    return any(support(text, passage.text) >= 0.8 for text in advice)
 
 
 def compose(name: str, asked: MentorQuestion, lines: Sequence[AdviceLine], numbers: Sequence[int]) -> str:

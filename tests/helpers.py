@@ -4,9 +4,18 @@ fixtures in git), and an embedder wrapper that counts and reuses real MiniLM vec
 from __future__ import annotations
 
 import io
+import socket
 import zipfile
 
 import numpy as np
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on, for a server a test starts (or
+    for one that is meant to be down)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def _pdf_escape(text: str) -> str:

@@ -16,12 +16,7 @@ from mentordesk.container import MentorDesk
 from vectorstore.chroma_index import ChromaIndex, IndexMismatchError
 
 from conftest import NOTES_DIR
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from helpers import free_port
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +24,7 @@ def chroma_server(tmp_path_factory):
     chroma = Path(sys.executable).parent / "chroma"
     if not chroma.exists():
         chroma = Path(shutil.which("chroma") or "chroma")
-    port = _free_port()
+    port = free_port()
     data = tmp_path_factory.mktemp("chroma-server")
     process = subprocess.Popen(
         [str(chroma), "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],

@@ -10,7 +10,6 @@ a warning; a stopped server is one clear error, and nothing saved is lost.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from helpers import free_port
 
 from mentordesk.chat import unsupported_sentences
 from mentordesk.errors import UserError
@@ -28,15 +29,9 @@ from tests.conftest import NOTES_DIR
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def llama_server():
-    port = _free_port()
+    port = free_port()
     log = open(os.devnull, "w")
     process = subprocess.Popen(
         [sys.executable, "-m", "tests.llama_server", "--model", str(bundled_smollm2_path()), "--host", "127.0.0.1",
@@ -106,7 +101,7 @@ def test_a_made_up_answer_is_flagged_not_passed_on():
 
 
 def test_a_stopped_server_is_a_clear_error_and_nothing_is_lost(isolated_home, minilm):
-    port = _free_port()  # nothing listens here: a server that was stopped
+    port = free_port()  # nothing listens here: a server that was stopped
     desk = _remote_desk(isolated_home, minilm, f"http://127.0.0.1:{port}/v1")
     desk.ingest.ingest_paths([NOTES_DIR], kind="notes")
     before = len(desk.relationships.meetings.list())
@@ -116,7 +111,7 @@ def test_a_stopped_server_is_a_clear_error_and_nothing_is_lost(isolated_home, mi
 
 
 def test_the_cli_says_so_when_the_server_is_down(tmp_path):
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MENTORDESK_", "OPENAI_"))}
     env.update(MENTORDESK_HOME=str(tmp_path), HF_HUB_OFFLINE="1", OPENAI_BASE_URL=f"http://127.0.0.1:{port}/v1",
                MENTORDESK_LLM_MODEL="smollm2", MENTORDESK_INDEX_BUILTIN_GUIDANCE="false")

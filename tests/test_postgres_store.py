@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
@@ -20,6 +19,7 @@ import pytest
 from mentordesk.container import MentorDesk
 
 from conftest import NOTES_DIR
+from helpers import free_port
 
 
 def _pg_bin(name: str) -> str | None:
@@ -28,12 +28,6 @@ def _pg_bin(name: str) -> str | None:
         return found
     candidates = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"))
     return str(candidates[-1]) if candidates else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +44,7 @@ def postgres_url():
         as_user = ["runuser", "-u", "postgres", "--"]
         shutil.chown(data.parent, "postgres")
         data.parent.chmod(0o700)
-    port = _free_port()
+    port = free_port()
     subprocess.run(as_user + [initdb, "-D", str(data), "-A", "trust", "-U", "postgres"],
                    check=True, capture_output=True)
     options = f"-p {port} -k {data.parent} -c listen_addresses=127.0.0.1 -c fsync=off"

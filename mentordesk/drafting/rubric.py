@@ -117,7 +117,7 @@ def check_draft(subject: str | None, body: str, brief: DraftBrief, today: dt.dat
         third = _third_person(body, person.name)
         add("speaks_to_them", not third, f"speaks of {first} in the third person: {third!r}")
     last = brief.last_meeting
-    yearless = YEARLESS_DATE.findall(body)
+    yearless = [match.group(0) for match in YEARLESS_DATE.finditer(body)]
     stale = last is not None and last.date.year != (today or dt.date.today()).year
     add("dates_have_year", not (yearless and stale),
         f"{yearless[0] if yearless else ''!r} has no year, and the meeting was in {last.date.year if last else ''}")

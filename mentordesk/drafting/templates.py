@@ -36,7 +36,6 @@ KNOWN_VARIABLES = frozenset({
 ITEM_VARIABLES = frozenset({"item", "outcome"})
 MAX_LIST = 5
 SHORT_LIST = 3
-WHY_WORDS = 30
 WORD_LIMITED = ("outreach", "intro")
 WORD_LIMIT = 150  # the rubric's limit for first emails
 CITE_SUPPORT = 0.5  # share of an item's words a passage must contain to be cited for it

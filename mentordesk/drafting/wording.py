@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ingest.note_meta import MONTHS
+
 # Verbs that follow a reporting subject and change form with "you".
 _AGREE = {"thinks": "think", "says": "say", "reckons": "reckon", "believes": "believe", "wants": "want",
           "was": "were", "is": "are", "has": "have", "doesn't": "don't", "does": "do", "feels": "feel",
@@ -94,13 +96,9 @@ def _tidy(text: str) -> str:
     return re.sub(r"(?<=\S) +(?=[.,;:!?](?:\s|$))", "", text)
 
 
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
-           "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+# Month names as a calendar writes them ("March", "Mar", "Sept"), from ingest.note_meta's table.
+_MONTHS = "|".join(sorted((name.capitalize() for name in MONTHS), key=len, reverse=True))
 YEARLESS_DATE = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\b(?!,? \d{{4}})|\b(?:{_MONTHS}) \d{{1,2}}(?:st|nd|rd|th)?\b(?!,? \d{{4}})")
-
-
-_YEARLESS_WITH_MONTH = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<month>{_MONTHS})\b(?!,? \d{{4}})"
     rf"|\b(?P<month2>{_MONTHS}) (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})")
 
@@ -110,15 +108,10 @@ def with_years(text: str, meeting: dt.date, today: dt.date | None = None) -> str
     that is not the current one: the meeting's year, or the next for a month before the
     meeting's (notes in December about "by 10 January")."""
     today = today or dt.date.today()
-    months = {m.lower(): i for i, m in enumerate(
-        "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 
     def add(match: re.Match) -> str:
-        month = (match["month"] or match["month2"]).lower()[:3]
-        number = months.get(month)
-        if number is None:
-            return match.group(0)
+        number = MONTHS[(match["month"] or match["month2"]).lower()]
         year = meeting.year + (1 if number < meeting.month else 0)
         return match.group(0) if year == today.year else f"{match.group(0)} {year}"
 
-    return _YEARLESS_WITH_MONTH.sub(add, text)
+    return YEARLESS_DATE.sub(add, text)
