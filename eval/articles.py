@@ -103,11 +103,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("dev", "test", "all", "both"), default="both")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--precision", choices=("auto", "fp32", "bf16"), default="auto",
+                        help="MentorDesk's MiniLM precision; fp32 is what a CPU without AMX/AVX-512 BF16 runs")
     args = parser.parse_args(argv)
 
     from vectorstore.embeddings import SentenceTransformerEmbedder
 
-    embedder = SentenceTransformerEmbedder()
+    embedder = SentenceTransformerEmbedder(precision=args.precision)
     splits = ("dev", "test") if args.split == "both" else (args.split,)
     rows = []
     for split in splits:

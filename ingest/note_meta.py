@@ -323,8 +323,10 @@ def title_line(text: str, *, meeting: bool = True) -> str | None:
     """A note's own title: its first line when that is a heading or a short line that
     names the meeting ("Call with Hiroshi Tanaka, 3 March 2026"); else None. With
     ``meeting=False`` (a document: "Harborline Engineering Career Ladder"), any short line
-    with no end punctuation is a title."""
-    line = first_line(text)
+    with no end punctuation is a title, a "Networking: a handout" line included (for a
+    note, such a line is a property)."""
+    line = first_line(text) if meeting else next(
+        (ln for ln in _top_lines(text) if not re.fullmatch(r"#+\s*page \d+", ln, re.IGNORECASE)), None)
     if not line:
         return None
     heading = re.match(r"^#{1,6}\s+(.*?)\s*#*$", line)
