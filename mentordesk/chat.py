@@ -53,6 +53,32 @@ def _answer_bonus(sentence: str) -> float:
     return 0.08 if kind in ("advice", "action") else (-0.05 if kind == "other" else 0.0)
 
 
+KEY_SENTENCES = 5  # sentences quoted in a local answer
+_PASSAGE_PRIOR = {1: 0.1, 2: 0.03}  # retrieval's ranking of whole passages, as a small lift
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+_ENDS_UNIT = re.compile(r"[.!?:;\"”)\]]$")
+
+
+def passage_sentences(text: str) -> tuple[str, list[str]]:
+    """(section heading, sentences) of a stored passage. The passage's first line is its
+    heading ("Guide > Section" or a note's "What she said"); in the body, lines a PDF or a
+    fixed-width text wrapped mid-sentence are joined again, and each list item stands
+    alone, so a sentence is never cut at a line end."""
+    head, _, body = text.partition("\n") if "\n" in text else ("", "", text)
+    units: list[str] = []
+    for line in body.splitlines():
+        line = line.strip()
+        if not line:
+            units.append("")
+        elif (_LIST_ITEM.match(line) or not units or not units[-1] or _ENDS_UNIT.search(units[-1])
+              or line.startswith("#")):
+            units.append(_BULLET.sub("", line).strip())
+        else:
+            units[-1] += " " + line  # a wrapped line continues the sentence above it
+    sentences = [s for unit in units if unit for s in split_sentences(unit) if len(s) > 20]
+    return head.split(">")[-1].strip().lstrip("#").strip(), sentences
+
+
 NOT_FOUND = (
     "I could not find anything about that in your library, so I won't guess. "
     "Try other words, or add notes or documents that cover it."
@@ -294,33 +320,42 @@ class ChatService:
             yield f"- {fact.text} [{fact.n}]\n"
 
     def _key_sentences(self, question: str, passages: Sequence[SearchResult]) -> list[tuple[int, str]]:
-        """For each passage, the sentence closest to the question (meaning and words)."""
-        candidates: list[tuple[int, str, str | None]] = []  # (passage, sentence, the sentence after it)
+        """The sentences of the passages that best answer the question, at most
+        ``KEY_SENTENCES`` of them, in passage order: up to three from the best passage,
+        up to two from each other one. A sentence is scored by its meaning (MiniLM, alone
+        and under its section's heading), the question's words it shares, whether it gives
+        advice, and a small lift for the higher-ranked passages, which retrieval judged
+        on the whole passage."""
+        candidates: list[tuple[int, str, str | None, str]] = []  # (passage, sentence, the one after it, heading)
         for n, passage in enumerate(passages, 1):
-            body = passage.text.split("\n", 1)[-1] if "\n" in passage.text else passage.text
-            sentences = [s for line in body.splitlines() for s in split_sentences(_BULLET.sub("", line).strip())
-                         if len(s) > 20]
-            candidates.extend((n, s, sentences[i + 1] if i + 1 < len(sentences) else None)
+            heading, sentences = passage_sentences(passage.text)
+            candidates.extend((n, s, sentences[i + 1] if i + 1 < len(sentences) else None, heading)
                               for i, s in enumerate(sentences))
         if not candidates:
             return []
-        vectors = self.index.embedder.embed([question] + [s for _, s, _ in candidates])
-        similarity = vectors[1:] @ vectors[0]
-        scored: dict[int, list[tuple[float, int, str]]] = {}
-        for order, ((n, sentence, after), sim) in enumerate(zip(candidates, similarity)):
-            score = float(sim) + 0.3 * support(question, sentence) + _answer_bonus(sentence)
+        texts = [s for _, s, _, _ in candidates]
+        vectors = self.index.embedder.embed([question] + texts + [f"{h}: {s}" if h else s for _, s, _, h in candidates])
+        alone = vectors[1: 1 + len(texts)] @ vectors[0]
+        in_section = vectors[1 + len(texts):] @ vectors[0]
+        scored: list[tuple[float, int, int, str]] = []
+        for order, ((n, sentence, after, _), a, b) in enumerate(zip(candidates, alone, in_section)):
+            score = (0.5 * float(a) + 0.5 * float(b) + 0.3 * support(question, sentence) + _answer_bonus(sentence)
+                     + _PASSAGE_PRIOR.get(n, 0.0))
             if after and _IS_LEAD.search(sentence):
                 # A question, or a topic line ("New topic: managing up"): the answer is
                 # the sentence after it, which shares the topic's words.
                 sentence = after
-            scored.setdefault(n, []).append((score, order, sentence))
-        key: list[tuple[int, str]] = []
-        for n in sorted(scored):
-            # The best passage gives its two closest sentences (in the passage's order), the others one.
-            best = sorted(scored[n], key=lambda t: -t[0])[: 2 if n == 1 else 1]
-            chosen = list(dict.fromkeys(s for _, _, s in sorted(best, key=lambda t: t[1])))
-            key += [(n, s) for s in chosen]
-        return key
+            scored.append((score, order, n, sentence))
+        chosen: list[tuple[int, int, str]] = []
+        taken: dict[int, int] = {}
+        for _, order, n, sentence in sorted(scored, key=lambda t: -t[0]):
+            if taken.get(n, 0) >= (3 if n == 1 else 2) or any(s == sentence for _, _, s in chosen):
+                continue
+            chosen.append((n, order, sentence))
+            taken[n] = taken.get(n, 0) + 1
+            if len(chosen) == KEY_SENTENCES:
+                break
+        return [(n, sentence) for n, _, sentence in sorted(chosen)]
 
     def _with_advice(self, question: str, passages: list[SearchResult]) -> list[SearchResult]:
         """A meeting note's passage that holds none of its advice is swapped for the part of

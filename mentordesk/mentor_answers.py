@@ -28,6 +28,9 @@ _PATTERNS = [
                r"(?: (?:to me|me))?(?: (?P<prep>about|on|regarding|re:?|for|when|with|if) (?P<topic>.+?))?\s*\??\s*$", re.I),
     re.compile(r"^(?:what (?:is|was|were|are) )?(?P<who>.+?)['’]s (?:advice|view|views|take|thoughts|tips|suggestions"
                r"|recommendations?)(?: (?:on|about|regarding|for) (?P<topic>.+?))?\s*\??\s*$", re.I),
+    re.compile(r"^(?:and\s+)?what (?:tips|advice|suggestions|ideas|recommendations|guidance|pointers|feedback)"
+               r" (?:did|has|have|does|would) (?P<who>.+?) (?:give|given|gave|offer|offered|share|shared|have|had)(?: (?:to )?me)?"
+               r"(?: (?P<prep>about|on|regarding|for|when|with|if) (?P<topic>.+?))?\s*\??\s*$", re.I),
     re.compile(rf"^(?:and\s+)?how did (?P<who>.+?) (?:advise|suggest|recommend) (?:me )?(?:to )?(?:handle|approach|deal"
                r" with)? ?(?P<topic>.+?)\s*\??\s*$", re.I),
 ]

@@ -34,6 +34,8 @@ def notes_desk(tmp_path_factory, minilm):
     ("what did Daniel say?", "Daniel", None),
     ("Carlos's advice on design reviews", "Carlos", "design reviews"),
     ("What did Mei recommend when I was exhausted?", "Mei", "I was exhausted"),
+    ("What tips did Mei give me for presenting to a big audience?", "Mei", "presenting to a big audience"),
+    ("what advice has Priya given me on salary?", "Priya", "salary"),
 ])
 def test_questions_about_a_mentors_advice_are_recognised(question, who, topic):
     asked = parse_mentor_question(question)
@@ -135,3 +137,36 @@ def test_the_local_answer_quotes_a_notes_advice_not_its_account_of_the_problem(m
     answer = chat.ask("The marketing director wants a date: should I add slack in case things go wrong?").result()
     assert "honest median" in answer.text or "Re-estimate every Friday" in answer.text
     assert any("## Advice" in c.result.text or "Advice" in c.result.text.split("\n", 1)[0] for c in answer.citations)
+
+
+def test_a_pdfs_wrapped_lines_are_quoted_as_whole_sentences(minilm, tmp_path):
+    """A PDF or a fixed-width text breaks sentences at line ends; a local answer quotes
+    the whole sentence, never the fragment up to the line break."""
+    from mentordesk.chat import passage_sentences
+    from mentordesk.container import MentorDesk
+    from mentordesk.settings import Settings
+
+    wrapped = ("Giving feedback\nDescribe the specific situation, the observable behaviour and\nthe impact it had, "
+               "then ask for the other person's view before suggesting\nwhat to do next.\n- Keep it private.\n"
+               "- Give it within a day or two.")
+    heading, sentences = passage_sentences(wrapped)
+    assert heading == "Giving feedback"
+    assert sentences[0] == ("Describe the specific situation, the observable behaviour and the impact it had, then ask "
+                            "for the other person's view before suggesting what to do next.")
+    assert sentences[1:] == ["Give it within a day or two."]  # "Keep it private." is too short to quote alone
+
+    doc = tmp_path / "feedback-guide.txt"
+    doc.write_text("How to give feedback to your team\n\n" + "\n".join(
+        ["When someone's behaviour in a meeting causes a problem, use the situation, behaviour, impact",
+         "pattern: describe the specific situation, the observable behaviour and the impact it had,",
+         "then ask for the other person's view before suggesting what to do next. Do it in private",
+         "and soon, while both of you still remember the meeting clearly."]) + "\n", encoding="utf-8")
+    desk = MentorDesk(Settings(home=tmp_path / "home", llm_provider="fake", index_builtin_guidance=False),
+                      embedder=minilm)
+    desk.ingest.ingest_paths([doc], kind="documents")
+    chat = ChatService(desk.index, lambda: ScriptedModel(reply="Ok.", calls=[]), ModelInfo("local", "scripted"))
+    answer = chat.ask("How do I tell someone that the way they acted in a meeting was a problem?").result()
+    quoted = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert any("situation, behaviour, impact pattern" in line for line in quoted), answer.text
+    assert all(line.rstrip().endswith(("].", "]")) and not line.rstrip(" []0123456789").endswith((",", " and"))
+               for line in quoted), answer.text
