@@ -32,7 +32,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = {name: ROOT / "eval" / "data" / name for name in ("notes_wild", "notes_wild2", "notes_wild3", "notes_wild4", "notes_wild5")}
+SETS = {name: ROOT / "eval" / "data" / name
+        for name in ("notes_wild", "notes_wild2", "notes_wild3", "notes_wild4", "notes_wild5", "notes_wild6")}
+# A set whose writer dates numbers month first is run as that user would set it up
+# (MENTORDESK_DATE_ORDER=mdy, or a US locale); the others read day first.
+DATE_ORDER = {"notes_wild6": "mdy"}
 DATA = SETS["notes_wild"]
 RESULTS = ROOT / "eval" / "results"
 MATCH = 0.5
@@ -88,6 +92,23 @@ def load_expected(data: Path, split: str) -> list[dict]:
 
 
 def evaluate_split(split: str, embedder, show: bool = False, data: Path = DATA) -> dict:
+    import os
+
+    order = DATE_ORDER.get(data.name)
+    saved = os.environ.get("MENTORDESK_DATE_ORDER")
+    if order:
+        os.environ["MENTORDESK_DATE_ORDER"] = order
+    try:
+        return _evaluate_split(split, embedder, show, data)
+    finally:
+        if order:
+            if saved is None:
+                os.environ.pop("MENTORDESK_DATE_ORDER", None)
+            else:
+                os.environ["MENTORDESK_DATE_ORDER"] = saved
+
+
+def _evaluate_split(split: str, embedder, show: bool = False, data: Path = DATA) -> dict:
     from ingest.loaders import load_file
     from mentordesk.container import MentorDesk
     from mentordesk.relationships.extraction import extract_items

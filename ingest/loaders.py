@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,11 +70,38 @@ def _load_pdf(data: bytes) -> LoadedFile:
     # PyPdfError, not just PdfReadError: damaged content also raises LimitReachedError & co.
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         raise LoadError(f"is not a readable PDF ({exc.__class__.__name__})") from exc
+    pages = without_running_lines(pages)
     text = "\n\n".join(f"## Page {n}\n\n{page.strip()}" for n, page in enumerate(pages, 1) if page.strip())
     meta = FrontMatter(title=str(title) if title else None)
     if created:
         meta.extra["created"] = created
     return LoadedFile(text, meta)
+
+
+_PAGE_NUMBER = re.compile(r"^\W*(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?\W*$", re.IGNORECASE)
+_EDGE = 2  # lines at the top and at the bottom of a page where headers and footers live
+
+
+def without_running_lines(pages: list[str]) -> list[str]:
+    """Pages without their running headers and footers: a line at the top or bottom of a
+    page that recurs on other pages once its digits are ignored ("Printed 12/15/2025 9:02
+    PM Simplenote", "app.example.com/p/x7Q Page 1 of 2"), or a bare page number. They are
+    not part of the text, and in a note they would read as an item or a date."""
+    def shape(line: str) -> str:
+        return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+
+    split = [page.strip().splitlines() for page in pages]
+    edges: dict[str, int] = {}
+    for lines in split:
+        for key in {shape(ln) for ln in lines[:_EDGE] + lines[-_EDGE:] if ln.strip()}:
+            edges[key] = edges.get(key, 0) + 1
+    out = []
+    for lines in split:
+        edge = set(range(min(_EDGE, len(lines)))) | set(range(max(0, len(lines) - _EDGE), len(lines)))
+        kept = [ln for i, ln in enumerate(lines)
+                if not (i in edge and ((len(split) > 1 and edges.get(shape(ln), 0) > 1) or _PAGE_NUMBER.match(ln)))]
+        out.append("\n".join(kept))
+    return out
 
 
 def _pdf_created(reader):

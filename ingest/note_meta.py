@@ -414,13 +414,20 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         thread = email_thread_date(text, day_first)
         if thread is not None and (date is None or thread < date):
             date, date_source = thread, "email"
+    written: dt.date | None = None
     if date is None:
-        # The title and the first lines; a line about the next meeting is not this one's date.
+        # The title and the first lines; a line about the next meeting is not this one's date,
+        # and a line saying when the note was written ("written Sun 1/25/2026") is kept aside.
         for head in heads + [line for line in _top_lines(text)[:3] if not _NEXT_MEETING.search(line)]:
+            if _WRITTEN.match(head):
+                written = written or find_date(head, day_first=day_first)
+                continue
             date = find_date(head, day_first=day_first)
             if date:
                 date_source = "title"
                 break
+    if date is None and written is not None:
+        date, date_source = _meeting_before(text, written, day_first) or written, "written"
     if date is None:  # "2025_11_06" as written, else with underscores read as spaces
         date = find_date(file_stem, day_first=day_first) or find_date(re.sub(r"[_]", " ", file_stem),
                                                                       day_first=day_first)
@@ -435,6 +442,32 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
     if date is None and created is not None:
         date, date_source = created, "metadata"
     return NoteFacts(tuple(mentors), mentor_source, tuple(hints), date, date_source)
+
+
+# A line that says when the note was written, not when the meeting was.
+_WRITTEN = re.compile(r"^\W*(?:written|typed(?: up)?|wrote (?:this|it|these)|notes? (?:written|typed)|printed|exported"
+                      r"|(?:last )?(?:edited|updated|modified))\b", re.IGNORECASE)
+_YEARLESS_NUMERIC = re.compile(r"(?<![\d/.\-])(?P<first>\d{1,2})/(?P<second>\d{1,2})(?![\d/])")
+
+
+def _meeting_before(text: str, written: dt.date, day_first: bool) -> dt.date | None:
+    """A reflection written days later names the meeting's day in its first sentences
+    ("On Thursday, 1/22, I finally sat down with Liz"): that date, in the year it was
+    written, when it falls within four months before the writing."""
+    opening = " ".join(line for line in text.splitlines()[:12] if not _WRITTEN.match(line))[:600]
+    candidates = [find_date(opening, day_first=day_first), find_date(opening, default_year=written.year,
+                                                                      day_first=day_first)]
+    for match in _YEARLESS_NUMERIC.finditer(opening):
+        first, second = int(match["first"]), int(match["second"])
+        month, day = (second, first) if (first > 12 or (day_first and second <= 12)) else (first, second)
+        candidates.append(_safe_date(written.year, month, day))
+        break
+    for day in candidates:
+        if day is not None and day > written:
+            day = _safe_date(day.year - 1, day.month, day.day)
+        if day is not None and dt.timedelta(0) <= written - day <= dt.timedelta(days=120):
+            return day
+    return None
 
 
 # The line above a quoted reply: "On Tue, 3 Mar 2026 at 17:02, Helen Park <h@x.org> wrote:"

@@ -148,6 +148,37 @@ def _bare_key(name: str | None) -> str:
     return " ".join(re.sub(r"[-.’']", "", fold(name_key(name))).split())
 
 
+# "goes by Bob", "everyone calls him Hartley", "I write Dana W", "aka Kat": how the
+# Notes cell of a tracking table says what the notes call someone.
+_ALIAS = re.compile(
+    r"(?i:\b(?:goes by|go by|known as|a\.?k\.?a\.?|nicknamed?|prefers|i write|i call (?:him|her|them)"
+    r"|(?:everyone |people |we )?(?:just |all )?calls? (?:him|her|them))\s+)[\"“'‘]?"
+    r"(?P<alias>(?:(?i:dr|prof)\.?\s+)?[A-Z][\w’'\-]*\.?(?:\s+[A-Z](?:[\w’'\-]*|\.))?)")
+
+
+def aliases(person: Person) -> set[str]:
+    """The other names a person's Notes cell gives them, as bare keys ("bob", "dana w")."""
+    found = set()
+    for match in _ALIAS.finditer(getattr(person, "notes", None) or ""):
+        words = [w for w in _bare_key(match["alias"]).split() if w not in _HONORIFICS]
+        if words and not (len(words) == 1 and words[0] in _NOT_SHORT_NAMES - {"rob", "bill", "pat"}):
+            found.add(" ".join(words))
+    return found
+
+
+def introduced_as(people: Sequence[Person], name: str, text: str) -> Person | None:
+    """The person a note introduces under ``name``: "Liz (Elizabeth Tran, the educator
+    who…)" or "Elizabeth Tran (Liz)", when the full name is one person of the table."""
+    full = r"(?P<full>[A-Z][\w’'\-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w’'\-]+){1,3})"
+    short = re.escape(name.strip())
+    for pattern in (rf"\b{short}\s*\(\s*{full}", rf"{full}\s*\(\s*{short}\s*\)"):
+        for match in re.finditer(pattern, text, flags=re.IGNORECASE if name.islower() else 0):
+            found = match_note_name(people, match["full"])
+            if found.person is not None and len(_bare_key(found.person.name).split()) > 1:
+                return found.person
+    return None
+
+
 def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
     """The person a note's name means: the full name; else a first or last name that only
     one person has ("Tanaka", "amara"); else first name and last initial ("Sam O.").
@@ -164,6 +195,9 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
     same = [p for p in people if _bare_key(p.name) == bare]
     if len(same) == 1:
         return NoteNameMatch(same[0])
+    called = [p for p in people if bare in aliases(p)]  # "Bob", when Robert's notes say "goes by Bob"
+    if len(called) == 1:
+        return NoteNameMatch(called[0])
     words = bare.split()
     if len(words) == 2:
         joined = match_note_name(people, "".join(words))  # "jan willem" is "Jan-Willem"

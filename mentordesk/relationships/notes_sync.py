@@ -38,7 +38,7 @@ from mentordesk.relationships.extraction import (
     match_items,
     merge_model_items,
 )
-from mentordesk.relationships.lookup import NoteNameMatch, match_note_hint, match_note_name, name_key
+from mentordesk.relationships.lookup import NoteNameMatch, introduced_as, match_note_hint, match_note_name, name_key
 from mentordesk.relationships.schemas import advance_stage
 
 ModelExtractor = Callable[[str], list[ExtractedItem]]
@@ -350,7 +350,8 @@ def identify(people: list[Person], me: set[str], mentor: str | None, hints: tupl
         if unclear:
             return _ambiguous(*unclear[0])
         if len(names) == 1:
-            return Identified(new_name=names[0])
+            introduced = introduced_as(people, names[0], text)  # "Liz (Elizabeth Tran, …)"
+            return Identified(introduced) if introduced is not None else Identified(new_name=names[0])
         return Identified(reason="ambiguous_mentor", detail=f"the note names {', '.join(names)}, none of them in "
                           "your list")
     hints = tuple(h for h in hints if name_key(h) not in me)
@@ -362,6 +363,9 @@ def identify(people: list[Person], me: set[str], mentor: str | None, hints: tupl
     found = [m.person for _, m in matches if m.person is not None]
     if found:
         return Identified(found[0])
+    introduced = next((p for hint, _ in matches if (p := introduced_as(people, hint, text)) is not None), None)
+    if introduced is not None:
+        return Identified(introduced)
     unclear = [(hint, m) for hint, m in matches if m.ambiguous]
     if unclear:
         return _ambiguous(*unclear[0])

@@ -81,7 +81,7 @@ _ADVICE_WORDS = re.compile(
 
 _ACTION_WORDS = re.compile(
     r"\b(?:action(?: items?|s)?|next (?:steps?|actions?)|to[- ]?dos?|follow[- ]?ups?|commitments?|^(?:my )?homework\b|\bhomework$|tasks?"
-    r"|my (?:plan|list)|i(?:'m| am) going to do|i(?:'ll| will) do|what i(?:'ll| will)|on my side|i wrote down"
+    r"|my (?:plan|list|stuff|part|bits|items|jobs?|side)|i(?:'m| am) going to do|i(?:'ll| will) do|what i(?:'ll| will)|on my side|i wrote down"
     r"|owed by me|for me to do|i promised|i committed|what i'm doing|what i am doing|doing about it)\b"
     r"|^(?:me|i'll|i will|for me|mine)\b",
     re.IGNORECASE,
@@ -93,7 +93,7 @@ _OTHER_LABEL = re.compile(
     r"^(?:(?:my |the |open )?questions?(?: i brought| for \w+)?|stories|story|background|context|agenda|purpose"
     r"|intro(?:duction)?s? offered|attendees|people|date|when|where|location|tags?|created|mentor|with|topics?"
     r"|(?:her|his|their) (?:news|update|story|background)|small talk|logistics|next (?:meeting|catch-up|session|call)"
-    r"|subject|from|to|cc|sent|re|status|related|person|met|other|misc|miscellaneous|personal|fyi|parking lot"
+    r"|subject|from|to|cc|sent|re|status|related|person|met|personal|fyi|parking lot"
     r"|summary keywords|keywords|speakers|where i was|how i was|check[- ]in|focus(?: today| for today)?|theme"
     # A daily note's own sections: the day's chores, not a meeting's outcomes.
     r"|today|tonight|this morning|morning|evening|habits|gratitude|groceries|shopping(?: list)?|errands|journal"

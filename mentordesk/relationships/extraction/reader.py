@@ -37,6 +37,8 @@ from mentordesk.relationships.extraction.rules import (
     _ADVICE_IMPERATIVE,
     _CONJUNCTION,
     _IMPERATIVE,
+    _REPORTED_LEAD,
+    _SAID_IMPERATIVE,
     _SELF_COMMIT,
     not_an_item,
     rule_kind,
@@ -51,7 +53,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -136,6 +138,18 @@ def _is_outline_heading(text: str, indent: int, after: list[str]) -> bool:
     following = next((ln for ln in after if ln.strip()), "")
     child = _BULLET.match(following)
     return bool(child) and len(child["indent"].replace("\t", "    ")) > indent
+
+
+def _names_a_speaker(line: str, markdown: str, mentor: str | None) -> bool:
+    """ "Renee:" over a list: the points of the person of that name, who is the mentor or
+    is named in full elsewhere in the note ("speakers: Renee Kaplan, CNIO …")."""
+    match = re.fullmatch(r"(?P<name>[A-Z][a-z'’\-]+)(?: [A-Z]\.?)?\s*:", line.strip())
+    if not match or match["name"].lower() in ("me", "i", "notes", "summary", "update", "updates"):
+        return False
+    name = match["name"]
+    if mentor and name.lower() in {w.lower() for w in mentor.split()}:
+        return True
+    return re.search(rf"\b{re.escape(name)} [A-Z][a-z'’\-]+", markdown) is not None
 
 
 def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
@@ -226,6 +240,8 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
             section, label_open = heading_section, False
         after_blank = False
         heading = _heading(line)
+        if heading and not bullet and re.fullmatch(r"Page \d+", heading[1].strip()):
+            continue  # a PDF's page break ("## Page 2"): the list or section goes on across it
         if heading and not bullet:
             level, title = heading
             flush_bullet(); flush_paragraph()
@@ -328,9 +344,14 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
                 # A short line over a list is the list's heading ("What I'll do", "On pricing"):
                 # it names the list's kind when it can and is never an item itself.
                 lead = _LEADIN_ACTION.search(stripped) and "action" or _LEADIN_ADVICE.search(stripped) and "advice"
-                kind = _label_kind(stripped) or lead
+                kind = _label_kind(stripped) or lead or ("advice" if _names_a_speaker(stripped, markdown, mentor)
+                                                          else None)
                 if kind is not None:
                     section, label_open, label_filled = kind, True, False
+                elif label_open:
+                    # A new list under a line that names no kind: the label above it
+                    # ("speakers: …") no longer applies.
+                    section, label_open = heading_section, False
                 continue
             units.append(_Unit(stripped, section, fragment=True))
         else:
@@ -363,9 +384,10 @@ def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
     scores: dict[int, dict[str, float]] = {}
     if classifier is not None and wanted:
         scores = dict(zip(wanted, classifier.scores([readable[i] for i in wanted])))
+    counsel = _lists_of_counsel(units, readable, rules)
     items: list[ExtractedItem] = []
     for i, unit in enumerate(units):
-        kind = _decide(unit, readable[i], rules[i], scores.get(i), mentor, me_words)
+        kind = _decide(unit, readable[i], rules[i], scores.get(i), mentor, me_words, i in counsel)
         if kind is None:
             continue
         text = texts[i]
@@ -401,8 +423,28 @@ def _owner_says_not_mine(text: str, mentor: str | None, me: set[str]) -> bool:
     return bool(me)  # with the user's name known, anyone else's task is not theirs
 
 
+def _lists_of_counsel(units: list[_Unit], texts: list[str], rules: list[str | None]) -> set[int]:
+    """The bullets of unlabelled lists that report the mentor ("He said don't compare
+    hourly to salary…") and hold no commitment of the user's: their bare imperatives
+    ("Ask for the range up front") are the mentor's advice too, not the user's chores."""
+    counsel: set[int] = set()
+    run: list[int] = []
+    for i in range(len(units) + 1):
+        unit = units[i] if i < len(units) else None
+        if unit is not None and unit.bullet and unit.section is None and unit.speaker is None \
+                and (not run or i == run[-1] + 1):
+            run.append(i)
+            continue
+        reported = any(_REPORTED_LEAD.match(bare) or _SAID_IMPERATIVE.match(bare)
+                       for bare in (_CONJUNCTION.sub("", texts[j]) for j in run))
+        if reported and not any(rules[j] == "action" or units[j].checkbox for j in run):
+            counsel.update(run)
+        run = [i] if unit is not None and unit.bullet and unit.section is None and unit.speaker is None else []
+    return counsel
+
+
 def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | None,
-            mentor: str | None = None, me: set[str] = frozenset()) -> str | None:
+            mentor: str | None = None, me: set[str] = frozenset(), counsel: bool = False) -> str | None:
     """The kind of one unit, or None when it is neither advice nor an action."""
     if unit.section != "advice" and _owner_says_not_mine(text, mentor, me):
         return None
@@ -441,7 +483,8 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
         # A bare imperative with a task verb in the user's own notes ("draft the paper",
         # "email Ravi") is usually their to-do; the classifier can still call it advice.
         deadline = _DEADLINE.search(text)
-        if (_first_verb(text) in _CHORE_VERBS or deadline) and (score is None or score["advice"] < 0.6 or deadline):
+        if (_first_verb(text) in _CHORE_VERBS or deadline) and (score is None or score["advice"] < 0.6 or deadline) \
+                and not counsel:
             return "action"
         return "advice"
     if rule is not None:

@@ -10,7 +10,7 @@ from mentordesk.relationships.extraction.tasks import _TASK_VERBS, _first_verb
 
 _SELF_COMMIT = re.compile(
     r"(?:^|[,;:]\s*|\b(?:so|and|then|now|next,?|also,?|first,?|agreed,?|ok,?|okay,?)\s+)"
-    r"(?:i(?:'ll| will| shall| am going to|'m going to| am gonna|'m gonna| promised to| need to| have to| must"
+    r"(?:i(?:'ll| will| shall|(?:'m| am)(?: also| still| really| definitely| probably| just)? (?:going to|gonna)| promised to| need to| have to| must"
     r"| want to| plan to| intend to| committed to| agreed to| owe (?:her|him|them)| am to|'m to| should(?! have)"
     r"| will also|'ll also|'d better| really need to)|my (?:next )?(?:step|action|task|homework|to-?do)s?"
     r"(?: for \w+)? (?:is|are|will be)|next steps? for me|for me to do|to-?do\b|todo\b)"
@@ -95,10 +95,11 @@ _LOGISTICS = re.compile(
     r"|one|time|date)\b)|^(?:i've|i have) been thinking about\b|^(?:see you|speak|talk) (?:soon|then|next)\b"
     r"|^follow[- ]?up (?:set|booked|scheduled|is|on|in)\b|^wrote this up\b|^let's (?:say|speak|talk|meet)\b"
     r"|^agreed (?:we'd|we would|to meet|on)\b|^(?:can|could|would|will) you\b"
-    r"|^(?:ai[- ])?generated (?:content|by|with)|check (?:it )?for accuracy|^exported from\b|^notebook:|^(?:call|meeting) on \w+ \d"
+    r"|^(?:ai[- ])?generated (?:content|by|with)|(?:always |please )?(?:double-)?check (?:it |them )?for accuracy|(?:so )?(?:the|my) (?:big |real |main )?question (?:is|was)\b|^exported from\b|^notebook:|^(?:call|meeting) on \w+ \d"
     # A note's own byline or an AI summary's overview: "Prepared by me after the call with
     # Ingrid", "Meeting summary for ...", "Alex Chen and Lucía discussed ...".
-    r"|^(?:prepared|written|drafted|recorded|transcribed|summari[sz]ed) by\b|^(?:meeting )?(?:summary|recap|minutes) (?:for|of)\b"
+    r"|^(?:prepared|written|drafted|recorded|transcribed|summari[sz]ed) by\b"
+    r"|^(?:written|typed(?: up)?|printed|exported|last (?:edited|updated|modified)|updated)\b.{0,40}\d|^(?:meeting )?(?:summary|recap|minutes) (?:for|of)\b"
     r"|^[\w'’.-]+(?: [\w'’.-]+){0,3}(?: \([^)]*\))? and [\w'’.-]+(?: [\w'’.-]+){0,3} (?:discussed|talked|met|caught up"
     r"|covered|spoke|reviewed|went over)\b"
     r"|\b(?:stop|end(?:ed)?) (?:the )?recording\b|^that'?s (?:it|all)\b"
@@ -132,6 +133,20 @@ _REPORTED_LEAD = re.compile(
 )
 
 
+# "She said get on the super-user list", "he said the best thing I can do is...": a report
+# whose words are counsel.
+_SAID_IMPERATIVE = re.compile(
+    r"^(?:she|he|they|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+))\s+(?:also\s+|basically\s+|just\s+)?(?:said|says)[,:]?\s+"
+    r"(?:(?:to\s+)?(?=(?:don'?t|never|always|get|go|ask|make|put|take|keep|stop|start|try|find|sign|apply|write|talk"
+    r"|pick|use|learn|do|be|focus|volunteer|wait|push|send|say|treat|think|lead|spend|look|join|build)\b)"
+    r"|(?:the )?(?:best|smartest|first|only|main|most important|biggest) (?:thing|move|way|step|bet)\b)",
+    re.IGNORECASE)
+
+_TOLD_SOMEONE_TO = re.compile(
+    r"^(?:i|we)\s+(?:also\s+|then\s+|just\s+)?(?:told|advised|encouraged|reminded|suggested to|recommended to)\s+"
+    r"(?:her|him|them|(?-i:[A-Z][a-z]+))\s+to\b", re.IGNORECASE)
+
+
 _STRONG_REPORT = re.compile(
     r"\b(?:told me to|said (?:I|to|that I|we)|said[,:]? [\"“]|suggested|recommended|advised|urged|(?:was|is) clear"
     r"|thinks I|wants me to)\b|\bsaid[,:]?\s*[\"“]", re.IGNORECASE)
@@ -160,8 +175,10 @@ def rule_kind(sentence: str) -> str | None:
         return "other"  # a question (the mentee's, usually)
     if (_MENTOR_TASK.match(bare) or _MENTOR_OFFER.search(bare)) and _first_verb(bare) not in _TASK_VERBS:
         return "other"  # the mentor's own promise
-    if _REPORTED_LEAD.match(bare):
+    if _REPORTED_LEAD.match(bare) or _SAID_IMPERATIVE.match(bare):
         return "advice"
+    if _TOLD_SOMEONE_TO.match(bare):
+        return "other"  # the user's own advice to someone else ("I told her to ask the super-users")
     if _SELF_COMMIT.search(bare):
         return "action"
     if re.match(r"^(?:hi|hello|hey|dear|thanks|thank you|best|cheers|regards|warmly|talk soon|looking forward)\b",
