@@ -45,19 +45,21 @@ def run_eval(args) -> dict:
     models = {"fake": ["fake"], "local": ["local"], "both": ["fake", "local"]}[args.llm]
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="mentordesk-eval-") as home:
-        library = retrieval.build_library(Path(home), corpora, precision=args.precision, progress=_say)
+        library = retrieval.build_library(Path(home), corpora, precision=args.precision, backend=args.backend,
+                                          progress=_say)
         _say(f"library: {library.documents} documents, {library.chunks} chunks {library.chunks_by_kind}")
         retrieval_result = retrieval.evaluate(library.desk, datasets, progress=_say)
         answer_results = [answers.evaluate(library.desk, datasets, llm=m, progress=_say) for m in models]
         draft_result = drafts.evaluate(library.desk, progress=_say)  # last: it adds a profile and targets
         precision = getattr(library.desk.embedder, "precision", None)
         precision_result = {"library": precision, "comparison": None}
-        if precision == "bf16":  # the same questions on a float32 library, the reference
+        if precision != "fp32":  # the same questions on a torch float32 library, the reference
             with tempfile.TemporaryDirectory(prefix="mentordesk-eval-fp32-") as home32:
-                _say("retrieval again on a float32 library (precision check)")
-                reference = retrieval.build_library(Path(home32), corpora, precision="fp32")
+                _say("retrieval again on a torch float32 library (precision check)")
+                reference = retrieval.build_library(Path(home32), corpora, precision="fp32", backend="torch")
                 reference_runs = retrieval.evaluate(reference.desk, datasets).runs
-            precision_result["comparison"] = retrieval.precision_comparison(reference_runs, retrieval_result.runs)
+            precision_result["comparison"] = retrieval.precision_comparison(reference_runs, retrieval_result.runs,
+                                                                            label=str(precision))
     info["load_average_at_end"] = load_average()
     return {
         "machine": info,
@@ -173,26 +175,35 @@ def precision_markdown(p: dict | None) -> list[str]:
 
     if not p:
         return []
-    lines = ["### Embedding precision: bfloat16 against float32", ""]
     if not p["comparison"]:
-        return lines + [f"This machine embeds at {p['library']} (no native bfloat16), so there is nothing to compare.", ""]
+        return ["### Embedding precision", "",
+                f"This library was embedded with torch at {p['library']}, the reference: nothing to compare.", ""]
     c = p["comparison"]
+    label = c.get("label", "bf16")
+    lines = [f"### Embedding precision: {label} against torch float32", ""]
+    how = ("MiniLM on ONNX Runtime, the app's default backend (`vectorstore/onnx_embedder.py`; speed in "
+           "embedding_backends.md)" if label.startswith("onnx") else
+           "matrix products in bfloat16 (`embedding_precision=auto` on a CPU with AMX / AVX-512 BF16; see bench.md "
+           "for the speed)")
     lines += [
-        "The library above was embedded with matrix products in bfloat16 (`embedding_precision=auto` on a CPU with "
-        "AMX / AVX-512 BF16; see bench.md for the speed). The same questions on a second library embedded in "
-        "float32, the reference; *diff* is bfloat16 minus float32 in points (hundredths). One question is "
-        f"2.5 points of a 40-question set. Worst pooled difference: {c['worst_pooled_diff_points']:+.2f} points.",
+        f"The library above was embedded as `{label}`: {how}. The same questions on a second library embedded by "
+        f"sentence-transformers in float32, the reference; *diff* is {label} minus float32 in points (hundredths). "
+        "One question is 2.5 points of a 40-question set. Worst pooled difference: "
+        f"{c['worst_pooled_diff_points']:+.2f} points; worst for any one set and mode: "
+        f"{c.get('worst_diff_points', c['worst_pooled_diff_points']):+.2f} points.",
         "",
-        table(["dataset", "mode", "n", *(f"{m} fp32 / bf16 / diff" for m in PRECISION_METRICS)],
+        table(["dataset", "mode", "n", *(f"{m} fp32 / {label} / diff" for m in PRECISION_METRICS)],
               ([r["dataset"], r["mode"], r["n"],
-                *(f"{r[f'{m} fp32']:.3f} / {r[f'{m} bf16']:.3f} / {r[f'{m} diff points']:+.1f}" for m in PRECISION_METRICS)]
+                *(f"{r[f'{m} fp32']:.3f} / {r[f'{m} {label}']:.3f} / {r[f'{m} diff points']:+.1f}"
+                  for m in PRECISION_METRICS)]
                for r in c["rows"])),
         "",
     ]
     if c["moved"]:
         lines += ["Questions whose document moved:", "",
-                  table(["id", "mode", "question", "rank fp32", "rank bf16"],
-                        ([m["id"], m["mode"], m["question"], m["rank fp32"] or "-", m["rank bf16"] or "-"] for m in c["moved"])),
+                  table(["id", "mode", "question", "rank fp32", f"rank {label}"],
+                        ([m["id"], m["mode"], m["question"], m["rank fp32"] or "-", m[f"rank {label}"] or "-"]
+                         for m in c["moved"])),
                   ""]
     return lines
 
@@ -503,7 +514,9 @@ def write_bench(results: dict, out: Path) -> list[Path]:
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quick", action="store_true", help="a few questions per set (smoke run)")
     parser.add_argument("--json", action="store_true", help="print results as JSON on stdout")
-    parser.add_argument("--precision", choices=("auto", "fp32", "bf16"), default="auto",
+    parser.add_argument("--backend", choices=("auto", "onnx", "torch"), default="auto",
+                        help="embedding backend of the library under test (default auto, as the app: onnx)")
+    parser.add_argument("--precision", choices=("auto", "fp32", "bf16", "int8"), default="auto",
                         help="embedding precision of the library under test (default auto, as the app)")
     parser.add_argument("--out", type=Path, help="results folder (default eval/results, or eval/results/quick with --quick)")
     parser.add_argument("--datasets", help=f"comma-separated subset of: {', '.join(REGISTRY)}")

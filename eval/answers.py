@@ -80,6 +80,7 @@ def chat_service(desk, llm: str):
         desk.index, lambda: model, model_info(settings),
         top_k=settings.top_k, local_passages=settings.local_context_passages,
         mentor_advice=desk.chat.mentor_advice,  # "what did X say about Y" from the ledger, as in the app
+        local_model_sentences=settings.local_model_sentences,
     )
 
 

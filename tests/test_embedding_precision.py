@@ -22,7 +22,7 @@ def test_an_unknown_precision_is_refused(monkeypatch, capsys):
     monkeypatch.setenv("MENTORDESK_EMBEDDING_PRECISION", "fp16")
     assert cli.main(["status"]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "embedding_precision" in err and "'auto', 'fp32' or 'bf16'" in err
+    assert err.count("\n") == 1 and "embedding_precision" in err and "'auto', 'fp32', 'bf16' or 'int8'" in err
 
 
 @pytest.mark.skipif(not cpu_has_fast_bf16(), reason="bf16 runs only on CPUs with AMX / AVX-512 BF16")

@@ -263,7 +263,7 @@ def test_an_index_built_with_another_model_must_be_reindexed(settings, minilm, n
     # The real `mentordesk reindex` command, in process with the session's MiniLM instance.
     from mentordesk import cli, container
 
-    monkeypatch.setattr(container, "SentenceTransformerEmbedder", lambda *args, **kwargs: CountingEmbedder(minilm))
+    monkeypatch.setattr(container, "make_embedder", lambda *args, **kwargs: CountingEmbedder(minilm))
     assert cli.main(["search", "negotiate an offer"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "mentordesk reindex" in err and "Traceback" not in err

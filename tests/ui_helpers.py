@@ -27,7 +27,7 @@ def ui_env(monkeypatch, minilm):
     monkeypatch.setenv("MENTORDESK_INDEX_BUILTIN_GUIDANCE", "false")
     get_settings.cache_clear()
     shared = CountingEmbedder(minilm)
-    monkeypatch.setattr("mentordesk.container.SentenceTransformerEmbedder", lambda *args, **kwargs: shared)
+    monkeypatch.setattr("mentordesk.container.make_embedder", lambda *args, **kwargs: shared)
     st.cache_resource.clear()
     yield shared
     st.cache_resource.clear()

@@ -12,7 +12,8 @@ from typing import Protocol, Sequence
 import numpy as np
 
 MINILM_NAME = "sentence-transformers/all-MiniLM-L6-v2"
-PRECISIONS = ("auto", "fp32", "bf16")
+PRECISIONS = ("auto", "fp32", "bf16")  # of the torch backend; the ONNX backend has auto, fp32, int8
+BACKENDS = ("auto", "onnx", "torch")
 BF16_MIN_TEXTS = 8  # fewer texts than this embed in float32 even at bf16 (see embed)
 
 
@@ -121,6 +122,28 @@ class SentenceTransformerEmbedder:
         if bulk_bf16:  # renormalise after bfloat16
             vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
         return vectors
+
+
+def make_embedder(backend: str = "auto", precision: str = "auto", *, model_path: Path | None = None,
+                  batch_size: int = 16, cache_dir: Path | None = None) -> "Embedder":
+    """The embedder the settings ask for. ``auto`` is ONNX Runtime (int8 unless
+    ``precision`` says fp32) for the bundled MiniLM, and torch for a model folder of the
+    user's own, whose architecture the ONNX export may not know. An impossible pair
+    (int8 on torch, bf16 on ONNX) is a ``ValueError`` naming the settings."""
+    if backend not in BACKENDS:
+        raise ValueError(f"embedding backend must be one of {', '.join(BACKENDS)}, not {backend!r}")
+    if backend == "auto":
+        backend = "torch" if model_path is not None or precision == "bf16" else "onnx"
+    if backend == "onnx":
+        if precision == "bf16":
+            raise ValueError("embedding precision bf16 needs the torch backend (MENTORDESK_EMBEDDING_BACKEND=torch); "
+                             "the onnx backend runs int8 or fp32")
+        from vectorstore.onnx_embedder import OnnxEmbedder
+
+        return OnnxEmbedder(model_path, cache_dir, quantisation="fp32" if precision == "fp32" else "int8")
+    if precision == "int8":
+        raise ValueError("embedding precision int8 needs the onnx backend (MENTORDESK_EMBEDDING_BACKEND=onnx)")
+    return SentenceTransformerEmbedder(model_path, batch_size=batch_size, precision=precision)
 
 
 class HashingEmbedder:

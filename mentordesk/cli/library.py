@@ -92,7 +92,9 @@ def open_desk(*, guidance: bool = True):
 
     with user_errors():
         desk = MentorDesk(Settings())
-        if guidance:
+        _ = desk.embedder  # a bad embedding setting is reported here, before any work
+        if guidance:  # the commands that search or ingest
+            desk.warm_embedder_in_background()
             desk.ensure_builtin_guidance(progress=stderr_progress)
     return desk
 

@@ -1,0 +1,181 @@
+"""Embedding backends side by side: ``python -m eval.embedding_backends``.
+
+Each backend runs in its own process on the same texts (every chunk MentorDesk makes of
+the eval corpora and the built-in guidance, plus the eval questions) and reports:
+
+- load: seconds until the first vector (import, model load or ONNX export from cold);
+- bulk: chunks per second embedding every chunk, after the load;
+- query: p50/p95 ms to embed one question;
+- closeness: the lowest and mean cosine of its chunk vectors to the float32
+  sentence-transformers vectors (the reference).
+
+``torch-fp32-avx2`` runs torch with ``ATEN_CPU_CAPABILITY=avx2``,
+``ONEDNN_MAX_CPU_ISA=AVX2`` and ``MKL_ENABLE_INSTRUCTIONS=AVX2``: the kernels a laptop without AVX-512 or AMX gets. ONNX
+Runtime chooses its kernels from the CPU's flags and has no such switch, so on a CPU with
+AMX or VNNI its int8 figure is better than an AVX2-only CPU would see: the report says
+which flags the CPU had. Retrieval quality per backend is measured by ``python -m eval
+--embedding-backend ...``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "eval" / "results"
+BACKENDS = {
+    "torch-fp32": ("torch", "fp32", {}),
+    "torch-fp32-avx2": ("torch", "fp32", {"ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2",
+                                          "MKL_ENABLE_INSTRUCTIONS": "AVX2"}),
+    "torch-bf16": ("torch", "bf16", {}),
+    "onnx-fp32": ("onnx", "fp32", {}),
+    "onnx-int8": ("onnx", "int8", {}),
+}
+
+
+def corpus_texts() -> tuple[list[str], list[str]]:
+    """(chunks, questions): the chunk texts MentorDesk embeds for the eval corpora and the
+    built-in guidance, and the eval questions."""
+    from eval.datasets import load_all
+    from ingest.chunking import chunk_text
+    from ingest.loaders import load_file
+
+    chunks, questions = [], []
+    folders = [ROOT / "knowledge"] + [d.corpus for d in load_all()]
+    for folder in dict.fromkeys(folders):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix.lower() in (".md", ".txt", ".html", ".pdf", ".docx"):
+                loaded = load_file(path)
+                chunks += [c.text for c in chunk_text(loaded.text, title=getattr(loaded.meta, 'title', None))]
+    for dataset in load_all():
+        questions += [q.question for q in dataset.questions]
+    return chunks, questions
+
+
+def _worker(backend: str, precision: str, cache: Path, out: Path) -> None:
+    started = time.perf_counter()
+    if backend == "onnx":
+        from vectorstore.onnx_embedder import OnnxEmbedder
+
+        embedder = OnnxEmbedder(cache_dir=cache, quantisation=precision)
+    else:
+        from vectorstore.embeddings import SentenceTransformerEmbedder
+
+        embedder = SentenceTransformerEmbedder(precision=precision)
+    embedder.embed(["warm up"])
+    load = time.perf_counter() - started
+    chunks, questions = corpus_texts()
+    started = time.perf_counter()
+    vectors = embedder.embed(chunks)
+    bulk = time.perf_counter() - started
+    times = []
+    for q in questions:
+        t = time.perf_counter()
+        embedder.embed([q])
+        times.append((time.perf_counter() - t) * 1000)
+    np.save(out.with_suffix(".npy"), vectors)
+    out.write_text(json.dumps({"load_s": load, "chunks": len(chunks), "bulk_s": bulk,
+                               "query_p50_ms": float(np.percentile(times, 50)),
+                               "query_p95_ms": float(np.percentile(times, 95))}))
+
+
+def run(names, cache: Path) -> list[dict]:
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="mentordesk-backends-") as work:
+        vectors = {}
+        for name in names:
+            backend, precision, extra = BACKENDS[name]
+            out = Path(work) / f"{name}.json"
+            env = {**os.environ, **extra, "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+            print(f"[backends] {name} ...", file=sys.stderr, flush=True)
+            subprocess.run([sys.executable, "-m", "eval.embedding_backends", "--worker", backend, precision,
+                            str(cache), str(out)], check=True, cwd=ROOT, env=env)
+            row = {"backend": name, **json.loads(out.read_text())}
+            vectors[name] = np.load(out.with_suffix(".npy"))
+            rows.append(row)
+        reference = vectors.get("torch-fp32")
+        for row in rows:
+            row["chunks_per_s"] = row["chunks"] / row["bulk_s"]
+            if reference is not None:
+                cos = np.sum(vectors[row["backend"]] * reference, axis=1)
+                row["cos_min"], row["cos_mean"] = float(cos.min()), float(cos.mean())
+    return rows
+
+
+def markdown(rows: list[dict], machine: dict) -> str:
+    base = next((r for r in rows if r["backend"] == "torch-fp32-avx2"), rows[0])
+    lines = [
+        "# Embedding backends", "",
+        "Generated by `python -m eval.embedding_backends`. Each backend in its own process, on the same texts: "
+        f"{rows[0]['chunks']} chunks (the eval corpora and the built-in guidance, chunked as MentorDesk chunks "
+        "them) and every eval question. *load*: seconds from the start of the process's import to the first vector "
+        "(an ONNX backend reads its cached model; the first export is timed separately below); *cos*: cosine "
+        "to the float32 sentence-transformers vectors of the same chunks.", "",
+        f"- CPU: {machine['cpu']}, {machine['cores']} logical cores",
+        f"- CPU flags that matter here: {machine['flags']}",
+        f"- Date (UTC): {machine['date']}",
+        "- `torch-fp32-avx2` is torch limited to AVX2 kernels (`ATEN_CPU_CAPABILITY=avx2`, `ONEDNN_MAX_CPU_ISA=AVX2`, `MKL_ENABLE_INSTRUCTIONS=AVX2`). "
+        "ONNX Runtime cannot be limited that way: on a CPU with AMX or AVX-512 VNNI its int8 kernels use them, so "
+        "the onnx-int8 speed-up here is an upper bound for an AVX2-only laptop.", "",
+        "| backend | load s | chunks/s | x torch-fp32-avx2 | query p50 ms | query p95 ms | cos min | cos mean |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(f"| {r['backend']} | {r['load_s']:.2f} | {r['chunks_per_s']:.1f} | "
+                     f"{r['chunks_per_s'] / base['chunks_per_s']:.2f} | {r['query_p50_ms']:.1f} | {r['query_p95_ms']:.1f} | "
+                     f"{r.get('cos_min', float('nan')):.4f} | {r.get('cos_mean', float('nan')):.4f} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--worker", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--backends", default=",".join(BACKENDS))
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args(argv)
+    if args.worker:
+        backend, precision, cache, out = args.worker
+        _worker(backend, precision, Path(cache), Path(out))
+        return 0
+    from eval.report import machine_info
+
+    names = [n.strip() for n in args.backends.split(",")]
+    unknown = [n for n in names if n not in BACKENDS]
+    if unknown:
+        parser.error(f"unknown backend(s): {', '.join(unknown)}; choose from {', '.join(BACKENDS)}")
+    with tempfile.TemporaryDirectory(prefix="mentordesk-onnx-cache-") as cache:
+        from vectorstore.onnx_embedder import cached_model
+        from vectorstore.embeddings import bundled_minilm_path
+
+        exports = {}
+        for q in ("fp32", "int8"):
+            if f"onnx-{q}" in names:
+                t = time.perf_counter()
+                cached_model(bundled_minilm_path(), Path(cache), q)
+                exports[q] = time.perf_counter() - t
+        rows = run(names, Path(cache))
+    info = machine_info()
+    machine = {"cpu": info.get("cpu"), "cores": os.cpu_count(), "flags": info.get("flags"), "date": info.get("date")}
+    text = markdown(rows, machine)
+    if exports:
+        text += "\nFirst export (torch export, graph optimisation, quantisation), once per data folder: " + ", ".join(
+            f"{q} {s:.1f} s" for q, s in exports.items()) + ".\n"
+    print(text)
+    if not args.no_write:
+        (RESULTS / "embedding_backends.md").write_text(text, encoding="utf-8")
+        (RESULTS / "embedding_backends.json").write_text(json.dumps({"machine": machine, "rows": rows,
+                                                                     "exports_s": exports}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,108 @@
+"""Issue 11: MiniLM on ONNX Runtime. Its vectors stay close to sentence-transformers'
+float32 ones, its cache is rebuilt when damaged, a query never imports torch, and
+impossible settings are a one-line error."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import NOTES_DIR
+
+from mentordesk import cli
+from vectorstore.embeddings import make_embedder
+from vectorstore.onnx_embedder import OnnxEmbedder, cached_model
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("onnx-cache")
+    OnnxEmbedder(cache_dir=folder).embed(["warm up"])  # the export, once for the module
+    return folder
+
+
+def _note_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8")[:900] for p in sorted(NOTES_DIR.glob("*.md"))]
+
+
+def test_int8_vectors_stay_within_cosine_0_99_of_float32(cache, minilm):
+    texts = _note_texts() + ["What did Priya say about negotiating?", "how often should I meet my mentor"]
+    onnx = OnnxEmbedder(cache_dir=cache)
+    vectors = onnx.embed(texts)
+    assert onnx.precision == "onnx-int8"
+    assert vectors.shape == (len(texts), 384) and vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    reference = minilm.embed(texts)
+    cosine = np.sum(vectors * reference, axis=1)
+    assert cosine.min() > 0.99
+    # and the order of the texts does not matter (batches are sorted by length inside)
+    np.testing.assert_allclose(onnx.embed(texts[::-1])[::-1], vectors, atol=1e-5)
+
+
+def test_the_nearest_note_is_the_same_as_with_float32(cache, minilm):
+    texts = _note_texts()
+    questions = ["negotiating a job offer and the signing bonus", "on-call burnout and comp time",
+                 "giving feedback in design critiques"]
+    onnx = OnnxEmbedder(cache_dir=cache)
+    for question in questions:
+        ours = int(np.argmax(onnx.embed(texts) @ onnx.embed([question])[0]))
+        theirs = int(np.argmax(minilm.embed(texts) @ minilm.embed([question])[0]))
+        assert ours == theirs, question
+
+
+def test_a_damaged_cache_is_rebuilt_not_used(cache, tmp_path):
+    import shutil
+
+    from vectorstore.embeddings import bundled_minilm_path
+
+    own = tmp_path / "cache"
+    shutil.copytree(cache, own)
+    model = cached_model(bundled_minilm_path(), own)
+    good = model.read_bytes()
+    damaged = good[: len(good) // 2]
+    model.write_bytes(damaged)  # a half-written file, as a killed copy leaves it
+    rebuilt = cached_model(bundled_minilm_path(), own)
+    assert len(rebuilt.read_bytes()) > len(damaged)
+    vectors = OnnxEmbedder(cache_dir=own).embed(["still works"])
+    assert vectors.shape == (1, 384)
+    (rebuilt.parent / "meta.json").unlink()  # no checksum at all: not trusted either
+    assert cached_model(bundled_minilm_path(), own).stat().st_size > 1_000_000
+
+
+def test_a_query_on_the_onnx_backend_never_imports_torch(cache):
+    code = ("import sys; from vectorstore.onnx_embedder import OnnxEmbedder; "
+            f"v = OnnxEmbedder(cache_dir={str(cache)!r}).embed(['how often should I meet my mentor']); "
+            "print(v.shape, 'torch' in sys.modules, 'sentence_transformers' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["(1,", "384)", "False", "False"]
+
+
+def test_the_default_backend_is_onnx_int8_and_a_users_model_folder_uses_torch(tmp_path):
+    assert isinstance(make_embedder(cache_dir=tmp_path), OnnxEmbedder)
+    assert make_embedder("auto", "fp32", cache_dir=tmp_path).quantisation == "fp32"
+    from vectorstore.embeddings import SentenceTransformerEmbedder, bundled_minilm_path
+
+    assert isinstance(make_embedder(model_path=bundled_minilm_path()), SentenceTransformerEmbedder)
+    assert isinstance(make_embedder("auto", "bf16"), SentenceTransformerEmbedder)
+
+
+@pytest.mark.parametrize("backend, precision, says", [
+    ("torch", "int8", "int8 needs the onnx backend"),
+    ("onnx", "bf16", "bf16 needs the torch backend"),
+    ("tensorflow", "auto", "embedding_backend"),
+])
+def test_impossible_embedding_settings_are_a_one_line_error(monkeypatch, capsys, isolated_home, backend, precision,
+                                                             says):
+    monkeypatch.setenv("MENTORDESK_EMBEDDING_BACKEND", backend)
+    monkeypatch.setenv("MENTORDESK_EMBEDDING_PRECISION", precision)
+    assert cli.main(["search", "mentor"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and says in err, err
