@@ -11,6 +11,7 @@ $(STAMP): requirements.txt pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet -r requirements.txt
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	HF_HUB_OFFLINE=1 $(BIN)/python -m vectorstore.onnx_embedder  # the embedding model on ONNX Runtime, built once
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -167,7 +167,7 @@ def main(argv=None) -> int:
     machine = {"cpu": info.get("cpu"), "cores": os.cpu_count(), "flags": info.get("flags"), "date": info.get("date")}
     text = markdown(rows, machine)
     if exports:
-        text += "\nFirst export (torch export, graph optimisation, quantisation), once per data folder: " + ", ".join(
+        text += "\nFirst export (torch export, graph optimisation, quantisation), once per machine: " + ", ".join(
             f"{q} {s:.1f} s" for q, s in exports.items()) + ".\n"
     print(text)
     if not args.no_write:

@@ -84,7 +84,7 @@ def build_library(home: Path, datasets: Sequence[Dataset], *, embedder=None, pre
     started = time.perf_counter()
     if embedder is None:
         cache = os.environ.get("MENTORDESK_MODEL_CACHE")
-        embedder = make_embedder(backend, precision, cache_dir=Path(cache) if cache else home / "models")
+        embedder = make_embedder(backend, precision, cache_dir=Path(cache) if cache else None)
     embedder.embed(["warm up"])  # load the model outside the timed ingestion
     model_load = time.perf_counter() - started
 

@@ -45,7 +45,7 @@ class MentorDesk:
         s = self.settings
         try:
             return make_embedder(s.embedding_backend, s.embedding_precision, model_path=s.embedding_model_path,
-                                 batch_size=s.embedding_batch_size, cache_dir=s.model_cache or s.home / "models")
+                                 batch_size=s.embedding_batch_size, cache_dir=s.model_cache)  # None: the machine's cache
         except ValueError as exc:
             raise UserError(str(exc)) from exc
 

@@ -23,36 +23,53 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def cache(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("onnx-cache")
-    OnnxEmbedder(cache_dir=folder).embed(["warm up"])  # the export, once for the module
+    for quantisation in ("fp32", "int8"):  # the exports, once for the module
+        OnnxEmbedder(cache_dir=folder, quantisation=quantisation).embed(["warm up"])
     return folder
+
+
+@pytest.fixture(scope="module")
+def fp32():
+    """sentence-transformers in float32 (the session's ``minilm`` runs bf16 on AMX CPUs)."""
+    from vectorstore.embeddings import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(precision="fp32")
 
 
 def _note_texts() -> list[str]:
     return [p.read_text(encoding="utf-8")[:900] for p in sorted(NOTES_DIR.glob("*.md"))]
 
 
-def test_int8_vectors_stay_within_cosine_0_99_of_float32(cache, minilm):
-    texts = _note_texts() + ["What did Priya say about negotiating?", "how often should I meet my mentor"]
+def test_the_default_onnx_vectors_are_sentence_transformers_vectors(cache, fp32):
+    texts = _note_texts() + ["What did Priya say about negotiating?"]
     onnx = OnnxEmbedder(cache_dir=cache)
+    vectors = onnx.embed(texts)
+    assert onnx.precision == "onnx-fp32"
+    np.testing.assert_allclose(vectors, fp32.embed(texts), atol=2e-5)
+
+
+def test_int8_vectors_stay_within_cosine_0_99_of_float32(cache, fp32):
+    texts = _note_texts() + ["What did Priya say about negotiating?", "how often should I meet my mentor"]
+    onnx = OnnxEmbedder(cache_dir=cache, quantisation="int8")
     vectors = onnx.embed(texts)
     assert onnx.precision == "onnx-int8"
     assert vectors.shape == (len(texts), 384) and vectors.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
-    reference = minilm.embed(texts)
+    reference = fp32.embed(texts)
     cosine = np.sum(vectors * reference, axis=1)
     assert cosine.min() > 0.99
     # and the order of the texts does not matter (batches are sorted by length inside)
     np.testing.assert_allclose(onnx.embed(texts[::-1])[::-1], vectors, atol=1e-5)
 
 
-def test_the_nearest_note_is_the_same_as_with_float32(cache, minilm):
+def test_the_nearest_note_is_the_same_as_with_float32(cache, fp32):
     texts = _note_texts()
     questions = ["negotiating a job offer and the signing bonus", "on-call burnout and comp time",
                  "giving feedback in design critiques"]
-    onnx = OnnxEmbedder(cache_dir=cache)
+    onnx = OnnxEmbedder(cache_dir=cache, quantisation="int8")
     for question in questions:
         ours = int(np.argmax(onnx.embed(texts) @ onnx.embed([question])[0]))
-        theirs = int(np.argmax(minilm.embed(texts) @ minilm.embed([question])[0]))
+        theirs = int(np.argmax(fp32.embed(texts) @ fp32.embed([question])[0]))
         assert ours == theirs, question
 
 
@@ -85,9 +102,10 @@ def test_a_query_on_the_onnx_backend_never_imports_torch(cache):
     assert out.stdout.split() == ["(1,", "384)", "False", "False"]
 
 
-def test_the_default_backend_is_onnx_int8_and_a_users_model_folder_uses_torch(tmp_path):
+def test_the_default_backend_is_onnx_fp32_and_a_users_model_folder_uses_torch(tmp_path):
     assert isinstance(make_embedder(cache_dir=tmp_path), OnnxEmbedder)
-    assert make_embedder("auto", "fp32", cache_dir=tmp_path).quantisation == "fp32"
+    assert make_embedder("auto", "auto", cache_dir=tmp_path).quantisation == "fp32"
+    assert make_embedder("onnx", "int8", cache_dir=tmp_path).quantisation == "int8"
     from vectorstore.embeddings import SentenceTransformerEmbedder, bundled_minilm_path
 
     assert isinstance(make_embedder(model_path=bundled_minilm_path()), SentenceTransformerEmbedder)
@@ -106,3 +124,11 @@ def test_impossible_embedding_settings_are_a_one_line_error(monkeypatch, capsys,
     assert cli.main(["search", "mentor"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and says in err, err
+
+
+def test_the_export_is_cached_once_per_machine_for_every_data_folder(monkeypatch, tmp_path):
+    from vectorstore.onnx_embedder import default_cache_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_cache_dir() == tmp_path / "xdg" / "mentordesk" / "models"
+    assert OnnxEmbedder().cache_dir == default_cache_dir()  # not inside any one data folder
