@@ -117,3 +117,27 @@ def test_a_printed_pdfs_running_header_and_footer_are_not_part_of_the_note():
     assert items == {("advice", "Have 5 stories ready."), ("action", "write out the 5 stories in STAR")}
     # a single page keeps its lines, except a bare page number
     assert without_running_lines(["Title\nbody line\n3"]) == ["Title\nbody line"]
+
+
+def test_a_lone_first_name_nobody_in_the_list_has_is_asked_about_not_added(desk, tmp_path):
+    """"1:1 w/ Sam" while the list has no Sam: review, never a new person called "Sam". With
+    no list at all, the note still makes a new person (a new user's first folder)."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "1on1 w Sam.md").write_text("1:1 w/ Sam\nTuesday, November 4, 2025\n- Ask for the range up front.\n",
+                                         encoding="utf-8")
+    desk.ingest.ingest_paths([notes], kind="notes")
+    assert [m.person_name for m in desk.relationships.meetings.list()] == ["Sam"]  # no list yet
+
+    (tmp_path / "table.csv").write_text(TABLE, encoding="utf-8")
+    other = tmp_path / "home2"
+    from mentordesk.container import MentorDesk
+    from mentordesk.settings import Settings
+
+    listed = MentorDesk(Settings(home=other, llm_provider="fake", index_builtin_guidance=False), embedder=desk.embedder)
+    listed.relationships.table.import_file(tmp_path / "table.csv")
+    listed.ingest.ingest_paths([notes], kind="notes")
+    assert listed.relationships.meetings.list() == []
+    (review,) = listed.relationships.reviews.list()
+    assert review.reason == "no_mentor" and "'Sam'" in review.detail
+    assert "Sam" not in {p.name for p in listed.relationships.people.list()}

@@ -18,6 +18,7 @@ call a chat model), then write everything in one transaction.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -351,7 +352,14 @@ def identify(people: list[Person], me: set[str], mentor: str | None, hints: tupl
             return _ambiguous(*unclear[0])
         if len(names) == 1:
             introduced = introduced_as(people, names[0], text)  # "Liz (Elizabeth Tran, …)"
-            return Identified(introduced) if introduced is not None else Identified(new_name=names[0])
+            if introduced is not None:
+                return Identified(introduced)
+            if people and len(_words(names[0])) == 1:
+                # "1:1 w/ Bob" when no one in the list is Bob: a lone first name is too little
+                # to add a person (it may be someone's nickname), so the user is asked.
+                return Identified(reason="no_mentor", detail=f"the note names '{names[0]}', who is not in your list "
+                                  "(add them, or pick who it is)")
+            return Identified(new_name=names[0])
         return Identified(reason="ambiguous_mentor", detail=f"the note names {', '.join(names)}, none of them in "
                           "your list")
     hints = tuple(h for h in hints if name_key(h) not in me)
@@ -371,6 +379,10 @@ def identify(people: list[Person], me: set[str], mentor: str | None, hints: tupl
         return _ambiguous(*unclear[0])
     said = f" (it mentions {', '.join(repr(h) for h in hints[:3])}, not in your list)" if hints else ""
     return Identified(reason="no_mentor", detail=f"the note does not say who the meeting was with{said}")
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s.]+", name.strip()) if w and w.lower() not in ("dr", "prof", "mr", "mrs", "ms")]
 
 
 def _named_together(matches: list[tuple[str, NoteNameMatch]], text: str) -> list[Person]:
