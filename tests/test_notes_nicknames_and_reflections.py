@@ -141,3 +141,17 @@ def test_a_lone_first_name_nobody_in_the_list_has_is_asked_about_not_added(desk,
     (review,) = listed.relationships.reviews.list()
     assert review.reason == "no_mentor" and "'Sam'" in review.detail
     assert "Sam" not in {p.name for p in listed.relationships.people.list()}
+
+
+def test_a_pasted_slack_chat_is_read_turn_by_turn():
+    chat = ("slack w/ dana r 10/9/25\n\n"
+            "Dana R.  12:44 PM\nnot crazy, half our clinical team came straight from the bedside\n"
+            "honestly I'd get 1-2 yrs of Epic under your belt first if you can\n💯 1\n"
+            "Marisol Quintero-Haynes  12:45 PM\nthat makes sense, I'll join the nursing informatics groups tonight\n"
+            "Dana R.  12:47 PM\nlook at the duties and the comp band, not the title\n"
+            "I'll ping our recruiter and ask if the role is still open\n")
+    items = {(i.kind, i.text) for i in extract_items(chat, mentor="Dana Reyes")}
+    assert ("advice", "honestly I'd get 1-2 yrs of Epic under your belt first if you can") in items
+    assert ("advice", "look at the duties and the comp band, not the title") in items
+    assert any(kind == "action" and "join the nursing informatics groups tonight" in text for kind, text in items)
+    assert not any("ping our recruiter" in text for _, text in items)  # Dana's own promise

@@ -48,7 +48,10 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 # Otter, Zoom and Teams transcripts: "Dr. Okonkwo  0:13" on a line, the words below it.
-_TIMED_SPEAKER = re.compile(r"^\s*(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
+# "Dr. Okonkwo  0:42" (Otter, Fathom) or "Dana R.  12:41 PM" (a pasted Slack or Teams chat):
+# the lines under it are that person's turn.
+_TIMED_SPEAKER = re.compile(r"^\s*(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})\s+\d{1,2}:\d{2}(?::\d{2})?"
+                            r"(?:\s*[AaPp]\.?[Mm]\.?)?\s*$")
 
 
 
