@@ -494,6 +494,7 @@ def run_bench(args) -> dict:
         max_questions=12 if args.quick else None, progress=_say,
         scales=() if args.no_compare else ((40,) if args.quick else tuple(int(s) for s in args.scales.split(","))),
         scaled_copies=(2 if args.quick else args.scaled_copies), cold_start=not (args.quick or args.no_cold_start),
+        backend=args.backend, precision=args.precision,
     )
     info["load_average_at_end"] = load_average()
     return {"machine": info, "quick": args.quick} | results | {"seconds": time.perf_counter() - started}

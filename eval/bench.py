@@ -195,13 +195,15 @@ def bench_local_model(desk, questions: Sequence[str], ask_questions: Sequence[st
 
 def run(datasets: Sequence[Dataset], *, copies: int = 1, rounds: int = 3, llm: bool = True,
         max_questions: int | None = None, embedder=None, progress: Progress | None = None,
-        scales: Sequence[int] = (), scaled_copies: int = 0, cold_start: bool = False) -> dict:
+        scales: Sequence[int] = (), scaled_copies: int = 0, cold_start: bool = False,
+        backend: str = "auto", precision: str = "auto") -> dict:
     """``scales``: chunk counts for the comparison with the LangChain tutorial pipeline
     (``eval/compare.py``), the largest also copied ``scaled_copies`` times for search at
-    ~100k chunks; ``cold_start``: app start and fresh-process memory (``eval/coldstart.py``)."""
+    ~100k chunks; ``cold_start``: app start and fresh-process memory (``eval/coldstart.py``).
+    Without ``embedder``, the app's own (``backend``, ``precision``: see make_embedder)."""
     from mentordesk.container import MentorDesk
     from mentordesk.settings import Settings
-    from vectorstore.embeddings import SentenceTransformerEmbedder
+    from vectorstore.embeddings import make_embedder
 
     say = progress or (lambda message: None)
     out: dict = {"copies": copies, "rounds": rounds}
@@ -209,7 +211,7 @@ def run(datasets: Sequence[Dataset], *, copies: int = 1, rounds: int = 3, llm: b
         tmp_path = Path(tmp)
         folders = _stage_corpus(datasets, tmp_path / "corpus", copies)
         started = time.perf_counter()
-        embedder = embedder or SentenceTransformerEmbedder()
+        embedder = embedder or make_embedder(backend, precision)
         embedder.embed(["warm up"])
         out["embedding_model_load_seconds"] = time.perf_counter() - started
         settings = Settings(home=tmp_path / "home", llm_provider="fake", index_builtin_guidance=False)
