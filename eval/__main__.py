@@ -80,7 +80,7 @@ def run_eval(args) -> dict:
 
 
 def eval_markdown(results: dict, bench_link: bool) -> str:
-    from eval.report import answers_table, fmt, latency_table, machine_markdown, retrieval_table, table
+    from eval.report import answers_table, latency_table, machine_markdown, retrieval_table, table
 
     r = results["retrieval"]
     lib = results["library"]
@@ -142,7 +142,6 @@ def eval_markdown(results: dict, bench_link: bool) -> str:
         "",
     ]
     for answer in results["answers"]:
-        overall = next(row for row in answer["rows"] if row["dataset"] == "all" and row["split"] == "all")
         parts += [
             f"### Model: {answer['llm']}",
             answers_table(answer["rows"]),

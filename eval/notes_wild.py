@@ -93,19 +93,11 @@ def load_expected(data: Path, split: str) -> list[dict]:
 
 def evaluate_split(split: str, embedder, show: bool = False, data: Path = DATA) -> dict:
     import os
+    from unittest import mock
 
     order = DATE_ORDER.get(data.name)
-    saved = os.environ.get("MENTORDESK_DATE_ORDER")
-    if order:
-        os.environ["MENTORDESK_DATE_ORDER"] = order
-    try:
+    with mock.patch.dict(os.environ, {"MENTORDESK_DATE_ORDER": order} if order else {}):
         return _evaluate_split(split, embedder, show, data)
-    finally:
-        if order:
-            if saved is None:
-                os.environ.pop("MENTORDESK_DATE_ORDER", None)
-            else:
-                os.environ["MENTORDESK_DATE_ORDER"] = saved
 
 
 def _evaluate_split(split: str, embedder, show: bool = False, data: Path = DATA) -> dict:

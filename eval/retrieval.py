@@ -75,16 +75,13 @@ def build_library(home: Path, datasets: Sequence[Dataset], *, embedder=None, pre
     """Ingest every dataset's corpus into a fresh MentorDesk whose data folder is ``home``;
     without ``embedder``, the bundled MiniLM on ``backend`` at ``precision``, as the app
     builds it (``vectorstore.embeddings.make_embedder``)."""
-    import os
-
     from mentordesk.container import MentorDesk
     from mentordesk.settings import Settings
     from vectorstore.embeddings import make_embedder
 
     started = time.perf_counter()
     if embedder is None:
-        cache = os.environ.get("MENTORDESK_MODEL_CACHE")
-        embedder = make_embedder(backend, precision, cache_dir=Path(cache) if cache else None)
+        embedder = make_embedder(backend, precision)  # the machine's model cache, as the app
     embedder.embed(["warm up"])  # load the model outside the timed ingestion
     model_load = time.perf_counter() - started
 

@@ -419,7 +419,7 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         # The title and the first lines; a line about the next meeting is not this one's date,
         # and a line saying when the note was written ("written Sun 1/25/2026") is kept aside.
         for head in heads + [line for line in _top_lines(text)[:3] if not _NEXT_MEETING.search(line)]:
-            if _WRITTEN.match(head):
+            if WRITTEN_LINE.match(head):
                 written = written or find_date(head, day_first=day_first)
                 continue
             date = find_date(head, day_first=day_first)
@@ -445,7 +445,7 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
 
 
 # A line that says when the note was written, not when the meeting was.
-_WRITTEN = re.compile(r"^\W*(?:written|typed(?: up)?|wrote (?:this|it|these)|notes? (?:written|typed)|printed|exported"
+WRITTEN_LINE = re.compile(r"^\W*(?:written|typed(?: up)?|wrote (?:this|it|these)|notes? (?:written|typed)|printed|exported"
                       r"|(?:last )?(?:edited|updated|modified))\b", re.IGNORECASE)
 _YEARLESS_NUMERIC = re.compile(r"(?<![\d/.\-])(?P<first>\d{1,2})/(?P<second>\d{1,2})(?![\d/])")
 
@@ -454,7 +454,7 @@ def _meeting_before(text: str, written: dt.date, day_first: bool) -> dt.date | N
     """A reflection written days later names the meeting's day in its first sentences
     ("On Thursday, 1/22, I finally sat down with Liz"): that date, in the year it was
     written, when it falls within four months before the writing."""
-    opening = " ".join(line for line in text.splitlines()[:12] if not _WRITTEN.match(line))[:600]
+    opening = " ".join(line for line in text.splitlines()[:12] if not WRITTEN_LINE.match(line))[:600]
     candidates = [find_date(opening, day_first=day_first), find_date(opening, default_year=written.year,
                                                                       day_first=day_first)]
     for match in _YEARLESS_NUMERIC.finditer(opening):

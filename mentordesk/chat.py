@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # LangChain is imported when a model is asked, so `search` st
     from langchain_core.language_models import BaseChatModel
     from langchain_core.messages import BaseMessage
 
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 
 # A line that introduces what follows rather than saying it.
 _IS_LEAD = re.compile(r"\?\s*$|:\s*$|^(?:new )?(?:topic|context|background|question|q)\s*[:\-]|^(?:i asked|we talked about"
@@ -58,7 +58,6 @@ KEY_SENTENCES = 5  # sentences quoted in a local answer
 MODEL_SENTENCES = 2  # sentences the small model may write before the quotes
 LOCAL_ANSWER_TOKENS = 80
 _PASSAGE_PRIOR = {1: 0.1, 2: 0.03}  # retrieval's ranking of whole passages, as a small lift
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _ENDS_UNIT = re.compile(r"[.!?:;\"”)\]]$")
 
 
@@ -73,7 +72,7 @@ def passage_sentences(text: str) -> tuple[str, list[str]]:
         line = line.strip()
         if not line:
             units.append("")
-        elif (_LIST_ITEM.match(line) or not units or not units[-1] or _ENDS_UNIT.search(units[-1])
+        elif (_BULLET.match(line) or not units or not units[-1] or _ENDS_UNIT.search(units[-1])
               or line.startswith("#")):
             units.append(_BULLET.sub("", line).strip())
         else:

@@ -31,7 +31,7 @@ _PATTERNS = [
     re.compile(r"^(?:and\s+)?what (?:tips|advice|suggestions|ideas|recommendations|guidance|pointers|feedback)"
                r" (?:did|has|have|does|would) (?P<who>.+?) (?:give|given|gave|offer|offered|share|shared|have|had)(?: (?:to )?me)?"
                r"(?: (?P<prep>about|on|regarding|for|when|with|if) (?P<topic>.+?))?\s*\??\s*$", re.I),
-    re.compile(rf"^(?:and\s+)?how did (?P<who>.+?) (?:advise|suggest|recommend) (?:me )?(?:to )?(?:handle|approach|deal"
+    re.compile(r"^(?:and\s+)?how did (?P<who>.+?) (?:advise|suggest|recommend) (?:me )?(?:to )?(?:handle|approach|deal"
                r" with)? ?(?P<topic>.+?)\s*\??\s*$", re.I),
 ]
 NOTES_SEARCHED = 8  # passages searched among the mentor's notes

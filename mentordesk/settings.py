@@ -64,13 +64,14 @@ class Settings(BaseSettings):
     )
     embedding_backend: Literal["auto", "onnx", "torch"] = Field(
         default="auto",
-        description="auto runs the bundled MiniLM on ONNX Runtime (exported once into the data folder's models/) "
+        description="auto runs the bundled MiniLM on ONNX Runtime (exported once into the model cache) "
         "and a model folder of your own on torch (sentence-transformers).",
     )
     model_cache: Path | None = Field(
         default=None,
         description="Folder for the ONNX export of the embedding model (built once, about 90 MB, by `make "
-        "install` or the first start); default: ~/.cache/mentordesk/models, shared by every data folder.",
+        "install` or the first start); default: $XDG_CACHE_HOME or ~/.cache, then mentordesk/models, shared by "
+        "every data folder.",
     )
     embedding_precision: Literal["auto", "fp32", "bf16", "int8"] = Field(
         default="auto",

@@ -129,6 +129,7 @@ def test_impossible_embedding_settings_are_a_one_line_error(monkeypatch, capsys,
 def test_the_export_is_cached_once_per_machine_for_every_data_folder(monkeypatch, tmp_path):
     from vectorstore.onnx_embedder import default_cache_dir
 
+    monkeypatch.delenv("MENTORDESK_MODEL_CACHE", raising=False)  # the test session sets its own
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert default_cache_dir() == tmp_path / "xdg" / "mentordesk" / "models"
     assert OnnxEmbedder().cache_dir == default_cache_dir()  # not inside any one data folder

@@ -57,7 +57,7 @@ def second_person(text: str, name: str) -> str:
     # Each sentence of the line may open with "She said ...".
     parts = re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”]))\s+(?=[A-Z])", text)
     text = " ".join(opening.sub(lead, part) for part in parts)
-    text = re.sub(rf"\b(?:as|like) (?:she|he) (said|put it|suggested|recommended)\b", r"as you \1", text)
+    text = re.sub(r"\b(?:as|like) (?:she|he) (said|put it|suggested|recommended)\b", r"as you \1", text)
     text = re.sub(rf"(?<![\w-]){who}(?![\w-])", "you", text)
     text = re.sub(r"(^|[.!?]\s+)(you|your)\b", lambda m: m[1] + m[2].capitalize(), text)
     return text

@@ -8,6 +8,7 @@ retry and never creates a second "Pryia".
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -151,19 +152,32 @@ def _bare_key(name: str | None) -> str:
 # "goes by Bob", "everyone calls him Hartley", "I write Dana W", "aka Kat": how the
 # Notes cell of a tracking table says what the notes call someone.
 _ALIAS = re.compile(
-    r"(?i:\b(?:goes by|go by|known as|a\.?k\.?a\.?|nicknamed?|prefers|i write|i call (?:him|her|them)"
+    r"(?i:\b(?:goes by|go by|known as|a\.?k\.?a\.?|nicknamed?|i write|i call (?:him|her|them)"
     r"|(?:everyone |people |we )?(?:just |all )?calls? (?:him|her|them))\s+)[\"“'‘]?"
     r"(?P<alias>(?:(?i:dr|prof)\.?\s+)?[A-Z][\w’'\-]*\.?(?:\s+[A-Z](?:[\w’'\-]*|\.))?)")
 
 
-def aliases(person: Person) -> set[str]:
+def plain_words(name: str) -> list[str]:
+    """A name's words as a note's name is compared: lower case, no possessive, no dots,
+    no titles ("Dr. O" -> ["o"], "Dana R." -> ["dana", "r"])."""
+    words = [w.strip(".") for w in name_key(name).replace("'s", "").split()]
+    return [w for w in words if w and w not in _HONORIFICS]
+
+
+def aliases(person: Person) -> frozenset[str]:
     """The other names a person's Notes cell gives them, as bare keys ("bob", "dana w")."""
+    return _aliases_in(getattr(person, "notes", None) or "")
+
+
+@functools.lru_cache(maxsize=1024)
+def _aliases_in(notes: str) -> frozenset[str]:
+    # Read once per Notes text: a note's names are matched against every person, many times.
     found = set()
-    for match in _ALIAS.finditer(getattr(person, "notes", None) or ""):
+    for match in _ALIAS.finditer(notes):
         words = [w for w in _bare_key(match["alias"]).split() if w not in _HONORIFICS]
         if words and not (len(words) == 1 and words[0] in _NOT_SHORT_NAMES - {"rob", "bill", "pat"}):
             found.add(" ".join(words))
-    return found
+    return frozenset(found)
 
 
 def introduced_as(people: Sequence[Person], name: str, text: str) -> Person | None:
@@ -183,8 +197,7 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
     """The person a note's name means: the full name; else a first or last name that only
     one person has ("Tanaka", "amara"); else first name and last initial ("Sam O.").
     A name that fits several people is never guessed (see ``NoteNameMatch.candidates``)."""
-    words = [w.strip(".") for w in name_key(name).replace("'s", "").split()]
-    words = [w for w in words if w and w not in _HONORIFICS]
+    words = plain_words(name)
     if not words:
         return NoteNameMatch(None)
     key = " ".join(words)

@@ -18,7 +18,6 @@ call a chat model), then write everything in one transaction.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +38,14 @@ from mentordesk.relationships.extraction import (
     match_items,
     merge_model_items,
 )
-from mentordesk.relationships.lookup import NoteNameMatch, introduced_as, match_note_hint, match_note_name, name_key
+from mentordesk.relationships.lookup import (
+    NoteNameMatch,
+    introduced_as,
+    match_note_hint,
+    match_note_name,
+    name_key,
+    plain_words,
+)
 from mentordesk.relationships.schemas import advance_stage
 
 ModelExtractor = Callable[[str], list[ExtractedItem]]
@@ -354,7 +360,7 @@ def identify(people: list[Person], me: set[str], mentor: str | None, hints: tupl
             introduced = introduced_as(people, names[0], text)  # "Liz (Elizabeth Tran, …)"
             if introduced is not None:
                 return Identified(introduced)
-            if people and len(_words(names[0])) == 1:
+            if people and len(plain_words(names[0])) == 1:
                 # "1:1 w/ Bob" when no one in the list is Bob: a lone first name is too little
                 # to add a person (it may be someone's nickname), so the user is asked.
                 return Identified(reason="no_mentor", detail=f"the note names '{names[0]}', who is not in your list "
@@ -379,10 +385,6 @@ def identify(people: list[Person], me: set[str], mentor: str | None, hints: tupl
         return _ambiguous(*unclear[0])
     said = f" (it mentions {', '.join(repr(h) for h in hints[:3])}, not in your list)" if hints else ""
     return Identified(reason="no_mentor", detail=f"the note does not say who the meeting was with{said}")
-
-
-def _words(name: str) -> list[str]:
-    return [w for w in re.split(r"[\s.]+", name.strip()) if w and w.lower() not in ("dr", "prof", "mr", "mrs", "ms")]
 
 
 def _named_together(matches: list[tuple[str, NoteNameMatch]], text: str) -> list[Person]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.note_meta import WRITTEN_LINE
 from mentordesk.relationships.extraction.tasks import _TASK_VERBS, _first_verb
 
 _SELF_COMMIT = re.compile(
@@ -99,7 +100,7 @@ _LOGISTICS = re.compile(
     # A note's own byline or an AI summary's overview: "Prepared by me after the call with
     # Ingrid", "Meeting summary for ...", "Alex Chen and Lucía discussed ...".
     r"|^(?:prepared|written|drafted|recorded|transcribed|summari[sz]ed) by\b"
-    r"|^(?:written|typed(?: up)?|printed|exported|last (?:edited|updated|modified)|updated)\b.{0,40}\d|^(?:meeting )?(?:summary|recap|minutes) (?:for|of)\b"
+    r"|^(?:meeting )?(?:summary|recap|minutes) (?:for|of)\b"
     r"|^[\w'’.-]+(?: [\w'’.-]+){0,3}(?: \([^)]*\))? and [\w'’.-]+(?: [\w'’.-]+){0,3} (?:discussed|talked|met|caught up"
     r"|covered|spoke|reviewed|went over)\b"
     r"|\b(?:stop|end(?:ed)?) (?:the )?recording\b|^that'?s (?:it|all)\b"
@@ -108,6 +109,15 @@ _LOGISTICS = re.compile(
     r"|speak|talk|sync|follow up)\b",
     re.IGNORECASE,
 )
+
+# "written Sun 1/25/2026", "Printed 11/20/2025": when the note was written or printed
+# (the same lines ingest.note_meta sets aside when it dates a note).
+_WRITTEN_ON = re.compile(WRITTEN_LINE.pattern + r".{0,40}\d", re.IGNORECASE)
+
+
+def _logistics(bare: str) -> bool:
+    return bool(_LOGISTICS.match(bare) or _WRITTEN_ON.match(bare))
+
 
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _DATE_LINE = re.compile(rf"^(?:\w+day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}|{_MONTH_WORD}\s+\d{{1,2}}"
@@ -167,7 +177,7 @@ def rule_kind(sentence: str) -> str | None:
         return "other"
     if _DATE_LINE.match(text):
         return "other"  # "9 October 2025, Utrecht Science Park": when and where, not a point
-    if _LOGISTICS.match(bare) or _CONTACT.search(text) or (text.startswith("(") and text.rstrip(".").endswith(")")):
+    if _logistics(bare) or _CONTACT.search(text) or (text.startswith("(") and text.rstrip(".").endswith(")")):
         return "other"  # "Next coffee: 30 September", an aside in brackets
     if _QUESTIONING.match(bare):
         return "other"  # "I asked if I should wait" reports a question, not an answer
@@ -210,7 +220,7 @@ def not_an_item(text: str) -> bool:
     question the user asked, the mentor's own promise, logistics, an aside in brackets."""
     bare = _CONJUNCTION.sub("", text.strip().strip("\"“”'"))
     return bool(
-        _INTERROGATIVE.match(bare) or _QUESTIONING.match(bare) or _LOGISTICS.match(bare) or _NARRATIVE.match(bare)
+        _INTERROGATIVE.match(bare) or _QUESTIONING.match(bare) or _logistics(bare) or _NARRATIVE.match(bare)
         or _CONTACT.search(text)
         or ((_MENTOR_TASK.match(bare) or _MENTOR_OFFER.search(bare)) and _first_verb(bare) not in _TASK_VERBS)
         or (text.startswith("(") and text.rstrip(".").endswith(")"))
