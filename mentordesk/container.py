@@ -53,7 +53,9 @@ class MentorDesk:
         """Load the embedding model on another thread while this one opens the store and
         the index: ONNX Runtime builds its session in native code, so on a machine with two
         cores the two overlap (the one-shot CLI starts about 0.4 s sooner). A failure here
-        is left for the first real use to report."""
+        is left for the first real use to report. The thread is not a daemon: a command that
+        stops early (a bad name) waits for the load to finish, since killing ONNX Runtime
+        mid-load aborts the process (exit 134) instead of exiting with the command's code."""
         import threading
 
         def load() -> None:
@@ -62,7 +64,7 @@ class MentorDesk:
             except Exception:  # noqa: BLE001 - reported by the caller's own first embed
                 pass
 
-        threading.Thread(target=load, name="embedder-warm-up", daemon=True).start()
+        threading.Thread(target=load, name="embedder-warm-up").start()
 
     @cached_property
     def chroma(self) -> ChromaIndex:

@@ -133,3 +133,15 @@ def test_the_export_is_cached_once_per_machine_for_every_data_folder(monkeypatch
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert default_cache_dir() == tmp_path / "xdg" / "mentordesk" / "models"
     assert OnnxEmbedder().cache_dir == default_cache_dir()  # not inside any one data folder
+
+
+def test_a_command_that_stops_early_exits_with_its_own_code_while_the_model_loads(cache, tmp_path):
+    """The CLI loads the embedder on a second thread; a command that fails at once (an
+    unknown person) must still exit 1 with its message, not abort inside ONNX Runtime."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "MENTORDESK_HOME": str(tmp_path / "home"),
+           "MENTORDESK_MODEL_CACHE": str(cache), "MENTORDESK_INDEX_BUILTIN_GUIDANCE": "false",
+           "MENTORDESK_LLM_PROVIDER": "fake"}
+    out = subprocess.run([sys.executable, "-m", "mentordesk", "draft", "followup", "--mentor", "Nobody"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
+    assert out.returncode == 1, (out.returncode, out.stderr)
+    assert "no one named 'Nobody'" in out.stderr and "terminate" not in out.stderr
