@@ -24,8 +24,11 @@ from mentordesk.settings import Settings
 from vectorstore.chroma_index import ChromaIndex, make_client
 from vectorstore.embeddings import Embedder, make_embedder
 from vectorstore.library_index import LibraryIndex
+from vectorstore.precomputed import PrecomputedVectors
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+# The guidance's vectors, computed ahead of time (python -m mentordesk.guidance_bundle).
+GUIDANCE_VECTORS = KNOWLEDGE_DIR / ".vectors" / "all-MiniLM-L6-v2.npz"
 
 
 class MentorDesk:
@@ -66,6 +69,16 @@ class MentorDesk:
 
         threading.Thread(target=load, name="embedder-warm-up").start()
 
+    def warm_up_for_chat(self) -> None:
+        """What the first question needs, done ahead of it (the app runs this on a background
+        thread once its page is usable): the keyword index and in-memory vectors, the
+        embedding model, the chat model's classes and the draft router. The local chat model's
+        weights are not read: a local answer is composed from the sources without it."""
+        self.index.warm_up()
+        self.embedder.embed(["warm up"])
+        self.draft_router  # noqa: B018 - built for its imports and the people list's query
+        self.chat_model  # noqa: B018 - LangChain's classes; a remote model only gets its client
+
     @cached_property
     def chroma(self) -> ChromaIndex:
         s = self.settings
@@ -77,9 +90,10 @@ class MentorDesk:
         return LibraryIndex(
             self.db,
             self.embedder,
-            self.chroma,
+            lambda: self.chroma,
             min_relevance=self.settings.min_relevance,
             memory_vectors=self.settings.memory_vectors,
+            precomputed=PrecomputedVectors(GUIDANCE_VECTORS, self.embedder.name, self.embedder.dimension),
         )
 
     @cached_property

@@ -209,10 +209,11 @@ def test_builtin_guidance_is_indexed_once(settings, embedder):
     first = desk.ensure_builtin_guidance()
     assert len(first.added) == 8
     documents, chunks, indexed = counts(desk)
-    assert documents == 8 and chunks == indexed == embedder.texts
+    assert documents == 8 and chunks == indexed == first.chunks_embedded
+    assert embedder.texts == 0  # the guidance's vectors ship with it (test_guidance_bundle.py)
     assert desk.status()["documents_by_kind"] == {"guidance": 8}
     again = desk.ensure_builtin_guidance()
-    assert len(again.unchanged) == 8 and again.chunks_embedded == 0 and embedder.texts == chunks
+    assert len(again.unchanged) == 8 and again.chunks_embedded == 0
     top = desk.index.search("How often should I meet my mentor?", 1)[0]
     assert (top.kind, top.source_name) == ("guidance", "cadence.md")
 

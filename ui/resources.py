@@ -7,6 +7,7 @@ first-run indexing of the built-in guidance) is what loads a model.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field
 
@@ -67,11 +68,18 @@ def ensure_builtin_guidance(desk: MentorDesk) -> None:
             summary = report.summary() if report else "indexing of the built-in guidance is switched off"
             box.update(label=f"Built-in guidance ready ({summary})", state="complete", expanded=False)
         state.done = True
-        # Build the keyword index and load the vectors into memory before the first
-        # question needs them (seconds at 100k chunks), without holding up the page. Not a
+        # Build the keyword index, load the vectors into memory (seconds at 100k chunks) and
+        # the embedding model before the first question needs them, without holding up the page. Not a
         # daemon thread (explicitly: it would inherit the daemon flag of Streamlit's script thread):
         # a daemon stopped inside Chroma's native code at exit crashes Python.
-        threading.Thread(target=desk.index.warm_up, name="warm-up-index", daemon=False).start()
+        threading.Thread(target=_warm_up, args=(desk,), name="warm-up-for-chat", daemon=False).start()
+
+
+def _warm_up(desk: MentorDesk) -> None:
+    try:
+        desk.warm_up_for_chat()
+    except Exception:  # noqa: BLE001 - the first question meets the same error and shows it
+        logging.getLogger(__name__).exception("warming up for the first question failed")
 
 
 def models_loaded(desk: MentorDesk) -> bool:

@@ -30,6 +30,7 @@ from vectorstore.filters import SearchFilter, date_key, mentor_key
 from vectorstore.fusion import keep_leaders, reciprocal_rank_fusion
 from vectorstore.keyword import KeywordIndex, tokenize
 from vectorstore.memory_vectors import MemoryVectors
+from vectorstore.precomputed import PrecomputedVectors
 
 SearchMode = Literal["hybrid", "dense", "keyword"]
 Progress = Callable[[int, int], None]
@@ -121,14 +122,19 @@ class LibraryIndex:
         self,
         db: Database,
         embedder: Embedder,
-        chroma: ChromaIndex,
+        chroma: ChromaIndex | Callable[[], ChromaIndex],
         *,
         min_relevance: float = 0.25,
         memory_vectors: bool = True,
+        precomputed: PrecomputedVectors | None = None,
     ):
         self.db = db
         self.embedder = embedder
-        self.chroma = chroma
+        self.precomputed = precomputed  # vectors shipped for known texts (the built-in guidance)
+        # A factory is called on first use: opening Chroma costs about a second (its import),
+        # which a start that only checks the guidance's hashes does not need to pay.
+        self._chroma = chroma if isinstance(chroma, ChromaIndex) else None
+        self._chroma_factory = None if isinstance(chroma, ChromaIndex) else chroma
         self.min_relevance = min_relevance
         self.memory_vectors_enabled = memory_vectors
         self._keyword: KeywordIndex | None = None
@@ -141,6 +147,14 @@ class LibraryIndex:
         self._names_generation = -1
         self._lock = threading.RLock()
 
+    @property
+    def chroma(self) -> ChromaIndex:
+        if self._chroma is None:
+            with self._lock:
+                if self._chroma is None:
+                    self._chroma = self._chroma_factory()
+        return self._chroma
+
     # ----- writing -------------------------------------------------------------------
     def add(self, chunks: Sequence[IndexedChunk], progress: Progress | None = None, batch: int = 256) -> None:
         """Embed and index chunks, in batches so progress can be shown."""
@@ -148,7 +162,7 @@ class LibraryIndex:
         for start in range(0, total, batch):
             part = chunks[start : start + batch]
             texts = [index_text(c.meta, c.text) for c in part]
-            vectors = self.embedder.embed(texts)
+            vectors = self._embed(texts)
             self.chroma.upsert([c.id for c in part], vectors, texts, [c.meta for c in part])
             with self._lock:
                 if self._vectors is not None:
@@ -158,6 +172,20 @@ class LibraryIndex:
         with self._lock:
             if self._keyword is not None:
                 self._keyword.add((c.id, index_text(c.meta, c.text), c.meta) for c in chunks)
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        """Vectors for ``texts``: shipped ones where there are, the embedder for the rest (a
+        fresh data folder's guidance then needs no model at all)."""
+        known = self.precomputed.lookup(texts) if self.precomputed is not None else {}
+        if not known:
+            return self.embedder.embed(texts)
+        missing = [i for i in range(len(texts)) if i not in known]
+        vectors = np.zeros((len(texts), self.embedder.dimension), dtype=np.float32)
+        if missing:
+            vectors[missing] = self.embedder.embed([texts[i] for i in missing])
+        for i, vector in known.items():
+            vectors[i] = vector
+        return vectors
 
     def remove(self, chunk_ids: Iterable[str]) -> None:
         ids = list(chunk_ids)

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mentordesk.chat import Turn
@@ -26,6 +24,10 @@ from mentordesk.drafting.intent import (
 from mentordesk.errors import UserError
 from mentordesk.llm import ModelInfo
 from mentordesk.prompts import load_prompt
+
+if TYPE_CHECKING:  # LangChain is imported when a model is asked: the chat page loads without it
+    from langchain_core.language_models import BaseChatModel
+    from langchain_core.messages import BaseMessage
 
 HISTORY_TURNS = 4  # enough for "and one for Mei too"; older turns only cost tokens
 TURN_CHARS = 600
@@ -83,6 +85,8 @@ class DraftRouter:
         return Refinement(instruction) if instruction else parse_draft_request(message)
 
     def _by_tool_call(self, message: str, history: Sequence[Turn], open_draft: DraftRequest | None) -> Route:
+        from langchain_core.messages import HumanMessage, SystemMessage
+
         tools: list[type[BaseModel]] = [write_draft] + ([refine_draft] if open_draft is not None else [])
         system, user = load_prompt("route_draft").render(
             people="\n".join(self._names()) or "(no one yet)", message=message,
@@ -98,6 +102,8 @@ class DraftRouter:
 
 
 def _history(history: Sequence[Turn]) -> list[BaseMessage]:
+    from langchain_core.messages import AIMessage, HumanMessage
+
     recent = [t for t in history if t.content.strip()][-HISTORY_TURNS:]
     return [(HumanMessage if t.role == "user" else AIMessage)(t.content[:TURN_CHARS]) for t in recent]
 

@@ -8,10 +8,7 @@ citations are then cut back to the passages it was given.
 from __future__ import annotations
 
 import re
-from typing import Callable
-
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import HumanMessage, SystemMessage
+from typing import TYPE_CHECKING, Callable
 
 from mentordesk.chat import format_passages
 from mentordesk.drafting.brief import DraftBrief
@@ -20,6 +17,9 @@ from mentordesk.drafting.templates import Style, compose
 from mentordesk.grounding import strip_invalid_citations
 from mentordesk.llm import ModelInfo, model_errors
 from mentordesk.prompts import load_prompt
+
+if TYPE_CHECKING:  # LangChain is imported when a model writes, not to show a template draft
+    from langchain_core.language_models import BaseChatModel
 
 _SUBJECT = re.compile(r"^\s*\**subject\**\s*:\s*(?P<subject>.+)$", re.I | re.M)
 
@@ -86,6 +86,8 @@ class DraftWriter:
         return self._run(system, user, brief)
 
     def _run(self, system: str, user: str, brief: DraftBrief) -> tuple[str | None, str]:
+        from langchain_core.messages import HumanMessage, SystemMessage
+
         with model_errors(self.info):
             reply = self._model().invoke([SystemMessage(system), HumanMessage(user)])
         text = strip_invalid_citations(str(reply.content), len(brief.sources))
