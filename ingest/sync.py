@@ -288,6 +288,8 @@ class IngestService:
                     session.delete(doc)
                     report.removed.append(source)
             generation = bump_generation(session) if (plans or report.removed) else None
+            if generation is not None:  # the keyword rows commit with the chunks they index
+                self.index.write_keywords(session, new_chunks, stale_ids, generation)
         if stale_ids:
             self.index.remove(stale_ids)
         if generation is not None:

@@ -24,6 +24,7 @@ from mentordesk.settings import Settings
 from vectorstore.chroma_index import ChromaIndex, make_client
 from vectorstore.embeddings import Embedder, make_embedder
 from vectorstore.library_index import LibraryIndex
+from vectorstore.keyword_store import SqliteKeywordStore
 from vectorstore.precomputed import PrecomputedVectors
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
@@ -94,7 +95,15 @@ class MentorDesk:
             min_relevance=self.settings.min_relevance,
             memory_vectors=self.settings.memory_vectors,
             precomputed=PrecomputedVectors(GUIDANCE_VECTORS, self.embedder.name, self.embedder.dimension),
+            keyword_store=self._keyword_store(),
         )
+
+    def _keyword_store(self) -> SqliteKeywordStore | None:
+        choice, sqlite = self.settings.keyword_index, self.db.engine.dialect.name == "sqlite"
+        if choice == "database" and not sqlite:
+            raise UserError("MENTORDESK_KEYWORD_INDEX=database needs the SQLite store; use memory (or auto) "
+                            "with PostgreSQL")
+        return SqliteKeywordStore(self.db.engine) if sqlite and choice != "memory" else None
 
     @cached_property
     def ingest(self) -> IngestService:

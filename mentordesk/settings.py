@@ -125,6 +125,13 @@ class Settings(BaseSettings):
         "false searches through Chroma only.",
     )
 
+    keyword_index: Literal["auto", "database", "memory"] = Field(
+        default="auto",
+        description="Where the BM25 keyword index lives: 'database' is an FTS5 table in the SQLite store, written "
+        "with the chunks and never rebuilt at start; 'memory' is built from the store on first use (the only "
+        "choice on PostgreSQL); 'auto' is database on SQLite.",
+    )
+
     # Relationship cadence (defaults from the mentoring practice in the domain brief).
     cadence_due_weeks: int = Field(default=6, ge=1, le=52, description="A primary mentor is due this many weeks after the last meeting.")
     cadence_overdue_weeks: int = Field(default=8, ge=1, le=52, description="...and overdue after this many weeks.")

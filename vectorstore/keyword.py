@@ -78,8 +78,16 @@ class KeywordHit:
     query_terms: int
 
 
+BM25_K1, BM25_B = 1.5, 0.75
+
+
+def bm25_idf(rows: int, df: int) -> float:
+    """Lucene's BM25 idf: never negative, so a term in most chunks still counts a little."""
+    return math.log(1 + (rows - df + 0.5) / (df + 0.5))
+
+
 class KeywordIndex:
-    def __init__(self, k1: float = 1.5, b: float = 0.75):
+    def __init__(self, k1: float = BM25_K1, b: float = BM25_B):
         self.k1, self.b = k1, b
         self._lock = threading.RLock()
         self._clear()
@@ -171,7 +179,7 @@ class KeywordIndex:
                     continue
                 rows, tfs = arrays
                 df = len(rows)
-                idf = math.log(1 + (alive - df + 0.5) / (df + 0.5))
+                idf = bm25_idf(alive, df)
                 scores[rows] += idf * tfs * (self.k1 + 1) / (tfs + norm[rows])
                 matched[rows] += 1
             mask = self._rows.mask(flt) & (matched > 0)
