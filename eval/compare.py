@@ -234,7 +234,7 @@ def build_scaled_library(source_desk, home: Path, embedder, copies: int, progres
     """A library of ``copies`` x the source library's chunks, written straight into the store
     and the Chroma index: each copy of a note gets another mentor and date, each vector a
     small deterministic perturbation (Gaussian, sigma 0.01 per dimension, renormalised)."""
-    from mentordesk.models import Chunk, Document
+    from store.tables import Chunk, Document
     from vectorstore.library_index import chunk_metadata, index_text
 
     desk = _desk(home, embedder)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from mentordesk.drafting import KINDS
-from mentordesk.errors import UserError
+from store.errors import UserError
 
 PROFILE = dict(name="Alex Rivera", role="Senior Engineer at Tidewell",
                goals="Deciding between the staff and manager tracks", values="kindness, thoughtfulness, humility")

@@ -53,7 +53,7 @@ def _latency(index, flt) -> tuple[float, float]:
 
 def main(argv=None) -> int:
     from eval.report import machine_info
-    from mentordesk.db import Database
+    from store.engine import Database
     from vectorstore.filters import SearchFilter
     from vectorstore.keyword import KeywordIndex
     from vectorstore.keyword_store import SqliteKeywordStore

@@ -27,9 +27,11 @@ from ingest.frontmatter import FrontMatter
 from ingest.hashing import chunk_id, content_hash
 from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, LoadedFile, load_bytes, load_file
 from ingest.note_meta import MEETING_WORDS, first_line, note_facts, title_line
-from mentordesk.db import Database
-from mentordesk.models import KINDS, Chunk, Document
-from vectorstore.library_index import IndexedChunk, LibraryIndex, bump_generation, chunk_metadata
+from store.engine import Database
+from store.generation import bump_generation
+from store.kinds import DOCUMENT_KINDS
+from store.tables import Chunk, Document
+from vectorstore.library_index import IndexedChunk, LibraryIndex, chunk_metadata
 
 logger = logging.getLogger(__name__)
 
@@ -384,8 +386,8 @@ def mark_plain_headings(text: str) -> str:
 
 
 def _check_kind(kind: str | None) -> None:
-    if kind is not None and kind not in KINDS:
-        raise ValueError(f"unknown kind {kind!r}: choose from {', '.join(KINDS)}")
+    if kind is not None and kind not in DOCUMENT_KINDS:
+        raise ValueError(f"unknown kind {kind!r}: choose from {', '.join(DOCUMENT_KINDS)}")
 
 
 __all__ = ["IngestReport", "IngestService", "SUPPORTED_SUFFIXES", "load_file"]

@@ -15,10 +15,10 @@ from sqlalchemy import func, select
 from ingest.sync import IngestReport, IngestService, ProgressFn
 from mentordesk.chat import ChatService
 from mentordesk.mentor_answers import MentorAdvice
-from mentordesk.db import Database
-from mentordesk.errors import UserError
+from store.engine import Database
+from store.errors import UserError
 from mentordesk.llm import ModelInfo, build_chat_model, model_info
-from mentordesk.models import Chunk, Document
+from store.tables import Chunk, Document
 from mentordesk.relationships import Relationships
 from mentordesk.settings import Settings
 from vectorstore.chroma_index import ChromaIndex, make_client

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mentordesk.errors import UserError
+from store.errors import UserError
 from mentordesk.settings import Settings
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from mentordesk.errors import UserError
+from store.errors import UserError
 from mentordesk.grounding import support
 from mentordesk.relationships.people import PersonDetail
 from mentordesk.relationships.views import AdviceView

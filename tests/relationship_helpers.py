@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from mentordesk.db import Database
-from mentordesk.models import Document
+from store.engine import Database
+from store.tables import Document
 from mentordesk.relationships import Relationships
 from mentordesk.settings import Settings
 

@@ -15,7 +15,7 @@ from mentordesk.drafting.router import (
     Refinement,
     write_draft,
 )
-from mentordesk.errors import UserError
+from store.errors import UserError
 from tests.conftest import NOTES_DIR
 from tests.tool_models import CAPABLE, FakeToolCallingModel
 

@@ -15,7 +15,7 @@ from mentordesk.drafting.intent import DraftRequest, parse_draft_request, parse_
 from mentordesk.drafting.rubric import check_draft
 from mentordesk.drafting.service import DraftService
 from mentordesk.drafting.writer import DraftWriter
-from mentordesk.errors import UserError
+from store.errors import UserError
 from mentordesk.llm import ModelInfo
 from mentordesk.relationships.lookup import PersonNotFound
 from mentordesk.relationships.profile import ProfileView

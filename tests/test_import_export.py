@@ -274,3 +274,17 @@ def test_a_sheet_with_a_title_row_above_the_header(rel, tmp_path):
                                                   ["Ana Ruiz", "Acme", "juggles"]]})
     report = rel.table.import_file(path)
     assert report.added == ["Ana Ruiz"] and report.ignored_columns == ["Fun fact"]
+
+
+def test_a_stage_in_the_users_own_words_is_read_and_said_so(rel, tmp_path):
+    text = ("name,company,stage,connection\nCiara Fitzgerald,Harbourline,warm,\nPriya Raman,Fernhill,Reached out,\n"
+            "Tomás Breathnach,Kestrel,Active,\nSam Cole,Acme,cold,warm\nNo Way,Acme,someday,\n")
+    report = rel.table.import_file(write(tmp_path / "people.csv", text))
+    assert report.added == ["Ciara Fitzgerald", "Priya Raman", "Tomás Breathnach", "Sam Cole"]
+    everyone = people(rel)
+    assert (everyone["Ciara Fitzgerald"]["stage"], everyone["Ciara Fitzgerald"]["connection"]) == ("prospect", "warm")
+    assert everyone["Priya Raman"]["stage"] == "contacted" and everyone["Tomás Breathnach"]["stage"] == "mentor"
+    assert everyone["Sam Cole"]["connection"] == "warm"  # the connection cell wins over the stage word
+    assert [str(n) for n in report.read_as][:2] == ["line 2: stage 'warm' read as connection warm",
+                                                    "line 3: stage 'Reached out' read as contacted"]
+    assert len(report.errors) == 1 and "someday" in str(report.errors[0])  # an unknown word is still an error

@@ -13,7 +13,7 @@ from helpers import CountingEmbedder, make_docx
 from sqlalchemy import select
 
 from mentordesk.container import MentorDesk
-from mentordesk.models import Chunk, Document
+from store.tables import Chunk, Document
 from vectorstore.chroma_index import IndexMismatchError
 from vectorstore.embeddings import HashingEmbedder
 from vectorstore.filters import SearchFilter

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from mentordesk.container import MentorDesk
-from mentordesk.db import Database
+from store.engine import Database
 from mentordesk.settings import Settings
 from tests.test_keyword_fusion_filters import LIBRARY
 from vectorstore.embeddings import HashingEmbedder
@@ -98,7 +98,7 @@ def test_ingestion_writes_it_and_a_folder_without_it_is_rebuilt_on_first_search(
 
 
 def test_the_database_keyword_index_needs_sqlite(isolated_home, monkeypatch):
-    from mentordesk.errors import UserError
+    from store.errors import UserError
 
     desk = _desk(isolated_home, "database")
     monkeypatch.setattr(desk.db.engine.dialect, "name", "postgresql")

@@ -119,7 +119,7 @@ def test_a_next_meeting_line_at_the_top_is_not_the_date():
 
 
 def test_names_as_people_type_them_match_the_table():
-    from mentordesk.models import Person
+    from store.tables import Person
     from mentordesk.relationships.lookup import match_note_hint, match_note_name
 
     people = [Person(id=1, name="Søren Kjær"), Person(id=2, name="Katarzyna Wiśniewska"),

@@ -183,7 +183,7 @@ def test_a_note_that_names_no_one_in_the_table_waits_for_review_until_the_table_
 
 
 def test_settling_needs_the_missing_fact(desk, tmp_path):
-    from mentordesk.errors import UserError
+    from store.errors import UserError
 
     waiting = waiting_note(desk, tmp_path, "valentina-pricing.md",
                            "---\nwith: Valentina Rossi\n---\n## Her advice\n- Price the outcome.\n")

@@ -21,7 +21,7 @@ import pytest
 from helpers import free_port
 
 from mentordesk.chat import unsupported_sentences
-from mentordesk.errors import UserError
+from store.errors import UserError
 from mentordesk.grounding import cited_numbers, split_sentences
 from mentordesk.llm import bundled_smollm2_path
 from tests.conftest import NOTES_DIR

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from relationship_helpers import bare_relationships, put_note
 
-from mentordesk.errors import UserError
+from store.errors import UserError
 
 D = dt.date
 MONDAY = D(2026, 11, 23)

@@ -10,8 +10,8 @@ import shutil
 import pytest
 from conftest import BAD_NOTES_DIR, NOTES_DIR
 
-from mentordesk.errors import UserError
-from mentordesk.models import Document
+from store.errors import UserError
+from store.tables import Document
 from mentordesk.relationships.extraction import extract_items
 from vectorstore.filters import SearchFilter
 

@@ -189,3 +189,15 @@ def test_model_items_survive_a_sync_without_the_model(tmp_path):
     put_note(rel.db, "n:1", "Priya Raman", D(2025, 1, 17), NOTE + prose + "- [ ] New item\n")
     rel.sync_notes()
     assert [a.text for a in rel.advice.list() if a.origin == "model"] == ["Keep a brag document"]
+
+
+@pytest.mark.parametrize("written", ["Aoife O'Sullivan", "Aoife O’Sullivan", "Aoife", "aoife o'sullivan"])
+def test_a_name_with_an_apostrophe_finds_its_person(rel, written):
+    """"O'Sullivan" is not the possessive "O's ullivan": the note goes to the person in the
+    table, and no second Aoife is made (a stranger's set made two and then could not draft)."""
+    rel.people.add("Aoife O'Sullivan", company="Quaystone", stage="mentor")
+    put_note(rel.db, "n:1", written, D(2025, 4, 6), NOTE)
+    report = rel.sync_notes()
+    assert report.people_added == [] and [p.name for p in rel.people.list()] == ["Aoife O'Sullivan"]
+    assert rel.meetings.list("Aoife O'Sullivan")[0].date == D(2025, 4, 6)
+    assert rel.people.detail("Aoife O’Sullivan").person.name == "Aoife O'Sullivan"  # typed with a curly apostrophe

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from relationship_helpers import bare_relationships, put_note, snapshot
 
-from mentordesk.errors import UserError
+from store.errors import UserError
 from mentordesk.relationships.lookup import PersonNotFound
 from mentordesk.relationships.schemas import InvalidInput
 

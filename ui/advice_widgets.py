@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from mentordesk.errors import UserError
+from store.errors import UserError
 from mentordesk.relationships.views import AdviceView
 from ui.flash import flash
 from ui.resources import get_desk

@@ -9,7 +9,7 @@ import streamlit as st
 from mentordesk.container import MentorDesk
 from mentordesk.drafting.intent import DraftRequest
 from mentordesk.drafting.service import Draft
-from mentordesk.errors import UserError
+from store.errors import UserError
 from mentordesk.relationships.lookup import PersonNotFound
 from ui.draft_view import KIND_LABELS
 from ui.resources import REINDEX_HINT

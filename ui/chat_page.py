@@ -16,11 +16,11 @@ from mentordesk.chat import Turn
 from mentordesk.container import MentorDesk
 from mentordesk.drafting.intent import DraftRequest
 from mentordesk.drafting.router import Refinement
-from mentordesk.errors import UserError
+from store.errors import UserError
 from mentordesk.suggestions import suggest_followups
 from ui.chat_drafts import draft_reply, refine_reply
 from ui.filters import search_filter_controls
-from ui.resources import REINDEX_HINT, ensure_builtin_guidance, get_desk, models_loaded
+from ui.resources import REINDEX_HINT, announce_upgrade, ensure_builtin_guidance, get_desk, models_loaded
 from ui.sidebar import library_sidebar
 from ui.transcript import ASK_NEXT, Entry, show_caution, show_entry, show_sources, show_suggestions
 from vectorstore.chroma_index import IndexMismatchError
@@ -89,6 +89,7 @@ def respond(desk: MentorDesk, question: str, earlier: list[Entry], flt: SearchFi
 
 
 desk = get_desk()
+announce_upgrade(desk)
 transcript: list[Entry] = st.session_state.setdefault(TRANSCRIPT, [])
 
 st.title("Ask your mentoring library")

@@ -15,7 +15,7 @@ import streamlit as st
 from mentordesk.container import MentorDesk
 from mentordesk.drafting import KINDS
 from mentordesk.drafting.service import Draft
-from mentordesk.errors import UserError
+from store.errors import UserError
 from ui.draft_view import KIND_LABELS, as_text, show_citations, show_rubric
 from ui.flash import flash, show_flashes
 from ui.resources import REINDEX_HINT, embedder_loaded, get_desk

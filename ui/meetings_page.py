@@ -8,7 +8,7 @@ import datetime as dt
 import streamlit as st
 
 from mentordesk.container import MentorDesk
-from mentordesk.errors import UserError
+from store.errors import UserError
 from mentordesk.relationships.schemas import InvalidInput
 from mentordesk.relationships.views import MeetingView, PersonView
 from ui.flash import flash, show_flashes

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from mentordesk.errors import UserError
-from mentordesk.models import CONNECTIONS, STAGES
+from store.errors import UserError
+from store.tables import CONNECTIONS, STAGES
 from mentordesk.relationships.people import PERSON_FIELDS, HasMeetingNotes, PeopleService
 from mentordesk.relationships.views import PersonView
 

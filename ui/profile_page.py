@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from mentordesk.errors import UserError
+from store.errors import UserError
 from mentordesk.relationships.profile import ProfileView
 from ui.flash import flash, show_flashes
 from ui.resources import get_desk

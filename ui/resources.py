@@ -25,6 +25,14 @@ def get_desk() -> MentorDesk:
     return MentorDesk(get_settings())
 
 
+def announce_upgrade(desk: MentorDesk) -> None:
+    """Say once that opening the data folder upgraded it, and where the copy of it is."""
+    if desk.db.backup is not None and not st.session_state.get("upgrade_announced"):
+        st.session_state["upgrade_announced"] = True
+        st.toast(f"Your data folder was upgraded to this version. A copy of it as it was: {desk.db.backup}",
+                 icon=":material/upgrade:")
+
+
 @dataclass
 class _OneTime:
     done: bool = False

@@ -8,8 +8,8 @@ import datetime as dt
 import streamlit as st
 
 from mentordesk.container import MentorDesk
-from mentordesk.errors import UserError
-from mentordesk.models import DIRECTIONS
+from store.errors import UserError
+from store.tables import DIRECTIONS
 from mentordesk.relationships.import_export import ImportReport
 from mentordesk.relationships.tabular import TableError
 from ui import people_table
@@ -102,6 +102,8 @@ def show_import_report(report: ImportReport) -> None:
         st.error("Rows skipped:\n" + "\n".join(f"- {error}" for error in report.errors))
     if report.ignored_columns:
         st.caption("Columns ignored (not part of the tracking table): " + ", ".join(report.ignored_columns))
+    if report.read_as:
+        st.caption("Read in your words: " + "; ".join(str(note) for note in report.read_as))
 
 
 def import_controls(desk: MentorDesk) -> None:

@@ -7,17 +7,26 @@ not strings; mentor names as a lower-cased key so matching ignores case.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
-KINDS = ("guidance", "notes", "documents")
+from store.kinds import DOCUMENT_KINDS as KINDS  # the filter's choices are the document kinds
 
 
 def date_key(value: dt.date | None) -> int | None:
     return value.year * 10000 + value.month * 100 + value.day if value else None
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def without_possessives(text: str) -> str:
+    """ "Priya's advice" -> "Priya advice"; "O'Sullivan" and "O’Sullivan" stay whole (as "O'Sullivan"). """
+    return _POSSESSIVE.sub("", text.replace("’", "'"))
+
+
 def mentor_key(name: str | None) -> str | None:
-    return " ".join(name.lower().split()) if name and name.strip() else None
+    return " ".join(name.lower().replace("’", "'").split()) if name and name.strip() else None
 
 
 @dataclass(frozen=True)

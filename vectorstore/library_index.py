@@ -25,11 +25,12 @@ from typing import Callable, Iterable, Literal, Sequence
 import numpy as np
 from sqlalchemy import select
 
-from mentordesk.db import Database
-from mentordesk.models import Chunk, Document, StoreMeta
+from store.engine import Database
+from store.generation import GENERATION_KEY, read_generation, read_generation_in
+from store.tables import Chunk, Document, StoreMeta
 from vectorstore.chroma_index import ChromaIndex
 from vectorstore.embeddings import Embedder
-from vectorstore.filters import SearchFilter, date_key, mentor_key
+from vectorstore.filters import SearchFilter, date_key, mentor_key, without_possessives
 from vectorstore.fusion import keep_leaders, reciprocal_rank_fusion
 from vectorstore.keyword import KeywordIndex, tokenize
 from vectorstore.keyword_store import GENERATION_KEY as KEYWORD_GENERATION_KEY
@@ -39,7 +40,6 @@ from vectorstore.precomputed import PrecomputedVectors
 
 SearchMode = Literal["hybrid", "dense", "keyword"]
 Progress = Callable[[int, int], None]
-GENERATION_KEY = "chunk_generation"
 CANDIDATE_DEPTH = 20  # results taken from each ranking before fusion
 log = logging.getLogger(__name__)
 
@@ -99,25 +99,6 @@ def index_text(meta: dict, text: str) -> str:
     date_text = f"{date // 10000:04d}-{date // 100 % 100:02d}-{date % 100:02d}" if date else None
     header = " · ".join(str(part) for part in (meta.get("title"), meta.get("mentor"), date_text) if part)
     return f"{header}\n{text}" if header and not text.startswith(header) else text
-
-
-def read_generation(db: Database) -> int:
-    with db.session() as session:
-        return read_generation_in(session)
-
-
-def read_generation_in(session) -> int:
-    row = session.get(StoreMeta, GENERATION_KEY)
-    return int(row.value) if row else 0
-
-
-def bump_generation(session) -> int:
-    row = session.get(StoreMeta, GENERATION_KEY)
-    if row is None:
-        row = StoreMeta(key=GENERATION_KEY, value="0")
-        session.add(row)
-    row.value = str(int(row.value) + 1)
-    return int(row.value)
 
 
 def _keyword_index(chunks: Iterable[IndexedChunk]) -> KeywordIndex:
@@ -375,8 +356,9 @@ class LibraryIndex:
 
     def mentors_named_in(self, text: str) -> tuple[str, ...]:
         """Mentor keys whose full name, or unambiguous first or last name, appears in text."""
-        words = set(tokenize(text)) | set(text.lower().replace("'s", "").split())
-        lowered = " " + " ".join(text.lower().replace("'s", " ").split()) + " "
+        plain = without_possessives(text.lower())
+        words = set(tokenize(text)) | set(plain.split())
+        lowered = " " + " ".join(plain.split()) + " "
         found: list[str] = []
         keys = list(self.mentor_names())
         for key in keys:

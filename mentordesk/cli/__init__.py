@@ -11,7 +11,7 @@ import sys
 from typing import Sequence
 
 from mentordesk.cli import drafts, library, relationships
-from mentordesk.errors import UserError
+from store.errors import UserError
 
 
 class _Parser(argparse.ArgumentParser):

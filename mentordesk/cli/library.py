@@ -11,14 +11,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from mentordesk.errors import UserError
-from mentordesk.models import KINDS
+from store.errors import UserError
+from store.kinds import DOCUMENT_KINDS
 
 
 def register(commands) -> None:
     p = commands.add_parser("ingest", help="add files or folders to the library")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--kind", choices=KINDS, help="default: notes for files with a mentor in front matter, else documents")
+    p.add_argument("--kind", choices=DOCUMENT_KINDS, help="default: notes for files with a mentor in front matter, else documents")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_ingest)
 
@@ -64,7 +64,7 @@ def iso_date(text: str) -> dt.date:
 
 
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--kind", choices=KINDS, action="append", help="only this kind (repeatable)")
+    parser.add_argument("--kind", choices=DOCUMENT_KINDS, action="append", help="only this kind (repeatable)")
     parser.add_argument("--mentor", help="only notes of this mentor (full or first name)")
     parser.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD")
     parser.add_argument("--until", type=iso_date, metavar="YYYY-MM-DD")
@@ -93,6 +93,9 @@ def open_desk(*, guidance: bool = True):
     with user_errors():
         desk = MentorDesk(Settings())
         _ = desk.embedder  # a bad embedding setting is reported here, before any work
+        if desk.db.backup is not None:  # opening it upgraded an older data folder's database
+            print(f"note: upgraded the data folder to this version; a copy of it as it was is {desk.db.backup}",
+                  file=sys.stderr)
         if guidance:  # the commands that search or ingest
             desk.warm_embedder_in_background()
             desk.ensure_builtin_guidance(progress=stderr_progress)

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from mentordesk.cli.library import iso_date, open_desk, positive_int, print_json, user_errors
-from mentordesk.errors import UserError
-from mentordesk.models import DIRECTIONS, OUTCOMES, STAGES
+from store.errors import UserError
+from store.tables import DIRECTIONS, OUTCOMES, STAGES
 
 OPEN_ACTIONS_SHOWN = 10
 OUTCOME_LABELS = {"tried": "tried", "worked": "worked", "didnt_work": "didn't work", "not_for_me": "not for me"}
@@ -322,6 +322,8 @@ def cmd_mentors_import(args) -> int:
         print(report.summary())
         if report.ignored_columns:
             print(f"  ignored columns: {', '.join(report.ignored_columns)}")
+        for note in report.read_as:
+            print(f"  {note}")
     for error in report.errors:
         print(f"mentordesk: {report.file}, {error}", file=sys.stderr)
     # Rows with errors are skipped and reported; the command fails only if nothing was imported.

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from mentordesk.drafting import KINDS
-from mentordesk.errors import UserError
+from store.errors import UserError
 from mentordesk.relationships.people import PersonDetail
 from mentordesk.relationships.profile import ProfileView
 from mentordesk.relationships.views import AdviceView, MeetingView, PersonView

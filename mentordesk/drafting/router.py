@@ -21,7 +21,7 @@ from mentordesk.drafting.intent import (
     parse_draft_request,
     parse_refinement_request,
 )
-from mentordesk.errors import UserError
+from store.errors import UserError
 from mentordesk.llm import ModelInfo
 from mentordesk.prompts import load_prompt
 

@@ -12,14 +12,14 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 from urllib.parse import quote
 
-from mentordesk.db import Database
+from store.engine import Database
 from mentordesk.drafting.brief import DraftBrief, build_brief
 from mentordesk.drafting.rubric import RubricResult, check_draft
 from mentordesk.drafting.templates import Style
 from mentordesk.drafting.writer import DraftWriter
-from mentordesk.errors import UserError
+from store.errors import UserError
 from mentordesk.drafting.wording import without_citations
-from mentordesk.models import Draft as DraftRow
+from store.tables import Draft as DraftRow
 from mentordesk.relationships.advice import AdviceService
 from mentordesk.relationships.people import PeopleService
 from mentordesk.relationships.profile import ProfileService

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Callable
 
-from mentordesk.db import Database
+from store.engine import Database
 from mentordesk.relationships.advice import AdviceService
 from mentordesk.relationships.cadence import Thresholds
 from mentordesk.relationships.due import DueService

@@ -8,9 +8,9 @@ from typing import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from mentordesk.db import Database
-from mentordesk.errors import UserError
-from mentordesk.models import AdviceItem, Meeting
+from store.engine import Database
+from store.errors import UserError
+from store.tables import AdviceItem, Meeting
 from mentordesk.relationships.lookup import find_person
 from mentordesk.relationships.schemas import OutcomeInput, validated
 from mentordesk.relationships.views import AdviceView, advice_view, load_advice

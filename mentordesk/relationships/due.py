@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from mentordesk.db import Database
-from mentordesk.errors import UserError
+from store.engine import Database
+from store.errors import UserError
 from mentordesk.relationships.cadence import DueReport, Thresholds, build_due_report, suggested_meetings
 from mentordesk.relationships.ics import render_calendar, upcoming_events
 from mentordesk.relationships.views import load_advice, load_meetings, load_people

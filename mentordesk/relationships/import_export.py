@@ -25,8 +25,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ingest.note_meta import find_date
-from mentordesk.db import Database
-from mentordesk.models import MessageEntry, Person
+from store.engine import Database
+from store.tables import STAGES, MessageEntry, Person
 from mentordesk.relationships.lookup import label, name_key
 from mentordesk.relationships.schemas import InvalidInput, PersonCreate, validated
 from mentordesk.relationships.tabular import Table, TableError, parse_table, read_table, render_table, write_table
@@ -83,6 +83,7 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    read_as: list[RowError] = field(default_factory=list)  # cells read in another way, e.g. stage "warm"
 
     @property
     def imported(self) -> int:
@@ -96,7 +97,8 @@ class ImportReport:
     def to_dict(self) -> dict:
         return {"file": self.file, "sheet": self.sheet, "added": self.added, "updated": self.updated,
                 "errors": [{"where": e.where, "message": e.message} for e in self.errors],
-                "ignored_columns": self.ignored_columns}
+                "ignored_columns": self.ignored_columns,
+                "read_as": [{"where": e.where, "message": e.message} for e in self.read_as]}
 
 
 def normalise_header(header: str) -> str:
@@ -186,6 +188,7 @@ def _validate_rows(table: Table, mapping: dict[str, int], report: ImportReport) 
         first, last = raw.pop("first_name", None), raw.pop("last_name", None)
         if "name" not in raw or not str(raw.get("name") or "").strip():
             raw["name"] = " ".join(str(p).strip() for p in (first, last) if p is not None and str(p).strip())
+        _read_stage_words(raw, where, report)
         try:
             last = _parse_date(raw.pop("last_contacted", None))
             given = {k: ("" if v is None else str(v)) for k, v in raw.items()}
@@ -198,6 +201,38 @@ def _validate_rows(table: Table, mapping: dict[str, int], report: ImportReport) 
             values.pop("stage", None)  # an empty stage keeps the stored one (or the default)
         rows.append(_Row(where, values, last))
     return rows
+
+
+# What people write in a spreadsheet's stage or status column, read as MentorDesk's
+# stages. "warm" and "cold" say how they know the person: they are the connection.
+STAGE_WORDS = {
+    "warm": ("connection", "warm"), "cold": ("connection", "cold"),
+    "target": ("stage", "prospect"), "lead": ("stage", "prospect"), "to contact": ("stage", "prospect"),
+    "not contacted": ("stage", "prospect"), "idea": ("stage", "prospect"), "new": ("stage", "prospect"),
+    "reached out": ("stage", "contacted"), "emailed": ("stage", "contacted"), "messaged": ("stage", "contacted"),
+    "asked": ("stage", "contacted"), "waiting": ("stage", "contacted"), "pending": ("stage", "contacted"),
+    "met": ("stage", "meeting"), "meeting scheduled": ("stage", "meeting"), "scheduled": ("stage", "meeting"),
+    "in touch": ("stage", "meeting"), "active": ("stage", "mentor"), "mentoring": ("stage", "mentor"),
+    "primary mentor": ("stage", "primary"), "main mentor": ("stage", "primary"),
+}
+
+
+def _read_stage_words(raw: dict, where: str, report: ImportReport) -> None:
+    """A stage cell in the user's own words becomes a stage (or the connection), and the
+    report says how it was read; a word not in the table stays an error naming the choices."""
+    value = raw.get("stage")
+    word = " ".join(str(value).lower().replace("-", " ").split()) if value is not None else ""
+    if not word or word in STAGES or word not in STAGE_WORDS:
+        return
+    field_name, meaning = STAGE_WORDS[word]
+    if field_name == "connection":
+        raw["stage"] = None
+        if not str(raw.get("connection") or "").strip():
+            raw["connection"] = meaning
+        report.read_as.append(RowError(where, f"stage {value!r} read as connection {meaning}"))
+    else:
+        raw["stage"] = meaning
+        report.read_as.append(RowError(where, f"stage {value!r} read as {meaning}"))
 
 
 def _cell(cells: list, indexes: list[int]) -> object:

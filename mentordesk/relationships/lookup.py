@@ -17,8 +17,9 @@ from typing import Sequence, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mentordesk.errors import UserError
-from mentordesk.models import STAGES, Person
+from store.errors import UserError
+from store.tables import STAGES, Person
+from vectorstore.filters import without_possessives
 
 _WITH_COMPANY = re.compile(r"^(?P<name>.+?)\s*\((?P<company>[^()]+)\)\s*$")
 
@@ -32,7 +33,7 @@ class PersonNotFound(UserError):
 
 
 def name_key(name: str | None) -> str:
-    return " ".join((name or "").lower().split())
+    return " ".join((name or "").lower().replace("’", "'").split())  # O’Sullivan is O'Sullivan
 
 
 def label(person) -> str:
@@ -160,7 +161,7 @@ _ALIAS = re.compile(
 def plain_words(name: str) -> list[str]:
     """A name's words as a note's name is compared: lower case, no possessive, no dots,
     no titles ("Dr. O" -> ["o"], "Dana R." -> ["dana", "r"])."""
-    words = [w.strip(".") for w in name_key(name).replace("'s", "").split()]
+    words = [w.strip(".") for w in without_possessives(name_key(name)).split()]
     return [w for w in words if w and w not in _HONORIFICS]
 
 

@@ -19,9 +19,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ingest.sync import IngestService
-from mentordesk.db import Database
-from mentordesk.errors import UserError
-from mentordesk.models import Document, Meeting
+from store.engine import Database
+from store.errors import UserError
+from store.tables import Document, Meeting
 from mentordesk.relationships.lookup import find_person
 from mentordesk.relationships.notes_sync import SyncReport
 from mentordesk.relationships.schemas import InvalidInput, MeetingNoteInput, advance_stage, validated

@@ -27,8 +27,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ingest.note_meta import first_line, names_in_line, note_facts
-from mentordesk.db import Database
-from mentordesk.models import AdviceItem, Document, Meeting, NoteReview, Person, Profile
+from store.engine import Database
+from store.tables import AdviceItem, Document, Meeting, NoteReview, Person, Profile
 from mentordesk.relationships.extraction import (
     EXTRACTOR_VERSION,
     ExtractedItem,

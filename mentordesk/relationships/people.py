@@ -8,9 +8,9 @@ from typing import Callable
 
 from sqlalchemy import select
 
-from mentordesk.db import Database
-from mentordesk.errors import UserError
-from mentordesk.models import Document, Meeting, MessageEntry, Person
+from store.engine import Database
+from store.errors import UserError
+from store.tables import Document, Meeting, MessageEntry, Person
 from mentordesk.relationships.cadence import Thresholds, nudges
 from mentordesk.relationships.lookup import find_person, label, name_key
 from mentordesk.relationships.schemas import (

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mentordesk.db import Database
-from mentordesk.models import Profile
+from store.engine import Database
+from store.tables import Profile
 from mentordesk.relationships.schemas import ProfileUpdate, validated
 
 PROFILE_ID = 1  # one mentee per store

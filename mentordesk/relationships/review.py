@@ -15,9 +15,9 @@ from typing import Callable
 
 from sqlalchemy import func, select
 
-from mentordesk.db import Database
-from mentordesk.errors import UserError
-from mentordesk.models import Document, NoteReview, Person
+from store.engine import Database
+from store.errors import UserError
+from store.tables import Document, NoteReview, Person
 from mentordesk.relationships.lookup import find_person
 
 REASON_TEXT = {

@@ -12,8 +12,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from mentordesk.errors import UserError
-from mentordesk.models import CONNECTIONS, DIRECTIONS, OUTCOMES, STAGES
+from store.errors import UserError
+from store.tables import CONNECTIONS, DIRECTIONS, OUTCOMES, STAGES
 
 VALUES_MIN, VALUES_MAX = 3, 5
 # Spellings people type for an outcome, mapped to the stored value.

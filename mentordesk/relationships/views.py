@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from mentordesk.models import AdviceItem, Document, Meeting, MessageEntry, Person
+from store.tables import AdviceItem, Document, Meeting, MessageEntry, Person
 
 
 def _iso(value: dt.date | None) -> str | None:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, func
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from mentordesk.db import Base
 
-KINDS = ("guidance", "notes", "documents")
+
+class Base(DeclarativeBase):
+    pass
 
 
 class Document(Base):

@@ -6,13 +6,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
-
-class Base(DeclarativeBase):
-    pass
+from store.migrate import upgrade_store
 
 
 def make_engine(url: str) -> Engine:
@@ -39,10 +37,8 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        from mentordesk import models  # noqa: F401  (registers the tables)
-
-        Base.metadata.create_all(self.engine)
-        _add_new_columns(self.engine)
+        # A new folder gets the current schema; an older one a copy, then the migrations.
+        self.backup = upgrade_store(self.engine)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -57,26 +53,3 @@ class Database:
             raise
         finally:
             session.close()
-
-
-def _add_new_columns(engine: Engine) -> None:
-    """Add nullable columns that a newer release declares to tables an older release made.
-
-    ``create_all`` makes missing tables but never alters existing ones; without this, a new
-    column would break every existing data folder. Only nullable columns with no default are
-    added this way; anything more needs a real migration (the planned Alembic setup).
-    """
-    inspector = inspect(engine)
-    existing_tables = set(inspector.get_table_names())
-    with engine.begin() as connection:
-        for table in Base.metadata.sorted_tables:
-            if table.name not in existing_tables:
-                continue
-            have = {column["name"] for column in inspector.get_columns(table.name)}
-            for column in table.columns:
-                if column.name in have:
-                    continue
-                if not column.nullable or column.primary_key:
-                    raise RuntimeError(f"column {table.name}.{column.name} needs a migration")
-                kind = column.type.compile(dialect=engine.dialect)
-                connection.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
