@@ -287,6 +287,22 @@ def speaker_names(text: str) -> list[str]:
 
 
 # ----- the whole note --------------------------------------------------------------------
+_EVENT_SPEAKERS = re.compile(r"^\W*(?:guest |keynote )?(?:speakers?|presenters?|panel(?:ists)?|hosts?|facilitators?)"
+                             r"\s*(?:were|was)?\s*[:\-–]\s*(?P<names>\S.*)$", re.I)
+
+
+def _event_speakers(text: str) -> list[str] | None:
+    """The speakers a note of a talk names in its first lines, or None if it names none."""
+    for line in _top_lines(text):
+        for sentence in re.split(r"(?<=[.!?])\s+", line):
+            match = _EVENT_SPEAKERS.match(sentence)
+            if match:
+                names = [n for part in re.split(r"\s+(?:and|&)\s+|;", match["names"]) for n in names_in_line(part)[:1]]
+                if names:
+                    return names
+    return None
+
+
 def _top_lines(text: str) -> list[str]:
     lines = []
     for line in text.splitlines():
@@ -386,7 +402,13 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         if name:
             mentors, mentor_source = [name], "file name"
     hints: list[str] = []
-    if not mentors:
+    speakers = _event_speakers(text) if not mentors else None
+    if speakers is not None:
+        # A talk, panel or webinar ("Speakers: Hannah Kwok (…) and Rob Mensah (…)"): its
+        # speakers are the only candidates; someone the note merely mentions ("Dee posted
+        # the link") is not the person met.
+        hints, mentor_source = speakers, "hint"
+    if not mentors and speakers is None:
         body_with = name_with(" ".join(text.split()[:120]))  # "…after coffee with Chris Alvarez…"
         guesses = guessed + email_names(text) + [n for head in heads + _top_lines(text)[:3] for n in names_in_line(head)]
         guesses += speaker_names(text) + [body_with, _greeting_name(text), name_in_file_name(file_stem)]
@@ -397,6 +419,12 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         if to_self:
             guesses = [g for g in guesses if g and _address_name(g) != _address_name(props["from"])]
         hints = list(dict.fromkeys(g for g in guesses if g))
+        first = _top_lines(text)[0] if _top_lines(text) else ""
+        if first and not names_in_line(first) and first.lower() not in hints and find_date(first, day_first=day_first):
+            # A dated first line typed in lower case on a phone ("3.12.25 sean on zoom, typing
+            # this on the bus"), last of the hints: matched word by word, only a word that is
+            # one person's name in the table places the note.
+            hints.append(first.lower())
         mentor_source = "hint" if hints else None
 
     if date is None:

@@ -42,7 +42,7 @@ MentorResolver = Callable[[str, "str | None", "tuple[str, ...]", str], "str | No
 # Part of every document's content hash: raise it when loading or reading metadata changes,
 # so the next ingest re-reads every file instead of skipping it as unchanged (chunks whose
 # text and metadata did not change keep their vectors).
-READER_VERSION = "6"
+READER_VERSION = "7"
 
 
 @dataclass
@@ -140,6 +140,36 @@ class IngestService:
         plans = self._plan(loaded, kind, report)
         stale = self._stale_sources(folders, {source for source, *_ in loaded})
         self._apply(plans, stale, report, progress)
+        return report
+
+    def ingest_builtin(self, folder: Path, kind: str = "guidance", prefix: str = "builtin",
+                       progress: ProgressFn | None = None) -> IngestReport:
+        """Ingest the files shipped with the code (the built-in guidance) under sources that
+        do not depend on where the code is installed: ``builtin/cadence.md``. A file gone
+        from a new release leaves the library; so do the copies an older release indexed
+        under its install path (``/old/venv/.../knowledge/cadence.md``), which would
+        otherwise answer twice after a reinstall elsewhere."""
+        _check_kind(kind)
+        report = IngestReport()
+        files = sorted(p for p in folder.rglob("*") if p.is_file()
+                       and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+        loaded: list[tuple[str, str, LoadedFile, bytes]] = []
+        for number, path in enumerate(files, 1):
+            if progress:
+                progress("reading", number, len(files))
+            display = path.relative_to(folder).as_posix()
+            result = _load_or_report(display, path.name, path.read_bytes, report)
+            if result is not None:
+                loaded.append((f"{prefix}/{display}", display, *result))
+        seen = {source for source, *_ in loaded}
+        names = {path.name for path in files}
+        with self.db.session() as session:
+            indexed = session.execute(select(Document.source, Document.kind)).all()
+        stale = [source for source, doc_kind in indexed if source not in seen and (
+            source.startswith(f"{prefix}/")
+            or (doc_kind == kind and Path(source).is_absolute() and Path(source).parent.name == folder.name
+                and Path(source).name in names))]
+        self._apply(self._plan(loaded, kind, report), stale, report, progress)
         return report
 
     def ingest_uploads(

@@ -158,7 +158,7 @@ class MentorDesk:
         """Index the built-in guidance as kind ``guidance``. Unchanged files cost a hash."""
         if not self.settings.index_builtin_guidance or not KNOWLEDGE_DIR.is_dir():
             return None
-        return self.ingest.ingest_paths([KNOWLEDGE_DIR], kind="guidance", progress=progress)
+        return self.ingest.ingest_builtin(KNOWLEDGE_DIR, kind="guidance", progress=progress)
 
     def reindex(self, progress=None) -> int:
         """Rebuild the search index from the store, and re-read every note's meeting, advice

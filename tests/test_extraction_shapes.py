@@ -245,3 +245,33 @@ def test_a_daily_note_keeps_its_chores_out_of_the_meeting():
     texts = [t for _, t in kinds(note)]
     assert "write down my walk-away conditions" in texts
     assert not any("Thijs" in t or "oat milk" in t or "Science Park" in t for t in texts)
+
+
+WHATSAPP = """[06/04/2025, 20:14] Aoife: Great to see you today, sorry I had to dash off
+[06/04/2025, 20:15] Niamh: Ah no worries, it was great to catch up
+[06/04/2025, 20:16] Aoife: So the thing I was trying to say before I left – don't quit the school until you have an offer in writing
+[06/04/2025, 20:17] Aoife: And honestly start going to the UX Cork meetups, half the jobs I heard about came from there
+[06/04/2025, 20:18] Niamh: I'll sign up for the May meetup tonight
+[06/04/2025, 20:21] Aoife: I'll send you the job spec for the junior role too
+06/04/2025, 20:22 - Aoife: Oh and you should talk to Seán, he freelances
+"""
+
+
+def test_a_whatsapp_export_is_read_turn_by_turn():
+    found = kinds(WHATSAPP, mentor="Aoife O'Sullivan")
+    assert ("advice", "don't quit the school until you have an offer in writing") in found or \
+        any(k == "advice" and "don't quit the school" in t for k, t in found)
+    assert any(k == "advice" and t.startswith("And honestly start going to the UX Cork meetups") for k, t in found)
+    assert any(k == "advice" and "you should talk to Seán" in t for k, t in found)
+    assert ("action", "I'll sign up for the May meetup tonight") in found
+    assert not any("job spec" in t for _, t in found)  # the mentor's own promise
+    assert not any("[06/04/2025" in t or "20:22" in t for _, t in found)  # no time stamps in the items
+
+
+@pytest.mark.parametrize("line", [
+    "Told my sister Orla the same thing about her driving test – treat it like a chat, not an exam.",
+    "Told my 5th years today they should always show their working.",
+    "I told her to ask the super-users first.",
+])
+def test_the_users_own_advice_to_others_is_not_the_mentors(line):
+    assert rule_kind(line) == "other"

@@ -165,3 +165,21 @@ def test_the_cli_says_it_upgraded_an_old_folder_once(isolated_home, capsys, monk
     assert "upgraded the data folder" in out.err and ".bak" in out.err
     assert cli.main(["mentors", "list"]) == 0
     assert "upgraded" not in capsys.readouterr().err
+
+
+def test_the_guidance_an_older_install_indexed_is_replaced_not_doubled(isolated_home):
+    """e0ccbb8 indexed the guidance under its install path (/tmp/e0/knowledge/...): after a
+    reinstall anywhere else, the guidance is there once, under install-free sources."""
+    _old_folder(isolated_home)
+    desk = MentorDesk(Settings(home=isolated_home, llm_provider="fake"), embedder=HashingEmbedder())
+    with desk.db.engine.connect() as connection:
+        old = connection.execute(text("SELECT source FROM documents WHERE kind = 'guidance'")).scalars().all()
+    assert len(old) == 8 and all(s.startswith("/") and "/knowledge/" in s for s in old)
+    report = desk.ensure_builtin_guidance()
+    assert len(report.removed) == 8 and len(report.added) == 8
+    status = desk.status()["documents_by_kind"]
+    assert status == {"guidance": 8, "notes": 8, "documents": 1}
+    with desk.db.engine.connect() as connection:
+        sources = connection.execute(text("SELECT source FROM documents WHERE kind = 'guidance'")).scalars().all()
+    assert sorted(sources)[0] == "builtin/cadence.md" and all(s.startswith("builtin/") for s in sources)
+    assert desk.ensure_builtin_guidance().unchanged  # and the next start only hashes them

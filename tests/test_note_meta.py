@@ -148,3 +148,17 @@ def test_everyday_shapes_of_who_and_when():
     helene = note_facts("Hélène called back.\n\nOutcome: they took someone with Delft3D experience.\n", "x")
     assert "Delft3D" not in helene.mentors
     assert note_facts("Session 2 with Bea. Brought the list.\n", "s2").mentors == ("Bea",)
+
+
+def test_a_talks_speakers_are_its_only_candidates():
+    text = ("## Webinar: Breaking into UX research – 5 Nov 2025\n\nOnline. Speakers: Hannah Kwok (Lead Researcher, "
+            "Lumenpay) and Rob Mensah (freelance). Dee posted the link in the cohort Slack.\n\n- Show your process\n")
+    facts = note_facts(text, "webinar_breaking_into_uxr")
+    assert facts.hints == ("Hannah Kwok", "Rob Mensah")
+
+
+def test_a_first_line_typed_in_lower_case_is_a_hint_last():
+    facts = note_facts("3.12.25 sean on zoom, typing this on the bus\n\n- he sez the portfolio is nearly there\n",
+                       "bus notes")
+    assert facts.hints[-1] == "3.12.25 sean on zoom, typing this on the bus"
+    assert facts.date == dt.date(2025, 12, 3)

@@ -155,3 +155,10 @@ def test_a_pasted_slack_chat_is_read_turn_by_turn():
     assert ("advice", "look at the duties and the comp band, not the title") in items
     assert any(kind == "action" and "join the nursing informatics groups tonight" in text for kind, text in items)
     assert not any("ping our recruiter" in text for _, text in items)  # Dana's own promise
+
+
+def test_a_nickname_that_ends_a_sentence_in_the_notes_cell():
+    from mentordesk.relationships.lookup import _aliases_in
+
+    assert _aliases_in("Goes by Dee. My bootcamp instructor Mar-Sep 2025.") == {"dee"}
+    assert _aliases_in("I write Dana W in my notes") == {"dana w"}

@@ -155,7 +155,9 @@ def _bare_key(name: str | None) -> str:
 _ALIAS = re.compile(
     r"(?i:\b(?:goes by|go by|known as|a\.?k\.?a\.?|nicknamed?|i write|i call (?:him|her|them)"
     r"|(?:everyone |people |we )?(?:just |all )?calls? (?:him|her|them))\s+)[\"“'‘]?"
-    r"(?P<alias>(?:(?i:dr|prof)\.?\s+)?[A-Z][\w’'\-]*\.?(?:\s+[A-Z](?:[\w’'\-]*|\.))?)")
+    # One word, then a second only as a surname or an initial: "Dana W", never the next
+    # sentence ("Goes by Dee. My bootcamp instructor" is Dee).
+    r"(?P<alias>(?:(?i:dr|prof)\.?\s+)?[A-Z][\w’'\-]*(?:\.|\s+[A-Z](?:[\w’'\-]*|\.))?)")
 
 
 def plain_words(name: str) -> list[str]:

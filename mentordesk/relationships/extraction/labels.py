@@ -59,7 +59,10 @@ _TIMED_SPEAKER = re.compile(r"^\s*(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){
 _PROPERTY_BULLET = re.compile(r"^\s*(?:[-*]\s+)?[\w-]+::\s")
 
 
-_TIMESTAMP = re.compile(r"^\s*\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\)?\]?\s*")
+# A time before a transcript's line ("[12:41]", "0:13"), or a chat export's date and time:
+# WhatsApp's "[06/04/2025, 20:14] Aoife: …" and Android's "06/04/2025, 20:14 - Aoife: …".
+_TIMESTAMP = re.compile(r"^\s*\[?\(?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s+)?\d{1,2}:\d{2}(?::\d{2})?"
+                        r"(?:\s*[AaPp]\.?[Mm]\.?)?\)?\]?\s*(?:[-–]\s+)?")
 
 
 _CALLOUT = re.compile(r"^\s*>\s?(?:\[!\w+\][-+]?\s*)?")

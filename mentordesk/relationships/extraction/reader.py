@@ -53,7 +53,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "6"
+EXTRACTOR_VERSION = "7"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -361,6 +361,23 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
     return units
 
 
+# How people open a chat message before they get to the point ("Oh and honestly, …").
+_DISCOURSE = re.compile(r"^(?:(?:and|so|oh|also|plus|but|ok|okay|look|honestly|seriously|tbh|anyway|well|right)"
+                        r"[,!]?\s+)+", re.IGNORECASE)
+
+
+# The mentor speaking to the user: counsel, whatever the classifier makes of the rest.
+_SECOND_PERSON_COUNSEL = re.compile(r"^(?:you (?:should|shouldn'?t|need to|have to|must|could|might want to|want to|"
+                                    r"ought to)|you'?d be better|make sure|try to|don'?t|do not|never|always)\b",
+                                    re.IGNORECASE)
+
+
+def _chat_clauses(text: str) -> list[str]:
+    """A chat turn's point, without its opening words, and each part after a dash or colon."""
+    parts = [text] + [p for p in re.split(r"\s[–—-]\s|:\s", text)[1:] if p.strip()]
+    return [_DISCOURSE.sub("", part).strip() for part in parts if _DISCOURSE.sub("", part).strip()]
+
+
 def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
                   mentor: str | None = None, me: str | None = None) -> list[ExtractedItem]:
     """Advice and action items of a note, in note order (see the module docstring).
@@ -470,8 +487,12 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
         if re.search(r"\b(?:i'd|i would|i wouldn't|i would not|if i were you|in your shoes)\b"
                      r"(?! (?:love|like|be (?:happy|glad)|appreciate|have to check))", text, re.IGNORECASE):
             return "advice"  # "I'd put teaching first": the mentor's counsel
-        if _SELF_COMMIT.search(_CONJUNCTION.sub("", text)) or rule == "other":
+        if _SELF_COMMIT.search(_CONJUNCTION.sub("", text)):
             return None  # "I'll send you the article" is the mentor's promise
+        if any(rule_kind(clause) == "advice" or _SECOND_PERSON_COUNSEL.match(clause) for clause in _chat_clauses(text)):
+            return "advice"  # "So the thing I was trying to say – don't quit until you have an offer"
+        if rule == "other":
+            return None
         if rule is not None:
             return "advice"  # an imperative from the mentor is advice to the mentee
         if score is not None and score["advice"] >= 0.7 and len(text.split()) >= 4:

@@ -153,8 +153,9 @@ _SAID_IMPERATIVE = re.compile(
     re.IGNORECASE)
 
 _TOLD_SOMEONE_TO = re.compile(
-    r"^(?:i|we)\s+(?:also\s+|then\s+|just\s+)?(?:told|advised|encouraged|reminded|suggested to|recommended to)\s+"
-    r"(?:her|him|them|(?-i:[A-Z][a-z]+))\s+to\b", re.IGNORECASE)
+    r"^(?:(?:i|we)\s+)?(?:also\s+|then\s+|just\s+)?(?:told|advised|encouraged|reminded|suggested to|recommended to)\s+"
+    r"(?:her|him|them|my\s+[\w'’]+(?:\s+[\w'’]+)?|(?-i:[A-Z][a-z]+))(?:\s+(?:today|yesterday|again|too))?"
+    r"\s+(?:to|the same|that|they|she|he)\b", re.IGNORECASE)
 
 
 _STRONG_REPORT = re.compile(
