@@ -10,6 +10,8 @@ from relationship_helpers import bare_relationships, drop_note, put_note, snapsh
 
 from mentordesk.llm import ModelInfo
 from mentordesk.relationships import Relationships
+from sqlalchemy import select
+from store.tables import Person
 
 D = dt.date
 NOTE = """\
@@ -201,3 +203,13 @@ def test_a_name_with_an_apostrophe_finds_its_person(rel, written):
     assert report.people_added == [] and [p.name for p in rel.people.list()] == ["Aoife O'Sullivan"]
     assert rel.meetings.list("Aoife O'Sullivan")[0].date == D(2025, 4, 6)
     assert rel.people.detail("Aoife O’Sullivan").person.name == "Aoife O'Sullivan"  # typed with a curly apostrophe
+
+
+def test_a_hint_of_digits_and_marks_matches_no_one(rel):
+    from mentordesk.relationships.lookup import match_note_hint, match_note_name
+
+    rel.people.add("Seán Ó Dálaigh", stage="mentor")
+    with rel.db.session() as session:
+        people = list(session.scalars(select(Person)))
+        assert match_note_name(people, "3.12.25").person is None
+        assert match_note_hint(people, "3.12.25 sean on zoom, typing on the bus").person.name == "Seán Ó Dálaigh"

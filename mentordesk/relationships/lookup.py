@@ -215,6 +215,8 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
     if len(called) == 1:
         return NoteNameMatch(called[0])
     words = bare.split()
+    if not words:  # nothing but digits or marks ("3.12.25"): no one's name
+        return NoteNameMatch(None)
     if len(words) == 2:
         joined = match_note_name(people, "".join(words))  # "jan willem" is "Jan-Willem"
         if joined.person is not None:
