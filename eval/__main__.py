@@ -14,8 +14,8 @@ import json
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from eval.datasets import REGISTRY, ROOT, DatasetError, load_all, quick_subset
 

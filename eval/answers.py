@@ -19,8 +19,8 @@ question, with the deterministic fake chat model by default or the embedded Smol
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Callable, Sequence
 
 from eval.datasets import Dataset, Question
 from eval.metrics import (

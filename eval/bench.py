@@ -26,8 +26,8 @@ import shutil
 import statistics
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from eval.datasets import Dataset
 from eval.metrics import latency_summary

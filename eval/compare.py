@@ -25,8 +25,8 @@ import datetime as dt
 import os
 import re
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 import numpy as np
 
@@ -198,8 +198,8 @@ def _tutorial_load_and_split(folder: Path):
 
 
 def tutorial_ingest(folder: Path, persist: Path, embeddings, reingest: bool) -> tuple[dict, object]:
-    from langchain_chroma import Chroma
     from chromadb.config import Settings as ChromaSettings
+    from langchain_chroma import Chroma
 
     client_settings = ChromaSettings(anonymized_telemetry=False, is_persistent=True, persist_directory=str(persist))
     started = time.perf_counter()

@@ -12,8 +12,8 @@ kind that cannot apply to a person (a follow-up with no meeting) raises a clear
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from mentordesk.drafting import KINDS
 from store.errors import UserError

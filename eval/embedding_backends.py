@@ -153,8 +153,8 @@ def main(argv=None) -> int:
     if unknown:
         parser.error(f"unknown backend(s): {', '.join(unknown)}; choose from {', '.join(BACKENDS)}")
     with tempfile.TemporaryDirectory(prefix="mentordesk-onnx-cache-") as cache:
-        from vectorstore.onnx_embedder import cached_model
         from vectorstore.embeddings import bundled_minilm_path
+        from vectorstore.onnx_embedder import cached_model
 
         exports = {}
         for q in ("fp32", "int8"):

@@ -31,7 +31,7 @@ def main() -> int:
         OUT.unlink()  # mined from the extractor as trained without these sentences
     embedder = SentenceTransformerEmbedder(precision="fp32")
     rows: dict[str, str] = {}
-    for name, data in SETS.items():
+    for data in SETS.values():
         expected = load_expected(data, "dev")
         if not expected:
             continue

@@ -6,9 +6,9 @@ import datetime as dt
 import os
 import platform
 import sys
+from collections.abc import Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import Iterable, Sequence
 
 RETRIEVAL_METRICS = (("hit@1", "hit@1"), ("hit@5", "hit@5"), ("mrr", "MRR"), ("ndcg@10", "nDCG@10"))
 ANSWER_METRICS = (
@@ -58,7 +58,7 @@ def machine_info() -> dict:
         usable = os.cpu_count()
     load = load_average()
     return {
-        "date": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "date": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "cpu": _cpu_model(),
         "flags": cpu_flags(),
         "cores": os.cpu_count(),

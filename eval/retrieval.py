@@ -12,9 +12,9 @@ mentor filter, for notes questions that name a mentor, as a user would set it in
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
 
 from eval.datasets import Dataset, Question
 from eval.metrics import first_per_source, latency_summary, retrieval_summary, term_recall

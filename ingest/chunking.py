@@ -14,6 +14,8 @@ from dataclasses import dataclass
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
+# Raise when chunking changes: `reindex` then re-cuts every document from its stored text.
+CHUNKER_VERSION = "1"
 DEFAULT_MAX_CHARS = 900
 DEFAULT_MIN_CHARS = 120
 

@@ -16,6 +16,7 @@ import yaml
 
 from ingest.note_meta import DATE_KEYS, MENTOR_KEYS, parse_date_value, split_names
 
+
 class _StringDatesLoader(yaml.SafeLoader):
     """Safe YAML that leaves dates as strings, so a bad date gets our own clear message."""
 

@@ -16,5 +16,5 @@ def content_hash(content: str | bytes) -> str:
 
 
 def chunk_id(source: str, position: int, text: str) -> str:
-    digest = hashlib.sha256(f"{source}\x00{position}\x00{text}".encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(f"{source}\x00{position}\x00{text}".encode()).hexdigest()
     return digest[:32]

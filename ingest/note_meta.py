@@ -142,9 +142,9 @@ def find_date(text: str, default_year: int | None = None, day_first: bool | None
         return min(found)[1]
     if default_year is not None:
         for pattern in _YEARLESS:
-            match = pattern.search(text)
-            if match:
-                return _safe_date(default_year, MONTHS[match["month"].lower().rstrip(".")], int(match["day"]))
+            yearless = pattern.search(text)
+            if yearless:
+                return _safe_date(default_year, MONTHS[yearless["month"].lower().rstrip(".")], int(yearless["day"]))
     return None
 
 
@@ -229,7 +229,7 @@ _STOP_WORDS = {"group", "panel", "dinner", "notes", "note", "meeting", "call", "
                "session", "catch", "up", "check", "in", "the", "my", "with", "and", "re", "fwd", "subject", "chat",
                "lunch", "sync", "coaching", "review", "prep", "follow", "followup", "follow-up", "recording", "cloud",
                "mentor", "mentee", "q", "a", "qa", "q&a", "i", "me", "we", "our", "at", "on", "of", "for", "to",
-               "about", "thoughts", "journal", "entry", "debrief", "walk", "breakfast", "dinner", "drinks", "new",
+               "about", "thoughts", "journal", "entry", "debrief", "walk", "breakfast", "drinks", "new",
                "first", "second", "third", "next", "last", "quick", "weekly", "monthly", "check-in", "catch-up",
                "one-on-one", "gmt", "bst", "utc", "pm", "am", "transcribed", "update", "updates"}
 
@@ -411,7 +411,7 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
     if not mentors and speakers is None:
         body_with = name_with(" ".join(text.split()[:120]))  # "…after coffee with Chris Alvarez…"
         guesses = guessed + email_names(text) + [n for head in heads + _top_lines(text)[:3] for n in names_in_line(head)]
-        guesses += speaker_names(text) + [body_with, _greeting_name(text), name_in_file_name(file_stem)]
+        guesses += speaker_names(text) + [g for g in (body_with, _greeting_name(text), name_in_file_name(file_stem)) if g]
         # Headings further down ("## 11:00 Bea (career services)" in a daily note), and a
         # name typed in lower case after "with" ("notes from the call with jan willem").
         guesses += [n for line in text.splitlines() if re.match(r"^#{1,6}\s", line) for n in names_in_line(line)]
@@ -490,11 +490,11 @@ def _meeting_before(text: str, written: dt.date, day_first: bool) -> dt.date | N
         month, day = (second, first) if (first > 12 or (day_first and second <= 12)) else (first, second)
         candidates.append(_safe_date(written.year, month, day))
         break
-    for day in candidates:
-        if day is not None and day > written:
-            day = _safe_date(day.year - 1, day.month, day.day)
-        if day is not None and dt.timedelta(0) <= written - day <= dt.timedelta(days=120):
-            return day
+    for candidate in candidates:
+        if candidate is not None and candidate > written:
+            candidate = _safe_date(candidate.year - 1, candidate.month, candidate.day)
+        if candidate is not None and dt.timedelta(0) <= written - candidate <= dt.timedelta(days=120):
+            return candidate
     return None
 
 

@@ -12,20 +12,19 @@ the store is committed in one transaction, then stale vectors are deleted.
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
 import logging
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 from sqlalchemy import select
 
-from ingest.chunking import chunk_text
+from ingest.chunking import CHUNKER_VERSION, chunk_text
 from ingest.frontmatter import FrontMatter
 from ingest.hashing import chunk_id, content_hash
-from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, LoadedFile, load_bytes, load_file
+from ingest.loaders import SUPPORTED_SUFFIXES, LoadedFile, LoadError, load_bytes, load_file
 from ingest.note_meta import MEETING_WORDS, first_line, note_facts, title_line
 from store.engine import Database
 from store.generation import bump_generation
@@ -183,7 +182,7 @@ class IngestService:
         for number, (name, data) in enumerate(files, 1):
             if progress:
                 progress("reading", number, len(files))
-            result = _load_or_report(name, name, lambda data=data: data, report)
+            result = _load_or_report(name, name, _returning(data), report)
             if result is not None:
                 loaded.append((f"upload/{name}", name, *result))
         self._apply(self._plan(loaded, kind, report), [], report, progress)
@@ -210,6 +209,26 @@ class IngestService:
         plans = self._plan([(source, title or source, loaded, fingerprint)], kind, report)
         self._apply(plans, [], report, None)
         return report
+
+    def rechunk_stale(self) -> int:
+        """Re-cut, from its stored text, every document an older chunker cut; the caller
+        re-embeds (``reindex``). Returns how many documents were re-cut."""
+        done = 0
+        with self.db.session() as session:
+            stale = session.scalars(select(Document).where(
+                (Document.chunker_version.is_(None)) | (Document.chunker_version != CHUNKER_VERSION))).all()
+            for doc in stale:
+                meta = FrontMatter(title=doc.title, mentor=doc.mentor, date=doc.date, tags=list(doc.tags or []))
+                chunks = _chunks(doc.source, doc.source, doc.kind, meta, doc.text)
+                doc.chunks.clear()
+                session.flush()  # the old rows go before new ones that may share their ids
+                doc.chunks.extend(Chunk(id=cid, position=position, heading=heading, text=text)
+                                  for cid, position, heading, text in chunks)
+                doc.chunker_version = CHUNKER_VERSION
+                done += 1
+            if done:
+                bump_generation(session)
+        return done
 
     def delete_sources(self, sources: Iterable[str]) -> int:
         """Remove documents (and their chunks, from store and index). Returns how many."""
@@ -238,16 +257,10 @@ class IngestService:
             if known.get(source) == digest:
                 report.unchanged.append(display)
                 continue
-            text = file.text
-            if doc_kind == "documents" and Path(display).suffix.lower() in PLAIN_SUFFIXES:
-                text = mark_plain_headings(text)  # "Asking for feedback" on a line of its own
             if meta.title is None:
+                text = _chunkable(file.text, doc_kind, display)
                 meta.title = title_line(text, meeting=doc_kind == "notes") or _title_from(display)
-            context = _chunk_context(doc_kind, meta)
-            chunks = [
-                (chunk_id(source, c.position, f"{context}\x00{c.text}"), c.position, c.heading, c.text)
-                for c in chunk_text(text, title=meta.title)
-            ]
+            chunks = _chunks(source, display, doc_kind, meta, file.text)
             if not chunks:
                 report.skipped.append((display, "has no text to index"))
                 continue
@@ -282,7 +295,7 @@ class IngestService:
         for plan in plans:
             existing = old_ids.get(plan.source, set())
             doc_meta = _doc_stub(plan)
-            for cid, position, heading, text in plan.chunks:
+            for cid, position, _heading, text in plan.chunks:
                 if cid not in existing:
                     new_chunks.append(IndexedChunk(cid, text, chunk_metadata(doc_meta, Chunk(position=position))))
         if new_chunks:
@@ -301,7 +314,7 @@ class IngestService:
                     report.replaced.append(plan.display)
                 doc.kind, doc.title, doc.mentor = plan.kind, plan.meta.title, plan.meta.mentor
                 doc.date, doc.tags = plan.meta.date, plan.meta.tags
-                doc.content_hash, doc.text = plan.digest, plan.text
+                doc.content_hash, doc.text, doc.chunker_version = plan.digest, plan.text, CHUNKER_VERSION
                 keep = {cid for cid, *_ in plan.chunks}
                 for chunk in list(doc.chunks):
                     if chunk.id not in keep:
@@ -328,6 +341,10 @@ class IngestService:
             self.index.mark_current(generation)
         if self.on_change is not None:
             self.on_change()
+
+
+def _returning(data: bytes) -> Callable[[], bytes]:
+    return lambda: data
 
 
 def _load_or_report(
@@ -366,6 +383,20 @@ def _with_note_facts(file: LoadedFile, display: str, kind: str | None) -> tuple[
     meta.mentor = meta.mentor or (", ".join(facts.mentors) if facts.mentors else None)
     meta.date = meta.date or facts.date
     return meta, facts.hints
+
+
+def _chunkable(text: str, kind: str, display: str) -> str:
+    if kind == "documents" and Path(display).suffix.lower() in PLAIN_SUFFIXES:
+        return mark_plain_headings(text)  # "Asking for feedback" on a line of its own
+    return text
+
+
+def _chunks(source: str, display: str, kind: str, meta: FrontMatter, text: str) -> list[tuple[str, int, str | None, str]]:
+    """A document's chunks as (id, position, heading, text), the same from a file at ingest
+    and from the stored text at ``reindex``."""
+    context = _chunk_context(kind, meta)
+    return [(chunk_id(source, c.position, f"{context}\x00{c.text}"), c.position, c.heading, c.text)
+            for c in chunk_text(_chunkable(text, kind, display), title=meta.title)]
 
 
 def _doc_stub(plan: _Plan) -> Document:

@@ -12,16 +12,17 @@ source of a fact.
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from mentordesk.dates import date_range_in
 from mentordesk.grounding import (
     CITATION,
-    entailed,
     cited_numbers,
+    entailed,
     is_grounded,
     split_sentences,
     strip_invalid_citations,

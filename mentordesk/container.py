@@ -14,17 +14,17 @@ from sqlalchemy import func, select
 
 from ingest.sync import IngestReport, IngestService, ProgressFn
 from mentordesk.chat import ChatService
-from mentordesk.mentor_answers import MentorAdvice
-from store.engine import Database
-from store.errors import UserError
 from mentordesk.llm import ModelInfo, build_chat_model, model_info
-from store.tables import Chunk, Document
+from mentordesk.mentor_answers import MentorAdvice
 from mentordesk.relationships import Relationships
 from mentordesk.settings import Settings
+from store.engine import Database
+from store.errors import UserError
+from store.tables import Chunk, Document
 from vectorstore.chroma_index import ChromaIndex, make_client
 from vectorstore.embeddings import Embedder, make_embedder
-from vectorstore.library_index import LibraryIndex
 from vectorstore.keyword_store import SqliteKeywordStore
+from vectorstore.library_index import LibraryIndex
 from vectorstore.precomputed import PrecomputedVectors
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
@@ -163,6 +163,7 @@ class MentorDesk:
     def reindex(self, progress=None) -> int:
         """Rebuild the search index from the store, and re-read every note's meeting, advice
         and actions with the current extractor (hand-set state is kept)."""
+        self.ingest.rechunk_stale()  # documents an older chunker cut are cut again from their text
         count = self.index.rebuild(progress)
         self.relationships.sync_notes()
         return count

@@ -11,8 +11,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ingest.note_meta import MONTHS  # month names and abbreviations, "sept" too
 

@@ -8,7 +8,7 @@ measure citation precision.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from vectorstore.keyword import tokenize
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
@@ -63,9 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.check:
         print(f"{GUIDANCE_VECTORS}: {len(texts) - missing} of {len(texts)} guidance texts have a vector")
         return 1 if missing else 0
-    from vectorstore.embeddings import SentenceTransformerEmbedder
-
     import torch
+
+    from vectorstore.embeddings import SentenceTransformerEmbedder
 
     vectors = SentenceTransformerEmbedder(precision="fp32").embed(texts)
     write_bundle(GUIDANCE_VECTORS, MINILM_NAME, texts, vectors, precision="fp32", torch=torch.__version__)

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from store.errors import UserError
 from mentordesk.settings import Settings
+from store.errors import UserError
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -51,7 +51,7 @@ class ModelUnavailable(UserError):
 
 
 @contextmanager
-def model_errors(info: "ModelInfo"):
+def model_errors(info: ModelInfo):
     """Turns a remote model's connection and HTTP errors into one clear message (the
     conversation and everything saved stay as they are; the user can ask again)."""
     try:

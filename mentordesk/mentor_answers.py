@@ -11,13 +11,13 @@ cannot turn "never for the equity" into its opposite.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
-from store.errors import UserError
 from mentordesk.grounding import support
 from mentordesk.relationships.people import PersonDetail
 from mentordesk.relationships.views import AdviceView
+from store.errors import UserError
 from vectorstore.filters import SearchFilter, mentor_key
 from vectorstore.library_index import LibraryIndex, SearchResult
 

@@ -7,7 +7,7 @@ is an error, and so is a template that uses a variable it does not declare.
 from __future__ import annotations
 
 import string
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -34,7 +34,7 @@ class PromptTemplate(BaseModel):
     user: str
 
     @model_validator(mode="after")
-    def _declared(self) -> "PromptTemplate":
+    def _declared(self) -> PromptTemplate:
         used = _fields(self.system) | _fields(self.user)
         undeclared = used - set(self.variables)
         if undeclared:
@@ -64,6 +64,6 @@ def read_template_file(directory: Path, name: str, what: str = "prompt template"
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_prompt(name: str, directory: Path = PROMPTS_DIR) -> PromptTemplate:
     return PromptTemplate(name=name, **read_template_file(directory, name))

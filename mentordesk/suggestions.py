@@ -4,7 +4,7 @@ retrieved (a pure function, so the UI and tests share it)."""
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from vectorstore.library_index import SearchResult
 

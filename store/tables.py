@@ -9,7 +9,6 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, Strin
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
-
 class Base(DeclarativeBase):
     pass
 
@@ -27,10 +26,13 @@ class Document(Base):
     tags: Mapped[list] = mapped_column(JSON, default=list)
     content_hash: Mapped[str] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text)
+    # The chunker that cut this document (ingest.chunking.CHUNKER_VERSION); `reindex`
+    # re-cuts a document made by another one from its stored text.
+    chunker_version: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now(), onupdate=func.now())
 
-    chunks: Mapped[list["Chunk"]] = relationship(
+    chunks: Mapped[list[Chunk]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="Chunk.position"
     )
 
@@ -98,10 +100,10 @@ class Person(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now(), onupdate=func.now())
 
-    messages: Mapped[list["MessageEntry"]] = relationship(
+    messages: Mapped[list[MessageEntry]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="MessageEntry.date"
     )
-    meetings: Mapped[list["Meeting"]] = relationship(
+    meetings: Mapped[list[Meeting]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="Meeting.date"
     )
 
@@ -141,7 +143,7 @@ class Meeting(Base):
 
     person: Mapped[Person] = relationship(back_populates="meetings")
     document: Mapped[Document | None] = relationship()
-    advice_items: Mapped[list["AdviceItem"]] = relationship(
+    advice_items: Mapped[list[AdviceItem]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="AdviceItem.position",
         passive_deletes=True,
     )

@@ -103,7 +103,7 @@ def make_html(title: str, heading: str, body: str, *, script: str = "var trackin
         f"<!doctype html><html><head><title>{title}</title><script>{script}</script>"
         f"<style>.x {{ color: red }}</style></head><body><nav><ul><li>Home</li></ul></nav>"
         f"<h2>{heading}</h2><p>{body}</p></body></html>"
-    ).encode("utf-8")
+    ).encode()
 
 
 _VECTORS: dict[tuple[str, str], np.ndarray] = {}  # (model, text) -> vector, shared across tests

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from store.engine import Database
-from store.tables import Document
 from mentordesk.relationships import Relationships
 from mentordesk.settings import Settings
+from store.engine import Database
+from store.tables import Document
 
 
 def bare_relationships(home: Path, **settings) -> Relationships:

@@ -34,3 +34,16 @@ def test_an_import_that_points_up_breaks_the_contract(tmp_path):
     out = _lint(tmp_path)
     assert out.returncode != 0
     assert "store.tables -> mentordesk.settings" in out.stdout and "BROKEN" in out.stdout
+
+
+def test_ruff_finds_nothing():
+    out = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "."], cwd=ROOT, capture_output=True,
+                         text=True, timeout=300)
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-1000:]
+
+
+def test_the_lower_layers_type_check():
+    """mypy on store/, ingest/ and vectorstore/ (pyproject.toml [tool.mypy])."""
+    out = subprocess.run([sys.executable, "-m", "mypy", "--no-incremental"], cwd=ROOT, capture_output=True, text=True,
+                         timeout=600)
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-1000:]

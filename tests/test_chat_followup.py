@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from test_chat import desk, guidance_home  # noqa: F401  (shared module fixtures)
 
 from mentordesk.chat import NOT_FOUND, Turn, is_follow_up
-from test_chat import guidance_home, desk  # noqa: F401  (shared module fixtures)
 
 
 @pytest.mark.parametrize(

@@ -11,12 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import NOTES_DIR
+from helpers import free_port
 
 from mentordesk.container import MentorDesk
 from vectorstore.chroma_index import ChromaIndex, IndexMismatchError
-
-from conftest import NOTES_DIR
-from helpers import free_port
 
 
 @pytest.fixture(scope="module")

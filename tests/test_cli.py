@@ -7,11 +7,10 @@ by the read-only tests of this module and calls are kept few.
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys

@@ -3,9 +3,8 @@ rubric catches bad drafts, the model path cleans citations, sending updates the 
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
+import re
 
 import pytest
 from langchain_core.language_models import FakeListChatModel
@@ -15,12 +14,12 @@ from mentordesk.drafting.intent import DraftRequest, parse_draft_request, parse_
 from mentordesk.drafting.rubric import check_draft
 from mentordesk.drafting.service import DraftService
 from mentordesk.drafting.writer import DraftWriter
-from store.errors import UserError
 from mentordesk.llm import ModelInfo
 from mentordesk.relationships.lookup import PersonNotFound
 from mentordesk.relationships.profile import ProfileView
 from mentordesk.relationships.views import PersonView
 from mentordesk.suggestions import suggest_followups
+from store.errors import UserError
 from tests.conftest import NOTES_DIR
 from vectorstore.library_index import SearchResult
 

@@ -343,3 +343,27 @@ def test_stored_vectors_are_minilm_embeddings_of_the_passage(library, minilm):
     assert stored.shape == (384,)
     assert float(np.dot(stored, minilm.embed([got["documents"][0]])[0])) == pytest.approx(1.0, abs=1e-4)
     assert got["documents"][0].startswith("Negotiating the Halcyon Systems offer · Priya Raman · 2025-03-07\n")
+
+
+def test_reindex_recuts_documents_an_older_chunker_cut(library):
+    """A library cut by an older chunker follows an upgrade: `reindex` re-cuts every document
+    from its stored text, with the chunks a fresh ingest would make, and searches them."""
+    from sqlalchemy import update
+
+    from ingest.chunking import CHUNKER_VERSION
+    from store.tables import Chunk, Document
+
+    with library.db.session() as session:
+        expected = {d.source: [c.id for c in d.chunks] for d in session.scalars(select(Document))}
+        offer = session.scalar(select(Document).where(Document.source.endswith(OFFER_NOTE)))
+        offer.chunks.clear()
+        session.flush()
+        offer.chunks.append(Chunk(id="old-cut", position=0, heading=None, text=offer.text))  # one big chunk
+        session.execute(update(Document).values(chunker_version=None))
+    library.reindex()
+    with library.db.session() as session:
+        after = {d.source: [c.id for c in d.chunks] for d in session.scalars(select(Document))}
+        versions = set(session.scalars(select(Document.chunker_version)))
+    assert after == expected and versions == {CHUNKER_VERSION}
+    top = library.index.search("signing bonus to cover the unvested grant", 1)[0]
+    assert top.source.endswith(OFFER_NOTE) and top.chunk_id != "old-cut"

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import text
 
 from mentordesk.container import MentorDesk
-from store.engine import Database
 from mentordesk.settings import Settings
+from store.engine import Database
 from tests.test_keyword_fusion_filters import LIBRARY
 from vectorstore.embeddings import HashingEmbedder
 from vectorstore.filters import SearchFilter

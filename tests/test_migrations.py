@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, inspect, select, text
+from test_postgres_store import postgres_url  # noqa: F401 - the PostgreSQL server fixture
 
 from mentordesk.container import MentorDesk
 from mentordesk.settings import Settings
 from store.engine import Database
 from store.migrate import HEAD, NewerStoreError, _config, current_revision
 from store.tables import AdviceItem, Base, Draft, Meeting, MessageEntry, Person, Profile
-from test_postgres_store import postgres_url  # noqa: F401 - the PostgreSQL server fixture
 from vectorstore.embeddings import HashingEmbedder
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "release-e0ccbb8" / "mentordesk.db"
@@ -66,6 +66,8 @@ def test_a_release_e0ccbb8_folder_opens_upgraded_with_everything_intact(isolated
     # The upgraded folder works: the index is rebuilt from the store, notes are read again
     # by today's extractor, and what the user set by hand survives it.
     desk.reindex()
+    with database.engine.connect() as connection:  # cut again by today's chunker, from the stored text
+        assert set(connection.execute(text("SELECT chunker_version FROM documents")).scalars()) == {"1"}
     hits = desk.index.search("trial quarter hiring loop", 3, mode="keyword")
     assert hits and hits[0].mentor == "Priya Raman"
     with database.session() as session:

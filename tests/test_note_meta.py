@@ -119,8 +119,8 @@ def test_a_next_meeting_line_at_the_top_is_not_the_date():
 
 
 def test_names_as_people_type_them_match_the_table():
-    from store.tables import Person
     from mentordesk.relationships.lookup import match_note_hint, match_note_name
+    from store.tables import Person
 
     people = [Person(id=1, name="Søren Kjær"), Person(id=2, name="Katarzyna Wiśniewska"),
               Person(id=3, name="Jan-Willem de Vries"), Person(id=4, name="Beatriz Oliveira-Santos"),

@@ -17,13 +17,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from helpers import free_port
 
 from mentordesk.chat import unsupported_sentences
-from store.errors import UserError
 from mentordesk.grounding import cited_numbers, split_sentences
 from mentordesk.llm import bundled_smollm2_path
+from store.errors import UserError
 from tests.conftest import NOTES_DIR
 
 ROOT = Path(__file__).resolve().parent.parent

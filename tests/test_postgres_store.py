@@ -15,11 +15,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
-from mentordesk.container import MentorDesk
-
 from conftest import NOTES_DIR
 from helpers import free_port
+
+from mentordesk.container import MentorDesk
 
 
 def _pg_bin(name: str) -> str | None:

@@ -10,9 +10,9 @@ import shutil
 import pytest
 from conftest import BAD_NOTES_DIR, NOTES_DIR
 
+from mentordesk.relationships.extraction import extract_items
 from store.errors import UserError
 from store.tables import Document
-from mentordesk.relationships.extraction import extract_items
 from vectorstore.filters import SearchFilter
 
 D = dt.date

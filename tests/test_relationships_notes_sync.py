@@ -7,10 +7,10 @@ import datetime as dt
 
 import pytest
 from relationship_helpers import bare_relationships, drop_note, put_note, snapshot
+from sqlalchemy import select
 
 from mentordesk.llm import ModelInfo
 from mentordesk.relationships import Relationships
-from sqlalchemy import select
 from store.tables import Person
 
 D = dt.date

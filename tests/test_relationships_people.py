@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 from relationship_helpers import bare_relationships, put_note, snapshot
 
-from store.errors import UserError
 from mentordesk.relationships.lookup import PersonNotFound
 from mentordesk.relationships.schemas import InvalidInput
+from store.errors import UserError
 
 
 @pytest.fixture

@@ -142,11 +142,11 @@ def test_deleting_someone_with_meeting_notes_needs_the_box_ticked(desk, ui_env):
 
 def test_import_csv_reports_bad_rows_by_line_and_a_second_import_updates(desk, ui_env):
     seed_people(desk)
-    csv = ("Full Name,Company,Status,Email,Favourite colour\n"
-           "Priya Raman,Larkspur,mentor,priya@larkspur.example,green\n"
-           "Carlos Mendes,Brightline,best friend,,blue\n"
-           ",Nobody Inc,prospect,,red\n"
-           "Lena Fischer,Acme,contacted,lena@acme.example,\n").encode()
+    csv = (b"Full Name,Company,Status,Email,Favourite colour\n"
+           b"Priya Raman,Larkspur,mentor,priya@larkspur.example,green\n"
+           b"Carlos Mendes,Brightline,best friend,,blue\n"
+           b",Nobody Inc,prospect,,red\n"
+           b"Lena Fischer,Acme,contacted,lena@acme.example,\n")
     at = open_page("ui/targets_page.py")
     at.file_uploader(key="import_file").set_value(("targets.csv", csv, "text/csv")).run()
     click(at, "Import")

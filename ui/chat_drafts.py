@@ -9,8 +9,8 @@ import streamlit as st
 from mentordesk.container import MentorDesk
 from mentordesk.drafting.intent import DraftRequest
 from mentordesk.drafting.service import Draft
-from store.errors import UserError
 from mentordesk.relationships.lookup import PersonNotFound
+from store.errors import UserError
 from ui.draft_view import KIND_LABELS
 from ui.resources import REINDEX_HINT
 from ui.transcript import DraftSnapshot, Entry, show_draft

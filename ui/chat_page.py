@@ -16,8 +16,8 @@ from mentordesk.chat import Turn
 from mentordesk.container import MentorDesk
 from mentordesk.drafting.intent import DraftRequest
 from mentordesk.drafting.router import Refinement
-from store.errors import UserError
 from mentordesk.suggestions import suggest_followups
+from store.errors import UserError
 from ui.chat_drafts import draft_reply, refine_reply
 from ui.filters import search_filter_controls
 from ui.resources import REINDEX_HINT, announce_upgrade, ensure_builtin_guidance, get_desk, models_loaded

@@ -8,9 +8,9 @@ import datetime as dt
 import streamlit as st
 
 from mentordesk.container import MentorDesk
-from store.errors import UserError
 from mentordesk.relationships.schemas import InvalidInput
 from mentordesk.relationships.views import MeetingView, PersonView
+from store.errors import UserError
 from ui.flash import flash, show_flashes
 from ui.resources import REINDEX_HINT, embedder_loaded, get_desk
 from vectorstore.chroma_index import IndexMismatchError

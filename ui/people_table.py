@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from store.errors import UserError
-from store.tables import CONNECTIONS, STAGES
 from mentordesk.relationships.people import PERSON_FIELDS, HasMeetingNotes, PeopleService
 from mentordesk.relationships.views import PersonView
+from store.errors import UserError
+from store.tables import CONNECTIONS, STAGES
 
 PENDING = "targets_pending"  # session state: Pending, rows that failed to save
 VERSION = "targets_editor_version"  # session state: bumped to give the grid a fresh start

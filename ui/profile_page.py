@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from store.errors import UserError
 from mentordesk.relationships.profile import ProfileView
+from store.errors import UserError
 from ui.flash import flash, show_flashes
 from ui.resources import get_desk
 

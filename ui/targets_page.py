@@ -8,10 +8,10 @@ import datetime as dt
 import streamlit as st
 
 from mentordesk.container import MentorDesk
-from store.errors import UserError
-from store.tables import DIRECTIONS
 from mentordesk.relationships.import_export import ImportReport
 from mentordesk.relationships.tabular import TableError
+from store.errors import UserError
+from store.tables import DIRECTIONS
 from ui import people_table
 from ui.flash import flash, show_flashes
 from ui.resources import get_desk

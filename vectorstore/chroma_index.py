@@ -7,8 +7,8 @@ model's name and dimension on the collection so two models are never mixed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Iterator, Sequence
 
 import numpy as np
 
@@ -58,7 +58,9 @@ class ChromaIndex:
         return self._collection
 
     def check_model(self, collection=None) -> None:
-        meta = (collection if collection is not None else self._collection).metadata or {}
+        collection = collection if collection is not None else self._collection
+        assert collection is not None, "check_model before the collection is open"
+        meta = collection.metadata or {}
         built_with = meta.get("embedding_model")
         built_dim = meta.get("embedding_dimension")
         if built_with != self.model_name or built_dim != self.dimension:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -18,8 +19,11 @@ BF16_MIN_TEXTS = 8  # fewer texts than this embed in float32 even at bf16 (see e
 
 
 class Embedder(Protocol):
-    name: str
-    dimension: int
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def dimension(self) -> int: ...
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 
@@ -96,7 +100,8 @@ class SentenceTransformerEmbedder:
     def dimension(self) -> int:
         if self._dimension is None:
             _ = self.model
-        return int(self._dimension)
+        assert self._dimension is not None  # set by loading the model
+        return self._dimension
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -125,7 +130,7 @@ class SentenceTransformerEmbedder:
 
 
 def make_embedder(backend: str = "auto", precision: str = "auto", *, model_path: Path | None = None,
-                  batch_size: int = 16, cache_dir: Path | None = None) -> "Embedder":
+                  batch_size: int = 16, cache_dir: Path | None = None) -> Embedder:
     """The embedder the settings ask for. ``auto`` is ONNX Runtime (float32 unless
     ``precision`` says int8) for the bundled MiniLM, and torch for a model folder of the
     user's own, whose architecture the ONNX export may not know. An impossible pair

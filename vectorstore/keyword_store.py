@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -64,8 +64,9 @@ class SqliteKeywordStore:
     def write(self, session: Session, added: Iterable[tuple[str, str, dict]], removed: Iterable[str] = ()) -> None:
         """Add or replace rows given as (chunk id, text, metadata), and delete ``removed``."""
         self.ensure_table(session)
-        rows = [{"r": _rowid(cid), "terms": " ".join(_terms(body)), "id": cid, "kind": meta.get("kind"),
-                 "mentor": meta.get("mentor_key"), "date": meta.get("date")} for cid, body, meta in added]
+        prepared = [(cid, " ".join(_terms(body)), meta) for cid, body, meta in added]
+        rows = [{"r": _rowid(cid), "terms": terms, "id": cid, "kind": meta.get("kind"),
+                 "mentor": meta.get("mentor_key"), "date": meta.get("date")} for cid, terms, meta in prepared]
         # An upsert: a chunk written twice keeps one row.
         gone = list({_rowid(cid) for cid in removed} | {row["r"] for row in rows})
         count, length = self._totals(session)
@@ -78,7 +79,7 @@ class SqliteKeywordStore:
         if rows:
             session.execute(text(f"INSERT INTO {TABLE} (rowid, terms, chunk_id, kind, mentor_key, date) "
                                  "VALUES (:r, :terms, :id, :kind, :mentor, :date)"), rows)
-            count, length = count + len(rows), length + sum(len(row["terms"].split()) for row in rows)
+            count, length = count + len(rows), length + sum(len(terms.split()) for _, terms, _ in prepared)
         self._set_totals(session, count, length)
 
     @staticmethod

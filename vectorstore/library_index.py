@@ -19,8 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Iterable, Literal, Sequence
+from typing import Literal
 
 import numpy as np
 from sqlalchemy import select
@@ -147,6 +148,7 @@ class LibraryIndex:
         if self._chroma is None:
             with self._lock:
                 if self._chroma is None:
+                    assert self._chroma_factory is not None
                     self._chroma = self._chroma_factory()
         return self._chroma
 
@@ -229,11 +231,13 @@ class LibraryIndex:
         """Rewrite the store's keyword table from the chunks in one transaction, and mark it
         current for the generation it read. Emptying the table comes first: it takes
         SQLite's write lock, so no ingestion commits between reading the chunks and marking."""
+        store = self.keyword_store
+        assert store is not None, "only called when the keyword index lives in the store"
         with self.db.session() as session:
-            self.keyword_store.replace_all(session, ())
+            store.replace_all(session, ())
             generation = read_generation_in(session)
             chunks = self.load_all_chunks(session)
-            self.keyword_store.write(session, ((c.id, index_text(c.meta, c.text), c.meta) for c in chunks))
+            store.write(session, ((c.id, index_text(c.meta, c.text), c.meta) for c in chunks))
             row = session.get(StoreMeta, KEYWORD_GENERATION_KEY)
             if row is None:
                 session.add(StoreMeta(key=KEYWORD_GENERATION_KEY, value=str(generation)))
@@ -350,7 +354,7 @@ class LibraryIndex:
             if generation != self._names_generation:
                 with self.db.session() as session:
                     names = session.scalars(select(Document.mentor).where(Document.mentor.is_not(None)).distinct())
-                    self._mentor_names = {mentor_key(n): n for n in names if n}
+                    self._mentor_names = {key: n for n in names if n and (key := mentor_key(n))}
                 self._names_generation = generation
             return self._mentor_names
 
@@ -413,6 +417,7 @@ class LibraryIndex:
                     kinds=flt.kinds if flt else (), mentors=named,
                     since=flt.since if flt else None, until=flt.until if flt else None,
                 )
+                assert query_vector is not None  # hybrid search embedded the question above
                 scoped_dense = self._dense(query_vector, candidates, scoped, generation)
                 dense_scores.update(scoped_dense)
                 rankings.append([cid for cid, _ in scoped_dense])

@@ -4,14 +4,14 @@ draft can only say what the user's own records say."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from mentordesk.drafting import KINDS
-from store.errors import UserError
 from mentordesk.relationships.people import PersonDetail
 from mentordesk.relationships.profile import ProfileView
 from mentordesk.relationships.views import AdviceView, MeetingView, PersonView
+from store.errors import UserError
 from vectorstore.filters import SearchFilter, mentor_key
 from vectorstore.library_index import LibraryIndex, SearchResult
 

@@ -21,9 +21,9 @@ from mentordesk.drafting.intent import (
     parse_draft_request,
     parse_refinement_request,
 )
-from store.errors import UserError
 from mentordesk.llm import ModelInfo
 from mentordesk.prompts import load_prompt
+from store.errors import UserError
 
 if TYPE_CHECKING:  # LangChain is imported when a model is asked: the chat page loads without it
     from langchain_core.language_models import BaseChatModel

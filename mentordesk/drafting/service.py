@@ -8,21 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Callable
 from urllib.parse import quote
 
-from store.engine import Database
 from mentordesk.drafting.brief import DraftBrief, build_brief
 from mentordesk.drafting.rubric import RubricResult, check_draft
 from mentordesk.drafting.templates import Style
-from mentordesk.drafting.writer import DraftWriter
-from store.errors import UserError
 from mentordesk.drafting.wording import without_citations
-from store.tables import Draft as DraftRow
+from mentordesk.drafting.writer import DraftWriter
 from mentordesk.relationships.advice import AdviceService
 from mentordesk.relationships.people import PeopleService
 from mentordesk.relationships.profile import ProfileService
+from store.engine import Database
+from store.errors import UserError
+from store.tables import Draft as DraftRow
 from vectorstore.library_index import LibraryIndex
 
 REFINEMENTS = ("shorter", "more formal", "mention ...")
@@ -89,7 +89,7 @@ class DraftService:
         self._mark_follow_up = mark_follow_up
 
     @classmethod
-    def from_desk(cls, desk) -> "DraftService":
+    def from_desk(cls, desk) -> DraftService:
         """Uses the container's relationship services (issue 3), or builds them from
         ``desk.db`` for a container without them."""
         from mentordesk.relationships.cadence import Thresholds

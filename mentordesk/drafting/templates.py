@@ -13,10 +13,10 @@ from __future__ import annotations
 import hashlib
 import re
 import string
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -79,7 +79,7 @@ class DraftTemplate(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _declared(self) -> "DraftTemplate":
+    def _declared(self) -> DraftTemplate:
         texts = self.subject_variants() + [v for p in self.parts.values() for v in p.variants]
         used = set().union(*(_fields(t) for t in texts)) if texts else set()
         phrase_used = set().union(*(_fields(v) for vs in self.phrases.values() for v in vs)) if self.phrases else set()
@@ -108,7 +108,7 @@ def _holds(when: Sequence[str], flags: set[str]) -> bool:
     return all((flag[1:] not in flags) if flag.startswith("!") else (flag in flags) for flag in when)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_template(name: str, directory: Path = TEMPLATES_DIR) -> DraftTemplate:
     return DraftTemplate(name=name, **read_template_file(directory, name, "draft template"))
 

@@ -8,7 +8,8 @@ citations are then cut back to the passages it was given.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from mentordesk.chat import format_passages
 from mentordesk.drafting.brief import DraftBrief
@@ -72,7 +73,7 @@ class DraftWriter:
     def uses_model(self) -> bool:
         return self.info.capable
 
-    def write(self, brief: DraftBrief, style: Style = Style()) -> tuple[str | None, str]:
+    def write(self, brief: DraftBrief, style: Style = Style()) -> tuple[str | None, str]:  # noqa: B008 - frozen
         if not self.uses_model:
             return compose(brief, style)
         system, user = load_prompt(f"draft_{brief.kind}").render(

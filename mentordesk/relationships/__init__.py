@@ -7,10 +7,9 @@ note is written or deleted, so listing people or asking what is due stays fast.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
-from typing import Callable
 
-from store.engine import Database
 from mentordesk.relationships.advice import AdviceService
 from mentordesk.relationships.cadence import Thresholds
 from mentordesk.relationships.due import DueService
@@ -22,6 +21,7 @@ from mentordesk.relationships.people import PeopleService
 from mentordesk.relationships.profile import ProfileService
 from mentordesk.relationships.review import ReviewService
 from mentordesk.relationships.sentence_classifier import load_classifier
+from store.engine import Database
 
 
 class Relationships:

@@ -3,17 +3,17 @@ outcomes the mentor has been told about (closing the loop)."""
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from store.engine import Database
-from store.errors import UserError
-from store.tables import AdviceItem, Meeting
 from mentordesk.relationships.lookup import find_person
 from mentordesk.relationships.schemas import OutcomeInput, validated
 from mentordesk.relationships.views import AdviceView, advice_view, load_advice
+from store.engine import Database
+from store.errors import UserError
+from store.tables import AdviceItem, Meeting
 
 
 class AdviceNotFound(UserError):

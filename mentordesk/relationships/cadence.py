@@ -8,8 +8,8 @@ are parameters; their defaults come from ``Settings`` through ``Thresholds``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 from mentordesk.relationships.lookup import name_key
 from mentordesk.relationships.views import AdviceView, MeetingView, PersonView
@@ -27,7 +27,7 @@ class Thresholds:
     max_primary: int = 3
 
     @classmethod
-    def from_settings(cls, settings) -> "Thresholds":
+    def from_settings(cls, settings) -> Thresholds:
         return cls(
             due_weeks=settings.cadence_due_weeks, overdue_weeks=settings.cadence_overdue_weeks,
             follow_up_days=settings.follow_up_days, target_min=settings.target_min,

@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from store.engine import Database
-from store.errors import UserError
 from mentordesk.relationships.cadence import DueReport, Thresholds, build_due_report, suggested_meetings
 from mentordesk.relationships.ics import render_calendar, upcoming_events
 from mentordesk.relationships.views import load_advice, load_meetings, load_people
+from store.engine import Database
+from store.errors import UserError
 
 
 class DueService:
@@ -30,7 +30,7 @@ class DueService:
         with self.db.session() as session:
             people, meetings = load_people(session), load_meetings(session)
         events = upcoming_events(meetings, suggested_meetings(people, today, self.thresholds.due_weeks), today)
-        return render_calendar(events, now or dt.datetime.now(dt.timezone.utc))
+        return render_calendar(events, now or dt.datetime.now(dt.UTC))
 
     def write_calendar(self, path: Path, today: dt.date | None = None) -> int:
         text = self.calendar(today)

@@ -9,8 +9,8 @@ store keeps dates, not times.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from mentordesk.relationships.cadence import SuggestedMeeting
 from mentordesk.relationships.views import MeetingView
@@ -58,7 +58,7 @@ def _date(value: dt.date) -> str:
 
 def render_calendar(events: Sequence[CalendarEvent], now: dt.datetime, name: str = "MentorDesk") -> str:
     """The whole calendar as text with CRLF line ends. ``now`` becomes every DTSTAMP."""
-    stamp = (now if now.tzinfo else now.replace(tzinfo=dt.timezone.utc)).astimezone(dt.timezone.utc)
+    stamp = (now if now.tzinfo else now.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
              f"X-WR-CALNAME:{escape_text(name)}"]
     for event in events:

@@ -25,12 +25,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ingest.note_meta import find_date
-from store.engine import Database
-from store.tables import STAGES, MessageEntry, Person
 from mentordesk.relationships.lookup import label, name_key
 from mentordesk.relationships.schemas import InvalidInput, PersonCreate, validated
 from mentordesk.relationships.tabular import Table, TableError, parse_table, read_table, render_table, write_table
 from mentordesk.relationships.views import load_people
+from store.engine import Database
+from store.tables import STAGES, MessageEntry, Person
 
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "name": ("name", "full name", "person", "contact name", "mentor", "mentor name", "prospect", "target", "who",

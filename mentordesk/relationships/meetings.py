@@ -11,21 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ingest.sync import IngestService
-from store.engine import Database
-from store.errors import UserError
-from store.tables import Document, Meeting
 from mentordesk.relationships.lookup import find_person
 from mentordesk.relationships.notes_sync import SyncReport
 from mentordesk.relationships.schemas import InvalidInput, MeetingNoteInput, advance_stage, validated
 from mentordesk.relationships.views import AdviceView, MeetingView, advice_view, load_meetings, meeting_view
+from store.engine import Database
+from store.errors import UserError
+from store.tables import Document, Meeting
 
 APP_NOTE_PREFIX = "note:"
 

@@ -19,16 +19,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ingest.note_meta import first_line, names_in_line, note_facts
-from store.engine import Database
-from store.tables import AdviceItem, Document, Meeting, NoteReview, Person, Profile
 from mentordesk.relationships.extraction import (
     EXTRACTOR_VERSION,
     ExtractedItem,
@@ -47,6 +45,8 @@ from mentordesk.relationships.lookup import (
     plain_words,
 )
 from mentordesk.relationships.schemas import advance_stage
+from store.engine import Database
+from store.tables import AdviceItem, Document, Meeting, NoteReview, Person, Profile
 
 ModelExtractor = Callable[[str], list[ExtractedItem]]
 

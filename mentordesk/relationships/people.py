@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from sqlalchemy import select
 
-from store.engine import Database
-from store.errors import UserError
-from store.tables import Document, Meeting, MessageEntry, Person
 from mentordesk.relationships.cadence import Thresholds, nudges
 from mentordesk.relationships.lookup import find_person, label, name_key
 from mentordesk.relationships.schemas import (
@@ -32,6 +29,9 @@ from mentordesk.relationships.views import (
     load_people,
     message_view,
 )
+from store.engine import Database
+from store.errors import UserError
+from store.tables import Document, Meeting, MessageEntry, Person
 
 PERSON_FIELDS = ("name", "company", "role", "contact", "connection", "introducer", "stage", "notes")
 # Logging a message moves a person along: a sent message means contacted, a meeting means met.

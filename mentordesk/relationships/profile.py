@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from mentordesk.relationships.schemas import ProfileUpdate, validated
 from store.engine import Database
 from store.tables import Profile
-from mentordesk.relationships.schemas import ProfileUpdate, validated
 
 PROFILE_ID = 1  # one mentee per store
 

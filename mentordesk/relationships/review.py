@@ -9,16 +9,16 @@ re-ingesting the file, and it is applied at once by running the sync.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from sqlalchemy import func, select
 
+from mentordesk.relationships.lookup import find_person
 from store.engine import Database
 from store.errors import UserError
 from store.tables import Document, NoteReview, Person
-from mentordesk.relationships.lookup import find_person
 
 REASON_TEXT = {
     "not_a_meeting": "marked as not a meeting",

@@ -13,8 +13,8 @@ model) ``load_classifier`` returns None and extraction falls back to its rules a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 

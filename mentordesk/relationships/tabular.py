@@ -13,9 +13,9 @@ import io
 import os
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from store.errors import UserError
 
