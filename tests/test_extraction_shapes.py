@@ -259,10 +259,10 @@ WHATSAPP = """[06/04/2025, 20:14] Aoife: Great to see you today, sorry I had to 
 
 def test_a_whatsapp_export_is_read_turn_by_turn():
     found = kinds(WHATSAPP, mentor="Aoife O'Sullivan")
-    assert ("advice", "don't quit the school until you have an offer in writing") in found or \
-        any(k == "advice" and "don't quit the school" in t for k, t in found)
-    assert any(k == "advice" and t.startswith("And honestly start going to the UX Cork meetups") for k, t in found)
-    assert any(k == "advice" and "you should talk to Seán" in t for k, t in found)
+    # Quoted back as the counsel itself, without the turn's run-up (the quote keeps the line).
+    assert ("advice", "Don't quit the school until you have an offer in writing") in found
+    assert ("advice", "Start going to the UX Cork meetups, half the jobs I heard about came from there") in found
+    assert ("advice", "You should talk to Seán, he freelances") in found
     assert ("action", "I'll sign up for the May meetup tonight") in found
     assert not any("job spec" in t for _, t in found)  # the mentor's own promise
     assert not any("[06/04/2025" in t or "20:22" in t for _, t in found)  # no time stamps in the items
@@ -275,3 +275,42 @@ def test_a_whatsapp_export_is_read_turn_by_turn():
 ])
 def test_the_users_own_advice_to_others_is_not_the_mentors(line):
     assert rule_kind(line) == "other"
+
+
+BUJO = """Mon 12 January 2026
+
+• Pay the electricity bill
+x Collect dry cleaning
+• Correct the 5th year tests
+
+Call w/ Dee (19:00, 45 min)
+– Dee says the market is always slow in January
+– her advice: send 3 tailored applications a week rather than 20 generic ones
+x Update LinkedIn headline to UX Researcher
+• Write the stakeholder story in STAR format
+> Email Marcus again
+
+Key: • task  x done  – note  > migrated
+"""
+
+
+def test_a_bullet_journal_page_reads_its_signifiers_and_leaves_the_days_chores_out():
+    items = extract_items(BUJO)
+    found = {(i.kind, i.text, i.done) for i in items}
+    assert ("advice", "send 3 tailored applications a week rather than 20 generic ones", False) in found
+    assert ("action", "Update LinkedIn headline to UX Researcher", True) in found
+    assert ("action", "Write the stakeholder story in STAR format", False) in found
+    assert ("action", "Email Marcus again", False) in found  # migrated: still to do
+    texts = " ".join(i.text for i in items)
+    assert "electricity" not in texts and "5th year" not in texts and "Call w/ Dee" not in texts
+    assert "Key:" not in texts
+
+
+def test_notion_toggles_are_sections_and_arrows_are_bullets():
+    text = ("# Research mapping\n\n<details>\n<summary>Context</summary>\n\nAoife put us in touch. I came with a lot "
+            "of nerves.\n\n</details>\n\n<details>\n<summary>His advice</summary>\n\n- Scope the study to one "
+            "question.\n\n</details>\n\nTo do:\n-> Set up a Notion page for the research diary\n")
+    found = kinds(text)
+    assert ("advice", "Scope the study to one question.") in found
+    assert ("action", "Set up a Notion page for the research diary") in found
+    assert not any("put us in touch" in t for _, t in found)

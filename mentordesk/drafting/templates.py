@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import string
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -266,7 +267,10 @@ def _truncate(text: str, words: int) -> str:
 
 
 _MEETING_LABEL = re.compile(r"^(?:call|coffee|lunch|dinner|chat|meeting|mentoring|notes?|1:1|1-1|1on1|session|sync|"
-                            r"catch[- ]?up|check[- ]?in|q&a|transcript|voice memo|re:|fwd:)\b|\d", re.IGNORECASE)
+                            r"catch[- ]?up|check[- ]?in|q&a|transcript|voice memo|re:|fwd:)\b|\d"
+                            # ... or ends with one: "Bus notes", "Tomas debrief", "Dee call"
+                            r"|\b(?:notes?|call|chat|debrief|recap|sync|session|1:1|meeting|catch[- ]?up)$",
+                            re.IGNORECASE)
 
 
 def _topic(meeting, name: str) -> str:
@@ -275,11 +279,16 @@ def _topic(meeting, name: str) -> str:
     3 March 2026", "amara-2025-10-28") says nothing a mentor would want read back: ""."""
     for text in (meeting.purpose or "", meeting.title or ""):
         first = re.split(r"(?<=[.!?])\s", " ".join(text.split()), maxsplit=1)[0].rstrip(" .?!")
-        names = {w.lower() for w in name.split() if len(w) > 2}
-        if not first or _MEETING_LABEL.search(first) or names & {w.lower().strip(",.:;()") for w in first.split()}:
+        names = {_plain(w) for w in name.split() if len(w) > 2}
+        if not first or _MEETING_LABEL.search(first) or names & {_plain(w.strip(",.:;()")) for w in first.split()}:
             continue
         return _truncate(first, 14)
     return ""
+
+
+def _plain(word: str) -> str:
+    """Lower case without accents: "Tomás" in a name is "Tomas" in a title."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
 def _words(text: str) -> int:

@@ -53,7 +53,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -152,8 +152,52 @@ def _names_a_speaker(line: str, markdown: str, mentor: str | None) -> bool:
     return re.search(rf"\b{re.escape(name)} [A-Z][a-z'’\-]+", markdown) is not None
 
 
+# Rapid logging (a bullet journal): "• task", "x done", "> migrated", "< scheduled",
+# "– note". Read as checkboxes and plain bullets, so the usual rules apply to each line.
+_BUJO = re.compile(r"^(?P<indent>\s*)(?P<mark>[•xX><–])\s+(?P<text>\S.*)$")
+_BUJO_KEY = re.compile(r"^\s*(?:key|legend)\s*:.*(?:task|done|migrated|note)", re.IGNORECASE)
+_DAY_MEETING = re.compile(r"^\s*(?:call|coffee|lunch|chat|meeting|1:1|1-1|zoom|teams|catch[- ]?up|session|mentoring)\b"
+                          r".*\b(?:with|w/)\s*\S", re.IGNORECASE)
+
+
+def _bullet_journal(lines: list[str]) -> list[str]:
+    """A bullet-journal page as Markdown: signifiers become checkboxes or bullets, the key
+    line goes. On a day's page, the tasks above the line that opens the meeting ("Call w/
+    Dee (19:00, 45 min)") are the day's chores, not the meeting's: they are left out."""
+    marks = [m["mark"] for line in lines if (m := _BUJO.match(line))]
+    is_journal = len(marks) >= 4 and ("•" in marks) and (set(marks) & {"x", "X", ">", "<", "–"}) \
+        or any(_BUJO_KEY.match(line) for line in lines)
+    if not is_journal:
+        return lines
+    out: list[str] = []
+    for line in lines:
+        match = _BUJO.match(line)
+        if _BUJO_KEY.match(line):
+            out.append("")
+        elif match:
+            box = {"•": "- [ ] ", "x": "- [x] ", "X": "- [x] ", ">": "- [ ] ", "<": "- [ ] ", "–": "- "}[match["mark"]]
+            out.append(f"{match['indent']}{box}{match['text']}")
+        else:
+            out.append(line)
+    starts = [i for i, line in enumerate(out) if i > 0 and _DAY_MEETING.match(line) and not _BUJO.match(lines[i])]
+    if starts and any(_BUJO.match(line) for line in lines[:starts[0]]):
+        out = [""] * starts[0] + [""] + out[starts[0] + 1:]  # the meeting's own line is its title
+    return out
+
+
+_TOGGLE = re.compile(r"^\s*</?details[^>]*>\s*$", re.IGNORECASE)
+_SUMMARY = re.compile(r"^\s*<summary[^>]*>(?P<title>.*?)</summary>\s*$", re.IGNORECASE)
+
+
+def _toggles(lines: list[str]) -> list[str]:
+    """Notion's and GitHub's collapsible blocks (<details><summary>His advice</summary>)
+    as the headings they stand for."""
+    return ["" if _TOGGLE.match(line) else (f"## {m['title'].strip()}" if (m := _SUMMARY.match(line)) else line)
+            for line in lines]
+
+
 def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
-    raw_lines = markdown.splitlines()
+    raw_lines = _bullet_journal(_toggles(markdown.splitlines()))
     quoted = _quoted_by(raw_lines, mentor)
     lines = [_CALLOUT.sub("", raw) if raw.lstrip().startswith(">") else raw for raw in raw_lines]
     lines = ["" if _PROPERTY_BULLET.match(line) else line for line in lines]  # Logseq "- tags:: ..."
@@ -418,8 +462,21 @@ def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
             if because:
                 items.append(ExtractedItem("advice", because["advice"].rstrip("."), quote=quote))
         else:
+            if unit.speaker == "mentor":
+                text = _point_of_turn(text)  # the counsel, without "So the thing I was trying to say –"
             items.append(ExtractedItem("advice", _strip_lead(text), unit.done, quote=quote))
     return _dedupe(items)
+
+
+def _point_of_turn(text: str) -> str:
+    """A chat turn's counsel as it would be quoted back: the first clause that counsels
+    (after a dash or colon if the words before it do not), without the turn's opening words
+    ("And honestly start going to the meetups" -> "Start going to the meetups")."""
+    clauses = _chat_clauses(text)
+    counsel = next((c for c in clauses if rule_kind(c) == "advice" or _SECOND_PERSON_COUNSEL.match(c)), None)
+    if counsel is None:
+        return text
+    return counsel[:1].upper() + counsel[1:]
 
 
 _TITLED = re.compile(r"^(?P<title>[^:.!?]{3,40}):\s+(?P<rest>\S.*)$")
@@ -533,6 +590,9 @@ def _unscan(text: str, scanned: bool = False) -> str:
 
 def _strip_lead(text: str) -> str:
     text = re.sub(r"^(?:TODO|To-?do|Action|done|me)\s*[:\-]\s*|^AI:\s*|^(?:todo|to-?do)\s+", "", text, flags=re.I).strip()
+    # A label inside the line: "her advice: send 3 tailored applications a week".
+    text = re.sub(r"^(?:(?:her|his|their|my|the|main|key)\s+)?(?:advice|tips?|suggestions?|takeaways?|recommendations?)"
+                  r"\s*(?:was|is)?\s*[:\-–]\s+(?=\S)", "", text, flags=re.I).strip()
     text = re.sub(r"^@?(?-i:[A-Z][\w'’.-]*)(?: (?-i:[A-Z][\w'’.-]*)){0,2}:\s+(?=[a-z])", "", text)  # "Lucía: send it"
     if re.fullmatch(r"[\"“][^\"“”]*[\"”]", text):  # a whole quoted sentence: the quotes go
         text = text[1:-1]
