@@ -5,6 +5,7 @@ classifier, the migrations. The CLI runs from the installed copy, away from the 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -14,9 +15,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_wheel_runs_the_cli_from_an_installed_copy(tmp_path):
-    wheels, target, home = tmp_path / "wheels", tmp_path / "site", tmp_path / "home"
+    wheels, target, home, source = tmp_path / "wheels", tmp_path / "site", tmp_path / "home", tmp_path / "source"
+    # Built from a copy: setuptools leaves build/ in the tree it builds, and a stale file
+    # there (a prompt deleted since) would go into the wheel and hide a packaging mistake.
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", "eval", "tests"))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "-w", str(wheels), str(ROOT)], check=True, capture_output=True, timeout=600)
+                    "-w", str(wheels), str(source)], check=True, capture_output=True, timeout=600)
     [wheel] = wheels.glob("mentordesk-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         archive.extractall(target)  # what pip puts in site-packages (the dependencies come from this venv)
