@@ -297,3 +297,20 @@ def test_rubric_catches_each_defect_on_hand_made_drafts():
     assert not result.get("dates_have_year").passed
     fixed = followup.replace("7 March", "7 March 2025").replace("Jonas suggested", "You suggested")
     assert check_draft("Thanks", fixed, fb, today=dt.date(2026, 12, 1)).passed
+
+
+def test_an_unanswered_first_message_gets_the_polite_second_one(studio, desk):
+    """Cold outreach may need a second message: to someone already written to (a message
+    logged as sent with nothing back, or the stage "contacted"), the draft says so, briefly,
+    and still asks once; after a reply, it is a first message again."""
+    first = studio.draft("outreach", "Lena")
+    assert "once more" not in first.body and "haven't met" in first.body
+    desk.relationships.people.log_message("Lena", "sent", "asked for 20 minutes", dt.date(2026, 3, 2))
+    second = studio.draft("outreach", "Lena")
+    assert "I wrote to you on 2 March" in second.body and "once more, briefly" in second.body
+    assert "haven't met" not in second.body
+    assert (second.subject or "").startswith(("Following up", "Once more"))
+    assert len(second.body.split()) < len(first.body.split())
+    assert second.body.count("?") == 1 and second.rubric.passed, second.rubric.failures()
+    desk.relationships.people.log_message("Lena", "received", "happy to chat in April", dt.date(2026, 3, 5))
+    assert "once more" not in studio.draft("outreach", "Lena").body

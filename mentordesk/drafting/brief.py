@@ -4,6 +4,7 @@ draft can only say what the user's own records say."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,6 +33,10 @@ class DraftBrief:
     sources: tuple[SearchResult, ...] = ()    # the only passages a draft may cite
 
     met: bool = False                         # met before: a meeting logged, or at stage mentor/primary
+    # Outreach already sent and not answered (a message logged as sent with nothing back
+    # since, or the stage "contacted"): the draft is the polite second message.
+    second_message: bool = False
+    wrote_on: dt.date | None = None           # when the unanswered message was sent, if logged
 
     @property
     def connection(self) -> str:
@@ -82,7 +87,14 @@ def build_brief(kind: str, me: ProfileView, detail: PersonDetail, index: Library
                         "record what came of their advice first (advice ledger)")
     sources = _retrieve(index, person, last, outcomes) if index is not None and meetings else ()
     met = bool(meetings) or person.stage in ("mentor", "primary") or bool(person.met_on)
-    return DraftBrief(kind, me, person, last, learned, tuple(actions), outcomes, sources, met)
+    sent = [m.date for m in detail.messages if m.direction == "sent"]
+    last_sent = max(sent, default=None)
+    unanswered = last_sent is not None and not any(
+        m.date >= last_sent for m in detail.messages if m.direction in ("received", "met"))
+    second = not met and (unanswered or (person.stage == "contacted" and not any(
+        m.direction in ("received", "met") for m in detail.messages)))
+    return DraftBrief(kind, me, person, last, learned, tuple(actions), outcomes, sources, met,
+                      second_message=second, wrote_on=last_sent if second else None)
 
 
 def _retrieve(index: LibraryIndex, person: PersonView, last: MeetingView | None,

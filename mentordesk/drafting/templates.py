@@ -32,7 +32,7 @@ TEMPLATES_DIR = PROMPTS_DIR / "draft_templates"
 KNOWN_VARIABLES = frozenset({
     "first", "name", "company", "introducer", "introducer_first", "my_name", "my_first", "my_role",
     "goals", "values", "role", "last_topic", "last_date", "learned_one", "learned_list", "next_steps_list",
-    "questions_list", "outcomes_list", "mention",
+    "questions_list", "outcomes_list", "mention", "second", "wrote_on",
 })
 ITEM_VARIABLES = frozenset({"item", "outcome"})
 MAX_LIST = 5
@@ -131,6 +131,8 @@ def pick(options: Sequence[str], *key: str) -> str:
 def compose(brief: DraftBrief, style: Style = Style()) -> tuple[str | None, str]:
     """(subject, body) for the brief's kind."""
     template = load_template(brief.kind)
+    if brief.second_message and not style.short:  # "once more, briefly": only the parts that must be there
+        style = Style(short=True, formal=style.formal, mentions=style.mentions)
     seed = brief.person.name
     values = _variables(brief, template, style)
     flags = {name for name, value in values.items() if value} | {brief.connection}
@@ -174,6 +176,8 @@ def _variables(brief: DraftBrief, template: DraftTemplate, style: Style) -> dict
         "role": person.role or "",
         "last_topic": _topic(last, person.name) if last else "",
         "last_date": day_label(last.date) if last else "",
+        "second": "yes" if brief.second_message else "",
+        "wrote_on": day_label(brief.wrote_on) if brief.wrote_on else "",
         "learned_one": address(_clean(brief.learned[0].text)) if brief.learned else "",
         "learned_list": _bullets([_cite(_sentence(address(_clean(a.text))), sources, a.text)
                                   for a in brief.learned[:limit]]),
