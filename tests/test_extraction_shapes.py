@@ -314,3 +314,10 @@ def test_notion_toggles_are_sections_and_arrows_are_bullets():
     assert ("advice", "Scope the study to one question.") in found
     assert ("action", "Set up a Notion page for the research diary") in found
     assert not any("put us in touch" in t for _, t in found)
+
+
+def test_what_a_mentor_observes_is_not_advice():
+    text = ("What she sees in junior applicants\n- Most junior applicants only show interviews, very few show "
+            "synthesis.\n\nHer advice\n1. Put a synthesis example front and centre in the portfolio.\n")
+    found = kinds(text)
+    assert found == [("advice", "Put a synthesis example front and centre in the portfolio.")]

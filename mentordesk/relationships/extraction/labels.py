@@ -105,7 +105,10 @@ _OTHER_LABEL = re.compile(
     r"|summary keywords|keywords|speakers|where i was|how i was|check[- ]in|focus(?: today| for today)?|theme"
     # A daily note's own sections: the day's chores, not a meeting's outcomes.
     r"|today|tonight|this morning|morning|evening|habits|gratitude|groceries|shopping(?: list)?|errands|journal"
-    r"|daily(?: log| notes?)?|day plan|plan for today|(?:today'?s )?(?:tasks|todos?) (?:for )?today)$",
+    r"|daily(?: log| notes?)?|day plan|plan for today|(?:today'?s )?(?:tasks|todos?) (?:for )?today"
+    # What the mentor observes, not what they advise: "What she sees in junior applicants".
+    r"|what (?:she|he|they) (?:sees?|saw|notices?|noticed|observes?|observed|looks? for|knows?) (?:in|about|when|with)\b.*"
+    r"|(?:about|on) (?:the|her|his|their) (?:team|company|org|organisation|organization|role|job))$",
     re.IGNORECASE,
 )
 
