@@ -301,16 +301,28 @@ def test_rubric_catches_each_defect_on_hand_made_drafts():
 
 def test_an_unanswered_first_message_gets_the_polite_second_one(studio, desk):
     """Cold outreach may need a second message: to someone already written to (a message
-    logged as sent with nothing back, or the stage "contacted"), the draft says so, briefly,
-    and still asks once; after a reply, it is a first message again."""
+    logged as sent with nothing back, or the stage "contacted"), the draft says so, leaves out
+    what it can, and still asks once; after a reply, it is a first message again."""
     first = studio.draft("outreach", "Lena")
     assert "once more" not in first.body and "haven't met" in first.body
     desk.relationships.people.log_message("Lena", "sent", "asked for 20 minutes", dt.date(2026, 3, 2))
     second = studio.draft("outreach", "Lena")
-    assert "I wrote to you on 2 March" in second.body and "once more, briefly" in second.body
+    assert "I wrote to you on 2 March, and I'm trying once more" in second.body
     assert "haven't met" not in second.body
     assert (second.subject or "").startswith(("Following up", "Once more"))
-    assert len(second.body.split()) < len(first.body.split())
+    assert "leaders I learn from" in first.body and "leaders I learn from" not in second.body  # optional parts go
     assert second.body.count("?") == 1 and second.rubric.passed, second.rubric.failures()
     desk.relationships.people.log_message("Lena", "received", "happy to chat in April", dt.date(2026, 3, 5))
     assert "once more" not in studio.draft("outreach", "Lena").body
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("go back to Marcus at Corrib Labs, he never replied but she says nudge once",
+     "go back to Marcus at Corrib Labs, he never replied but you say nudge once"),
+    ("She said to wait, and he said no", "You said to wait, and he said no"),  # a past reply may be someone else's
+    ("Priya thinks the offer is low", "You think the offer is low"),
+])
+def test_advice_read_back_to_the_mentor_speaks_to_them(line, expected):
+    from mentordesk.drafting.wording import second_person
+
+    assert second_person(line, "Priya Raman" if "Priya" in line else "Deirdre Kavanagh") == expected

@@ -131,7 +131,7 @@ def pick(options: Sequence[str], *key: str) -> str:
 def compose(brief: DraftBrief, style: Style = Style()) -> tuple[str | None, str]:
     """(subject, body) for the brief's kind."""
     template = load_template(brief.kind)
-    if brief.second_message and not style.short:  # "once more, briefly": only the parts that must be there
+    if brief.second_message and not style.short:  # a second message: only the parts that must be there
         style = Style(short=True, formal=style.formal, mentions=style.mentions)
     seed = brief.person.name
     values = _variables(brief, template, style)

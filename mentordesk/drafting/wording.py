@@ -58,6 +58,11 @@ def second_person(text: str, name: str) -> str:
     parts = re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”]))\s+(?=[A-Z])", text)
     text = " ".join(opening.sub(lead, part) for part in parts)
     text = re.sub(r"\b(?:as|like) (?:she|he) (said|put it|suggested|recommended)\b", r"as you \1", text)
+    # "…, he never replied but she says nudge once": a reporting clause after "but" or "and"
+    # in the mentor's own advice is the mentor speaking (the "he" before it is someone else).
+    # Present tense only: "and he said no" may well be someone else's past reply.
+    text = re.sub(r"\b(but|and|so) (?:she|he) (says|thinks|reckons|suggests|recommends)\b",
+                  lambda m: f"{m[1]} you {_AGREE.get(m[2], m[2])}", text)
     text = re.sub(rf"(?<![\w-]){who}(?![\w-])", "you", text)
     text = re.sub(r"(^|[.!?]\s+)(you|your)\b", lambda m: m[1] + m[2].capitalize(), text)
     return text
