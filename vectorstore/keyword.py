@@ -86,6 +86,13 @@ def bm25_idf(rows: int, df: int) -> float:
     return math.log(1 + (rows - df + 0.5) / (df + 0.5))
 
 
+def bm25_weight(idf, tf, length, average_length, k1: float = BM25_K1, b: float = BM25_B):
+    """A term's BM25 contribution to a chunk: ``tf`` occurrences in a chunk of ``length``
+    terms. Works on numbers and on numpy arrays alike (the in-memory index scores a whole
+    posting list at once)."""
+    return idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / average_length))
+
+
 class KeywordIndex:
     def __init__(self, k1: float = BM25_K1, b: float = BM25_B):
         self.k1, self.b = k1, b
@@ -172,7 +179,6 @@ class KeywordIndex:
             avg_length = max(self._total_length / alive, 1.0)
             scores = np.zeros(n_rows, dtype=np.float32)
             matched = np.zeros(n_rows, dtype=np.int16)
-            norm = self.k1 * (1 - self.b + self.b * self._length_array / avg_length)
             for term in terms:
                 arrays = self._term_arrays(term)
                 if arrays is None:
@@ -180,7 +186,7 @@ class KeywordIndex:
                 rows, tfs = arrays
                 df = len(rows)
                 idf = bm25_idf(alive, df)
-                scores[rows] += idf * tfs * (self.k1 + 1) / (tfs + norm[rows])
+                scores[rows] += bm25_weight(idf, tfs, self._length_array[rows], avg_length, self.k1, self.b)
                 matched[rows] += 1
             mask = self._rows.mask(flt) & (matched > 0)
             candidates = np.flatnonzero(mask)

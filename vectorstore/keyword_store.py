@@ -27,8 +27,10 @@ from collections.abc import Iterable
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from store.generation import read_generation_in
+from store.tables import StoreMeta
 from vectorstore.filters import SearchFilter, date_key
-from vectorstore.keyword import BM25_B, BM25_K1, KeywordHit, bm25_idf, tokenize
+from vectorstore.keyword import KeywordHit, bm25_idf, bm25_weight, tokenize
 
 TABLE = "chunk_keywords"
 VOCABULARY = "chunk_keywords_vocabulary"
@@ -90,9 +92,25 @@ class SqliteKeywordStore:
 
     @staticmethod
     def _set_totals(session, count: int, length: int) -> None:
-        session.execute(text("DELETE FROM store_meta WHERE key = :k"), {"k": TOTALS_KEY})
-        session.execute(text("INSERT INTO store_meta (key, value) VALUES (:k, :v)"),
-                        {"k": TOTALS_KEY, "v": f"{count} {length}"})
+        session.merge(StoreMeta(key=TOTALS_KEY, value=f"{count} {length}"))
+
+    # ----- which chunk generation the table reflects ----------------------------------
+    @staticmethod
+    def is_current(session: Session) -> bool:
+        """Whether the table reflects the store's chunks (else it must be rebuilt first)."""
+        row = session.get(StoreMeta, GENERATION_KEY)
+        return row is not None and int(row.value) == read_generation_in(session)
+
+    @staticmethod
+    def mark_current(session: Session, generation: int) -> None:
+        session.merge(StoreMeta(key=GENERATION_KEY, value=str(generation)))
+
+    def follow(self, session: Session, generation: int) -> None:
+        """After a write in the transaction that commits chunk ``generation``: a table that
+        was current stays current; one that was behind stays behind, to be rebuilt on use."""
+        row = session.get(StoreMeta, GENERATION_KEY)
+        if row is not None and int(row.value) == generation - 1:
+            self.mark_current(session, generation)
 
     def replace_all(self, session: Session, items: Iterable[tuple[str, str, dict]]) -> None:
         self.ensure_table(session)
@@ -105,7 +123,7 @@ class SqliteKeywordStore:
         terms = list(dict.fromkeys(_terms(query)))
         if not terms:
             return []
-        where, params = [f"{TABLE} MATCH :match"], {"match": " OR ".join(f'"{t}"' for t in terms), "k": k}
+        where, params = [f"{TABLE} MATCH :match"], {"match": " OR ".join(f'"{t}"' for t in terms)}
         if flt is not None:
             if flt.kinds:
                 where.append(f"kind IN ({', '.join(f':kind{i}' for i in range(len(flt.kinds)))})")
@@ -141,8 +159,7 @@ class SqliteKeywordStore:
         for row in rows:
             words = row.terms.split()
             tf = Counter(w for w in words if w in idf)
-            norm = BM25_K1 * (1 - BM25_B + BM25_B * len(words) / average)
-            score = sum(idf[t] * n * (BM25_K1 + 1) / (n + norm) for t, n in tf.items())
+            score = sum(bm25_weight(idf[t], n, len(words), average) for t, n in tf.items())
             hits.append(KeywordHit(row.chunk_id, score, len(tf), len(terms)))
         hits.sort(key=lambda h: -h.score)  # stable: FTS5's order breaks ties
         return hits[:k]

@@ -27,14 +27,13 @@ import numpy as np
 from sqlalchemy import select
 
 from store.engine import Database
-from store.generation import GENERATION_KEY, read_generation, read_generation_in
-from store.tables import Chunk, Document, StoreMeta
+from store.generation import read_generation, read_generation_in
+from store.tables import Chunk, Document
 from vectorstore.chroma_index import ChromaIndex
 from vectorstore.embeddings import Embedder
 from vectorstore.filters import SearchFilter, date_key, mentor_key, without_possessives
 from vectorstore.fusion import keep_leaders, reciprocal_rank_fusion
 from vectorstore.keyword import KeywordIndex, tokenize
-from vectorstore.keyword_store import GENERATION_KEY as KEYWORD_GENERATION_KEY
 from vectorstore.keyword_store import SqliteKeywordStore
 from vectorstore.memory_vectors import MemoryVectors
 from vectorstore.precomputed import PrecomputedVectors
@@ -177,9 +176,7 @@ class LibraryIndex:
         if self.keyword_store is None:
             return
         self.keyword_store.write(session, ((c.id, index_text(c.meta, c.text), c.meta) for c in added), removed)
-        row = session.get(StoreMeta, KEYWORD_GENERATION_KEY)
-        if row is not None and int(row.value) == generation - 1:
-            row.value = str(generation)  # it was current, and stays so; else it is rebuilt on use
+        self.keyword_store.follow(session, generation)
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         """Vectors for ``texts``: shipped ones where there are, the embedder for the rest (a
@@ -238,11 +235,7 @@ class LibraryIndex:
             generation = read_generation_in(session)
             chunks = self.load_all_chunks(session)
             store.write(session, ((c.id, index_text(c.meta, c.text), c.meta) for c in chunks))
-            row = session.get(StoreMeta, KEYWORD_GENERATION_KEY)
-            if row is None:
-                session.add(StoreMeta(key=KEYWORD_GENERATION_KEY, value=str(generation)))
-            else:
-                row.value = str(generation)
+            store.mark_current(session, generation)
 
     def load_all_chunks(self, session=None) -> list[IndexedChunk]:
         # Plain rows rather than ORM objects: 1.1 s instead of 3.1 s at 100k chunks. A row
@@ -333,9 +326,8 @@ class LibraryIndex:
         A one-shot process uses the store's FTS5 table, which needs no build (3.9 s at 100k)."""
         if self.keyword_store is not None and not self._memory_keywords:
             with self.db.session() as session:
-                values = dict(session.execute(select(StoreMeta.key, StoreMeta.value).where(
-                    StoreMeta.key.in_((GENERATION_KEY, KEYWORD_GENERATION_KEY)))).all())
-            if values.get(GENERATION_KEY, "0") != values.get(KEYWORD_GENERATION_KEY):
+                current = self.keyword_store.is_current(session)
+            if not current:
                 with self._lock:
                     self._rebuild_keyword_store()
             return self.keyword_store
@@ -404,8 +396,9 @@ class LibraryIndex:
             dense = self._dense(query_vector, candidates, flt, generation)
             dense_scores.update(dense)
             rankings.append([cid for cid, _ in dense])
-        if mode in ("hybrid", "keyword"):
-            hits = self.keyword.search(query, candidates, flt)
+        keywords = self.keyword if mode in ("hybrid", "keyword") else None  # checked against the store once
+        if keywords is not None:
+            hits = keywords.search(query, candidates, flt)
             coverage.update({h.chunk_id: h.matched_terms / h.query_terms for h in hits})
             rankings.append([h.chunk_id for h in hits])
         if mode == "hybrid" and (flt is None or not flt.mentors):
@@ -421,7 +414,8 @@ class LibraryIndex:
                 scoped_dense = self._dense(query_vector, candidates, scoped, generation)
                 dense_scores.update(scoped_dense)
                 rankings.append([cid for cid, _ in scoped_dense])
-                scoped_hits = self.keyword.search(query, candidates, scoped)
+                assert keywords is not None
+                scoped_hits = keywords.search(query, candidates, scoped)
                 coverage.update({h.chunk_id: h.matched_terms / h.query_terms for h in scoped_hits})
                 rankings.append([h.chunk_id for h in scoped_hits])
         fused = keep_leaders(reciprocal_rank_fusion(rankings), rankings[:2] if mode == "hybrid" else [], k)
