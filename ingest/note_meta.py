@@ -291,9 +291,9 @@ _EVENT_SPEAKERS = re.compile(r"^\W*(?:guest |keynote )?(?:speakers?|presenters?|
                              r"\s*(?:were|was)?\s*[:\-–]\s*(?P<names>\S.*)$", re.I)
 
 
-def _event_speakers(text: str) -> list[str] | None:
+def _event_speakers(top_lines: list[str]) -> list[str] | None:
     """The speakers a note of a talk names in its first lines, or None if it names none."""
-    for line in _top_lines(text):
+    for line in top_lines:
         for sentence in re.split(r"(?<=[.!?])\s+", line):
             match = _EVENT_SPEAKERS.match(sentence)
             if match:
@@ -368,6 +368,7 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
     date_source = "front matter" if date else None
     props = property_lines(text)
     heads = [h for h in (title, first_line(text)) if h]
+    top = _top_lines(text)
 
     guessed: list[str] = []  # stated in a property line, but not shaped like a person's name
     if not mentors:
@@ -402,7 +403,7 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         if name:
             mentors, mentor_source = [name], "file name"
     hints: list[str] = []
-    speakers = _event_speakers(text) if not mentors else None
+    speakers = _event_speakers(top) if not mentors else None
     if speakers is not None:
         # A talk, panel or webinar ("Speakers: Hannah Kwok (…) and Rob Mensah (…)"): its
         # speakers are the only candidates; someone the note merely mentions ("Dee posted
@@ -410,7 +411,7 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         hints, mentor_source = speakers, "hint"
     if not mentors and speakers is None:
         body_with = name_with(" ".join(text.split()[:120]))  # "…after coffee with Chris Alvarez…"
-        guesses = guessed + email_names(text) + [n for head in heads + _top_lines(text)[:3] for n in names_in_line(head)]
+        guesses = guessed + email_names(text) + [n for head in heads + top[:3] for n in names_in_line(head)]
         guesses += speaker_names(text) + [g for g in (body_with, _greeting_name(text), name_in_file_name(file_stem)) if g]
         # Headings further down ("## 11:00 Bea (career services)" in a daily note), and a
         # name typed in lower case after "with" ("notes from the call with jan willem").
@@ -419,7 +420,7 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         if to_self:
             guesses = [g for g in guesses if g and _address_name(g) != _address_name(props["from"])]
         hints = list(dict.fromkeys(g for g in guesses if g))
-        first = _top_lines(text)[0] if _top_lines(text) else ""
+        first = top[0] if top else ""
         if first and not names_in_line(first) and first.lower() not in hints and find_date(first, day_first=day_first):
             # A dated first line typed in lower case on a phone ("3.12.25 sean on zoom, typing
             # this on the bus"), last of the hints: matched word by word, only a word that is
@@ -446,7 +447,7 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
     if date is None:
         # The title and the first lines; a line about the next meeting is not this one's date,
         # and a line saying when the note was written ("written Sun 1/25/2026") is kept aside.
-        for head in heads + [line for line in _top_lines(text)[:3] if not _NEXT_MEETING.search(line)]:
+        for head in heads + [line for line in top[:3] if not _NEXT_MEETING.search(line)]:
             if WRITTEN_LINE.match(head):
                 written = written or find_date(head, day_first=day_first)
                 continue

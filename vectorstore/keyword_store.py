@@ -123,7 +123,8 @@ class SqliteKeywordStore:
         terms = list(dict.fromkeys(_terms(query)))
         if not terms:
             return []
-        where, params = [f"{TABLE} MATCH :match"], {"match": " OR ".join(f'"{t}"' for t in terms)}
+        where = [f"{TABLE} MATCH :match"]
+        params: dict[str, object] = {"match": " OR ".join(f'"{t}"' for t in terms)}
         if flt is not None:
             if flt.kinds:
                 where.append(f"kind IN ({', '.join(f':kind{i}' for i in range(len(flt.kinds)))})")

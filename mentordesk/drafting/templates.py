@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import re
 import string
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -25,6 +24,7 @@ from mentordesk.drafting.brief import DraftBrief
 from mentordesk.drafting.wording import day_label, second_person, with_years
 from mentordesk.grounding import best_supporting
 from mentordesk.prompts import PROMPTS_DIR, PromptError, read_template_file
+from mentordesk.relationships.lookup import fold
 from mentordesk.relationships.views import AdviceView
 
 TEMPLATES_DIR = PROMPTS_DIR / "draft_templates"
@@ -283,16 +283,11 @@ def _topic(meeting, name: str) -> str:
     3 March 2026", "amara-2025-10-28") says nothing a mentor would want read back: ""."""
     for text in (meeting.purpose or "", meeting.title or ""):
         first = re.split(r"(?<=[.!?])\s", " ".join(text.split()), maxsplit=1)[0].rstrip(" .?!")
-        names = {_plain(w) for w in name.split() if len(w) > 2}
-        if not first or _MEETING_LABEL.search(first) or names & {_plain(w.strip(",.:;()")) for w in first.split()}:
+        names = {fold(w) for w in name.split() if len(w) > 2}  # "Tomás" in a name is "Tomas" in a title
+        if not first or _MEETING_LABEL.search(first) or names & {fold(w.strip(",.:;()")) for w in first.split()}:
             continue
         return _truncate(first, 14)
     return ""
-
-
-def _plain(word: str) -> str:
-    """Lower case without accents: "Tomás" in a name is "Tomas" in a title."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
 def _words(text: str) -> int:

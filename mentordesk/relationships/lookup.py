@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from store.errors import UserError
 from store.tables import STAGES, Person
-from vectorstore.filters import without_possessives
+from vectorstore.filters import mentor_key, without_possessives
 
 _WITH_COMPANY = re.compile(r"^(?P<name>.+?)\s*\((?P<company>[^()]+)\)\s*$")
 
@@ -34,7 +34,7 @@ class PersonNotFound(UserError):
 
 
 def name_key(name: str | None) -> str:
-    return " ".join((name or "").lower().replace("’", "'").split())  # O’Sullivan is O'Sullivan
+    return mentor_key(name) or ""  # one normalisation for people and the index: O’Sullivan is O'Sullivan
 
 
 def label(person) -> str:

@@ -416,10 +416,13 @@ _SECOND_PERSON_COUNSEL = re.compile(r"^(?:you (?:should|shouldn'?t|need to|have 
                                     re.IGNORECASE)
 
 
-def _chat_clauses(text: str) -> list[str]:
-    """A chat turn's point, without its opening words, and each part after a dash or colon."""
-    parts = [text] + [p for p in re.split(r"\s[–—-]\s|:\s", text)[1:] if p.strip()]
-    return [_DISCOURSE.sub("", part).strip() for part in parts if _DISCOURSE.sub("", part).strip()]
+def _counsel_clause(text: str) -> str | None:
+    """The first clause of a chat turn that counsels: the whole turn without its opening
+    words, else a part after a dash or colon ("So the thing I was trying to say – don't
+    quit until you have an offer"); None if none does."""
+    parts = [text] + re.split(r"\s[–—-]\s|:\s", text)[1:]
+    clauses = (_DISCOURSE.sub("", part).strip() for part in parts)
+    return next((c for c in clauses if c and (rule_kind(c) == "advice" or _SECOND_PERSON_COUNSEL.match(c))), None)
 
 
 def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
@@ -472,11 +475,8 @@ def _point_of_turn(text: str) -> str:
     """A chat turn's counsel as it would be quoted back: the first clause that counsels
     (after a dash or colon if the words before it do not), without the turn's opening words
     ("And honestly start going to the meetups" -> "Start going to the meetups")."""
-    clauses = _chat_clauses(text)
-    counsel = next((c for c in clauses if rule_kind(c) == "advice" or _SECOND_PERSON_COUNSEL.match(c)), None)
-    if counsel is None:
-        return text
-    return counsel[:1].upper() + counsel[1:]
+    counsel = _counsel_clause(text)
+    return text if counsel is None else counsel[:1].upper() + counsel[1:]
 
 
 _TITLED = re.compile(r"^(?P<title>[^:.!?]{3,40}):\s+(?P<rest>\S.*)$")
@@ -546,7 +546,7 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
             return "advice"  # "I'd put teaching first": the mentor's counsel
         if _SELF_COMMIT.search(_CONJUNCTION.sub("", text)):
             return None  # "I'll send you the article" is the mentor's promise
-        if any(rule_kind(clause) == "advice" or _SECOND_PERSON_COUNSEL.match(clause) for clause in _chat_clauses(text)):
+        if _counsel_clause(text) is not None:
             return "advice"  # "So the thing I was trying to say – don't quit until you have an offer"
         if rule == "other":
             return None
