@@ -21,9 +21,7 @@ The chat model is the embedded default (SmolLM2 on llama.cpp), the embedder the 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,6 +30,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from eval.coldstart import app_env, free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "eval" / "results"
 CHROMIUM = "/usr/bin/chromium"
@@ -39,16 +39,8 @@ CHAT_INPUT = '[data-testid="stChatInputTextArea"]'
 QUESTIONS = ("How often should I meet my mentor?", "How do I write a cold outreach email?")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _start_app(home: Path, port: int, root: Path = ROOT) -> subprocess.Popen:
-    env = {**os.environ, "MENTORDESK_HOME": str(home), "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
-    env.pop("OPENAI_API_KEY", None)
-    env.pop("OPENAI_BASE_URL", None)
+    env = app_env(home, "local")  # the embedded default, whatever model this machine has configured
     return subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
@@ -111,7 +103,7 @@ def one_run(browser, work: Path, root: Path = ROOT) -> dict:
     shutil.rmtree(home, ignore_errors=True)
     row: dict = {}
     for state in ("fresh", "existing"):
-        port = _free_port()
+        port = free_port()
         page = browser.new_page()
         started = time.perf_counter()
         app = _start_app(home, port, root)

@@ -59,13 +59,15 @@ print("RESULT", json.dumps({"seconds": time.perf_counter() - started, "answer_ch
 """
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-def _env(home: Path, provider: str) -> dict:
+def app_env(home: Path, provider: str) -> dict:
+    """The environment an app or CLI run of the benchmarks gets: its own data folder, the
+    given chat provider, no hub downloads, no telemetry."""
     return dict(os.environ, MENTORDESK_HOME=str(home), MENTORDESK_LLM_PROVIDER=provider, HF_HUB_OFFLINE="1",
                 ANONYMIZED_TELEMETRY="False", STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
 
@@ -93,11 +95,11 @@ def prepare_home(home: Path, embedder) -> float:
 
 
 def streamlit_start(home: Path, timeout: float = 60) -> dict:
-    port = _free_port()
+    port = free_port()
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port)],
-        cwd=ROOT, env=_env(home, "fake"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT, env=app_env(home, "fake"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
         health = page = None
@@ -124,6 +126,6 @@ def streamlit_start(home: Path, timeout: float = 60) -> dict:
 def run(home: Path, embedder) -> dict:
     out = {"prepare_seconds": prepare_home(home, embedder)}
     out["streamlit"] = streamlit_start(home)
-    out["first_script_run"] = _run_json(_APPTEST, _env(home, "fake"))
-    out["fresh_process_one_local_answer"] = _run_json(_ANSWER, _env(home, "local"))
+    out["first_script_run"] = _run_json(_APPTEST, app_env(home, "fake"))
+    out["fresh_process_one_local_answer"] = _run_json(_ANSWER, app_env(home, "local"))
     return out

@@ -118,9 +118,7 @@ class IngestService:
                 report.skipped.append((str(raw), "does not exist"))
             elif path.is_dir():
                 folders.append(path.resolve())
-                for file in sorted(p for p in path.rglob("*") if p.is_file()):
-                    if not any(part.startswith(".") for part in file.relative_to(path).parts):
-                        files.append((file.resolve(), str(file)))
+                files.extend((file.resolve(), str(file)) for file in _files_in(path))
             else:
                 files.append((path.resolve(), str(raw)))
         # A file named twice (a folder and a file in it, overlapping folders) is read once:
@@ -128,14 +126,7 @@ class IngestService:
         unique: dict[Path, str] = {}
         for path, display in files:
             unique.setdefault(path, display)
-        files = list(unique.items())
-        loaded: list[tuple[str, str, LoadedFile, bytes]] = []
-        for number, (path, display) in enumerate(files, 1):
-            if progress:
-                progress("reading", number, len(files))
-            result = _load_or_report(display, path.name, path.read_bytes, report)
-            if result is not None:
-                loaded.append((str(path), display, *result))
+        loaded = _read_files([(str(path), display, path) for path, display in unique.items()], report, progress)
         plans = self._plan(loaded, kind, report)
         stale = self._stale_sources(folders, {source for source, *_ in loaded})
         self._apply(plans, stale, report, progress)
@@ -150,16 +141,9 @@ class IngestService:
         otherwise answer twice after a reinstall elsewhere."""
         _check_kind(kind)
         report = IngestReport()
-        files = sorted(p for p in folder.rglob("*") if p.is_file()
-                       and not any(part.startswith(".") for part in p.relative_to(folder).parts))
-        loaded: list[tuple[str, str, LoadedFile, bytes]] = []
-        for number, path in enumerate(files, 1):
-            if progress:
-                progress("reading", number, len(files))
-            display = path.relative_to(folder).as_posix()
-            result = _load_or_report(display, path.name, path.read_bytes, report)
-            if result is not None:
-                loaded.append((f"{prefix}/{display}", display, *result))
+        files = _files_in(folder)
+        named = [(path, path.relative_to(folder).as_posix()) for path in files]
+        loaded = _read_files([(f"{prefix}/{display}", display, path) for path, display in named], report, progress)
         seen = {source for source, *_ in loaded}
         names = {path.name for path in files}
         with self.db.session() as session:
@@ -219,7 +203,7 @@ class IngestService:
                 (Document.chunker_version.is_(None)) | (Document.chunker_version != CHUNKER_VERSION))).all()
             for doc in stale:
                 meta = FrontMatter(title=doc.title, mentor=doc.mentor, date=doc.date, tags=list(doc.tags or []))
-                chunks = _chunks(doc.source, doc.source, doc.kind, meta, doc.text)
+                chunks = _chunks(doc.source, doc.kind, meta, _chunkable(doc.text, doc.kind, doc.source))
                 doc.chunks.clear()
                 session.flush()  # the old rows go before new ones that may share their ids
                 doc.chunks.extend(Chunk(id=cid, position=position, heading=heading, text=text)
@@ -257,10 +241,10 @@ class IngestService:
             if known.get(source) == digest:
                 report.unchanged.append(display)
                 continue
+            text = _chunkable(file.text, doc_kind, display)
             if meta.title is None:
-                text = _chunkable(file.text, doc_kind, display)
                 meta.title = title_line(text, meeting=doc_kind == "notes") or _title_from(display)
-            chunks = _chunks(source, display, doc_kind, meta, file.text)
+            chunks = _chunks(source, doc_kind, meta, text)
             if not chunks:
                 report.skipped.append((display, "has no text to index"))
                 continue
@@ -343,6 +327,26 @@ class IngestService:
             self.on_change()
 
 
+def _files_in(folder: Path) -> list[Path]:
+    """The files of a folder and its subfolders, in order, without hidden ones (.git, .obsidian)."""
+    return sorted(p for p in folder.rglob("*") if p.is_file()
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
+def _read_files(files: Sequence[tuple[str, str, Path]], report: IngestReport,
+                progress: ProgressFn | None) -> list[tuple[str, str, LoadedFile, bytes]]:
+    """(source, display, loaded file, raw bytes) for each (source, display, path) that loads;
+    the others are reported as skipped."""
+    loaded: list[tuple[str, str, LoadedFile, bytes]] = []
+    for number, (source, display, path) in enumerate(files, 1):
+        if progress:
+            progress("reading", number, len(files))
+        result = _load_or_report(display, path.name, path.read_bytes, report)
+        if result is not None:
+            loaded.append((source, display, *result))
+    return loaded
+
+
 def _returning(data: bytes) -> Callable[[], bytes]:
     return lambda: data
 
@@ -391,12 +395,12 @@ def _chunkable(text: str, kind: str, display: str) -> str:
     return text
 
 
-def _chunks(source: str, display: str, kind: str, meta: FrontMatter, text: str) -> list[tuple[str, int, str | None, str]]:
-    """A document's chunks as (id, position, heading, text), the same from a file at ingest
-    and from the stored text at ``reindex``."""
+def _chunks(source: str, kind: str, meta: FrontMatter, text: str) -> list[tuple[str, int, str | None, str]]:
+    """A document's chunks as (id, position, heading, text) from its ``_chunkable`` text, the
+    same from a file at ingest and from the stored text at ``reindex``."""
     context = _chunk_context(kind, meta)
     return [(chunk_id(source, c.position, f"{context}\x00{c.text}"), c.position, c.heading, c.text)
-            for c in chunk_text(_chunkable(text, kind, display), title=meta.title)]
+            for c in chunk_text(text, title=meta.title)]
 
 
 def _doc_stub(plan: _Plan) -> Document:

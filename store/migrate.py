@@ -57,12 +57,9 @@ def _config(connection):
 
 
 def known_revisions() -> set[str]:
-    from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+    return {script.revision for script in ScriptDirectory.from_config(_config(None)).walk_revisions()}
 
 
 def backup_sqlite(engine: Engine, revision: str | None) -> Path | None:

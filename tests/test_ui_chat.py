@@ -199,6 +199,6 @@ def test_a_process_that_ends_right_after_the_first_page_exits_cleanly(isolated_h
 
     coldstart.prepare_home(isolated_home, minilm)
     done = subprocess.run([sys.executable, "-c", coldstart._APPTEST], cwd=ROOT, capture_output=True, text=True,
-                          env=coldstart._env(isolated_home, "fake"), timeout=300)
+                          env=coldstart.app_env(isolated_home, "fake"), timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert '"chat_input": 1' in done.stdout and '"exceptions": []' in done.stdout
