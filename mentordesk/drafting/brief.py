@@ -87,12 +87,10 @@ def build_brief(kind: str, me: ProfileView, detail: PersonDetail, index: Library
                         "record what came of their advice first (advice ledger)")
     sources = _retrieve(index, person, last, outcomes) if index is not None and meetings else ()
     met = bool(meetings) or person.stage in ("mentor", "primary") or bool(person.met_on)
-    sent = [m.date for m in detail.messages if m.direction == "sent"]
-    last_sent = max(sent, default=None)
-    unanswered = last_sent is not None and not any(
-        m.date >= last_sent for m in detail.messages if m.direction in ("received", "met"))
-    second = not met and (unanswered or (person.stage == "contacted" and not any(
-        m.direction in ("received", "met") for m in detail.messages)))
+    last_sent = max((m.date for m in detail.messages if m.direction == "sent"), default=None)
+    answers = [m.date for m in detail.messages if m.direction in ("received", "met")]
+    unanswered = last_sent is not None and not any(day >= last_sent for day in answers)
+    second = not met and (unanswered or (person.stage == "contacted" and not answers))
     return DraftBrief(kind, me, person, last, learned, tuple(actions), outcomes, sources, met,
                       second_message=second, wrote_on=last_sent if second else None)
 

@@ -181,7 +181,7 @@ def _bullet_journal(lines: list[str]) -> list[str]:
             out.append(line)
     starts = [i for i, line in enumerate(out) if i > 0 and _DAY_MEETING.match(line) and not _BUJO.match(lines[i])]
     if starts and any(_BUJO.match(line) for line in lines[:starts[0]]):
-        out = [""] * starts[0] + [""] + out[starts[0] + 1:]  # the meeting's own line is its title
+        out = [""] * (starts[0] + 1) + out[starts[0] + 1:]  # the chores, and the meeting's own line (its title)
     return out
 
 
