@@ -29,6 +29,7 @@ from ingest.note_meta import MEETING_WORDS, first_line, note_facts, title_line
 from store.engine import Database
 from store.generation import bump_generation
 from store.kinds import DOCUMENT_KINDS
+from store.scope import LOCAL, RESERVED
 from store.tables import Chunk, Document
 from vectorstore.library_index import IndexedChunk, LibraryIndex, chunk_metadata
 
@@ -96,6 +97,10 @@ class IngestService:
                  mentor_resolver: Callable[[], MentorResolver] | None = None):
         self.db = db
         self.index = index
+        # Whose documents these are (store.scope). Lookups by source are limited to them:
+        # the session also reads the shared guidance, which this service must never take
+        # for one of the user's files.
+        self.owner = db.scope.owner or LOCAL
         # Gives a note's mentor as the tracking table spells it ("amara" in a file name ->
         # "Amara Nwosu"), so search's mentor filter and citations name the right person.
         # A factory: it reads the table once per ingestion.
@@ -147,7 +152,7 @@ class IngestService:
         seen = {source for source, *_ in loaded}
         names = {path.name for path in files}
         with self.db.session() as session:
-            indexed = session.execute(select(Document.source, Document.kind)).all()
+            indexed = session.execute(select(Document.source, Document.kind).where(self._own)).all()
         stale = [source for source, doc_kind in indexed if source not in seen and (
             source.startswith(f"{prefix}/")
             or (doc_kind == kind and Path(source).is_absolute() and Path(source).parent.name == folder.name
@@ -199,11 +204,11 @@ class IngestService:
         re-embeds (``reindex``). Returns how many documents were re-cut."""
         done = 0
         with self.db.session() as session:
-            stale = session.scalars(select(Document).where(
+            stale = session.scalars(select(Document).where(self._own).where(
                 (Document.chunker_version.is_(None)) | (Document.chunker_version != CHUNKER_VERSION))).all()
             for doc in stale:
                 meta = FrontMatter(title=doc.title, mentor=doc.mentor, date=doc.date, tags=list(doc.tags or []))
-                chunks = _chunks(doc.source, doc.kind, meta, _chunkable(doc.text, doc.kind, doc.source))
+                chunks = _chunks(doc.source, doc.kind, meta, _chunkable(doc.text, doc.kind, doc.source), self.owner)
                 doc.chunks.clear()
                 session.flush()  # the old rows go before new ones that may share their ids
                 doc.chunks.extend(Chunk(id=cid, position=position, heading=heading, text=text)
@@ -220,12 +225,16 @@ class IngestService:
         self._apply([], list(sources), report, None)
         return len(report.removed)
 
+    @property
+    def _own(self):
+        return Document.owner == self.owner
+
     # ----- planning ------------------------------------------------------------------
     def _plan(
         self, loaded: list[tuple[str, str, LoadedFile, bytes]], kind: str | None, report: IngestReport
     ) -> list[_Plan]:
         with self.db.session() as session:
-            known = dict(session.execute(select(Document.source, Document.content_hash)).all())
+            known = dict(session.execute(select(Document.source, Document.content_hash).where(self._own)).all())
         plans: list[_Plan] = []
         # Only notes have mentors: ingesting the built-in guidance at start-up reads no table.
         resolve = (self._mentor_resolver() if self._mentor_resolver is not None and loaded
@@ -244,7 +253,7 @@ class IngestService:
             text = _chunkable(file.text, doc_kind, display)
             if meta.title is None:
                 meta.title = title_line(text, meeting=doc_kind == "notes") or _title_from(display)
-            chunks = _chunks(source, doc_kind, meta, text)
+            chunks = _chunks(source, doc_kind, meta, text, self.owner)
             if not chunks:
                 report.skipped.append((display, "has no text to index"))
                 continue
@@ -256,7 +265,7 @@ class IngestService:
         if not folders:
             return []
         with self.db.session() as session:
-            sources = session.scalars(select(Document.source)).all()
+            sources = session.scalars(select(Document.source).where(self._own)).all()
         stale = []
         for source in sources:
             path = Path(source)
@@ -273,12 +282,12 @@ class IngestService:
             for plan in plans:
                 if plan.replacing:
                     old_ids[plan.source] = set(
-                        session.scalars(select(Chunk.id).join(Document).where(Document.source == plan.source))
+                        session.scalars(select(Chunk.id).join(Document).where(self._own, Document.source == plan.source))
                     )
         new_chunks: list[IndexedChunk] = []
         for plan in plans:
             existing = old_ids.get(plan.source, set())
-            doc_meta = _doc_stub(plan)
+            doc_meta = _doc_stub(plan, self.owner)
             for cid, position, _heading, text in plan.chunks:
                 if cid not in existing:
                     new_chunks.append(IndexedChunk(cid, text, chunk_metadata(doc_meta, Chunk(position=position))))
@@ -289,7 +298,7 @@ class IngestService:
         stale_ids: list[str] = []
         with self.db.session() as session:
             for plan in plans:
-                doc = session.scalar(select(Document).where(Document.source == plan.source))
+                doc = session.scalar(select(Document).where(self._own, Document.source == plan.source))
                 if doc is None:
                     doc = Document(source=plan.source)
                     session.add(doc)
@@ -311,7 +320,7 @@ class IngestService:
                         doc.chunks.append(Chunk(id=cid, position=position, heading=heading, text=text))
                 report.chunks_total += len(plan.chunks)
             for source in stale:
-                doc = session.scalar(select(Document).where(Document.source == source))
+                doc = session.scalar(select(Document).where(self._own, Document.source == source))
                 if doc is not None:
                     stale_ids.extend(chunk.id for chunk in doc.chunks)
                     session.delete(doc)
@@ -395,17 +404,22 @@ def _chunkable(text: str, kind: str, display: str) -> str:
     return text
 
 
-def _chunks(source: str, kind: str, meta: FrontMatter, text: str) -> list[tuple[str, int, str | None, str]]:
+def _chunks(source: str, kind: str, meta: FrontMatter, text: str,
+            owner: str = LOCAL) -> list[tuple[str, int, str | None, str]]:
     """A document's chunks as (id, position, heading, text) from its ``_chunkable`` text, the
-    same from a file at ingest and from the stored text at ``reindex``."""
+    same from a file at ingest and from the stored text at ``reindex``. In team mode the
+    owner is part of the id: two people's ``upload/notes.md`` must not share chunk ids (the
+    index would let the second overwrite the first's vectors); single-user ids are unchanged."""
     context = _chunk_context(kind, meta)
-    return [(chunk_id(source, c.position, f"{context}\x00{c.text}"), c.position, c.heading, c.text)
+    where = source if owner in RESERVED else f"{owner}\x00{source}"
+    return [(chunk_id(where, c.position, f"{context}\x00{c.text}"), c.position, c.heading, c.text)
             for c in chunk_text(text, title=meta.title)]
 
 
-def _doc_stub(plan: _Plan) -> Document:
+def _doc_stub(plan: _Plan, owner: str) -> Document:
     return Document(
-        source=plan.source, kind=plan.kind, title=plan.meta.title, mentor=plan.meta.mentor, date=plan.meta.date
+        owner=owner, source=plan.source, kind=plan.kind, title=plan.meta.title, mentor=plan.meta.mentor,
+        date=plan.meta.date,
     )
 
 

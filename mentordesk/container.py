@@ -20,6 +20,7 @@ from mentordesk.relationships import Relationships
 from mentordesk.settings import Settings
 from store.engine import Database
 from store.errors import UserError
+from store.scope import Scope
 from store.tables import Chunk, Document
 from vectorstore.chroma_index import ChromaIndex, make_client
 from vectorstore.embeddings import Embedder, make_embedder
@@ -33,17 +34,51 @@ GUIDANCE_VECTORS = KNOWLEDGE_DIR / ".vectors" / "all-MiniLM-L6-v2.npz"
 
 
 class MentorDesk:
-    def __init__(self, settings: Settings, *, embedder: Embedder | None = None):
+    """One user's view of the library. ``for_user`` gives another user's view (team mode)
+    that shares this one's database engine, embedding model and Chroma client."""
+
+    def __init__(self, settings: Settings, *, embedder: Embedder | None = None, _base: MentorDesk | None = None):
         self.settings = settings
         self._embedder = embedder
+        self._base = _base
 
     @cached_property
-    def db(self) -> Database:
+    def scope(self) -> Scope:
+        """Whose data this desk reads and writes (store.scope)."""
+        if self.settings.mode == "single":
+            return Scope.single_user()
+        if not self.settings.user:
+            raise UserError("team mode needs a user: pass --user NAME or set MENTORDESK_USER")
+        return Scope.user(self.settings.user)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.settings.mode == "team" and self.scope.owner in self.settings.admin_ids
+
+    def for_user(self, user: str) -> MentorDesk:
+        """The desk of another team user, sharing this process's heavy objects."""
+        return MentorDesk(self.settings.model_copy(update={"user": user}), _base=self._root)
+
+    @property
+    def _root(self) -> MentorDesk:
+        return self._base._root if self._base is not None else self
+
+    @cached_property
+    def _database(self) -> Database:
+        """The database, unscoped; shared by every user's desk of this process."""
+        if self._base is not None:
+            return self._base._root._database
         self.settings.home.mkdir(parents=True, exist_ok=True)
         return Database(self.settings.resolved_database_url)
 
     @cached_property
+    def db(self) -> Database:
+        return self._database.scoped(self.scope)
+
+    @cached_property
     def embedder(self) -> Embedder:
+        if self._base is not None:
+            return self._root.embedder
         if self._embedder is not None:
             return self._embedder
         s = self.settings
@@ -81,17 +116,31 @@ class MentorDesk:
         self.chat_model  # noqa: B018 - LangChain's classes; a remote model only gets its client
 
     @cached_property
-    def chroma(self) -> ChromaIndex:
+    def chroma_client(self):
+        if self._base is not None:
+            return self._root.chroma_client
         s = self.settings
-        client = make_client(path=s.chroma_path, host=s.chroma_host, port=s.chroma_port)
-        return ChromaIndex(client, s.collection, self.embedder.name, self.embedder.dimension)
+        return make_client(path=s.chroma_path, host=s.chroma_host, port=s.chroma_port)
+
+    @cached_property
+    def chroma(self) -> ChromaIndex:
+        """The dense index as this user sees it: in team mode every read and delete carries
+        the user's owner clause (vectorstore.chroma_index)."""
+        return self._chroma_for(self.scope)
+
+    def _chroma_for(self, scope: Scope) -> ChromaIndex:
+        return ChromaIndex(self.chroma_client, self.settings.collection, self.embedder.name, self.embedder.dimension,
+                           scope=scope)
 
     @cached_property
     def index(self) -> LibraryIndex:
+        return self._index_for(self.db, lambda: self.chroma)
+
+    def _index_for(self, db: Database, chroma) -> LibraryIndex:
         return LibraryIndex(
-            self.db,
+            db,
             self.embedder,
-            lambda: self.chroma,
+            chroma,
             min_relevance=self.settings.min_relevance,
             memory_vectors=self.settings.memory_vectors,
             precomputed=PrecomputedVectors(GUIDANCE_VECTORS, self.embedder.name, self.embedder.dimension),
@@ -103,7 +152,22 @@ class MentorDesk:
         if choice == "database" and not sqlite:
             raise UserError("MENTORDESK_KEYWORD_INDEX=database needs the SQLite store; use memory (or auto) "
                             "with PostgreSQL")
+        if choice == "database" and self.settings.mode == "team":
+            raise UserError("MENTORDESK_KEYWORD_INDEX=database is for single-user mode; team mode keeps the "
+                            "keyword index in memory, per user")
+        # The store's FTS5 table is raw SQL outside the store's per-user scoping: team mode does not use it.
+        if self.settings.mode == "team":
+            return None
         return SqliteKeywordStore(self.db.engine) if sqlite and choice != "memory" else None
+
+    @cached_property
+    def shared_ingest(self) -> IngestService:
+        """Writes the guidance every user reads (store.scope.SHARED). In team mode it has an
+        index of its own with no owner clause, so a guidance file's old vectors are deleted."""
+        if self.settings.mode == "single":
+            return IngestService(self.db.scoped(Scope.shared_writer()), self.index)
+        shared_db = self.db.scoped(Scope.shared_writer())
+        return IngestService(shared_db, self._index_for(shared_db, lambda: self._chroma_for(Scope.shared_writer())))
 
     @cached_property
     def ingest(self) -> IngestService:
@@ -158,12 +222,13 @@ class MentorDesk:
         """Index the built-in guidance as kind ``guidance``. Unchanged files cost a hash."""
         if not self.settings.index_builtin_guidance or not KNOWLEDGE_DIR.is_dir():
             return None
-        return self.ingest.ingest_builtin(KNOWLEDGE_DIR, kind="guidance", progress=progress)
+        return self.shared_ingest.ingest_builtin(KNOWLEDGE_DIR, kind="guidance", progress=progress)
 
     def reindex(self, progress=None) -> int:
         """Rebuild the search index from the store, and re-read every note's meeting, advice
         and actions with the current extractor (hand-set state is kept)."""
         self.ingest.rechunk_stale()  # documents an older chunker cut are cut again from their text
+        self.shared_ingest.rechunk_stale()  # the guidance too (deterministic: the same for every user)
         count = self.index.rebuild(progress)
         self.relationships.sync_notes()
         return count
@@ -176,6 +241,8 @@ class MentorDesk:
         s = self.settings
         info = self.model_info
         return {
+            "mode": s.mode,
+            "user": self.scope.owner if s.mode == "team" else None,
             "data_folder": str(s.home),
             "database": _redact(s.resolved_database_url),
             "index": f"chroma server {s.chroma_host}:{s.chroma_port}" if s.chroma_host else f"chroma at {s.chroma_path}",

@@ -39,6 +39,20 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="MENTORDESK_", extra="ignore", populate_by_name=True)
 
     home: Path = Field(default_factory=default_home, description="Data folder for the database and index.")
+    mode: Literal["single", "team"] = Field(
+        default="single",
+        description="single: one person's library on this machine, no sign-in. team: many mentees on one "
+        "PostgreSQL database and Chroma server, each seeing only their own notes (sign-in in the app, "
+        "MENTORDESK_USER or --user on the command line).",
+    )
+    user: str | None = Field(
+        default=None, description="Team mode: the user the command line acts as (an e-mail address or a name).",
+    )
+    admins: str = Field(
+        default="",
+        description="Team mode: comma-separated user ids (as signed in, usually e-mail addresses) who see the "
+        "program's aggregates and may add guidance for everyone; never anyone's notes.",
+    )
     database_url: str | None = Field(
         default=None,
         description="SQLAlchemy URL; default is a SQLite file in the data folder. "
@@ -149,6 +163,10 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return Path(value).expanduser()
         return value
+
+    @property
+    def admin_ids(self) -> tuple[str, ...]:
+        return tuple(part.strip() for part in self.admins.split(",") if part.strip())
 
     @property
     def resolved_database_url(self) -> str:

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from store.migrate import upgrade_store
+from store.scope import Scope, install_scoping
 
 
 def make_engine(url: str) -> Engine:
@@ -31,20 +32,30 @@ def make_engine(url: str) -> Engine:
 
 
 class Database:
-    """Owns the engine and hands out transactional sessions."""
+    """Owns the engine and hands out transactional sessions, each scoped to one user
+    (``store.scope``): single-user mode by default, ``scoped`` for another user's view."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, scope: Scope | None = None):
         self.url = url
+        self.scope = scope or Scope.single_user()
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        install_scoping(self._sessions)
         # A new folder gets the current schema; an older one a copy, then the migrations.
         self.backup = upgrade_store(self.engine)
+
+    def scoped(self, scope: Scope) -> Database:
+        """The same database (engine, connection pool) seen as ``scope``."""
+        view = object.__new__(Database)
+        view.__dict__.update(self.__dict__)
+        view.scope = scope
+        return view
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session that commits on success and rolls back on any error, so a failed
         operation never leaves half its changes behind."""
-        session = self._sessions()
+        session = self._sessions(info={"scope": self.scope})
         try:
             yield session
             session.commit()

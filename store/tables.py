@@ -5,20 +5,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, func
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from store.scope import Owned
 
 
 class Base(DeclarativeBase):
     pass
 
 
-class Document(Base):
+class Document(Owned, Base):
     __tablename__ = "documents"
+    __table_args__ = (Index("uq_documents_owner_source", "owner", "source", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # A file's absolute path, or a logical name such as "note:12" for text written in the app.
-    source: Mapped[str] = mapped_column(String(1024), unique=True, index=True)
+    source: Mapped[str] = mapped_column(String(1024), index=True)  # unique per owner
     kind: Mapped[str] = mapped_column(String(16), index=True)
     title: Mapped[str | None] = mapped_column(String(512))
     mentor: Mapped[str | None] = mapped_column(String(256), index=True)
@@ -37,7 +40,7 @@ class Document(Base):
     )
 
 
-class Chunk(Base):
+class Chunk(Owned, Base):
     __tablename__ = "chunks"
 
     # Stable id derived from the document source, position and text (see ingest.hashing).
@@ -70,8 +73,8 @@ ADVICE_KINDS = ("advice", "action")
 OUTCOMES = ("tried", "worked", "didnt_work", "not_for_me")
 
 
-class Profile(Base):
-    """The mentee using this store: one row (id 1)."""
+class Profile(Owned, Base):
+    """The mentee using this store: one row per owner."""
 
     __tablename__ = "profile"
 
@@ -83,7 +86,7 @@ class Profile(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now(), onupdate=func.now())
 
 
-class Person(Base):
+class Person(Owned, Base):
     """A row of the tracking table: a target, a mentor or a primary mentor."""
 
     __tablename__ = "people"
@@ -108,7 +111,7 @@ class Person(Base):
     )
 
 
-class MessageEntry(Base):
+class MessageEntry(Owned, Base):
     __tablename__ = "message_entries"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -121,7 +124,7 @@ class MessageEntry(Base):
     person: Mapped[Person] = relationship(back_populates="messages")
 
 
-class Meeting(Base):
+class Meeting(Owned, Base):
     """A meeting with a person. Its note, if any, is a ``Document`` of kind notes; deleting
     the document (a note file removed from an ingested folder) deletes the meeting."""
 
@@ -149,7 +152,7 @@ class Meeting(Base):
     )
 
 
-class AdviceItem(Base):
+class AdviceItem(Owned, Base):
     """A piece of advice or an action item taken from a meeting note."""
 
     __tablename__ = "advice_items"
@@ -174,7 +177,7 @@ class AdviceItem(Base):
 REVIEW_REASONS = ("no_mentor", "no_date", "ambiguous_mentor")
 
 
-class NoteReview(Base):
+class NoteReview(Owned, Base):
     """A note that could not be placed as a meeting on its own (no mentor, no date, a name
     that fits several people), and the user's choice once they settle it.
 
@@ -184,9 +187,10 @@ class NoteReview(Base):
     """
 
     __tablename__ = "note_reviews"
+    __table_args__ = (Index("uq_note_reviews_owner_source", "owner", "source", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    source: Mapped[str] = mapped_column(String(1024), unique=True, index=True)
+    source: Mapped[str] = mapped_column(String(1024), index=True)  # unique per owner
     reason: Mapped[str | None] = mapped_column(String(32))  # see REVIEW_REASONS; None once settled
     detail: Mapped[str | None] = mapped_column(Text)  # "'Sam' could be Sam Okoro or Sam Whitfield"
     candidates: Mapped[list] = mapped_column(JSON, default=list)  # person ids the name could mean
@@ -198,7 +202,7 @@ class NoteReview(Base):
 
 
 # ----- drafting (issue 4) -------------------------------------------------------------
-class Draft(Base):
+class Draft(Owned, Base):
     """An email or prep note drafted for a person; kept so a draft made in chat opens on
     the Drafts page, and so "mark as sent" knows what was sent."""
 

@@ -3,6 +3,13 @@
 We always pass our own embeddings (Chroma's default embedding function would download a
 model), keep every write under the client's maximum batch size, and record the embedding
 model's name and dimension on the collection so two models are never mixed.
+
+Team mode keeps every user's vectors in one collection, each with its ``owner`` in the
+metadata, and this class adds the owner clause to every read (the user's own and the
+shared guidance) and every delete (the user's own only), so no caller can leave it out.
+One collection rather than one per user: the shared guidance is stored once instead of in
+every user's collection, and an admin adding guidance writes one place. Chroma itself has
+no authentication, so its port must never be reachable by users (see the README).
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from store.scope import Scope
 from vectorstore.filters import SearchFilter
 
 
@@ -36,12 +44,24 @@ def make_client(*, path: Path | None = None, host: str | None = None, port: int 
 
 
 class ChromaIndex:
-    def __init__(self, client, collection: str, model_name: str, dimension: int):
+    def __init__(self, client, collection: str, model_name: str, dimension: int, scope: Scope | None = None):
         self.client = client
         self.collection_name = collection
         self.model_name = model_name
         self.dimension = dimension
         self._collection = None
+        # A single-user folder holds one user's vectors (and, from before team mode, vectors
+        # without an owner), so only a team user's scope filters.
+        self.scope = scope if scope is not None and scope.is_team_user else None
+
+    def _readable(self, where: dict | None = None) -> dict | None:
+        if self.scope is None:
+            return where
+        owners = {"owner": {"$in": list(self.scope.readable or ())}}
+        return owners if where is None else {"$and": [where, owners]}
+
+    def _own(self) -> dict | None:
+        return None if self.scope is None else {"owner": self.scope.owner}
 
     @property
     def collection(self):
@@ -78,7 +98,10 @@ class ChromaIndex:
             return 1000
 
     def count(self) -> int:
-        return self.collection.count()
+        """Vectors this scope can read."""
+        if self.scope is None:
+            return self.collection.count()
+        return len(self.collection.get(where=self._readable(), include=[])["ids"])
 
     def upsert(self, ids: Sequence[str], embeddings: np.ndarray, texts: Sequence[str], metadatas: Sequence[dict]) -> None:
         step = self.max_batch
@@ -95,25 +118,30 @@ class ChromaIndex:
         step = self.max_batch
         ids = list(ids)
         for start in range(0, len(ids), step):
-            self.collection.delete(ids=ids[start : start + step])
+            self.collection.delete(ids=ids[start : start + step], where=self._own())
 
     def existing_ids(self, ids: Sequence[str]) -> set[str]:
         found: set[str] = set()
         ids = list(ids)
         step = self.max_batch
         for start in range(0, len(ids), step):
-            found.update(self.collection.get(ids=ids[start : start + step], include=[])["ids"])
+            found.update(self.collection.get(ids=ids[start : start + step], where=self._readable(), include=[])["ids"])
         return found
+
+    def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of ``ids`` this scope can read."""
+        got = self.collection.get(ids=list(ids), where=self._readable(), include=["embeddings"])
+        return {chunk_id: np.asarray(vector, dtype=np.float32) for chunk_id, vector in zip(got["ids"], got["embeddings"])}
 
     def query(self, embedding: np.ndarray, k: int, flt: SearchFilter | None = None) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity), best first."""
-        total = self.count()
+        total = self.collection.count()  # every user's: cheap, and only an upper bound is needed
         if total == 0:
             return []
         result = self.collection.query(
             query_embeddings=[embedding],
             n_results=min(k, total),
-            where=flt.to_chroma_where() if flt else None,
+            where=self._readable(flt.to_chroma_where() if flt else None),
             include=["distances"],
         )
         ids = result["ids"][0]
@@ -125,14 +153,18 @@ class ChromaIndex:
         time, and the store has it)."""
         offset = 0
         while True:
-            got = self.collection.get(include=["embeddings"], limit=page, offset=offset)
+            got = self.collection.get(where=self._readable(), include=["embeddings"], limit=page, offset=offset)
             if not got["ids"]:
                 return
             yield list(got["ids"]), np.asarray(got["embeddings"], dtype=np.float32)
             offset += len(got["ids"])
 
     def reset(self) -> None:
-        """Drop the collection (any model) and start an empty one for the current model."""
+        """Drop the collection (any model) and start an empty one for the current model. A team
+        user's reset deletes only their own vectors: the others' stay as they are."""
+        if self.scope is not None:
+            self.collection.delete(where=self._own())
+            return
         try:
             self.client.delete_collection(self.collection_name)
         except Exception as exc:  # missing collection is fine; anything else is not

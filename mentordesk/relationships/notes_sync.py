@@ -45,8 +45,9 @@ from mentordesk.relationships.lookup import (
     plain_words,
 )
 from mentordesk.relationships.schemas import advance_stage
+from mentordesk.relationships.profile import own_profile
 from store.engine import Database
-from store.tables import AdviceItem, Document, Meeting, NoteReview, Person, Profile
+from store.tables import AdviceItem, Document, Meeting, NoteReview, Person
 
 ModelExtractor = Callable[[str], list[ExtractedItem]]
 
@@ -168,7 +169,7 @@ class NotesSync:
             ).tuples()]
             choices = {r.source: r for r in session.scalars(select(NoteReview))}
             people = list(session.scalars(select(Person)))
-            profile = session.get(Profile, 1)
+            profile = own_profile(session)
             my_name = profile.name if profile else None
             me = _self_names(my_name)
             placements: list[_Placement] = []
@@ -438,7 +439,7 @@ def mentor_resolver(db: Database):
     with db.session() as session:
         people = list(session.scalars(select(Person)))
         chosen = {r.source: r.person_id for r in session.scalars(select(NoteReview)) if r.person_id}
-        profile = session.get(Profile, 1)
+        profile = own_profile(session)
     me = _self_names(profile.name if profile else None)
     by_id = {p.id: p for p in people}
 

@@ -6,10 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mentordesk.relationships.schemas import ProfileUpdate, validated
+from sqlalchemy import select
+
 from store.engine import Database
 from store.tables import Profile
 
-PROFILE_ID = 1  # one mentee per store
+
+def own_profile(session) -> Profile | None:
+    """The profile of the session's user: one row per owner (the store's scope picks it)."""
+    return session.scalar(select(Profile).order_by(Profile.id).limit(1))
 
 
 @dataclass(frozen=True)
@@ -37,7 +42,7 @@ class ProfileService:
 
     def get(self) -> ProfileView:
         with self.db.session() as session:
-            row = session.get(Profile, PROFILE_ID)
+            row = own_profile(session)
             if row is None:
                 return ProfileView()
             return ProfileView(row.name, row.role, row.goals, list(row.values or []))
@@ -47,9 +52,9 @@ class ProfileService:
         given = {key: value for key, value in changes.items() if value is not None}
         update = validated(ProfileUpdate, **given)
         with self.db.session() as session:
-            row = session.get(Profile, PROFILE_ID)
+            row = own_profile(session)
             if row is None:
-                row = Profile(id=PROFILE_ID, values=[])
+                row = Profile(values=[])
                 session.add(row)
             for key in update.model_fields_set:
                 setattr(row, key, getattr(update, key))
