@@ -46,6 +46,9 @@ class MentorDesk:
     def scope(self) -> Scope:
         """Whose data this desk reads and writes (store.scope)."""
         if self.settings.mode == "single":
+            if self.settings.user:
+                raise UserError(f"a user ({self.settings.user}) was given, but this is single-user mode: set "
+                                "MENTORDESK_MODE=team to act as a team user")
             return Scope.single_user()
         if not self.settings.user:
             raise UserError("team mode needs a user: pass --user NAME or set MENTORDESK_USER")

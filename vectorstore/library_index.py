@@ -446,10 +446,9 @@ class LibraryIndex:
         if not missing or query_vector is None:
             return
         memory = self._current_vectors(generation)
-        if memory is not None:
-            vectors = {r.chunk_id: memory.vector(r.chunk_id) for r in missing}
-        else:
-            vectors = self.chroma.vectors([r.chunk_id for r in missing])
+        vectors: dict[str, np.ndarray | None] = (
+            {r.chunk_id: memory.vector(r.chunk_id) for r in missing} if memory is not None
+            else dict(self.chroma.vectors([r.chunk_id for r in missing])))
         for result in missing:
             vector = vectors.get(result.chunk_id)
             if vector is not None:

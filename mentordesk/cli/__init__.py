@@ -7,10 +7,11 @@ are reported on stderr as one line, with a non-zero exit code; never a traceback
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
-from mentordesk.cli import drafts, library, relationships
+from mentordesk.cli import drafts, library, relationships, team
 from store.errors import UserError
 
 
@@ -22,8 +23,10 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="mentordesk", description="MentorDesk: your mentoring library and assistant.")
+    parser.add_argument("--user", metavar="NAME",
+                        help="team mode: act as this user (default: $MENTORDESK_USER)")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for module in (library, relationships, drafts):
+    for module in (library, relationships, drafts, team):
         module.register(commands)
     return parser
 
@@ -31,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.user is not None:  # read by Settings, like every other setting
+        os.environ["MENTORDESK_USER"] = args.user
     try:
         return int(args.func(args) or 0)
     except UserError as exc:
@@ -41,7 +46,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # Output piped into `head` and the reader left: not an error worth a traceback.
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

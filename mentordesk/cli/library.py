@@ -20,6 +20,8 @@ def register(commands) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--kind", choices=DOCUMENT_KINDS, help="default: notes for files with a mentor in front matter, else documents")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--shared", action="store_true",
+                   help="team mode, program admins only: add guidance every mentee can read")
     p.set_defaults(func=cmd_ingest)
 
     p = commands.add_parser("search", help="search the library (hybrid dense + keyword)")
@@ -92,6 +94,7 @@ def open_desk(*, guidance: bool = True):
 
     with user_errors():
         desk = MentorDesk(Settings())
+        _ = desk.scope  # team mode with no user, or a user in single-user mode, fails here
         _ = desk.embedder  # a bad embedding setting is reported here, before any work
         if desk.db.backup is not None:  # opening it upgraded an older data folder's database
             print(f"note: upgraded the data folder to this version; a copy of it as it was is {desk.db.backup}",
@@ -143,8 +146,15 @@ def print_json(data) -> None:
 # ----- commands -----------------------------------------------------------------------
 def cmd_ingest(args) -> int:
     desk = open_desk()
+    ingest = desk.ingest
+    if args.shared:
+        if not desk.is_admin:
+            raise UserError("--shared is for program admins in team mode (MENTORDESK_ADMINS)")
+        if args.kind not in (None, "guidance"):
+            raise UserError("--shared adds guidance; leave out --kind or use --kind guidance")
+        ingest, args.kind = desk.shared_ingest, "guidance"
     with user_errors():
-        report = desk.ingest.ingest_paths(args.paths, kind=args.kind, progress=stderr_progress)
+        report = ingest.ingest_paths(args.paths, kind=args.kind, progress=stderr_progress)
     meetings = desk.relationships.notes_sync.last_report  # dated notes became meetings
     if args.json:
         print_json({**report.to_dict(), "meetings": meetings.to_dict() if meetings else None})

@@ -44,8 +44,8 @@ from mentordesk.relationships.lookup import (
     name_key,
     plain_words,
 )
-from mentordesk.relationships.schemas import advance_stage
 from mentordesk.relationships.profile import own_profile
+from mentordesk.relationships.schemas import advance_stage
 from store.engine import Database
 from store.tables import AdviceItem, Document, Meeting, NoteReview, Person
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mentordesk.relationships.schemas import ProfileUpdate, validated
 from sqlalchemy import select
 
+from mentordesk.relationships.schemas import ProfileUpdate, validated
 from store.engine import Database
 from store.tables import Profile
 

@@ -1,0 +1,113 @@
+"""Team mode's program-wide operations: the admin's aggregates (counts, never content) and
+moving a single-user data folder's data to one named team user.
+
+Everything a mentee sees goes through their own desk (``MentorDesk.for_user``), whose
+store and index are scoped to them; only this module opens the store across users, and it
+returns numbers only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from sqlalchemy import select, update
+
+from store.errors import UserError
+from store.scope import LOCAL, RESERVED, Owned, Scope, check_user_id
+from store.tables import Base, Chunk, Document, MessageEntry, Person
+
+
+@dataclass
+class ProgramSummary:
+    today: dt.date
+    mentees: int = 0
+    mentees_with_a_primary_mentor: int = 0
+    mentees_on_cadence: int = 0  # have a primary mentor, none of them due or overdue
+    mentees_with_overdue: int = 0
+    primary_mentors_due: int = 0
+    primary_mentors_overdue: int = 0
+    follow_ups_due: int = 0
+    outreach_per_week: dict[str, int] = field(default_factory=dict)  # ISO week -> messages sent
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["today"] = self.today.isoformat()
+        return data
+
+
+def team_users(desk) -> list[str]:
+    """Every user id that owns data in the store (aggregate use only)."""
+    everyone = desk._database.scoped(Scope.everyone_read_only())
+    owners: set[str] = set()
+    with everyone.session() as session:
+        for table in (Person, Document):
+            owners.update(session.scalars(select(table.owner).distinct()))
+    return sorted(owner for owner in owners if owner not in RESERVED)
+
+
+def program_summary(desk, today: dt.date | None = None, weeks: int = 8) -> ProgramSummary:
+    """The program's health in numbers, for an admin: how many mentees are on cadence, how
+    many primary mentors are due or overdue, follow-ups due, and outreach sent per week."""
+    if desk.settings.mode != "team":
+        raise UserError("the program summary is for team mode (MENTORDESK_MODE=team)")
+    if not desk.is_admin:
+        raise UserError(f"{desk.scope.owner} is not a program admin (MENTORDESK_ADMINS)")
+    today = today or dt.date.today()
+    summary = ProgramSummary(today=today)
+    for user in team_users(desk):
+        report = desk.for_user(user).relationships.due.report(today)
+        summary.mentees += 1
+        overdue = sum(1 for due in report.primary_mentors if due.status == "overdue")
+        summary.primary_mentors_overdue += overdue
+        summary.primary_mentors_due += len(report.primary_mentors) - overdue
+        summary.follow_ups_due += len(report.follow_ups)
+        if report.has_primary:
+            summary.mentees_with_a_primary_mentor += 1
+            summary.mentees_on_cadence += not report.primary_mentors
+        summary.mentees_with_overdue += overdue > 0
+    since = today - dt.timedelta(weeks=weeks)
+    everyone = desk._database.scoped(Scope.everyone_read_only())
+    with everyone.session() as session:
+        sent = session.scalars(select(MessageEntry.date).where(
+            MessageEntry.direction == "sent", MessageEntry.date > since, MessageEntry.date <= today))
+        weeks_sent = Counter(f"{d.isocalendar().year}-W{d.isocalendar().week:02d}" for d in sent)
+    summary.outreach_per_week = dict(sorted(weeks_sent.items()))
+    return summary
+
+
+def claim_single_user_data(desk, user: str) -> int:
+    """Give everything a single-user data folder holds (owner ``local``) to the team user
+    ``user``, then rebuild that user's index. The shared guidance stays shared. Returns the
+    number of documents moved."""
+    user = check_user_id(user)
+    database = desk._database  # unscoped: this is the one cross-user write there is
+    with database.engine.begin() as connection:
+        old_ids = list(connection.execute(select(Chunk.id).where(Chunk.owner == LOCAL)).scalars())
+        moved = connection.execute(select(Document.id).where(Document.owner == LOCAL)).scalars().all()
+        taken = connection.execute(select(Document.id).where(Document.owner == user).limit(1)).first()
+        if taken is not None:
+            raise UserError(f"{user} already has documents in this store; claim only into a new user")
+        for table in Base.metadata.sorted_tables:
+            if "owner" in table.c and _is_owned(table.name):
+                connection.execute(update(table).where(table.c.owner == LOCAL).values(owner=user))
+        # Their chunks are cut again with team-mode ids (which include the owner) by the reindex.
+        connection.execute(update(Document.__table__).where(Document.owner == user).values(chunker_version=None))
+    if old_ids:
+        _delete_vectors(desk, old_ids)
+    desk.for_user(user).reindex()
+    return len(moved)
+
+
+def _is_owned(name: str) -> bool:
+    return any(getattr(mapper.class_, "__tablename__", None) == name and issubclass(mapper.class_, Owned)
+               for mapper in Base.registry.mappers)
+
+
+def _delete_vectors(desk, ids: list[str]) -> None:
+    """Drop the single-user vectors of the claimed chunks (they carry no team owner)."""
+    from vectorstore.chroma_index import ChromaIndex
+
+    unscoped = ChromaIndex(desk.chroma_client, desk.settings.collection, desk.embedder.name, desk.embedder.dimension)
+    unscoped.delete(ids)
