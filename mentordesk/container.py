@@ -151,7 +151,7 @@ class MentorDesk:
         )
 
     def _keyword_store(self) -> SqliteKeywordStore | None:
-        choice, sqlite = self.settings.keyword_index, self.db.engine.dialect.name == "sqlite"
+        choice, sqlite = self.settings.keyword_index, self._database.engine.dialect.name == "sqlite"
         if choice == "database" and not sqlite:
             raise UserError("MENTORDESK_KEYWORD_INDEX=database needs the SQLite store; use memory (or auto) "
                             "with PostgreSQL")
@@ -161,7 +161,7 @@ class MentorDesk:
         # The store's FTS5 table is raw SQL outside the store's per-user scoping: team mode does not use it.
         if self.settings.mode == "team":
             return None
-        return SqliteKeywordStore(self.db.engine) if sqlite and choice != "memory" else None
+        return SqliteKeywordStore(self._database.engine) if sqlite and choice != "memory" else None
 
     @cached_property
     def shared_ingest(self) -> IngestService:
@@ -169,7 +169,7 @@ class MentorDesk:
         index of its own with no owner clause, so a guidance file's old vectors are deleted."""
         if self.settings.mode == "single":
             return IngestService(self.db.scoped(Scope.shared_writer()), self.index)
-        shared_db = self.db.scoped(Scope.shared_writer())
+        shared_db = self._database.scoped(Scope.shared_writer())
         return IngestService(shared_db, self._index_for(shared_db, lambda: self._chroma_for(Scope.shared_writer())))
 
     @cached_property

@@ -8,6 +8,13 @@ import streamlit as st
 
 def pages() -> list[st.Page]:
     # Paths are relative to app.py; url_path keeps the addresses short and stable.
+    from ui.resources import get_desk
+
+    admin = [st.Page("ui/program_page.py", title="Program", icon=":material/monitoring:", url_path="program")]
+    return _pages() + (admin if get_desk().is_admin else [])
+
+
+def _pages() -> list[st.Page]:
     return [
         st.Page("ui/chat_page.py", title="Chat", icon=":material/forum:", url_path="chat", default=True),
         st.Page("ui/due_page.py", title="What is due", icon=":material/today:", url_path="due"),

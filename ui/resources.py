@@ -21,8 +21,26 @@ REINDEX_HINT = "Use **Rebuild index** on the Library status page (or run `mentor
 
 
 @st.cache_resource(show_spinner=False)
-def get_desk() -> MentorDesk:
+def process_desk() -> MentorDesk:
+    """The process's desk: single-user mode's only one; in team mode the owner of the heavy
+    objects (database engine, embedding model, Chroma client) that every user's desk shares."""
     return MentorDesk(get_settings())
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _user_desk(user: str) -> MentorDesk:
+    return process_desk().for_user(user)
+
+
+def get_desk() -> MentorDesk:
+    """The desk of whoever this session is: in team mode the signed-in user's, whose store
+    and index see only their data (store.scope); ``ui.auth.require_sign_in`` runs first."""
+    desk = process_desk()
+    if desk.settings.mode == "single":
+        return desk
+    from ui.auth import signed_in_user
+
+    return _user_desk(signed_in_user())
 
 
 def announce_upgrade(desk: MentorDesk) -> None:
@@ -44,6 +62,11 @@ def _guidance_state() -> _OneTime:
     return _OneTime()
 
 
+@st.cache_resource(show_spinner=False)
+def _warmed_users() -> set[str | None]:
+    return set()
+
+
 def ensure_builtin_guidance(desk: MentorDesk) -> None:
     """Index the built-in guidance once per process, showing progress while it runs.
 
@@ -52,6 +75,7 @@ def ensure_builtin_guidance(desk: MentorDesk) -> None:
     """
     state = _guidance_state()
     if state.done:
+        _warm_up_once(desk)
         return
     with state.lock:
         if state.done:
@@ -76,11 +100,20 @@ def ensure_builtin_guidance(desk: MentorDesk) -> None:
             summary = report.summary() if report else "indexing of the built-in guidance is switched off"
             box.update(label=f"Built-in guidance ready ({summary})", state="complete", expanded=False)
         state.done = True
-        # Build the keyword index, load the vectors into memory (seconds at 100k chunks) and
-        # the embedding model before the first question needs them, without holding up the page. Not a
-        # daemon thread (explicitly: it would inherit the daemon flag of Streamlit's script thread):
-        # a daemon stopped inside Chroma's native code at exit crashes Python.
-        threading.Thread(target=_warm_up, args=(desk,), name="warm-up-for-chat", daemon=False).start()
+    _warm_up_once(desk)
+
+
+def _warm_up_once(desk: MentorDesk) -> None:
+    """Build the keyword index, load the vectors into memory (seconds at 100k chunks) and
+    the embedding model before the first question needs them, without holding up the page;
+    once per user's desk. Not a daemon thread (explicitly: it would inherit the daemon flag of
+    Streamlit's script thread): a daemon stopped inside Chroma's native code at exit crashes Python."""
+    warmed, user = _warmed_users(), desk.scope.owner
+    with _guidance_state().lock:
+        if user in warmed:
+            return
+        warmed.add(user)
+    threading.Thread(target=_warm_up, args=(desk,), name="warm-up-for-chat", daemon=False).start()
 
 
 def _warm_up(desk: MentorDesk) -> None:

@@ -105,6 +105,17 @@ def cached_model(model_dir: Path, cache_root: Path, quantisation: str = "fp32") 
     model = folder / "model.onnx"
     if _valid(folder):
         return model
+    with _EXPORT_LOCK:  # torch's exporter keeps global state: two threads exporting at once fail
+        if _valid(folder):  # the other thread's export
+            return model
+        _export_into(model_dir, cache_root, folder, key, quantisation)
+    return model
+
+
+_EXPORT_LOCK = threading.Lock()
+
+
+def _export_into(model_dir: Path, cache_root: Path, folder: Path, key: str, quantisation: str) -> None:
     cache_root.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".export-", dir=cache_root))
     try:
@@ -122,7 +133,6 @@ def cached_model(model_dir: Path, cache_root: Path, quantisation: str = "fp32") 
     finally:
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)
-    return model
 
 
 def _valid(folder: Path) -> bool:
