@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from ingest.chunking import CHUNKER_VERSION, chunk_text
 from ingest.frontmatter import FrontMatter
@@ -27,6 +28,7 @@ from ingest.hashing import chunk_id, content_hash
 from ingest.loaders import SUPPORTED_SUFFIXES, LoadedFile, LoadError, load_bytes, load_file
 from ingest.note_meta import MEETING_WORDS, first_line, note_facts, title_line
 from store.engine import Database
+from store.errors import UserError
 from store.generation import bump_generation
 from store.kinds import DOCUMENT_KINDS
 from store.scope import LOCAL, RESERVED
@@ -132,10 +134,8 @@ class IngestService:
         for path, display in files:
             unique.setdefault(path, display)
         loaded = _read_files([(str(path), display, path) for path, display in unique.items()], report, progress)
-        plans = self._plan(loaded, kind, report)
         stale = self._stale_sources(folders, {source for source, *_ in loaded})
-        self._apply(plans, stale, report, progress)
-        return report
+        return self._plan_and_apply(loaded, kind, stale, report, progress)
 
     def ingest_builtin(self, folder: Path, kind: str = "guidance", prefix: str = "builtin",
                        progress: ProgressFn | None = None) -> IngestReport:
@@ -157,8 +157,7 @@ class IngestService:
             source.startswith(f"{prefix}/")
             or (doc_kind == kind and Path(source).is_absolute() and Path(source).parent.name == folder.name
                 and Path(source).name in names))]
-        self._apply(self._plan(loaded, kind, report), stale, report, progress)
-        return report
+        return self._plan_and_apply(loaded, kind, stale, report, progress)
 
     def ingest_uploads(
         self, files: Sequence[tuple[str, bytes]], kind: str | None = None, progress: ProgressFn | None = None,
@@ -174,8 +173,7 @@ class IngestService:
             result = _load_or_report(name, name, _returning(data), report)
             if result is not None:
                 loaded.append((f"upload/{name}", name, *result))
-        self._apply(self._plan(loaded, kind, report), [], report, progress)
-        return report
+        return self._plan_and_apply(loaded, kind, [], report, progress)
 
     def ingest_bytes(self, name: str, data: bytes, kind: str | None = None,
                      progress: ProgressFn | None = None) -> IngestReport:
@@ -195,9 +193,7 @@ class IngestService:
         meta = FrontMatter(title=title, mentor=mentor, date=date, tags=list(tags or []))
         loaded = LoadedFile(text, meta)
         fingerprint = f"{text}\x00{title}\x00{mentor}\x00{date}\x00{tags}".encode()
-        plans = self._plan([(source, title or source, loaded, fingerprint)], kind, report)
-        self._apply(plans, [], report, None)
-        return report
+        return self._plan_and_apply([(source, title or source, loaded, fingerprint)], kind, [], report, None)
 
     def rechunk_stale(self) -> int:
         """Re-cut, from its stored text, every document an older chunker cut; the caller
@@ -228,6 +224,24 @@ class IngestService:
     @property
     def _own(self):
         return Document.owner == self.owner
+
+    def _plan_and_apply(self, loaded, kind: str | None, stale: list[str], report: IngestReport,
+                        progress: ProgressFn | None) -> IngestReport:
+        """Plan against the store, then write. Another process may write the same documents
+        between the two (two ingests of one folder, two app processes indexing the built-in
+        guidance on a fresh team database): the losing transaction then fails on a unique
+        key, and planning once more against what the other one wrote settles it."""
+        reading = IngestReport(skipped=list(report.skipped))  # what reading the files found
+        for attempt in (1, 2):
+            try:
+                self._apply(self._plan(loaded, kind, report), stale, report, progress)
+                return report
+            except IntegrityError:
+                if attempt == 2:
+                    raise UserError("another process was writing the same documents at the same time; "
+                                    "run the command again") from None
+                report.__dict__.update(IngestReport(skipped=list(reading.skipped)).__dict__)
+        return report
 
     # ----- planning ------------------------------------------------------------------
     def _plan(

@@ -1,0 +1,206 @@
+"""Team mode end to end in a real browser: an OpenID Connect provider for tests
+(oidc-provider-mock, on 127.0.0.1), the app with ``st.login`` in team mode, and Debian's
+chromium driven headless by Playwright. Two mentees sign in, each uploads a note, and
+neither can reach the other's through chat, the targets, mentor and meetings pages, or a
+direct ``?draft=ID`` address of the other's draft.
+
+Needs /usr/bin/chromium (``apt-get install chromium``; .ci/run installs it)."""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+ALICE, BOB = "alice@example.org", "bob@example.org"
+ALICE_NOTE = """---
+mentor: Priya Raman
+date: 2026-10-02
+---
+# Coffee with Priya
+
+## What she said
+- Do not resign before the salary conversation: ask for the raise first, in writing.
+"""
+BOB_NOTE = """---
+mentor: Marcus Lee
+date: 2026-10-05
+---
+# Call with Marcus
+
+## What he said
+- Ship the small design doc before asking for a bigger team.
+"""
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (.ci/run installs it)")
+
+
+def _wait_http(url: str, process: subprocess.Popen | None = None, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the app exited: {process.stderr.read()[-3000:] if process.stderr else ''}")
+        try:
+            with urllib.request.urlopen(url, timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(url)
+
+
+@pytest.fixture
+def team_app(tmp_path, isolated_home):
+    from oidc_provider_mock import run_server_in_thread
+
+    with run_server_in_thread(port=free_port()) as provider:
+        issuer = f"http://127.0.0.1:{provider.server_port}"
+        port = free_port()
+        secrets_file = tmp_path / "secrets.toml"
+        secrets_file.write_text(
+            "[auth]\n"
+            f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+            f'cookie_secret = "{secrets.token_hex(16)}"\n'
+            'client_id = "mentordesk"\n'
+            'client_secret = "not-a-real-secret"\n'
+            f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n', encoding="utf-8")
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("MENTORDESK_", "OPENAI_"))}
+        env.update(MENTORDESK_HOME=str(isolated_home), MENTORDESK_MODE="team", MENTORDESK_LLM_PROVIDER="fake",
+                   MENTORDESK_INDEX_BUILTIN_GUIDANCE="false", HF_HUB_OFFLINE="1", ANONYMIZED_TELEMETRY="False")
+        app = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+             "--secrets.files", str(secrets_file)],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            _wait_http(f"http://127.0.0.1:{port}/_stcore/health", app)
+            yield f"http://127.0.0.1:{port}", env
+        finally:
+            app.terminate()
+            try:
+                app.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                app.kill()
+
+
+def _leaves_the_machine(request, app_url: str) -> bool:
+    """A request from the app's pages to anywhere but this machine (the test provider's own
+    sign-in page loads a stylesheet from a CDN: that one is not the app's)."""
+    if re.match(r"^(https?|wss?)://127\.0\.0\.1[:/]", request.url) or request.url.startswith(("data:", "blob:")):
+        return False
+    return request.frame.url.startswith(app_url)
+
+
+def _cli(env: dict, *args: str) -> str:
+    done = subprocess.run([sys.executable, "-m", "mentordesk", *args], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def _sign_in(page, url: str, user: str) -> None:
+    page.goto(url)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_selector('input[name="sub"]', timeout=30_000)  # the provider's own page
+    page.fill('input[name="sub"]', user)
+    page.get_by_role("button", name="Authorize").click()
+    page.wait_for_selector('[data-testid="stChatInputTextArea"]', timeout=60_000)
+    assert user in page.inner_text('[data-testid="stSidebar"]')
+
+
+def _upload(page, name: str, text: str, tmp_path: Path) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    page.set_input_files('[data-testid="stFileUploaderDropzoneInput"]', str(path))
+    page.get_by_role("button", name="Add to library").click()
+    try:
+        page.wait_for_selector("text=1 added", timeout=240_000)  # the first embeds load the model
+    except Exception:
+        page.screenshot(path=str(tmp_path / "upload-failed.png"))
+        raise AssertionError(f"the upload did not finish: {page.inner_text('body')[-1500:]}") from None
+
+
+def _ask(page, question: str) -> str:
+    box = page.locator('[data-testid="stChatInputTextArea"]')
+    box.fill(question)
+    box.press("Enter")
+    answers = page.locator('[data-testid="stChatMessage"]')
+    deadline, last = time.monotonic() + 90, ""
+    while time.monotonic() < deadline:  # until the streamed answer has stopped growing
+        page.wait_for_timeout(1000)
+        text = answers.last.inner_text() if answers.count() >= 2 else ""
+        if len(text) > 40 and text == last:
+            return text
+        last = text
+    raise TimeoutError(f"no answer to {question!r}: {last!r}")
+
+
+def _page_text(page, url: str) -> str:
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stMain"]', timeout=30_000)
+    page.wait_for_timeout(2500)
+    return page.inner_text('[data-testid="stMain"]')
+
+
+def test_two_mentees_sign_in_and_never_see_each_others_notes(team_app, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    url, env = team_app
+    outside: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"])
+        try:
+            pages = {}
+            for user, note_name, note in ((ALICE, "priya.md", ALICE_NOTE), (BOB, "marcus.md", BOB_NOTE)):
+                context = browser.new_context()  # a browser of their own: separate cookies
+                page = context.new_page()
+                page.on("request", lambda r: outside.append(r.url) if _leaves_the_machine(r, url) else None)
+                _sign_in(page, url, user)
+                _upload(page, note_name, note, tmp_path)
+                pages[user] = page
+
+            alice, bob = pages[ALICE], pages[BOB]
+            assert "resign before the salary conversation" in _ask(alice, "What did Priya say about the salary?")
+            bob_answer = _ask(bob, "What did Priya say about the salary?")
+            assert "resign" not in bob_answer and "Priya Raman" not in bob_answer
+
+            # a draft of Alice's, opened by Bob by its address
+            _cli(env, "--user", ALICE, "profile", "set", "--name", "Alice Andersen", "--role", "Engineer")
+            draft = _cli(env, "--user", ALICE, "draft", "followup", "--mentor", "Priya Raman", "--json")
+            draft_id = re.search(r'"id": (\d+)', draft).group(1)
+            assert "Priya" in _page_text(alice, f"{url}/drafts?draft={draft_id}")
+            seen_by_bob = _page_text(bob, f"{url}/drafts?draft={draft_id}")
+            assert "Priya" not in seen_by_bob and "salary" not in seen_by_bob
+
+            for path in ("targets", "meetings", "mentor", "due", "status"):
+                text = _page_text(bob, f"{url}/{path}")
+                assert "Priya" not in text and "salary" not in text, path
+            # (the targets table is drawn on a canvas: its names are not page text, the meetings list's are)
+            alice_meetings = _page_text(alice, f"{url}/meetings")
+            assert "Priya Raman" in alice_meetings and "Marcus" not in alice_meetings
+            assert "Marcus Lee" in _page_text(bob, f"{url}/meetings")
+
+            # the CLI as each user agrees with the browser
+            assert "Priya" not in _cli(env, "--user", BOB, "search", "salary resign raise", "--json")
+            assert "Priya" in _cli(env, "--user", ALICE, "search", "salary resign raise", "--json")
+
+            # signed out, the app shows nothing but the sign-in screen
+            bob.get_by_role("button", name="Sign out").click()
+            bob.get_by_role("button", name="End session").click()  # the provider asks to confirm
+            bob.get_by_role("button", name="Sign in").wait_for(timeout=30_000)
+            assert "Marcus" not in bob.inner_text("body")
+        finally:
+            browser.close()
+    assert outside == [], outside
