@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.frontmatter import FrontMatter, FrontMatterError, split_front_matter
+from ingest.limits import check_zip_expansion
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm", ".csv")
 
@@ -120,6 +121,11 @@ def _load_docx(data: bytes) -> LoadedFile:
     from lxml import etree
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_zip_expansion(archive.infolist())  # before python-docx unpacks anything
+    except zipfile.BadZipFile as exc:
+        raise LoadError(f"is not a readable Word document ({exc.__class__.__name__})") from exc
+    try:
         document = docx.Document(io.BytesIO(data))
         return _docx_text(document)
     # A damaged XML part inside the zip raises lxml's XMLSyntaxError, or an AttributeError
@@ -192,7 +198,7 @@ def _load_html(data: bytes) -> LoadedFile:
 def _load_csv(data: bytes) -> LoadedFile:
     text = decode_text(data)
     try:
-        rows = list(csv.reader(io.StringIO(text)))
+        rows = list(csv.reader(io.StringIO(text), strict=True))
     except csv.Error as exc:
         raise LoadError(f"is not valid CSV: {exc}") from exc
     if not rows:

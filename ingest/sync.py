@@ -13,7 +13,9 @@ the store is committed in one transaction, then stale vectors are deleted.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,12 +27,21 @@ from sqlalchemy.exc import IntegrityError
 from ingest.chunking import CHUNKER_VERSION, chunk_text
 from ingest.frontmatter import FrontMatter
 from ingest.hashing import chunk_id, content_hash
+from ingest.limits import (
+    MAX_NAME_CHARS,
+    MAX_TITLE_CHARS,
+    LimitError,
+    check_text,
+    check_upload,
+    read_bounded,
+)
 from ingest.loaders import SUPPORTED_SUFFIXES, LoadedFile, LoadError, load_bytes, load_file
 from ingest.note_meta import MEETING_WORDS, first_line, note_facts, title_line
 from store.engine import Database
 from store.errors import UserError
 from store.generation import bump_generation
 from store.kinds import DOCUMENT_KINDS
+from store.locks import index_write_lock
 from store.scope import LOCAL, RESERVED
 from store.tables import Chunk, Document
 from vectorstore.library_index import IndexedChunk, LibraryIndex, chunk_metadata
@@ -255,6 +266,11 @@ class IngestService:
                    and kind in (None, "notes") else None)
         for source, display, file, raw in loaded:
             meta, hints = _with_note_facts(file, display, kind)
+            try:
+                _bound_names(meta)
+            except LimitError as exc:
+                report.skipped.append((display, str(exc)))
+                continue
             doc_kind = kind or ("notes" if meta.mentor else "documents")
             if doc_kind == "notes" and resolve is not None:
                 meta.mentor = resolve(source, meta.mentor, hints, file.text) or meta.mentor
@@ -291,6 +307,15 @@ class IngestService:
 
     # ----- applying ------------------------------------------------------------------
     def _apply(self, plans: list[_Plan], stale: list[str], report: IngestReport, progress: ProgressFn | None) -> None:
+        # The vectors go in before the chunks commit: a rebuild or repair in another process
+        # must not take them for orphans in between (store.locks).
+        with index_write_lock(self.db.engine, self.owner):
+            self._apply_locked(plans, stale, report, progress)
+        if self.on_change is not None:
+            self.on_change()
+
+    def _apply_locked(self, plans: list[_Plan], stale: list[str], report: IngestReport,
+                      progress: ProgressFn | None) -> None:
         with self.db.session() as session:
             old_ids: dict[str, set[str]] = {}
             for plan in plans:
@@ -346,14 +371,26 @@ class IngestService:
             self.index.remove(stale_ids)
         if generation is not None:
             self.index.mark_current(generation)
-        if self.on_change is not None:
-            self.on_change()
 
 
 def _files_in(folder: Path) -> list[Path]:
-    """The files of a folder and its subfolders, in order, without hidden ones (.git, .obsidian)."""
-    return sorted(p for p in folder.rglob("*") if p.is_file()
-                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    """The files of a folder and its subfolders, in order, without hidden ones (.git, .obsidian).
+    Links to folders are not followed (a link loop would never end); pipes and devices are
+    left for the reader to refuse by name."""
+    found: list[Path] = []
+    for top, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(top) / name for name in files if not name.startswith("."))
+    return sorted(found)
+
+
+def _bound_names(meta: FrontMatter) -> None:
+    """A mentor name longer than a name can be is an error (it would fail the whole batch on
+    PostgreSQL); an overlong title is cut."""
+    if meta.mentor and len(meta.mentor) > MAX_NAME_CHARS:
+        raise LimitError(f"names a mentor of {len(meta.mentor)} characters; a name has at most {MAX_NAME_CHARS}")
+    if meta.title and len(meta.title) > MAX_TITLE_CHARS:
+        meta.title = meta.title[: MAX_TITLE_CHARS - 1].rstrip() + "…"
 
 
 def _read_files(files: Sequence[tuple[str, str, Path]], report: IngestReport,
@@ -364,7 +401,7 @@ def _read_files(files: Sequence[tuple[str, str, Path]], report: IngestReport,
     for number, (source, display, path) in enumerate(files, 1):
         if progress:
             progress("reading", number, len(files))
-        result = _load_or_report(display, path.name, path.read_bytes, report)
+        result = _load_or_report(display, path.name, functools.partial(read_bounded, path), report)
         if result is not None:
             loaded.append((source, display, *result))
     return loaded
@@ -380,8 +417,11 @@ def _load_or_report(
     """Read and parse one file; a problem is added to the report as a skipped file."""
     try:
         data = read()
-        return load_bytes(name, data), data
-    except LoadError as exc:
+        check_upload(data)
+        loaded = load_bytes(name, data)
+        check_text(loaded.text)
+        return loaded, data
+    except (LoadError, LimitError) as exc:
         report.skipped.append((display, str(exc)))
     except OSError as exc:
         report.skipped.append((display, f"cannot be read: {exc.strerror or exc}"))

@@ -145,11 +145,19 @@ def _ask(page, question: str) -> str:
     raise TimeoutError(f"no answer to {question!r}: {last!r}")
 
 
-def _page_text(page, url: str) -> str:
+def _page_text(page, url: str, expect: str | None = None) -> str:
+    """The main area's text once the page has settled (and holds ``expect``, when given:
+    a loaded machine may take a while to run the page's script)."""
     page.goto(url)
     page.wait_for_selector('[data-testid="stMain"]', timeout=30_000)
-    page.wait_for_timeout(2500)
-    return page.inner_text('[data-testid="stMain"]')
+    deadline, text = time.monotonic() + 45, ""
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(1500)
+        settled = page.locator('[data-testid="stStatusWidget"]').count() == 0  # no "Running..." badge
+        text = page.inner_text('[data-testid="stMain"]')
+        if settled and (expect is None or expect in text):
+            return text
+    return text
 
 
 def test_two_mentees_sign_in_and_never_see_each_others_notes(team_app, tmp_path):
@@ -180,7 +188,7 @@ def test_two_mentees_sign_in_and_never_see_each_others_notes(team_app, tmp_path)
             _cli(env, "--user", ALICE, "profile", "set", "--name", "Alice Andersen", "--role", "Engineer")
             draft = _cli(env, "--user", ALICE, "draft", "followup", "--mentor", "Priya Raman", "--json")
             draft_id = re.search(r'"id": (\d+)', draft).group(1)
-            assert "Priya" in _page_text(alice, f"{url}/drafts?draft={draft_id}")
+            assert "Priya" in _page_text(alice, f"{url}/drafts?draft={draft_id}", expect="Priya")
             seen_by_bob = _page_text(bob, f"{url}/drafts?draft={draft_id}")
             assert "Priya" not in seen_by_bob and "salary" not in seen_by_bob
 
@@ -188,9 +196,9 @@ def test_two_mentees_sign_in_and_never_see_each_others_notes(team_app, tmp_path)
                 text = _page_text(bob, f"{url}/{path}")
                 assert "Priya" not in text and "salary" not in text, path
             # (the targets table is drawn on a canvas: its names are not page text, the meetings list's are)
-            alice_meetings = _page_text(alice, f"{url}/meetings")
+            alice_meetings = _page_text(alice, f"{url}/meetings", expect="Priya Raman")
             assert "Priya Raman" in alice_meetings and "Marcus" not in alice_meetings
-            assert "Marcus Lee" in _page_text(bob, f"{url}/meetings")
+            assert "Marcus Lee" in _page_text(bob, f"{url}/meetings", expect="Marcus Lee")
 
             # the CLI as each user agrees with the browser
             assert "Priya" not in _cli(env, "--user", BOB, "search", "salary resign raise", "--json")

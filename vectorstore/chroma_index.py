@@ -19,12 +19,17 @@ from pathlib import Path
 
 import numpy as np
 
+from store.errors import UserError
 from store.scope import Scope
 from vectorstore.filters import SearchFilter
 
 
-class IndexMismatchError(RuntimeError):
+class IndexMismatchError(UserError):
     """The index was built with a different embedding model; the fix is a reindex."""
+
+
+class IndexUnavailableError(UserError):
+    """The index cannot be opened (damaged files, a server that does not answer)."""
 
 
 def _client_settings():
@@ -36,11 +41,17 @@ def _client_settings():
 def make_client(*, path: Path | None = None, host: str | None = None, port: int = 8000):
     import chromadb
 
-    if host:
-        return chromadb.HttpClient(host=host, port=port, settings=_client_settings())
-    assert path is not None
-    path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(path), settings=_client_settings())
+    try:
+        if host:
+            return chromadb.HttpClient(host=host, port=port, settings=_client_settings())
+        assert path is not None
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=_client_settings())
+    except Exception as exc:  # noqa: BLE001 - a damaged folder or a server that is down
+        where = f"the Chroma server at {host}:{port}" if host else f"the search index at {path}"
+        raise IndexUnavailableError(f"{where} cannot be opened ({_first_line(exc)}); "
+                                    + ("check that the server is running" if host
+                                       else "run `mentordesk doctor` to rebuild it from your library")) from exc
 
 
 class ChromaIndex:
@@ -66,12 +77,17 @@ class ChromaIndex:
     @property
     def collection(self):
         if self._collection is None:
-            collection = self.client.get_or_create_collection(
-                self.collection_name,
-                embedding_function=None,
-                metadata={"embedding_model": self.model_name, "embedding_dimension": self.dimension},
-                configuration={"hnsw": {"space": "cosine"}},
-            )
+            try:
+                collection = self.client.get_or_create_collection(
+                    self.collection_name,
+                    embedding_function=None,
+                    metadata={"embedding_model": self.model_name, "embedding_dimension": self.dimension},
+                    configuration={"hnsw": {"space": "cosine"}},
+                )
+            except Exception as exc:  # noqa: BLE001 - any failure to open is the same advice
+                raise IndexUnavailableError(
+                    f"the search index cannot be opened ({_first_line(exc)}); run `mentordesk doctor` to "
+                    "rebuild it from your library") from exc
             # Kept only once checked: a mismatch must fail every use, not just the first.
             self.check_model(collection)
             self._collection = collection
@@ -128,6 +144,17 @@ class ChromaIndex:
             found.update(self.collection.get(ids=ids[start : start + step], where=self._readable(), include=[])["ids"])
         return found
 
+    def all_ids(self, page: int = 20000) -> set[str]:
+        """Every id this scope can read (for a comparison with the store)."""
+        found: set[str] = set()
+        offset = 0
+        while True:
+            got = self.collection.get(where=self._readable(), include=[], limit=page, offset=offset)["ids"]
+            if not got:
+                return found
+            found.update(got)
+            offset += len(got)
+
     def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         """The stored vectors of ``ids`` this scope can read."""
         got = self.collection.get(ids=list(ids), where=self._readable(), include=["embeddings"])
@@ -172,6 +199,11 @@ class ChromaIndex:
                 raise
         self._collection = None
         _ = self.collection
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return (text[0] if text else exc.__class__.__name__)[:200]
 
 
 def _clean(meta: dict) -> dict:

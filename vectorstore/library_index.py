@@ -28,8 +28,10 @@ from sqlalchemy import select
 
 from store.engine import Database
 from store.generation import read_generation, read_generation_in
+from store.locks import index_write_lock
+from store.scope import LOCAL
 from store.tables import Chunk, Document
-from vectorstore.chroma_index import ChromaIndex
+from vectorstore.chroma_index import ChromaIndex, IndexMismatchError
 from vectorstore.embeddings import Embedder
 from vectorstore.filters import SearchFilter, date_key, mentor_key, without_possessives
 from vectorstore.fusion import keep_leaders, reciprocal_rank_fusion
@@ -144,6 +146,10 @@ class LibraryIndex:
         self._lock = threading.RLock()
 
     @property
+    def owner(self) -> str:
+        return self.db.scope.owner or LOCAL
+
+    @property
     def chroma(self) -> ChromaIndex:
         if self._chroma is None:
             with self._lock:
@@ -213,12 +219,23 @@ class LibraryIndex:
                 self._vectors_generation = generation
 
     def rebuild(self, progress: Progress | None = None) -> int:
-        """Recreate the dense and keyword indexes from the store. Returns chunks indexed."""
-        self.chroma.reset()
-        with self._lock:
-            self._vectors = None
-        chunks = self.load_all_chunks()
-        self.add(chunks, progress)
+        """Recreate the dense and keyword indexes from the store. Returns chunks indexed.
+
+        Every chunk is embedded again and written over its vector; vectors with no chunk
+        are deleted. The collection itself is dropped only when it was built with another
+        embedding model, so a search or an ingest in another process never finds it gone;
+        ingestion takes turns with this through the index write lock."""
+        with index_write_lock(self.db.engine, self.owner):
+            try:
+                _ = self.chroma.collection
+            except IndexMismatchError:
+                self.chroma.reset()
+            with self._lock:
+                self._vectors = None
+            chunks = self.load_all_chunks()
+            orphans = self.chroma.all_ids() - {c.id for c in chunks}
+            self.chroma.delete(sorted(orphans))
+            self.add(chunks, progress)
         with self._lock:
             self._keyword = None
         if self.keyword_store is not None:
@@ -248,6 +265,20 @@ class LibraryIndex:
             return [IndexedChunk(row.id, row.text, chunk_metadata(row, row)) for row in rows]
         with self.db.session() as own:
             return self.load_all_chunks(own)
+
+    def forget_loaded(self) -> None:
+        """Drop the in-memory copies (after a repair changed the index under them)."""
+        with self._lock:
+            self._vectors, self._keyword = None, None
+
+    def coverage(self) -> tuple[int, int]:
+        """(passages in the store, entries in the index) for this scope: a search on an index
+        with fewer entries than passages may miss some (run ``mentordesk doctor``)."""
+        from sqlalchemy import func
+
+        with self.db.session() as session:
+            passages = session.scalar(select(func.count(Chunk.id))) or 0
+        return passages, self.chroma.count()
 
     # ----- in-memory vectors ----------------------------------------------------------
     def warm_up(self) -> None:

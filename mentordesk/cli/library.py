@@ -42,6 +42,11 @@ def register(commands) -> None:
     p = commands.add_parser("reindex", help="rebuild the search index from the store")
     p.set_defaults(func=cmd_reindex)
 
+    p = commands.add_parser("doctor", help="compare the search index with the library and repair what differs")
+    p.add_argument("--check", action="store_true", help="only report; change nothing")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_doctor)
+
     p = commands.add_parser("status", help="data folder, counts, models")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_status)
@@ -196,6 +201,8 @@ def cmd_search(args) -> int:
     desk = open_desk()
     flt = build_filter(desk, args)
     with user_errors():
+        if args.mode != "keyword":
+            warn_if_partial(desk)
         for query in queries:
             results = desk.index.search(query, args.k, flt, mode=args.mode)
             if args.json:
@@ -216,6 +223,7 @@ def cmd_ask(args) -> int:
     desk = open_desk()
     flt = build_filter(desk, args)
     with user_errors():
+        warn_if_partial(desk)
         stream = desk.chat.ask(args.question, flt=flt)
         if args.json:
             answer = stream.result()
@@ -256,6 +264,29 @@ def cmd_reindex(args) -> int:
     return 0
 
 
+def cmd_doctor(args) -> int:
+    from mentordesk.doctor import examine
+
+    desk = open_desk(guidance=False)
+    with user_errors():
+        report = examine(desk, repair=not args.check)
+    if args.json:
+        print_json(report.to_dict())
+    else:
+        print("\n".join(report.lines()))
+    # exit 0 when the index is (now) sound; 1 when --check found something to repair
+    return 0 if report.healthy or (report.repaired and not args.check) else 1
+
+
+def warn_if_partial(desk) -> None:
+    """Say on stderr when the index holds fewer entries than the library has passages (a
+    deleted or damaged index, a killed rebuild): results may be missing some."""
+    passages, entries = desk.index.coverage()
+    if entries < passages:
+        print(f"note: the search index has {entries} entries for {passages} passages, so results may be "
+              "incomplete; run `mentordesk doctor` to repair it", file=sys.stderr)
+
+
 def cmd_status(args) -> int:
     desk = open_desk(guidance=False)
     with user_errors():
@@ -267,5 +298,5 @@ def cmd_status(args) -> int:
     for key, value in status.items():
         print(f"{key.replace('_', ' ')}: {value}")
     if status["index_entries"] != status["chunks"]:
-        print("note: the index and the store differ; run `mentordesk reindex`")
+        print("note: the index and the store differ; run `mentordesk doctor`")
     return 0

@@ -41,11 +41,12 @@ def label(person) -> str:
     return f"{person.name} ({person.company})" if getattr(person, "company", None) else person.name
 
 
-def match_person(people: Sequence[P], typed: str) -> P:
+def match_person(people: Sequence[P], typed: str, exact_only: bool = False) -> P:
     """The one person ``typed`` names, else ``PersonNotFound`` with suggestions.
 
     Order: exact full name (with an optional "(Company)" to tell namesakes apart), then a
-    unique first or last name, then a unique part of a name.
+    unique first or last name, then a unique part of a name. ``exact_only`` (for deleting) never
+    takes a part of a name: "tha" must not delete Jonathan (a unique whole first name may).
     """
     text = " ".join(typed.split())
     if not text:
@@ -65,15 +66,18 @@ def match_person(people: Sequence[P], typed: str) -> P:
         return exact[0]
     if len(exact) > 1:
         raise _ambiguous(typed, exact)
-
     for candidates in (
         [p for p in people if key in name_key(p.name).split()],
-        [p for p in people if key in name_key(p.name)] if len(key) >= 3 else [],
+        [p for p in people if key in name_key(p.name)] if len(key) >= 3 and not exact_only else [],
     ):
         if len(candidates) == 1:
             return candidates[0]
         if len(candidates) > 1:
             raise _ambiguous(typed, candidates)
+    if exact_only:
+        near = [label(p) for p in people if key and key in name_key(p.name)] or _not_found(typed, people).suggestions
+        hint = f"; type the full name ({' or '.join(near[:3])})" if near else ""
+        raise PersonNotFound(f"no one is named {typed!r}{hint}", near[:3])
     raise _not_found(typed, people)
 
 
@@ -96,7 +100,7 @@ def _not_found(typed: str, people: Sequence) -> PersonNotFound:
     return PersonNotFound(f"no one named {typed!r} in your list{hint}", suggestions)
 
 
-def find_person(session: Session, typed: str | int) -> Person:
+def find_person(session: Session, typed: str | int, exact_only: bool = False) -> Person:
     """The person a typed name finds, or, for an int, the person with that id (the app
     knows which row was picked, so namesakes never make its edits ambiguous)."""
     if isinstance(typed, int):
@@ -104,7 +108,7 @@ def find_person(session: Session, typed: str | int) -> Person:
         if person is None:
             raise PersonNotFound(f"no one with id {typed} in your list (they may have been deleted)")
         return person
-    return match_person(session.scalars(select(Person).order_by(Person.id)).all(), typed)
+    return match_person(session.scalars(select(Person).order_by(Person.id)).all(), typed, exact_only)
 
 
 def best_for_mentor_name(people: Sequence[Person], mentor: str) -> Person | None:

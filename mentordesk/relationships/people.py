@@ -160,7 +160,7 @@ class PeopleService:
         """Remove a person with their messages and meetings. Their meeting notes are
         library documents: deleting them too must be asked for, or the call fails."""
         with self.db.session() as session:
-            person = find_person(session, name)
+            person = find_person(session, name, exact_only=True)  # never by a part of a name
             view = load_people(session, person.id)[0]
             sources = list(session.scalars(
                 select(Document.source).join(Meeting, Meeting.document_id == Document.id)

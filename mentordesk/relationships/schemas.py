@@ -51,6 +51,17 @@ def clean_text(value: object) -> str | None:
     return text or None
 
 
+# The longest text each kind of field may hold: the tables' column sizes, the same on SQLite
+# (which would store more) and PostgreSQL (which refuses more).
+NAME_CHARS, CONTACT_CHARS, NOTES_CHARS = 256, 512, 20_000
+
+
+def bounded(text: str | None, limit: int) -> str | None:
+    if text is not None and len(text) > limit:
+        raise ValueError(f"is {len(text):,} characters long; at most {limit:,}")
+    return text
+
+
 def required_text(value: object, message: str = "is required") -> str:
     """``clean_text`` for a field that must have a value; ``message`` says what is missing."""
     text = clean_text(value)
@@ -101,10 +112,21 @@ class ProfileUpdate(_Strict):
     goals: str | None = None
     values: list[str] | None = None
 
-    @field_validator("name", "role", "goals", mode="before")
+    @field_validator("name", mode="before")
+    @classmethod
+    def _name(cls, value: object) -> str | None:
+        # Drafts are signed with it: given, it cannot be blank (a blank once wiped the saved name).
+        return None if value is None else bounded(required_text(value, "cannot be empty"), NAME_CHARS)
+
+    @field_validator("role", mode="before")
+    @classmethod
+    def _role(cls, value: object) -> str | None:
+        return bounded(clean_text(value), NAME_CHARS)
+
+    @field_validator("goals", mode="before")
     @classmethod
     def _clean(cls, value: object) -> str | None:
-        return clean_text(value)
+        return bounded(clean_text(value), NOTES_CHARS)
 
     @field_validator("values", mode="before")
     @classmethod
@@ -127,10 +149,20 @@ class _PersonFields(_Strict):
     stage: str | None = None
     notes: str | None = None
 
-    @field_validator("company", "role", "contact", "introducer", "notes", mode="before")
+    @field_validator("company", "role", "introducer", mode="before")
     @classmethod
     def _clean(cls, value: object) -> str | None:
-        return clean_text(value)
+        return bounded(clean_text(value), NAME_CHARS)
+
+    @field_validator("contact", mode="before")
+    @classmethod
+    def _contact(cls, value: object) -> str | None:
+        return bounded(clean_text(value), CONTACT_CHARS)
+
+    @field_validator("notes", mode="before")
+    @classmethod
+    def _notes(cls, value: object) -> str | None:
+        return bounded(clean_text(value), NOTES_CHARS)
 
     @field_validator("connection", mode="before")
     @classmethod
@@ -149,7 +181,7 @@ class PersonCreate(_PersonFields):
     @field_validator("name", mode="before")
     @classmethod
     def _name(cls, value: object) -> str:
-        return required_text(value)
+        return bounded(required_text(value), NAME_CHARS)  # type: ignore[return-value]
 
 
 class PersonPatch(_PersonFields):
@@ -162,7 +194,7 @@ class PersonPatch(_PersonFields):
     def _name(cls, value: object) -> str | None:
         if value is None:
             return None
-        return required_text(value, "cannot be empty")
+        return bounded(required_text(value, "cannot be empty"), NAME_CHARS)
 
 
 class MessageInput(_Strict):

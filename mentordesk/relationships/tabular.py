@@ -91,13 +91,14 @@ def _read_csv(name: str, data: bytes) -> Table:
     first_line = text.lstrip("\r\n").split("\n", 1)[0]
     # Spreadsheet apps in many locales separate with ";"; pick whichever the header uses most.
     delimiter = max((",", ";", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: an unclosed quote is an error, not one cell swallowing the rest of the file
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[tuple[int, list[Cell]]] = []
     start = 1
     try:
         for cells in reader:
             if any(cell.strip() for cell in cells):
-                records.append((start, list(cells)))
+                records.append((start, [unescape_formula(cell) for cell in cells]))
             start = reader.line_num + 1
     except csv.Error as exc:
         raise TableError(f"{name}, line {reader.line_num}: not valid CSV ({exc})") from None
@@ -153,7 +154,7 @@ def _cell(value: Cell) -> Cell:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str):
-        return value.strip()
+        return unescape_formula(value.strip())
     return value
 
 
@@ -196,11 +197,28 @@ def _text(value: Cell) -> str:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else str(value)
 
 
+# A cell starting with one of these is run as a formula by Excel, LibreOffice or Sheets
+# (=HYPERLINK(...), +cmd|..., @SUM(...)); a tab or carriage return first hides it (OWASP,
+# "CSV injection"). Exported text cells get a leading apostrophe, which spreadsheets show as
+# plain text; importing such a cell drops the apostrophe again, so a round trip keeps it.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formula(value: Cell) -> Cell:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def unescape_formula(value: str) -> str:
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
+
+
 def _csv_bytes(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(headers)
-    writer.writerows([_text(v) for v in row] for row in rows)
+    writer.writerows([_text(escape_formula(v)) for v in row] for row in rows)
     # utf-8-sig: the byte-order mark makes Excel open accented names correctly.
     return buffer.getvalue().encode("utf-8-sig")
 
@@ -216,7 +234,11 @@ def _xlsx_bytes(headers: Sequence[str], rows: Sequence[Sequence[Cell]], sheet: s
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        ws.append(list(row))
+        ws.append([escape_formula(v) for v in row])
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text, never a formula, whatever it starts with
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             if isinstance(cell.value, dt.date):
