@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ingest.injection import addressed_to_an_assistant, without_instructions
 from mentordesk.dates import date_range_in
 from mentordesk.grounding import (
     CITATION,
@@ -78,7 +79,8 @@ def passage_sentences(text: str) -> tuple[str, list[str]]:
             units.append(_BULLET.sub("", line).strip())
         else:
             units[-1] += " " + line  # a wrapped line continues the sentence above it
-    sentences = [s for unit in units if unit for s in split_sentences(unit) if len(s) > 20]
+    sentences = [s for unit in units if unit for s in split_sentences(unit)
+                 if len(s) > 20 and not addressed_to_an_assistant(s)]  # never quoted as an answer
     return head.split(">")[-1].strip().lstrip("#").strip(), sentences
 
 
@@ -179,7 +181,8 @@ def fuse_results(rankings: Sequence[Sequence[SearchResult]], k: int) -> list[Sea
 def format_passages(passages: Sequence[SearchResult]) -> str:
     blocks = []
     for n, p in enumerate(passages, 1):
-        blocks.append(f"[{n}] {p.citation_label()}\n{p.text.strip()}")
+        # A model reads the passage with any line that speaks to an assistant left out.
+        blocks.append(f"[{n}] {p.citation_label()}\n{without_instructions(p.text.strip())}")
     return "\n\n".join(blocks)
 
 

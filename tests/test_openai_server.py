@@ -121,3 +121,26 @@ def test_the_cli_says_so_when_the_server_is_down(tmp_path):
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "check that the server is running" in done.stderr
+
+
+def test_a_note_that_gives_the_model_orders_does_not_steer_a_real_server(llama_server, isolated_home, minilm):
+    """The note's 'ignore previous instructions' line is left out of what the server reads,
+    so the answer is about the advice, and the line is never presented as advice."""
+    from test_injection import NOTE
+
+    url, _ = llama_server
+    desk = _remote_desk(isolated_home, minilm, url)
+    desk.ingest.ingest_bytes("priya.md", NOTE.encode(), kind="notes")
+    sent: list[str] = []
+    original = desk.chat._messages
+
+    def recording(*args, **kwargs):
+        messages = original(*args, **kwargs)
+        sent.extend(str(m.content) for m in messages)
+        return messages
+
+    desk.chat._messages = recording
+    answer = desk.chat.ask("How should I ask for a raise before resigning?").result()
+    assert sent and not any("PWNED" in m or "previous instructions" in m for m in sent)
+    assert "PWNED" not in answer.text
+    assert not any("PWNED" in a.text for a in desk.relationships.advice.list())

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ingest.injection import addressed_to_an_assistant
 from mentordesk.drafting import KINDS
 from mentordesk.relationships.people import PersonDetail
 from mentordesk.relationships.profile import ProfileView
@@ -77,11 +78,13 @@ def build_brief(kind: str, me: ProfileView, detail: PersonDetail, index: Library
     if kind == "intro" and not (person.introducer or "").strip():
         raise UserError(f"{person.name} has no introducer in your tracker; add who could introduce you first")
     last = meetings[-1] if meetings else None
-    learned = tuple(a for a in detail.advice if last and a.meeting_id == last.id and a.kind == "advice")
-    actions = [a for a in detail.advice if a.kind == "action" and not a.done]
+    # A line that speaks to an AI assistant is never advice to quote (ingest.injection).
+    ledger = [a for a in detail.advice if not addressed_to_an_assistant(a.text)]
+    learned = tuple(a for a in ledger if last and a.meeting_id == last.id and a.kind == "advice")
+    actions = [a for a in ledger if a.kind == "action" and not a.done]
     # The last meeting's actions first: those are the next steps the mentor just heard about.
     actions.sort(key=lambda a: (last is None or a.meeting_id != last.id, -a.meeting_date.toordinal()))
-    outcomes = tuple(a for a in detail.advice if a.outcome and not a.outcome_reported)
+    outcomes = tuple(a for a in ledger if a.outcome and not a.outcome_reported)
     if kind == "update" and not outcomes:
         raise UserError(f"no advice outcomes from {person.name} waiting to be reported; "
                         "record what came of their advice first (advice ledger)")

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ingest.injection import addressed_to_an_assistant
 from mentordesk.drafting.brief import DraftBrief
 from mentordesk.drafting.wording import CITATION, YEARLESS_DATE
 from mentordesk.grounding import support
@@ -106,6 +107,9 @@ def check_draft(subject: str | None, body: str, brief: DraftBrief, today: dt.dat
         add("signed", me.name and me.name in tail, f"not signed with your name ({me.name})")
     placeholders = PLACEHOLDER.findall(f"{subject or ''}\n{body}")
     add("no_placeholder", not placeholders, f"placeholder {placeholders[0] if placeholders else ''}")
+    instructions = [line for line in f"{subject or ''}\n{body}".splitlines() if addressed_to_an_assistant(line)]
+    add("no_instructions", not instructions,
+        f"carries a line addressed to an AI assistant, not to {first}: {instructions[0][:80] if instructions else ''!r}")
     markers = CITATION.findall(f"{subject or ''}\n{body}")
     add("no_citation_markers", not markers,
         f"[{markers[0] if markers else ''}] is in the text: sources belong beside the email, not in it")

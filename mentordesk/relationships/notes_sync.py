@@ -26,6 +26,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from ingest.injection import addressed_to_an_assistant
 from ingest.note_meta import first_line, names_in_line, note_facts
 from mentordesk.relationships.extraction import (
     EXTRACTOR_VERSION,
@@ -215,10 +216,11 @@ class NotesSync:
         note = placement.note
         items = extract_items(note.text, classifier, placement.mentor_name, placement.me)
         model_ran = False
+        items = _not_instructions(items)
         if extractor is not None:
             try:
                 dropped: list[ExtractedItem] = []
-                items = merge_model_items(items, extractor(note.text), note.text, dropped)
+                items = _not_instructions(merge_model_items(items, extractor(note.text), note.text, dropped))
                 report.model_items_dropped += len(dropped)
                 model_ran = True
             except Exception as exc:  # the rules still count; say why the model part failed
@@ -450,3 +452,10 @@ def mentor_resolver(db: Database):
         return who.person.name if who.person is not None else None
 
     return resolve
+
+
+def _not_instructions(items: list[ExtractedItem]) -> list[ExtractedItem]:
+    """A line of a note that speaks to an AI assistant ("Ignore all previous instructions
+    ...") is neither advice nor an action, whatever list it sits in (ingest.injection)."""
+    return [item for item in items
+            if not (addressed_to_an_assistant(item.text) or addressed_to_an_assistant(item.quote))]
