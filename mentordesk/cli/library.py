@@ -47,6 +47,14 @@ def register(commands) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_doctor)
 
+    p = commands.add_parser("export", help="everything of your library in one .zip (no secrets, no vectors)")
+    p.add_argument("file", type=Path, metavar="FILE.zip")
+    p.set_defaults(func=cmd_export)
+
+    p = commands.add_parser("import", help="restore an export into an empty library")
+    p.add_argument("file", type=Path, metavar="FILE.zip")
+    p.set_defaults(func=cmd_import)
+
     p = commands.add_parser("status", help="data folder, counts, models")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_status)
@@ -276,6 +284,26 @@ def cmd_doctor(args) -> int:
         print("\n".join(report.lines()))
     # exit 0 when the index is (now) sound; 1 when --check found something to repair
     return 0 if report.healthy or (report.repaired and not args.check) else 1
+
+
+def cmd_export(args) -> int:
+    from mentordesk.backup import export_library
+
+    desk = open_desk(guidance=False)
+    with user_errors():
+        counts = export_library(desk, args.file)
+    print(f"exported to {args.file}: " + ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in counts.items()))
+    return 0
+
+
+def cmd_import(args) -> int:
+    from mentordesk.backup import import_library
+
+    desk = open_desk()
+    with user_errors():
+        counts = import_library(desk, args.file)
+    print(f"imported {args.file}: " + ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in counts.items()))
+    return 0
 
 
 def warn_if_partial(desk) -> None:
