@@ -261,6 +261,25 @@ class MentorDesk:
             "chat_base_url": info.base_url,
         }
 
+    def documents(self) -> list[dict]:
+        """The user's own documents (not the shared guidance), newest first, for the Library
+        page: source, kind, title, mentor, date, passages."""
+        from store.tables import Document as Doc
+
+        with self.db.session() as session:
+            rows = session.execute(
+                select(Doc.source, Doc.kind, Doc.title, Doc.mentor, Doc.date, func.count(Chunk.id))
+                .outerjoin(Chunk, Chunk.document_id == Doc.id)
+                .where(Doc.owner == self.scope.owner).group_by(Doc.id).order_by(Doc.updated_at.desc(), Doc.id.desc())
+            ).all()
+        return [{"source": r[0], "kind": r[1], "title": r[2], "mentor": r[3], "date": r[4], "passages": r[5]}
+                for r in rows]
+
+    def remove_document(self, source: str) -> bool:
+        """Remove one of the user's documents: its passages leave the index, and a meeting
+        note's meeting (with its advice) goes with it. False if there is no such document."""
+        return self.ingest.delete_sources([source]) == 1
+
     def index_count(self) -> int:
         return self.chroma.count()
 

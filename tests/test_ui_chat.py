@@ -168,6 +168,28 @@ def test_status_page_shows_counts_and_rebuilds_the_index(app, isolated_home):
                "sentence-transformers/all-MiniLM-L6-v2" for s in app.status)
 
 
+def test_the_library_page_lists_your_documents_and_removes_one(app):
+    from ui.resources import get_desk
+
+    desk = get_desk()
+    desk.ingest.ingest_paths([PRIYA_NOTE], kind="notes")
+    assert [m.person_name for m in desk.relationships.meetings.list()] == ["Priya Raman"]
+    app.switch_page("ui/status_page.py").run()
+    [table] = app.main.dataframe
+    assert list(table.value["Mentor"]) == ["Priya Raman"]  # the user's own: the guidance is not listed
+    source = str(PRIYA_NOTE.resolve())
+    app.selectbox[0].select(source)
+    app.button[0].click().run()  # Remove, without the confirmation
+    assert "Tick the box" in app.warning[0].value and desk.documents()
+    app.selectbox[0].select(source)
+    app.checkbox[0].check()
+    app.button[0].click().run()
+    assert not app.exception, app.exception
+    assert desk.documents() == [] and desk.relationships.meetings.list() == []
+    assert any("Removed" in s.value for s in app.success)
+    assert "No documents of yours yet" in app.info[0].value
+
+
 def test_index_built_with_another_model_is_reported_and_fixed_by_rebuild(settings):
     """An index made by a different embedding model: the chat says to rebuild, and the
     status page's Rebuild index makes the chat answer again."""
@@ -202,3 +224,18 @@ def test_a_process_that_ends_right_after_the_first_page_exits_cleanly(isolated_h
                           env=coldstart.app_env(isolated_home, "fake"), timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert '"chat_input": 1' in done.stdout and '"exceptions": []' in done.stdout
+
+
+def test_links_written_in_notes_are_shown_as_text_in_answers(app, tmp_path):
+    from ui.resources import get_desk
+
+    note = tmp_path / "priya.md"
+    note.write_text("---\nmentor: Priya Raman\ndate: 2026-10-02\n---\n# Coffee with Priya\n\n## What she said\n"
+                    "- Read the salary guide at https://evil.example/phish before the negotiation.\n"
+                    "- Practise the ask with [this script](javascript:alert(1)) for the negotiation.\n",
+                    encoding="utf-8")
+    get_desk().ingest.ingest_paths([note], kind="notes")
+    ask(app, "What did Priya say about the negotiation?")
+    text = last_answer(app).markdown[0].value
+    assert "`https://evil.example/phish`" in text
+    assert "](" not in text and "this script" in text

@@ -9,6 +9,7 @@ from mentordesk.relationships.views import AdviceView
 from store.errors import UserError
 from ui.flash import flash
 from ui.resources import get_desk
+from ui.transcript import inert_links
 
 # "" rather than None for "no outcome": a selectbox shows a None value as an empty choice.
 OUTCOME_LABELS = {"": "No outcome yet", "tried": "Tried", "worked": "Worked", "didnt_work": "Didn't work",
@@ -47,7 +48,7 @@ def advice_row(item: AdviceView, scope: str) -> None:
     """One ledger item: its text, and a done box (actions) or an outcome (advice)."""
     text, control = st.columns([3, 1], vertical_alignment="center")
     with text:
-        st.markdown(f"**{'Action' if item.kind == 'action' else 'Advice'}:** {item.text}")
+        st.markdown(f"**{'Action' if item.kind == 'action' else 'Advice'}:** {inert_links(item.text)}")
         if item.outcome and item.outcome_reported:
             st.caption("Outcome reported to them.")
     with control:

@@ -22,7 +22,7 @@ from ui.chat_drafts import draft_reply, refine_reply
 from ui.filters import search_filter_controls
 from ui.resources import REINDEX_HINT, announce_upgrade, ensure_builtin_guidance, get_desk, models_loaded
 from ui.sidebar import library_sidebar
-from ui.transcript import ASK_NEXT, Entry, show_caution, show_entry, show_sources, show_suggestions
+from ui.transcript import ASK_NEXT, Entry, inert_links, show_caution, show_entry, show_sources, show_suggestions
 from vectorstore.chroma_index import IndexMismatchError
 from vectorstore.filters import SearchFilter
 
@@ -38,7 +38,7 @@ def answer(desk: MentorDesk, question: str, history: list[Turn], flt: SearchFilt
             stream = desk.chat.ask(question, history=history, flt=flt)
             pieces = iter(stream)
             first = next(pieces, "")  # the spinner stays up until the first words arrive
-        st.write_stream(itertools.chain([first], pieces))
+        st.write_stream(inert_links(piece) for piece in itertools.chain([first], pieces))
         result = stream.result()
     except IndexMismatchError as exc:
         message = f"{exc}. {REINDEX_HINT}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from mentordesk.container import MentorDesk
+from ui.flash import flash, show_flashes
 from ui.resources import ensure_builtin_guidance, get_desk
 from vectorstore.chroma_index import IndexMismatchError
 
@@ -66,10 +67,41 @@ def rebuild_controls(desk: MentorDesk) -> None:
         box.update(label=f"Search index rebuilt: {count} chunks embedded with {desk.embedder.name}", state="complete")
 
 
+def documents_list(desk: MentorDesk) -> None:
+    """The user's documents, and removing one (its passages, and a note's meeting and advice)."""
+    st.subheader("Your documents")
+    show_flashes("library")
+    documents = desk.documents()
+    if not documents:
+        st.info("No documents of yours yet: add notes or documents with **Add files** in the sidebar.")
+        return
+    st.dataframe(
+        [{"Title": d["title"] or d["source"].rsplit("/", 1)[-1], "Kind": d["kind"], "Mentor": d["mentor"] or "",
+          "Date": d["date"], "Passages": d["passages"], "Source": d["source"]} for d in documents],
+        hide_index=True,
+    )
+    labels = {d["source"]: f"{d['title'] or d['source'].rsplit('/', 1)[-1]} ({d['kind']}, {d['source']})"
+              for d in documents}
+    with st.form("remove_document", border=False):
+        chosen = st.selectbox("Remove a document", list(labels), format_func=labels.__getitem__, index=None,
+                              placeholder="Choose a document to remove")
+        confirmed = st.checkbox("Yes, remove it from the library (the file on your disk is not touched)")
+        submitted = st.form_submit_button("Remove", icon=":material/delete:")
+    if submitted:
+        if not chosen:
+            st.warning("Choose a document first.")
+        elif not confirmed:
+            st.warning("Tick the box to confirm the removal.")
+        elif desk.remove_document(chosen):
+            flash("library", "success", f"Removed {labels[chosen]}.")
+            st.rerun()
+
+
 desk = get_desk()
 st.title("Library status")
 ensure_builtin_guidance(desk)
 status_area = st.container()
+documents_list(desk)
 rebuild_controls(desk)
 with status_area:  # filled after a rebuild so the counts shown are the new ones
     show_status(desk)

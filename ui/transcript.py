@@ -3,6 +3,7 @@ made in the conversation, and suggested follow-up questions."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -11,6 +12,17 @@ from ui.draft_view import KIND_LABELS, as_text, show_citations
 from vectorstore.library_index import SearchResult
 
 ASK_NEXT = "chat_ask_next"  # session state: a suggested question clicked, asked on the next run
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)[^)]*\)")
+_BARE_URL = re.compile(r"(?<![`\w])((?:https?|ftp|file|javascript|data|mailto):[^\s<>`]*[^\s<>`.,;:!?)\]]"
+                       r"|www\.[^\s<>`]*[^\s<>`.,;:!?)\]])", re.IGNORECASE)
+
+
+def inert_links(markdown: str) -> str:
+    """Links that came from notes or documents shown as text, not as something to click: a
+    Markdown link keeps its label with the address beside it in code, a bare address is code
+    (Streamlit would make both live links, images included)."""
+    text = _MD_LINK.sub(lambda m: f"{m[1]} (`{m[2]}`)" if m[2] else m[1], markdown)
+    return _BARE_URL.sub(lambda m: f"`{m[1]}`", text)
 
 
 @dataclass(frozen=True)
@@ -97,7 +109,7 @@ def show_body(entry: Entry, number: int) -> None:
     elif entry.draft:
         show_draft(entry.draft)
     else:
-        st.markdown(entry.content)
+        st.markdown(inert_links(entry.content))
         show_caution(entry)
     show_sources(entry)
     show_suggestions(entry, number)
