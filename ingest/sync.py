@@ -172,6 +172,7 @@ class IngestService:
 
     def ingest_uploads(
         self, files: Sequence[tuple[str, bytes]], kind: str | None = None, progress: ProgressFn | None = None,
+        prefix: str = "upload",
     ) -> IngestReport:
         """Ingest uploaded files (no file on disk) in one batch, each as source upload/NAME:
         one embedding pass, one transaction and one report for all of them."""
@@ -183,7 +184,7 @@ class IngestService:
                 progress("reading", number, len(files))
             result = _load_or_report(name, name, _returning(data), report)
             if result is not None:
-                loaded.append((f"upload/{name}", name, *result))
+                loaded.append((f"{prefix}/{name}", name, *result))
         return self._plan_and_apply(loaded, kind, [], report, progress)
 
     def ingest_bytes(self, name: str, data: bytes, kind: str | None = None,

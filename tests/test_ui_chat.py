@@ -239,3 +239,24 @@ def test_links_written_in_notes_are_shown_as_text_in_answers(app, tmp_path):
     text = last_answer(app).markdown[0].value
     assert "`https://evil.example/phish`" in text
     assert "](" not in text and "this script" in text
+
+
+def test_a_newcomer_is_walked_through_and_can_try_sample_data(app):
+    from ui.resources import get_desk
+
+    page = " ".join(m.value for m in app.main.markdown)
+    assert "Getting started" in " ".join(h.value for h in app.main.subheader)
+    assert "your name and role sign your drafts" in page and "Add files" in page
+    click(app, "Load sample data")
+    desk = get_desk()
+    assert len([p for p in desk.relationships.people.list() if p.name.startswith("Sample:")]) == 5
+    assert {m.person_name for m in desk.relationships.meetings.list()} == {"Sample: Ines Duarte", "Sample: Kofi Mensah"}
+    assert any("sample notes loaded" in s.value for s in app.success)
+    ask(app, "What did Ines say about moving into product?")
+    assert "experiment" in last_answer(app).markdown[0].value
+
+    desk.relationships.people.add("Dana Whitfield")  # the user's own, kept by the removal
+    click(app, "Clear conversation")  # the first screen shows again with an empty conversation
+    click(app, "Remove sample data")
+    assert [p.name for p in desk.relationships.people.list()] == ["Dana Whitfield"]
+    assert desk.relationships.meetings.list() == [] and desk.documents() == []

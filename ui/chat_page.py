@@ -20,6 +20,7 @@ from mentordesk.suggestions import suggest_followups
 from store.errors import UserError
 from ui.chat_drafts import draft_reply, refine_reply
 from ui.filters import search_filter_controls
+from ui.onboarding import getting_started
 from ui.resources import REINDEX_HINT, announce_upgrade, ensure_builtin_guidance, get_desk, models_loaded
 from ui.sidebar import library_sidebar
 from ui.transcript import ASK_NEXT, Entry, inert_links, show_caution, show_entry, show_sources, show_suggestions
@@ -104,6 +105,7 @@ with st.sidebar:
 
 conversation_controls = st.container()
 if not transcript:
+    getting_started(desk)
     st.caption(
         "Ask about finding mentors, outreach, preparing for a meeting, follow-up, cadence, "
         "or what your mentors told you. Answers cite their sources as [1], [2]."

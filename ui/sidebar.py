@@ -22,12 +22,11 @@ KIND_CHOICES = {  # "" rather than None: a selectbox shows a None value as an em
 
 
 def library_sidebar(desk: MentorDesk) -> None:
-    """Status first on screen, but filled after an upload so its counts include it."""
+    """Adding files first (a newcomer's first step, above the fold), then the counts, which
+    are filled after an upload so they include it."""
     st.header("Library")
-    status_area = st.container()
     upload_controls(desk)
-    with status_area:
-        library_status_summary(desk)
+    library_status_summary(desk)
 
 
 def library_status_summary(desk: MentorDesk) -> None:
