@@ -281,7 +281,8 @@ class ChatService:
                 known = len(passages) - 1
             numbers.append(known + 1)
         text = compose(detail.person.name, asked, lines, numbers)
-        return AnswerStream(passages, iter([text]), lambda t: self._finish(t, passages))
+        # Composed here from the ledger, each line quoting its note: nothing a model wrote to check.
+        return AnswerStream(passages, iter([text]), lambda t: self._finish(t, passages, composed=True))
 
     def _messages(self, prompt_name: str, question: str, history: Sequence[Turn], passages) -> list[BaseMessage]:
         from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
@@ -389,12 +390,12 @@ class ChatService:
         the same note that does (see ``MentorAdvice.advice_parts``)."""
         return passages if self.mentor_advice is None else self.mentor_advice.advice_parts(question, passages)
 
-    def _finish(self, text: str, passages: list[SearchResult]) -> Answer:
+    def _finish(self, text: str, passages: list[SearchResult], composed: bool = False) -> Answer:
         clean = strip_invalid_citations(text, len(passages)).strip()
         cited = cited_numbers(clean)
         citations = [Citation(n, passages[n - 1]) for n in cited]
         answer = Answer(clean, passages, found=True, citations=citations)
-        if self.info.provider != "local":
+        if self.info.provider != "local" and not composed:
             # Any other model writes freely: check every sentence against the passages.
             answer.unsupported = unsupported_sentences(clean, [p.text for p in passages])
             if not citations:

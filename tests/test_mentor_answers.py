@@ -52,6 +52,9 @@ def test_what_did_priya_say_about_negotiating_lists_her_own_advice_cited(notes_d
     for m in lines:
         passage = by_n[int(m["n"])]
         assert passage.mentor == "Priya Raman" and m["text"] in " ".join(passage.text.split())
+    # quoted from her notes by the code, not written by a model: no "not supported" warning
+    # (the fake provider is checked like a remote model; it once flagged every such line)
+    assert answer.warning is None and answer.unsupported == []
 
 
 def test_advice_is_gathered_across_meetings_and_off_topic_lines_stay_out(notes_desk):

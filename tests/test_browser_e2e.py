@@ -1,0 +1,120 @@
+"""A newcomer's first ten minutes in a real browser (Debian chromium, headless, Playwright),
+single-user mode on a fresh data folder: the first screen, the profile (a blank name is
+refused), a targets import, a note upload, a cited answer, a follow-up drafted and marked as
+sent. A request listener fails the test on any request that leaves 127.0.0.1. Screenshots of
+each step go to $MENTORDESK_SCREENSHOTS (CI keeps them) or the test's temp folder."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_team_browser import CHROMIUM, ROOT, _ask, _leaves_the_machine, _page_text, _upload, _wait_http
+
+from tests.helpers import free_port
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (.ci/run installs it)")
+TARGETS = "Name,Company,Role,Connection,Stage\nPriya Raman,Kestrel,VP Engineering,warm,primary\n" \
+          "Jonas Weber,Northwind,CTO,cold,prospect\n"
+NOTE = """---
+mentor: Priya Raman
+date: 2026-10-02
+---
+# Coffee with Priya
+
+## What she said
+- Ask for the raise first, in writing, before you talk about resigning.
+
+## Action items
+- [ ] Write the one-page case for the raise by Friday.
+"""
+
+
+@pytest.fixture
+def app_url(isolated_home):
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MENTORDESK_", "OPENAI_"))}
+    env.update(MENTORDESK_HOME=str(isolated_home), MENTORDESK_LLM_PROVIDER="fake", HF_HUB_OFFLINE="1",
+               ANONYMIZED_TELEMETRY="False")
+    app = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        _wait_http(f"http://127.0.0.1:{port}/_stcore/health", app)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        app.terminate()
+        try:
+            app.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            app.kill()
+
+
+def test_a_newcomers_first_ten_minutes(app_url, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    shots = Path(os.environ.get("MENTORDESK_SCREENSHOTS") or tmp_path / "screenshots")
+    shots.mkdir(parents=True, exist_ok=True)
+    outside: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"])
+        try:
+            page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+            page.on("request", lambda r: outside.append(r.url) if _leaves_the_machine(r, app_url) else None)
+
+            def shot(name: str) -> None:
+                page.screenshot(path=str(shots / f"{len(list(shots.glob('*.png'))) + 1:02d}-{name}.png"))
+
+            page.goto(app_url)
+            page.wait_for_selector('[data-testid="stChatInputTextArea"]', timeout=120_000)
+            page.get_by_text("Getting started").wait_for(timeout=60_000)
+            assert page.get_by_role("button", name="Deploy").count() == 0  # no developer toolbar
+            shot("first-start")
+
+            _page_text(page, f"{app_url}/profile", expect="Save profile")
+            page.get_by_role("textbox", name="Name", exact=True).fill("")
+            page.get_by_role("button", name="Save profile").click()
+            page.get_by_text("cannot be empty").wait_for(timeout=30_000)
+            page.get_by_role("textbox", name="Name", exact=True).fill("Alice Andersen")
+            page.get_by_role("textbox", name="Role", exact=True).fill("Senior Engineer at Tidewell")
+            page.get_by_role("button", name="Save profile").click()
+            page.get_by_text("Profile saved.").wait_for(timeout=30_000)
+            shot("profile")
+
+            _page_text(page, f"{app_url}/targets", expect="Import")
+            targets = tmp_path / "targets.csv"
+            targets.write_text(TARGETS, encoding="utf-8")
+            page.get_by_role("tab", name="Import").click()
+            page.locator('[data-testid="stFileUploaderDropzoneInput"]').last.set_input_files(str(targets))
+            page.wait_for_timeout(1000)  # the upload reaches the server, the button is enabled
+            page.get_by_role("button", name=re.compile(r"Import$")).click()
+            page.get_by_text(re.compile(r"2 added")).first.wait_for(timeout=60_000)
+            shot("targets-imported")
+
+            page.goto(app_url)
+            page.wait_for_selector('[data-testid="stChatInputTextArea"]', timeout=60_000)
+            _upload(page, "priya.md", NOTE, tmp_path)
+            shot("note-uploaded")
+            answer = _ask(page, "What did Priya say about the raise?")
+            assert "Ask for the raise first" in answer and "[1]" in answer
+            assert "not supported" not in answer  # quoted from the note, not written by a model
+            shot("answer")
+
+            # Priya is the first person of the fresh library: id 1
+            _page_text(page, f"{app_url}/drafts?kind=followup&person=1", expect="Priya Raman")
+            page.get_by_role("button", name="Generate").click()
+            page.get_by_role("button", name="Mark as sent").wait_for(timeout=60_000)
+            shot("draft")
+            page.get_by_role("button", name="Mark as sent").click()
+            page.get_by_text(re.compile(r"Marked as sent\. Priya Raman.s message history")).wait_for(timeout=30_000)
+            shot("sent")
+        finally:
+            browser.close()
+    assert outside == [], outside
