@@ -105,6 +105,9 @@ def _chunk_context(kind: str, meta: FrontMatter) -> str:
     return f"{kind}|{meta.title or ''}|{meta.mentor or ''}|{meta.date or ''}"
 
 
+BATCH_FILES = 25  # files embedded and committed together (see _plan_and_apply)
+
+
 class IngestService:
     def __init__(self, db: Database, index: LibraryIndex, on_change: Callable[[], object] | None = None,
                  mentor_resolver: Callable[[], MentorResolver] | None = None):
@@ -246,7 +249,13 @@ class IngestService:
         reading = IngestReport(skipped=list(report.skipped))  # what reading the files found
         for attempt in (1, 2):
             try:
-                self._apply(self._plan(loaded, kind, report), stale, report, progress)
+                plans = self._plan(loaded, kind, report)
+                # In batches, each embedded and committed on its own: a long ingest that is
+                # killed loses at most one batch, and the next run skips what was committed.
+                batches = [plans[i:i + BATCH_FILES] for i in range(0, len(plans), BATCH_FILES)] or [[]]
+                for number, batch in enumerate(batches, 1):
+                    last = number == len(batches)
+                    self._apply(batch, stale if last else [], report, progress, notify=last)
                 return report
             except IntegrityError:
                 if attempt == 2:
@@ -307,12 +316,13 @@ class IngestService:
         return stale
 
     # ----- applying ------------------------------------------------------------------
-    def _apply(self, plans: list[_Plan], stale: list[str], report: IngestReport, progress: ProgressFn | None) -> None:
+    def _apply(self, plans: list[_Plan], stale: list[str], report: IngestReport, progress: ProgressFn | None,
+               notify: bool = True) -> None:
         # The vectors go in before the chunks commit: a rebuild or repair in another process
         # must not take them for orphans in between (store.locks).
         with index_write_lock(self.db.engine, self.owner):
             self._apply_locked(plans, stale, report, progress)
-        if self.on_change is not None:
+        if notify and self.on_change is not None:
             self.on_change()
 
     def _apply_locked(self, plans: list[_Plan], stale: list[str], report: IngestReport,

@@ -81,9 +81,10 @@ def upgrade_store(engine: Engine) -> Path | None:
         return None
     from alembic import command
 
-    if not tables:  # a new data folder
-        Base.metadata.create_all(engine)
+    if not tables:  # a new data folder: the tables and their revision in one transaction, so a
+        # process killed in between leaves an empty database, not tables with no revision
         with engine.begin() as connection:
+            Base.metadata.create_all(connection)
             command.stamp(_config(connection), HEAD)
         return None
     if revision is not None and revision not in known_revisions():

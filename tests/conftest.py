@@ -88,7 +88,7 @@ def local_model(monkeypatch):
 
 # The tests `make test-fast` leaves out (each over about 3 s on 2 cores: real servers on
 # loopback, whole evaluations, fresh processes, building a wheel). `make test` runs them all.
-SLOW_MODULES = {"test_eval_smoke", "test_team_browser", "test_browser_e2e", "test_team_servers", "test_openai_server", "test_packaging", "test_architecture", "test_postgres_store",
+SLOW_MODULES = {"test_eval_smoke", "test_crash", "test_team_browser", "test_browser_e2e", "test_team_servers", "test_openai_server", "test_packaging", "test_architecture", "test_postgres_store",
                 "test_chroma_server"}
 SLOW_TESTS = {
     "test_notes_that_cannot_be_placed_are_listed_and_settled_from_the_cli",

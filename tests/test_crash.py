@@ -1,0 +1,93 @@
+"""Kill a real ingest (SIGKILL, in a subprocess) at several points, then start again: what
+was committed is whole (a document is there with all its passages, or not at all), a kill
+loses at most the batch in flight, the next ingest finishes the job, and ``doctor`` finds
+the index in step with the store (after deleting what the kill left behind)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import NOTES_DIR, ROOT
+
+from ingest.sync import BATCH_FILES
+
+
+def _env(home) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MENTORDESK_", "OPENAI_"))}
+    env.update(MENTORDESK_HOME=str(home), MENTORDESK_LLM_PROVIDER="fake", HF_HUB_OFFLINE="1",
+               MENTORDESK_INDEX_BUILTIN_GUIDANCE="false", MENTORDESK_MODEL_CACHE=os.environ["MENTORDESK_MODEL_CACHE"])
+    return env
+
+
+def _cli(home, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mentordesk", *args], cwd=ROOT, env=_env(home),
+                          capture_output=True, text=True, timeout=600)
+
+
+def _documents(home) -> int:
+    try:
+        with sqlite3.connect(home / "mentordesk.db", timeout=30) as db:
+            return db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+
+
+def _whole(home) -> None:
+    with sqlite3.connect(home / "mentordesk.db", timeout=30) as db:
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents'").fetchone():
+            return  # killed before the schema was made: nothing to check
+        empty = db.execute("SELECT count(*) FROM documents d WHERE NOT EXISTS "
+                           "(SELECT 1 FROM chunks c WHERE c.document_id = d.id)").fetchone()[0]
+        loose = db.execute("SELECT count(*) FROM chunks c WHERE NOT EXISTS "
+                           "(SELECT 1 FROM documents d WHERE d.id = c.document_id)").fetchone()[0]
+    assert (empty, loose) == (0, 0)
+
+
+@pytest.fixture
+def many_notes(tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for copy in range(3):
+        for note in sorted(NOTES_DIR.glob("*.md")):
+            (folder / f"{copy}-{note.name}").write_bytes(note.read_bytes())
+    return folder
+
+
+@pytest.mark.parametrize("kill_after", ["start", "first batch"])
+def test_a_killed_ingest_loses_at_most_one_batch_and_the_next_one_finishes(isolated_home, many_notes, kill_after):
+    total = len(list(many_notes.iterdir()))
+    assert total > 2 * BATCH_FILES
+    process = subprocess.Popen([sys.executable, "-m", "mentordesk", "ingest", str(many_notes), "--kind", "notes"],
+                               cwd=ROOT, env=_env(isolated_home), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    if kill_after == "start":
+        time.sleep(1.0)
+    else:
+        while _documents(isolated_home) < BATCH_FILES and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    committed = _documents(isolated_home)
+    if kill_after == "first batch":
+        assert BATCH_FILES <= committed < total  # the first batch stayed; the rest was not done
+    if (isolated_home / "mentordesk.db").exists():
+        _whole(isolated_home)
+
+    again = _cli(isolated_home, "ingest", str(many_notes), "--kind", "notes", "--json")
+    assert again.returncode == 0, again.stderr
+    report = json.loads(again.stdout)
+    assert len(report["added"]) == total - committed and len(report["unchanged"]) == committed
+    assert _documents(isolated_home) == total
+    _whole(isolated_home)
+
+    doctor = _cli(isolated_home, "doctor", "--json")
+    assert doctor.returncode == 0, doctor.stdout + doctor.stderr
+    assert json.loads(doctor.stdout)["missing"] == 0  # every committed passage has its vector
+    assert json.loads(_cli(isolated_home, "doctor", "--check", "--json").stdout)["healthy"]
