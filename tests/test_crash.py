@@ -91,3 +91,21 @@ def test_a_killed_ingest_loses_at_most_one_batch_and_the_next_one_finishes(isola
     assert doctor.returncode == 0, doctor.stdout + doctor.stderr
     assert json.loads(doctor.stdout)["missing"] == 0  # every committed passage has its vector
     assert json.loads(_cli(isolated_home, "doctor", "--check", "--json").stdout)["healthy"]
+
+
+def test_two_ingests_and_a_reindex_at_once_all_finish(isolated_home, many_notes, tmp_path):
+    """Two ingests of one folder and a reindex, started together on one data folder: none
+    fails (two once died on a unique key, and a reindex dropped the collection under an
+    ingest), and the library ends whole, each document once, its index in step."""
+    first = _cli(isolated_home, "ingest", str(NOTES_DIR), "--kind", "notes")  # something for reindex to do
+    assert first.returncode == 0, first.stderr
+    commands = [["ingest", str(many_notes), "--kind", "notes"], ["ingest", str(many_notes), "--kind", "notes"],
+                ["reindex"]]
+    running = [subprocess.Popen([sys.executable, "-m", "mentordesk", *c], cwd=ROOT, env=_env(isolated_home),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for c in commands]
+    for process, command in zip(running, commands):
+        out, err = process.communicate(timeout=600)
+        assert process.returncode == 0 and "Traceback" not in err, (command, err)
+    assert _documents(isolated_home) == len(list(NOTES_DIR.glob("*.md"))) + len(list(many_notes.iterdir()))
+    _whole(isolated_home)
+    assert json.loads(_cli(isolated_home, "doctor", "--check", "--json").stdout)["healthy"]
