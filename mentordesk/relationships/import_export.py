@@ -243,19 +243,37 @@ def _cell(cells: list, indexes: list[int]) -> object:
 
 
 class _Matcher:
-    """Finds the stored (or just imported) person a row is about."""
+    """Finds the stored (or just imported) person a row is about, by name and by contact
+    through two dictionaries (a scan of everyone per row made 10,000 rows take minutes)."""
 
     def __init__(self, people: list[Person]):
-        self.people = people
+        self._by_name: dict[str, list[Person]] = {}
+        self._by_contact: dict[str, list[Person]] = {}
+        self._keys: dict[int, tuple[str, str | None]] = {}
+        for person in people:
+            self.track(person)
+
+    def track(self, person: Person) -> None:
+        """Index ``person`` under their current name and contact (again, after a change)."""
+        old = self._keys.pop(id(person), None)
+        if old is not None:
+            self._by_name[old[0]].remove(person)
+            if old[1] is not None:
+                self._by_contact[old[1]].remove(person)
+        keys = (name_key(person.name), name_key(person.contact) if person.contact else None)
+        self._keys[id(person)] = keys
+        self._by_name.setdefault(keys[0], []).append(person)
+        if keys[1] is not None:
+            self._by_contact.setdefault(keys[1], []).append(person)
 
     def find(self, name: str, company: str | None, contact: str | None, company_given: bool) -> Person | None:
-        same_name = [p for p in self.people if name_key(p.name) == name_key(name)]
+        same_name = list(self._by_name.get(name_key(name), ()))
         if company_given:
             exact = [p for p in same_name if name_key(p.company) == name_key(company)]
             if exact:
                 return exact[0]
         if contact:
-            by_contact = [p for p in self.people if p.contact and name_key(p.contact) == name_key(contact)]
+            by_contact = self._by_contact.get(name_key(contact), [])
             if by_contact:
                 return by_contact[0]
         if not company_given:
@@ -313,13 +331,13 @@ class PeopleTable:
             if person is None:
                 person = Person(stage="prospect", messages=[], meetings=[])
                 session.add(person)
-                people.append(person)
                 report.added.append(v["name"])
             else:
                 report.updated.append(v["name"])
             seen[id(person)] = row.where
             for key, value in v.items():
                 setattr(person, key, value)
+            matcher.track(person)
             _record_last_contact(person, row.last_contacted, report.file)
 
     def export_file(self, path: Path) -> int:
