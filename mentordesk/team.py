@@ -111,3 +111,19 @@ def _delete_vectors(desk, ids: list[str]) -> None:
 
     unscoped = ChromaIndex(desk.chroma_client, desk.settings.collection, desk.embedder.name, desk.embedder.dimension)
     unscoped.delete(ids)
+
+
+def rebuild_everyone(desk) -> dict[str, int]:
+    """An admin's rebuild of the whole index (after changing the embedding model): the
+    collection is dropped and every user's passages, and the shared guidance, are embedded
+    again. A mentee's own ``reindex`` cannot do it: it may delete only their own vectors, and
+    the collection records the model it was built with. Returns passages per user."""
+    if desk.settings.mode != "team" or not desk.is_admin:
+        raise UserError("rebuilding everyone's index is for a program admin in team mode (MENTORDESK_ADMINS)")
+    from vectorstore.chroma_index import ChromaIndex
+
+    ChromaIndex(desk.chroma_client, desk.settings.collection, desk.embedder.name, desk.embedder.dimension).reset()
+    done = {"(shared guidance)": desk.shared_ingest.index.rebuild()}
+    for user in team_users(desk):
+        done[user] = desk.for_user(user).reindex()
+    return done

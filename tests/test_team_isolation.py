@@ -223,3 +223,21 @@ def test_the_command_line_acts_as_the_named_user(isolated_home, monkeypatch, cap
     assert err == ["mentordesk: error: team mode needs a user: pass --user NAME or set MENTORDESK_USER"]
     assert main(["--user", "x y", "status"]) == 1
     assert "cannot be a user name" in capsys.readouterr().err
+
+
+def test_after_a_model_change_an_admin_rebuilds_everyones_index(settings, minilm):
+    """Every user's reindex deletes only their own vectors, so a collection built with another
+    model is rebuilt for everyone by an admin (team reindex)."""
+    from mentordesk.team import rebuild_everyone
+    from vectorstore.chroma_index import IndexMismatchError
+    from vectorstore.embeddings import HashingEmbedder
+
+    alice, bob = make_team(settings.model_copy(update={"embedding_backend": "torch"}), HashingEmbedder())
+    newer = MentorDesk(team_settings(settings), embedder=minilm)  # the install's model changed
+    with pytest.raises(IndexMismatchError):
+        newer.index.search("salary", k=3, mode="dense")
+    with pytest.raises(UserError, match="program admin"):
+        rebuild_everyone(newer)
+    done = rebuild_everyone(newer.for_user("admin@example.org"))
+    assert set(done) == {"(shared guidance)", "alice", "bob"}
+    check_isolation(newer, newer.for_user("bob"))

@@ -18,6 +18,9 @@ def register(commands) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_summary)
 
+    p = sub.add_parser("reindex", help="program admins: rebuild every user's index (after a model change)")
+    p.set_defaults(func=cmd_reindex_everyone)
+
     p = sub.add_parser("claim", help="give the data of a single-user folder (owner 'local') to a team user")
     p.add_argument("name", metavar="USER")
     p.set_defaults(func=cmd_claim)
@@ -48,4 +51,15 @@ def cmd_claim(args) -> int:
     with user_errors():
         moved = claim_single_user_data(desk, args.name)
     print(f"{moved} documents and everything else of this folder's single user now belong to {args.name}")
+    return 0
+
+
+def cmd_reindex_everyone(args) -> int:
+    from mentordesk.team import rebuild_everyone
+
+    desk = open_desk(guidance=False)
+    with user_errors():
+        done = rebuild_everyone(desk)
+    for user, count in done.items():
+        print(f"{user}: {count} passages embedded")
     return 0
