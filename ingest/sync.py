@@ -477,8 +477,17 @@ def _chunks(source: str, kind: str, meta: FrontMatter, text: str,
     index would let the second overwrite the first's vectors); single-user ids are unchanged."""
     context = _chunk_context(kind, meta)
     where = source if owner in RESERVED else f"{owner}\x00{source}"
-    return [(chunk_id(where, c.position, f"{context}\x00{c.text}"), c.position, c.heading, c.text)
-            for c in chunk_text(text, title=meta.title)]
+    seen: set[str] = set()
+    chunks = []
+    for c in chunk_text(text, title=meta.title):
+        # A passage repeated word for word in one document is indexed once: a file of 1,000
+        # identical paragraphs filled the index with one vector and crowded out every other.
+        key = " ".join(c.text.split())
+        if key in seen:
+            continue
+        seen.add(key)
+        chunks.append((chunk_id(where, c.position, f"{context}\x00{c.text}"), c.position, c.heading, c.text))
+    return chunks
 
 
 def _doc_stub(plan: _Plan, owner: str) -> Document:

@@ -142,3 +142,16 @@ def test_a_blank_profile_name_is_refused_and_the_saved_one_kept(desk):
     assert profile.get().name == "Alice Andersen"
     profile.update(role="")  # the role may be cleared
     assert profile.get().role is None and profile.get().name == "Alice Andersen"
+
+
+def test_a_paragraph_repeated_a_thousand_times_is_indexed_once(desk, tmp_path):
+    from conftest import NOTES_DIR
+
+    desk.ingest.ingest_paths([NOTES_DIR], kind="notes")
+    spam = tmp_path / "spam.txt"
+    spam.write_text("\n\n".join(["Buy cheap widgets today at the widget store, best prices in town."] * 1000),
+                    encoding="utf-8")
+    report = desk.ingest.ingest_paths([spam], kind="documents")
+    assert report.added and report.chunks_total <= 2
+    top = desk.index.search("what did Priya say about negotiating the offer?", k=3, mode="dense")
+    assert top[0].mentor == "Priya Raman"
