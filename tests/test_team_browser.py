@@ -15,11 +15,14 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import free_port
+from tests.test_chroma_server import chroma_server  # noqa: F401 - the Chroma server fixture
+from tests.test_postgres_store import postgres_url  # noqa: F401 - the PostgreSQL server fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -59,38 +62,46 @@ def _wait_http(url: str, process: subprocess.Popen | None = None, timeout: float
     raise TimeoutError(url)
 
 
+@contextmanager
+def _app_process(issuer: str, home: Path, folder: Path, extra_env: dict | None = None):
+    """The app in team mode on a port of its own, signing in through ``issuer``."""
+    port = free_port()
+    folder.mkdir(parents=True, exist_ok=True)
+    secrets_file = folder / f"secrets-{port}.toml"
+    secrets_file.write_text(
+        "[auth]\n"
+        f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+        f'cookie_secret = "{secrets.token_hex(16)}"\n'
+        'client_id = "mentordesk"\n'
+        'client_secret = "not-a-real-secret"\n'
+        f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n', encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MENTORDESK_", "OPENAI_"))}
+    env.update(MENTORDESK_HOME=str(home), MENTORDESK_MODE="team", MENTORDESK_LLM_PROVIDER="fake",
+               MENTORDESK_INDEX_BUILTIN_GUIDANCE="false", HF_HUB_OFFLINE="1", ANONYMIZED_TELEMETRY="False",
+               **(extra_env or {}))
+    app = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+         "--secrets.files", str(secrets_file)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        _wait_http(f"http://127.0.0.1:{port}/_stcore/health", app)
+        yield f"http://127.0.0.1:{port}", env
+    finally:
+        app.terminate()
+        try:
+            app.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            app.kill()
+
+
 @pytest.fixture
 def team_app(tmp_path, isolated_home):
     from oidc_provider_mock import run_server_in_thread
 
     with run_server_in_thread(port=free_port()) as provider:
-        issuer = f"http://127.0.0.1:{provider.server_port}"
-        port = free_port()
-        secrets_file = tmp_path / "secrets.toml"
-        secrets_file.write_text(
-            "[auth]\n"
-            f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
-            f'cookie_secret = "{secrets.token_hex(16)}"\n'
-            'client_id = "mentordesk"\n'
-            'client_secret = "not-a-real-secret"\n'
-            f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n', encoding="utf-8")
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("MENTORDESK_", "OPENAI_"))}
-        env.update(MENTORDESK_HOME=str(isolated_home), MENTORDESK_MODE="team", MENTORDESK_LLM_PROVIDER="fake",
-                   MENTORDESK_INDEX_BUILTIN_GUIDANCE="false", HF_HUB_OFFLINE="1", ANONYMIZED_TELEMETRY="False")
-        app = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-             "--secrets.files", str(secrets_file)],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        try:
-            _wait_http(f"http://127.0.0.1:{port}/_stcore/health", app)
-            yield f"http://127.0.0.1:{port}", env
-        finally:
-            app.terminate()
-            try:
-                app.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                app.kill()
+        with _app_process(f"http://127.0.0.1:{provider.server_port}", isolated_home, tmp_path) as running:
+            yield running
 
 
 def _leaves_the_machine(request, app_url: str) -> bool:
@@ -212,3 +223,57 @@ def test_two_mentees_sign_in_and_never_see_each_others_notes(team_app, tmp_path)
         finally:
             browser.close()
     assert outside == [], outside
+
+
+def test_two_app_processes_and_a_cli_ingest_share_the_servers(tmp_path, isolated_home, postgres_url,
+                                                               chroma_server):
+    """Two app processes (as a team runs them behind a load balancer) and a CLI ingest, on one
+    PostgreSQL and one Chroma server at once: every write lands, each user's store and index
+    agree, and a user signed in on the other process sees their own note there."""
+    import json
+
+    from oidc_provider_mock import run_server_in_thread
+    from playwright.sync_api import sync_playwright
+    from sqlalchemy import create_engine, text
+
+    from tests.conftest import NOTES_DIR
+
+    engine = create_engine(postgres_url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    servers = {"MENTORDESK_DATABASE_URL": postgres_url, "MENTORDESK_CHROMA_HOST": "127.0.0.1",
+               "MENTORDESK_CHROMA_PORT": str(chroma_server), "MENTORDESK_COLLECTION": f"apps_{time.monotonic_ns()}"}
+    with run_server_in_thread(port=free_port()) as provider:
+        issuer = f"http://127.0.0.1:{provider.server_port}"
+        with _app_process(issuer, isolated_home, tmp_path / "a", servers) as (url_a, env), \
+                _app_process(issuer, isolated_home, tmp_path / "b", servers) as (url_b, _):
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=CHROMIUM, headless=True,
+                    args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"])
+                try:
+                    alice, bob = (browser.new_context().new_page() for _ in range(2))
+                    _sign_in(alice, url_a, ALICE)
+                    _sign_in(bob, url_b, BOB)
+                    started = time.monotonic()
+                    carol = subprocess.Popen(
+                        [sys.executable, "-m", "mentordesk", "--user", "carol@example.org", "ingest", str(NOTES_DIR),
+                         "--kind", "notes", "--json"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                        stderr=subprocess.PIPE, text=True)
+                    _upload(alice, "priya.md", ALICE_NOTE, tmp_path)
+                    _upload(bob, "marcus.md", BOB_NOTE, tmp_path)
+                    out, err = carol.communicate(timeout=600)
+                    assert carol.returncode == 0 and "Traceback" not in err, err
+                    assert time.monotonic() - started < 600  # bounded: nobody waited on anybody for ever
+
+                    elsewhere = browser.new_context().new_page()  # Alice on the other process
+                    _sign_in(elsewhere, url_b, ALICE)
+                    assert "resign before the salary conversation" in _ask(elsewhere, "What did Priya say about the salary?")
+                finally:
+                    browser.close()
+            expected = {ALICE: 1, BOB: 1, "carol@example.org": len(json.loads(out)["added"])}
+            for user, notes in expected.items():
+                status = json.loads(_cli(env, "--user", user, "status", "--json"))
+                assert status["documents_by_kind"].get("notes") == notes, user  # no lost writes
+                assert status["chunks"] == status["index_entries"], user  # store and index agree
