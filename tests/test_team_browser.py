@@ -171,6 +171,16 @@ def _page_text(page, url: str, expect: str | None = None) -> str:
     return text
 
 
+def _download(page, url: str, button: str, tab: str | None = None) -> str:
+    """What a download button on a page gives, as text."""
+    _page_text(page, url, expect=tab or button)
+    if tab:
+        page.get_by_role("tab", name=tab).click()
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name=re.compile(re.escape(button))).click()
+    return Path(download.value.path()).read_text(encoding="utf-8-sig")
+
+
 def test_two_mentees_sign_in_and_never_see_each_others_notes(team_app, tmp_path):
     from playwright.sync_api import sync_playwright
 
@@ -210,6 +220,13 @@ def test_two_mentees_sign_in_and_never_see_each_others_notes(team_app, tmp_path)
             alice_meetings = _page_text(alice, f"{url}/meetings", expect="Priya Raman")
             assert "Priya Raman" in alice_meetings and "Marcus" not in alice_meetings
             assert "Marcus Lee" in _page_text(bob, f"{url}/meetings", expect="Marcus Lee")
+
+            # the downloads: the tracking table and the calendar
+            assert "Priya Raman" in _download(alice, f"{url}/targets", "Download CSV", tab="Export")
+            bob_csv = _download(bob, f"{url}/targets", "Download CSV", tab="Export")
+            assert "Marcus Lee" in bob_csv and "Priya" not in bob_csv
+            bob_ics = _download(bob, f"{url}/due", "Upcoming meetings (.ics)")
+            assert bob_ics.startswith("BEGIN:VCALENDAR") and "Priya" not in bob_ics
 
             # the CLI as each user agrees with the browser
             assert "Priya" not in _cli(env, "--user", BOB, "search", "salary resign raise", "--json")
