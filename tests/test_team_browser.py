@@ -26,7 +26,7 @@ from tests.test_postgres_store import postgres_url  # noqa: F401 - the PostgreSQ
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-ALICE, BOB = "alice@example.org", "bob@example.org"
+ALICE, BOB, ADMIN = "alice@example.org", "bob@example.org", "admin@example.org"
 ALICE_NOTE = """---
 mentor: Priya Raman
 date: 2026-10-02
@@ -100,7 +100,8 @@ def team_app(tmp_path, isolated_home):
     from oidc_provider_mock import run_server_in_thread
 
     with run_server_in_thread(port=free_port()) as provider:
-        with _app_process(f"http://127.0.0.1:{provider.server_port}", isolated_home, tmp_path) as running:
+        with _app_process(f"http://127.0.0.1:{provider.server_port}", isolated_home, tmp_path,
+                          {"MENTORDESK_ADMINS": ADMIN}) as running:
             yield running
 
 
@@ -231,6 +232,13 @@ def test_two_mentees_sign_in_and_never_see_each_others_notes(team_app, tmp_path)
             # the CLI as each user agrees with the browser
             assert "Priya" not in _cli(env, "--user", BOB, "search", "salary resign raise", "--json")
             assert "Priya" in _cli(env, "--user", ALICE, "search", "salary resign raise", "--json")
+
+            # the program admin sees counts, never anyone's notes; a mentee has no Program page
+            admin = browser.new_context().new_page()
+            _sign_in(admin, url, ADMIN)
+            program = _page_text(admin, f"{url}/program", expect="Mentees")
+            assert "Mentees\n\n2" in program and "Priya" not in program and "Marcus" not in program
+            assert "Program" not in bob.inner_text('[data-testid="stSidebarNav"]')
 
             # signed out, the app shows nothing but the sign-in screen
             bob.get_by_role("button", name="Sign out").click()
