@@ -79,12 +79,14 @@ def program_summary(desk, today: dt.date | None = None, weeks: int = 8) -> Progr
 
 def claim_single_user_data(desk, user: str) -> int:
     """Give everything a single-user data folder holds (owner ``local``) to the team user
-    ``user``, then rebuild that user's index. The shared guidance stays shared. Returns the
-    number of documents moved."""
+    ``user``; the shared guidance stays shared. The passages keep their ids and vectors: only
+    the owner in each vector's metadata changes (deleting and re-adding them was slower, and
+    Chroma's filtered search then missed a new vector now and then). Returns the number of
+    documents moved."""
     user = check_user_id(user)
     database = desk._database  # unscoped: this is the one cross-user write there is
     with database.engine.begin() as connection:
-        old_ids = list(connection.execute(select(Chunk.id).where(Chunk.owner == LOCAL)).scalars())
+        claimed = list(connection.execute(select(Chunk.id).where(Chunk.owner == LOCAL)).scalars())
         moved = connection.execute(select(Document.id).where(Document.owner == LOCAL)).scalars().all()
         taken = connection.execute(select(Document.id).where(Document.owner == user).limit(1)).first()
         if taken is not None:
@@ -92,11 +94,7 @@ def claim_single_user_data(desk, user: str) -> int:
         for table in Base.metadata.sorted_tables:
             if "owner" in table.c and _is_owned(table.name):
                 connection.execute(update(table).where(table.c.owner == LOCAL).values(owner=user))
-        # Their chunks are cut again with team-mode ids (which include the owner) by the reindex.
-        connection.execute(update(Document.__table__).where(Document.owner == user).values(chunker_version=None))
-    if old_ids:
-        _delete_vectors(desk, old_ids)
-    desk.for_user(user).reindex()
+    _give_vectors(desk, user, claimed)
     return len(moved)
 
 
@@ -105,12 +103,21 @@ def _is_owned(name: str) -> bool:
                for mapper in Base.registry.mappers)
 
 
-def _delete_vectors(desk, ids: list[str]) -> None:
-    """Drop the single-user vectors of the claimed chunks (they carry no team owner)."""
+def _give_vectors(desk, user: str, ids: list[str]) -> None:
+    """Set ``owner`` in the metadata of the claimed passages' vectors; embed any that have none."""
     from vectorstore.chroma_index import ChromaIndex
 
     unscoped = ChromaIndex(desk.chroma_client, desk.settings.collection, desk.embedder.name, desk.embedder.dimension)
-    unscoped.delete(ids)
+    found: set[str] = set()
+    for start in range(0, len(ids), 1000):
+        got = unscoped.collection.get(ids=ids[start:start + 1000], include=["metadatas"])
+        if got["ids"]:
+            unscoped.collection.update(ids=got["ids"], metadatas=[{**(m or {}), "owner": user} for m in got["metadatas"]])
+        found.update(got["ids"])
+    missing = set(ids) - found
+    if missing:
+        index = desk.for_user(user).index
+        index.add([c for c in index.load_all_chunks() if c.id in missing])
 
 
 def rebuild_everyone(desk) -> dict[str, int]:
