@@ -264,13 +264,12 @@ class MentorDesk:
     def documents(self) -> list[dict]:
         """The user's own documents (not the shared guidance), newest first, for the Library
         page: source, kind, title, mentor, date, passages."""
-        from store.tables import Document as Doc
-
         with self.db.session() as session:
             rows = session.execute(
-                select(Doc.source, Doc.kind, Doc.title, Doc.mentor, Doc.date, func.count(Chunk.id))
-                .outerjoin(Chunk, Chunk.document_id == Doc.id)
-                .where(Doc.owner == self.scope.owner).group_by(Doc.id).order_by(Doc.updated_at.desc(), Doc.id.desc())
+                select(Document.source, Document.kind, Document.title, Document.mentor, Document.date,
+                       func.count(Chunk.id))
+                .outerjoin(Chunk, Chunk.document_id == Document.id).where(Document.owner == self.scope.owner)
+                .group_by(Document.id).order_by(Document.updated_at.desc(), Document.id.desc())
             ).all()
         return [{"source": r[0], "kind": r[1], "title": r[2], "mentor": r[3], "date": r[4], "passages": r[5]}
                 for r in rows]

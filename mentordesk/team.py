@@ -91,16 +91,12 @@ def claim_single_user_data(desk, user: str) -> int:
         taken = connection.execute(select(Document.id).where(Document.owner == user).limit(1)).first()
         if taken is not None:
             raise UserError(f"{user} already has documents in this store; claim only into a new user")
+        owned = {mapper.class_.__tablename__ for mapper in Base.registry.mappers if issubclass(mapper.class_, Owned)}
         for table in Base.metadata.sorted_tables:
-            if "owner" in table.c and _is_owned(table.name):
+            if table.name in owned:
                 connection.execute(update(table).where(table.c.owner == LOCAL).values(owner=user))
     _give_vectors(desk, user, claimed)
     return len(moved)
-
-
-def _is_owned(name: str) -> bool:
-    return any(getattr(mapper.class_, "__tablename__", None) == name and issubclass(mapper.class_, Owned)
-               for mapper in Base.registry.mappers)
 
 
 def _give_vectors(desk, user: str, ids: list[str]) -> None:

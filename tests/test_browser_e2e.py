@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from test_team_browser import CHROMIUM, ROOT, _ask, _leaves_the_machine, _page_text, _upload, _wait_http
-
-from tests.helpers import free_port
+from test_team_browser import CHROMIUM, _ask, _leaves_the_machine, _page_text, _upload, app_env, running_app
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (.ci/run installs it)")
 TARGETS = "Name,Company,Role,Connection,Stage\nPriya Raman,Kestrel,VP Engineering,warm,primary\n" \
@@ -36,23 +32,8 @@ date: 2026-10-02
 
 @pytest.fixture
 def app_url(isolated_home):
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MENTORDESK_", "OPENAI_"))}
-    env.update(MENTORDESK_HOME=str(isolated_home), MENTORDESK_LLM_PROVIDER="fake", HF_HUB_OFFLINE="1",
-               ANONYMIZED_TELEMETRY="False")
-    app = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        _wait_http(f"http://127.0.0.1:{port}/_stcore/health", app)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        app.terminate()
-        try:
-            app.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            app.kill()
+    with running_app(app_env(isolated_home)) as url:
+        yield url
 
 
 def test_a_newcomers_first_ten_minutes(app_url, tmp_path):

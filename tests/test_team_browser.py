@@ -63,10 +63,39 @@ def _wait_http(url: str, process: subprocess.Popen | None = None, timeout: float
 
 
 @contextmanager
+def running_app(env: dict, *extra_args: str, port: int | None = None):
+    """``streamlit run app.py`` on a loopback port (a free one unless given) with ``env``;
+    yields its address and stops it afterwards (terminate, then kill if it lingers)."""
+    port = port or free_port()
+    app = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", *extra_args],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        _wait_http(f"http://127.0.0.1:{port}/_stcore/health", app)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        app.terminate()
+        try:
+            app.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            app.kill()
+
+
+def app_env(home: Path, **extra: str) -> dict:
+    """The environment of an app or CLI process in these tests: no setting of the caller's."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MENTORDESK_", "OPENAI_"))}
+    env.update(MENTORDESK_HOME=str(home), MENTORDESK_LLM_PROVIDER="fake", HF_HUB_OFFLINE="1",
+               ANONYMIZED_TELEMETRY="False", **extra)
+    return env
+
+
+@contextmanager
 def _app_process(issuer: str, home: Path, folder: Path, extra_env: dict | None = None):
-    """The app in team mode on a port of its own, signing in through ``issuer``."""
-    port = free_port()
+    """The app in team mode on a port of its own, signing in through ``issuer`` (the secrets
+    file names the app's own address, so the port is chosen here)."""
     folder.mkdir(parents=True, exist_ok=True)
+    port = free_port()
     secrets_file = folder / f"secrets-{port}.toml"
     secrets_file.write_text(
         "[auth]\n"
@@ -75,24 +104,9 @@ def _app_process(issuer: str, home: Path, folder: Path, extra_env: dict | None =
         'client_id = "mentordesk"\n'
         'client_secret = "not-a-real-secret"\n'
         f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n', encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MENTORDESK_", "OPENAI_"))}
-    env.update(MENTORDESK_HOME=str(home), MENTORDESK_MODE="team", MENTORDESK_LLM_PROVIDER="fake",
-               MENTORDESK_INDEX_BUILTIN_GUIDANCE="false", HF_HUB_OFFLINE="1", ANONYMIZED_TELEMETRY="False",
-               **(extra_env or {}))
-    app = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--secrets.files", str(secrets_file)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        _wait_http(f"http://127.0.0.1:{port}/_stcore/health", app)
-        yield f"http://127.0.0.1:{port}", env
-    finally:
-        app.terminate()
-        try:
-            app.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            app.kill()
+    env = app_env(home, MENTORDESK_MODE="team", MENTORDESK_INDEX_BUILTIN_GUIDANCE="false", **(extra_env or {}))
+    with running_app(env, "--secrets.files", str(secrets_file), port=port) as url:
+        yield url, env
 
 
 @pytest.fixture
