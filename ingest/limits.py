@@ -14,6 +14,7 @@ MAX_TEXT_CHARS = 2_000_000  # a document's text: about 1,000 pages
 MAX_WORD_CHARS = 200  # a "word" longer than this is not prose (base64, a minified file, noise)
 MAX_NAME_CHARS = 256  # a mentor's or a person's name (the column size)
 MAX_TITLE_CHARS = 512
+MAX_TABLE_ROWS = 20_000  # a tracking table's rows (a target list is 15-25 people; CRM exports run longer)
 
 
 class LimitError(Exception):

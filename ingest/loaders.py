@@ -31,16 +31,40 @@ class LoadedFile:
 
 
 def decode_text(data: bytes) -> str:
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """Text in the encodings people's files come in: UTF-8 (with or without a BOM), UTF-16
+    (Word's and Excel's "Unicode text", with a BOM or without one), else Windows-1252 (old
+    Windows editors and "ANSI" exports), which is taken only when the result reads as text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decoded(data, "utf-16")
+    if b"\x00" in data[:4096]:
+        sample = data[:4096]
+        if sample[1::2].count(0) > 0.9 * len(sample[1::2]) and not sample[0::2].count(0):
+            return _decoded(data, "utf-16-le")  # ASCII-range text as UTF-16 with no BOM
+        if sample[0::2].count(0) > 0.9 * len(sample[0::2]) and not sample[1::2].count(0):
+            return _decoded(data, "utf-16-be")
         raise LoadError("looks like a binary file, not text")
-    for encoding in ("utf-8-sig", "utf-16"):
-        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            continue
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise LoadError("is not UTF-8 text (save it as UTF-8 and try again)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        if _unreadable(text):
+            raise LoadError("is neither UTF-8 nor Windows-1252 text (save it as UTF-8 and try again)") from None
+    if _unreadable(text):
+        raise LoadError("looks like a binary file, not text (it is mostly control characters)")
+    return text
+
+
+def _unreadable(text: str) -> bool:
+    """More than 1 in 100 characters are control characters or undecodable bytes."""
+    sample = text[:100_000]
+    return sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f") or ch == "\ufffd") > len(sample) // 100
+
+
+def _decoded(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise LoadError(f"is not valid {encoding.upper()} text (save it as UTF-8 and try again)") from None
 
 
 def _load_markdown(data: bytes) -> LoadedFile:

@@ -103,6 +103,7 @@ SLOW_TESTS = {
     "test_a_process_that_ends_right_after_the_first_page_exits_cleanly",
     "test_a_release_e0ccbb8_store_upgrades_on_postgresql",
     "test_a_damaged_index_is_one_line_then_doctor_rebuilds_it",
+    "test_a_damaged_hnsw_file_is_one_line_not_a_crash_and_doctor_rebuilds_it",
     "test_restore_into_a_team_user_on_postgresql",
     "test_a_folder_of_bad_files_is_reported_file_by_file_and_the_rest_goes_in",
 }

@@ -155,3 +155,52 @@ def test_a_paragraph_repeated_a_thousand_times_is_indexed_once(desk, tmp_path):
     assert report.added and report.chunks_total <= 2
     top = desk.index.search("what did Priya say about negotiating the offer?", k=3, mode="dense")
     assert top[0].mentor == "Priya Raman"
+
+
+def test_a_deeply_nested_folder_is_walked_and_its_notes_go_in(desk, tmp_path):
+    deepest = tmp_path / "notes"
+    for level in range(120):  # about 1,300 characters of path: deep, and still a legal path
+        deepest = deepest / f"level{level:03d}"
+    deepest.mkdir(parents=True)
+    (deepest / "coffee.md").write_text(GOOD_NOTE, encoding="utf-8")
+    (tmp_path / "notes" / "top.md").write_text(GOOD_NOTE.replace("Coffee", "Lunch"), encoding="utf-8")
+    report = desk.ingest.ingest_paths([tmp_path / "notes"], kind="notes")
+    assert sorted(Path(a).name for a in report.added) == ["coffee.md", "top.md"] and not report.skipped
+
+
+def test_tracking_tables_in_the_encodings_spreadsheets_save_in_are_imported(desk, tmp_path):
+    table = desk.relationships.table
+    unicode_text = tmp_path / "excel-unicode.csv"  # Excel's "Unicode Text": UTF-16, tab-separated
+    unicode_text.write_bytes("Name\tCompany\nZoë Ng\tAcme\n".encode("utf-16"))
+    ansi = tmp_path / "excel-ansi.csv"  # Excel on Windows: the ANSI code page, ";" in many locales
+    ansi.write_bytes("Name;Company\nJosé Núñez;Façade Ltd\n".encode("cp1252"))
+    for path in (unicode_text, ansi):
+        assert table.import_file(path).added, path
+    assert {(p.name, p.company) for p in desk.relationships.people.list()} == {
+        ("Zoë Ng", "Acme"), ("José Núñez", "Façade Ltd")}
+
+
+def test_a_tracking_table_from_a_pipe_or_with_too_many_rows_is_refused_and_nothing_changes(desk, tmp_path):
+    from ingest.limits import MAX_TABLE_ROWS
+
+    table = desk.relationships.table
+    table.import_file(_write(tmp_path / "first.csv", "Name,Company\nAda Lovelace,Analytical\n"))
+    before = counts(desk)
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    with pytest.raises(UserError, match="pipe.csv is not a regular file"):
+        table.import_file(pipe)  # reading it would block for ever
+    rows = "".join(f"Person {i},Co\n" for i in range(MAX_TABLE_ROWS + 1))
+    with pytest.raises(UserError, match=f"more than {MAX_TABLE_ROWS:,} rows"):
+        table.import_file(_write(tmp_path / "crm.csv", "Name,Company\n" + rows))
+    with pytest.raises(UserError, match="is not a CSV file"):
+        table.import_file(_write(tmp_path / "photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
+    assert counts(desk) == before
+
+
+def _write(path: Path, content) -> Path:
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path

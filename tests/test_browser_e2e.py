@@ -11,7 +11,16 @@ import re
 from pathlib import Path
 
 import pytest
-from test_team_browser import CHROMIUM, _ask, _leaves_the_machine, _page_text, _upload, app_env, running_app
+from test_team_browser import (
+    CHROMIUM,
+    _ask,
+    _leaves_the_machine,
+    _page_text,
+    _upload,
+    app_env,
+    choose_file,
+    running_app,
+)
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (.ci/run installs it)")
 TARGETS = "Name,Company,Role,Connection,Stage\nPriya Raman,Kestrel,VP Engineering,warm,primary\n" \
@@ -73,8 +82,7 @@ def test_a_newcomers_first_ten_minutes(app_url, tmp_path):
             targets = tmp_path / "targets.csv"
             targets.write_text(TARGETS, encoding="utf-8")
             page.get_by_role("tab", name="Import").click()
-            page.locator('[data-testid="stFileUploaderDropzoneInput"]').last.set_input_files(str(targets))
-            page.wait_for_timeout(1000)  # the upload reaches the server, the button is enabled
+            choose_file(page, page.locator('[data-testid="stFileUploaderDropzoneInput"]').last, targets)
             page.get_by_role("button", name=re.compile(r"Import$")).click()
             page.get_by_text(re.compile(r"2 added")).first.wait_for(timeout=60_000)
             shot("targets-imported")

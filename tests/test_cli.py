@@ -71,8 +71,10 @@ def test_bad_files_are_reported_by_name_and_the_rest_goes_in(tmp_path):
         "empty.md": (b"", "is empty"),
         "corrupt.pdf": (b"%PDF-1.4\nthis is not really a pdf", "is not a readable PDF"),
         "corrupt.docx": (damage_docx_part(docx), "is not a readable Word document"),
-        "latin1.txt": ("café crème".encode("latin-1"), "is not UTF-8 text"),
+        "noise.txt": (bytes(range(1, 32)) * 40 + b"\xe9", "is neither UTF-8 nor Windows-1252 text"),
     }
+    # An old editor's "ANSI" note is read (Windows-1252), not refused for not being UTF-8.
+    (folder / "latin1.txt").write_bytes("Café with Zoë: she said to keep a brag document.".encode("cp1252"))
     for name, (data, _) in bad.items():
         (folder / name).write_bytes(data)
         (bad_only / name).write_bytes(data)
@@ -84,7 +86,7 @@ def test_bad_files_are_reported_by_name_and_the_rest_goes_in(tmp_path):
     done = mentordesk(home, "ingest", str(folder))
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[0].startswith(f"4 added, 0 replaced, 0 unchanged, 0 removed, {len(bad)} skipped; ")
+    assert lines[0].startswith(f"5 added, 0 replaced, 0 unchanged, 0 removed, {len(bad)} skipped; ")
     skipped = {line for line in lines[1:] if line.startswith("  skipped ")}
     assert len(skipped) == len(bad)
     for name, (_, reason) in bad.items():

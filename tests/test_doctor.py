@@ -82,3 +82,42 @@ def test_a_damaged_index_is_one_line_then_doctor_rebuilds_it(isolated_home, tmp_
     search = _cli(isolated_home, "search", QUESTION, "--mode", "dense", "--json")
     assert search.returncode == 0 and '"mentor": "Priya Raman"' in search.stdout.split("},")[0]
     assert "note:" not in search.stderr
+
+
+def _segment_file(home, name: str):
+    files = list((home / "chroma").glob(f"*/{name}"))
+    assert len(files) == 1, files
+    return files[0]
+
+
+def test_a_damaged_hnsw_file_is_one_line_not_a_crash_and_doctor_rebuilds_it(isolated_home, tmp_path):
+    """Chroma's HNSW reader crashes the whole process (exit 139, no message) on a damaged
+    graph file; every command says what to run instead. The index only reaches its HNSW
+    files past about a thousand vectors, so a library that large is ingested first."""
+    library = tmp_path / "library"
+    shutil.copytree(NOTES_DIR, library / "notes")
+    words = "budget roadmap hiring feedback offsite launch pricing onboarding review retro".split()
+    for number in range(1100):  # one short passage each: cheap to embed
+        (library / "log" / f"{number // 100:02d}").mkdir(parents=True, exist_ok=True)
+        (library / "log" / f"{number // 100:02d}" / f"entry-{number:04d}.txt").write_text(
+            f"Log entry {number}: talked about {words[number % 10]} and {words[number // 10 % 10]} "
+            f"with team {number // 100}.", encoding="utf-8")
+    assert _cli(isolated_home, "ingest", str(library)).returncode == 0
+    level0 = _segment_file(isolated_home, "data_level0.bin")
+    assert level0.stat().st_size > 1_000_000, "the index never wrote its graph: the test needs more passages"
+    healthy = _cli(isolated_home, "search", QUESTION, "--mode", "dense", "--json")
+    assert healthy.returncode == 0
+
+    level0.write_bytes(np.random.default_rng(7).integers(0, 256, level0.stat().st_size, dtype=np.uint8).tobytes())
+    for command in (["search", "negotiating", "--mode", "dense"], ["status"], ["ask", "what did Priya say?"]):
+        done = _cli(isolated_home, *command)
+        assert done.returncode == 1, (command, done.returncode)  # not -11: no segmentation fault
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and "is damaged" in lines[0] and "mentordesk doctor" in lines[0], done.stderr
+
+    check = _cli(isolated_home, "doctor", "--check")
+    assert check.returncode == 1 and "damaged" in check.stdout, check.stdout + check.stderr
+    done = _cli(isolated_home, "doctor")
+    assert done.returncode == 0 and "moved the damaged index to" in done.stdout, done.stdout + done.stderr
+    again = _cli(isolated_home, "search", QUESTION, "--mode", "dense", "--json")
+    assert again.returncode == 0 and again.stdout == healthy.stdout

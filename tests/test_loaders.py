@@ -133,7 +133,9 @@ def test_text_with_bom_or_utf16_is_decoded():
         ("README", b"hello", r"unsupported file type '\(none\)'"),
         ("empty.md", b"", "is empty"),
         ("blank.txt", b" \n\t\n", "is empty"),
-        ("latin1.txt", "café crème".encode("latin-1"), "not UTF-8"),
+        ("noise.txt", bytes(range(1, 32)) * 40, "mostly control characters"),
+        ("noise-ansi.txt", bytes(range(1, 32)) * 40 + b"\xe9", "neither UTF-8 nor Windows-1252"),
+        ("bad-utf16.txt", b"\xff\xfe" + b"a\x00" * 5 + b"\x00\xd8", "not valid UTF-16"),
         ("binary.txt", b"abc\x00\x01\x02def", "binary"),
         ("garbage.pdf", b"this was never a pdf", "not a readable PDF"),
         ("notzip.docx", b"PK\x03\x04 definitely not a zip", "not a readable Word document"),
@@ -144,6 +146,17 @@ def test_unusable_files_get_a_one_line_reason(name, data, reason):
     with pytest.raises(LoadError, match=reason) as caught:
         load_bytes(name, data)
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("data", [
+    "Café with Zoë: keep a brag document.".encode("cp1252"),  # an old editor's "ANSI" text
+    "Café with Zoë: keep a brag document.".encode("utf-16"),  # Word's "Unicode text", with a BOM
+    "Cafe with Zoe: keep a brag document.".encode("utf-16-le"),  # the same without a BOM
+    "\ufeffCafé with Zoë: keep a brag document.".encode("utf-8"),  # Notepad's UTF-8 with a BOM
+])
+def test_text_in_the_encodings_people_save_in_is_read(data):
+    text = load_bytes("note.txt", data).text
+    assert "brag document" in text and "\ufeff" not in text and ("Zoë" in text or "Zoe" in text)
 
 
 def test_unsupported_type_lists_the_supported_ones():

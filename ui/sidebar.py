@@ -54,7 +54,9 @@ def upload_controls(desk: MentorDesk) -> None:
     if not submitted:
         return
     if not uploads:
-        st.info("Choose one or more files first.")
+        # Also what a press looks like while a chosen file is still on its way to the server.
+        st.info("No file to add yet: choose one or more files and wait until each has finished uploading "
+                "(its spinner stops), then press Add to library again.")
         return
     bar = st.progress(0.0, text="Adding files…")
     try:

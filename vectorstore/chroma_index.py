@@ -15,6 +15,7 @@ no authentication, so its port must never be reachable by users (see the README)
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +23,7 @@ import numpy as np
 from store.errors import UserError
 from store.scope import Scope
 from vectorstore.filters import SearchFilter
+from vectorstore.hnsw_check import DamagedIndex, check_index_folder
 
 
 class IndexMismatchError(UserError):
@@ -41,6 +43,12 @@ def _client_settings():
 def make_client(*, path: Path | None = None, host: str | None = None, port: int = 8000):
     import chromadb
 
+    if path is not None and not host:
+        try:  # before Chroma reads the files: a damaged HNSW file crashes its reader
+            check_index_folder(path)
+        except (DamagedIndex, OSError) as exc:
+            raise IndexUnavailableError(f"the search index at {path} is damaged ({exc}); run `mentordesk doctor` "
+                                        "to rebuild it from your library") from exc
     try:
         if host:
             return chromadb.HttpClient(host=host, port=port, settings=_client_settings())
@@ -115,9 +123,10 @@ class ChromaIndex:
 
     def count(self) -> int:
         """Vectors this scope can read."""
-        if self.scope is None:
-            return self.collection.count()
-        return len(self.collection.get(where=self._readable(), include=[])["ids"])
+        with _reading():
+            if self.scope is None:
+                return self.collection.count()
+            return len(self.collection.get(where=self._readable(), include=[])["ids"])
 
     def upsert(self, ids: Sequence[str], embeddings: np.ndarray, texts: Sequence[str], metadatas: Sequence[dict]) -> None:
         step = self.max_batch
@@ -149,7 +158,8 @@ class ChromaIndex:
         found: set[str] = set()
         offset = 0
         while True:
-            got = self.collection.get(where=self._readable(), include=[], limit=page, offset=offset)["ids"]
+            with _reading():
+                got = self.collection.get(where=self._readable(), include=[], limit=page, offset=offset)["ids"]
             if not got:
                 return found
             found.update(got)
@@ -157,20 +167,22 @@ class ChromaIndex:
 
     def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         """The stored vectors of ``ids`` this scope can read."""
-        got = self.collection.get(ids=list(ids), where=self._readable(), include=["embeddings"])
+        with _reading():
+            got = self.collection.get(ids=list(ids), where=self._readable(), include=["embeddings"])
         return {chunk_id: np.asarray(vector, dtype=np.float32) for chunk_id, vector in zip(got["ids"], got["embeddings"])}
 
     def query(self, embedding: np.ndarray, k: int, flt: SearchFilter | None = None) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity), best first."""
-        total = self.collection.count()  # every user's: cheap, and only an upper bound is needed
-        if total == 0:
-            return []
-        result = self.collection.query(
-            query_embeddings=[embedding],
-            n_results=min(k, total),
-            where=self._readable(flt.to_chroma_where() if flt else None),
-            include=["distances"],
-        )
+        with _reading():
+            total = self.collection.count()  # every user's: cheap, and only an upper bound is needed
+            if total == 0:
+                return []
+            result = self.collection.query(
+                query_embeddings=[embedding],
+                n_results=min(k, total),
+                where=self._readable(flt.to_chroma_where() if flt else None),
+                include=["distances"],
+            )
         ids = result["ids"][0]
         distances = result["distances"][0]
         return [(chunk_id, 1.0 - float(d)) for chunk_id, d in zip(ids, distances)]
@@ -180,7 +192,8 @@ class ChromaIndex:
         time, and the store has it)."""
         offset = 0
         while True:
-            got = self.collection.get(where=self._readable(), include=["embeddings"], limit=page, offset=offset)
+            with _reading():
+                got = self.collection.get(where=self._readable(), include=["embeddings"], limit=page, offset=offset)
             if not got["ids"]:
                 return
             yield list(got["ids"]), np.asarray(got["embeddings"], dtype=np.float32)
@@ -199,6 +212,19 @@ class ChromaIndex:
                 raise
         self._collection = None
         _ = self.collection
+
+
+@contextmanager
+def _reading() -> Iterator[None]:
+    """Chroma's "internal error" on a read is damage it found in its files (a header or an id
+    map that does not parse): the same one-line advice as a folder that cannot be opened."""
+    from chromadb.errors import InternalError
+
+    try:
+        yield
+    except InternalError as exc:
+        raise IndexUnavailableError(f"the search index cannot be read ({_first_line(exc)}); run `mentordesk doctor` "
+                                    "to rebuild it from your library") from exc
 
 
 def _first_line(exc: BaseException) -> str:

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.limits import MAX_TABLE_ROWS, LimitError, check_upload, check_zip_expansion, read_bounded
+from ingest.loaders import LoadError, decode_text
 from store.errors import UserError
 
 CSV_SUFFIXES = (".csv",)
@@ -44,9 +46,11 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
     path = Path(path)
     _check_suffix(path.name, sheet)
     try:
-        data = path.read_bytes()
+        data = read_bounded(path)
     except FileNotFoundError:
         raise TableError(f"{path} does not exist") from None
+    except LimitError as exc:
+        raise TableError(f"{path.name} {exc}") from None
     except OSError as exc:
         raise TableError(f"cannot read {path}: {exc.strerror or exc}") from None
     return parse_table(path.name, data, sheet)
@@ -55,6 +59,10 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
 def parse_table(name: str, data: bytes, sheet: str | None = None) -> Table:
     """A table from file content (an upload in the app); ``name`` gives the format."""
     suffix = _check_suffix(name, sheet)
+    try:
+        check_upload(data)
+    except LimitError as exc:
+        raise TableError(f"{name} {exc}") from None
     if not data.strip():
         raise TableError(f"{name} is empty")
     return _read_csv(name, data) if suffix in CSV_SUFFIXES else _read_xlsx(name, data, sheet)
@@ -73,17 +81,14 @@ def _check_suffix(name: str, sheet: str | None) -> str:
 
 # ----- CSV -----------------------------------------------------------------------------
 def _decode(name: str, data: bytes) -> str:
-    if b"\x00" in data[:4096]:
-        raise TableError(f"{name} is not a CSV file (it has binary content)")
+    # UTF-8, Excel's "Unicode text" (UTF-16), or the ANSI code page Excel on Windows saves
+    # CSV in unless told otherwise (Windows-1252).
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        # Excel on Windows saves CSV in the ANSI code page unless told otherwise.
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise TableError(f"{name} is not UTF-8 text; save it as \"CSV UTF-8\" and try again") from None
+        return decode_text(data)
+    except LoadError as exc:
+        if "binary" in str(exc):
+            raise TableError(f"{name} is not a CSV file (it has binary content)") from None
+        raise TableError(f"{name} {exc}") from None
 
 
 def _read_csv(name: str, data: bytes) -> Table:
@@ -97,6 +102,9 @@ def _read_csv(name: str, data: bytes) -> Table:
     start = 1
     try:
         for cells in reader:
+            if len(records) > MAX_TABLE_ROWS:
+                raise TableError(f"{name} has more than {MAX_TABLE_ROWS:,} rows; a tracking table is a list of "
+                                 "people: split it or remove the rows that are not people")
             if any(cell.strip() for cell in cells):
                 records.append((start, [unescape_formula(cell) for cell in cells]))
             start = reader.line_num + 1
@@ -113,11 +121,20 @@ def _read_xlsx(name: str, data: bytes, sheet: str | None) -> Table:
     from openpyxl import load_workbook
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_zip_expansion(archive.infolist())
+    except LimitError as exc:
+        raise TableError(f"{name} {exc}") from None
+    except zipfile.BadZipFile:
+        pass  # load_workbook says it in its own words below
+    try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise TableError(f"{name} is not a readable XLSX workbook ({type(exc).__name__}: {exc})") from None
     try:
         sheets = {ws.title: _sheet_rows(ws) for ws in workbook.worksheets}
+    except TableError as exc:
+        raise TableError(f"{name}: {exc}") from None
     except Exception as exc:  # a damaged part inside an otherwise valid zip
         raise TableError(f"{name} is not a readable XLSX workbook ({type(exc).__name__}: {exc})") from None
     finally:
@@ -143,6 +160,9 @@ def _read_xlsx(name: str, data: bytes, sheet: str | None) -> Table:
 def _sheet_rows(ws) -> list[tuple[int, list[Cell]]]:
     rows = []
     for number, values in enumerate(ws.iter_rows(values_only=True), 1):
+        if len(rows) > MAX_TABLE_ROWS:
+            raise TableError(f"sheet {ws.title!r} has more than {MAX_TABLE_ROWS:,} rows; a tracking table is a list "
+                             "of people: split it or remove the rows that are not people")
         cells = [_cell(v) for v in values]
         if any(c not in (None, "") for c in cells):
             rows.append((number, cells))
