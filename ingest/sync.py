@@ -210,24 +210,27 @@ class IngestService:
         fingerprint = f"{text}\x00{title}\x00{mentor}\x00{date}\x00{tags}".encode()
         return self._plan_and_apply([(source, title or source, loaded, fingerprint)], kind, [], report, None)
 
-    def rechunk_stale(self) -> int:
+    def rechunk_stale(self, session=None) -> int:
         """Re-cut, from its stored text, every document an older chunker cut; the caller
-        re-embeds (``reindex``). Returns how many documents were re-cut."""
+        re-embeds (``reindex``). Returns how many documents were re-cut. Given a session,
+        the work joins its transaction (an import restores and cuts in one commit)."""
+        if session is None:
+            with self.db.session() as own_session:
+                return self.rechunk_stale(own_session)
         done = 0
-        with self.db.session() as session:
-            stale = session.scalars(select(Document).where(self._own).where(
-                (Document.chunker_version.is_(None)) | (Document.chunker_version != CHUNKER_VERSION))).all()
-            for doc in stale:
-                meta = FrontMatter(title=doc.title, mentor=doc.mentor, date=doc.date, tags=list(doc.tags or []))
-                chunks = _chunks(doc.source, doc.kind, meta, _chunkable(doc.text, doc.kind, doc.source), self.owner)
-                doc.chunks.clear()
-                session.flush()  # the old rows go before new ones that may share their ids
-                doc.chunks.extend(Chunk(id=cid, position=position, heading=heading, text=text)
-                                  for cid, position, heading, text in chunks)
-                doc.chunker_version = CHUNKER_VERSION
-                done += 1
-            if done:
-                bump_generation(session)
+        stale = session.scalars(select(Document).where(self._own).where(
+            (Document.chunker_version.is_(None)) | (Document.chunker_version != CHUNKER_VERSION))).all()
+        for doc in stale:
+            meta = FrontMatter(title=doc.title, mentor=doc.mentor, date=doc.date, tags=list(doc.tags or []))
+            chunks = _chunks(doc.source, doc.kind, meta, _chunkable(doc.text, doc.kind, doc.source), self.owner)
+            doc.chunks.clear()
+            session.flush()  # the old rows go before new ones that may share their ids
+            doc.chunks.extend(Chunk(id=cid, position=position, heading=heading, text=text)
+                              for cid, position, heading, text in chunks)
+            doc.chunker_version = CHUNKER_VERSION
+            done += 1
+        if done:
+            bump_generation(session)
         return done
 
     def delete_sources(self, sources: Iterable[str]) -> int:

@@ -104,7 +104,9 @@ def import_library(desk, path: Path) -> dict[str, int]:
                   for model in (Document, Person))
     if has:
         raise UserError("this library already has documents or people; import into an empty one (a new data "
-                        "folder, MENTORDESK_HOME=..., or a new team user) so nothing is overwritten")
+                        "folder, MENTORDESK_HOME=..., or a new team user) so nothing is overwritten. If an import "
+                        "into it was stopped part-way, its library is whole: run `mentordesk doctor` to finish "
+                        "its search index")
     new_ids: dict[str, dict[int, int]] = {}
     counts: dict[str, int] = {}
     with desk.db.session() as session:  # one transaction: a bad archive changes nothing
@@ -120,9 +122,11 @@ def import_library(desk, path: Path) -> dict[str, int]:
             counts[name] = len(data.get(name, []))
         for review in session.scalars(select(NoteReview)):
             review.candidates = [new_ids["people"].get(int(c), c) for c in review.candidates or []]
-    desk.ingest.rechunk_stale()
-    desk.index.rebuild()
+        # Cut in the same commit: a kill after it leaves a whole library whose vectors `doctor`
+        # (or the next ingest) adds; a kill before it leaves the library empty, as it was.
+        desk.ingest.rechunk_stale(session)
     desk.relationships.sync_notes()
+    desk.index.rebuild()
     return counts
 
 

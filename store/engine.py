@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,21 +41,43 @@ class Database:
         self.scope = scope or Scope.single_user()
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._outer = threading.local()  # the session of a transaction() in progress, per thread
         install_scoping(self._sessions)
         # A new folder gets the current schema; an older one a copy, then the migrations.
         self.backup = upgrade_store(self.engine)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One commit for several services' steps (a message logged, its meeting settled, its
+        draft marked sent): a crash or an error in any step leaves none of them done. The
+        services' own ``session()`` calls in this thread join it."""
+        if getattr(self._outer, "session", None) is not None:
+            yield self._outer.session
+            return
+        with self.session() as session:
+            self._outer.session = session
+            try:
+                yield session
+            finally:
+                self._outer.session = None
 
     def scoped(self, scope: Scope) -> Database:
         """The same database (engine, connection pool) seen as ``scope``."""
         view = object.__new__(Database)
         view.__dict__.update(self.__dict__)
         view.scope = scope
+        view._outer = threading.local()  # another user's view never joins this one's transaction
         return view
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session that commits on success and rolls back on any error, so a failed
-        operation never leaves half its changes behind."""
+        operation never leaves half its changes behind. Inside ``transaction()`` it is that
+        transaction's session, committed when the transaction ends."""
+        outer = getattr(self._outer, "session", None)
+        if outer is not None:
+            yield outer
+            return
         session = self._sessions(info={"scope": self.scope})
         try:
             yield session

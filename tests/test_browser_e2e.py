@@ -107,3 +107,63 @@ def test_a_newcomers_first_ten_minutes(app_url, tmp_path):
         finally:
             browser.close()
     assert outside == [], outside
+
+
+def test_bad_files_through_the_upload_widget_get_a_reason_each_and_the_rest_goes_in(app_url, isolated_home,
+                                                                                   tmp_path):
+    """The bad-input classes a person can drop on the uploader: each named with its reason
+    on the page, the good files (one of them UTF-16) added, and nothing else changed."""
+    import json
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    from playwright.sync_api import sync_playwright
+    from test_bad_input import zip_bomb_docx
+
+    files = {
+        "coffee.md": NOTE.encode("utf-8"),
+        "lunch-utf16.txt": "Lunch with Jonas Weber: he said to write the on-call handbook.".encode("utf-16"),
+        "broken.pdf": b"%PDF-1.4\nthis is not really a pdf",
+        "bomb.docx": zip_bomb_docx(),
+        "base64.txt": b"QUJD" * 300_000,
+        "empty.md": b"",
+        "noise.txt": bytes(range(1, 32)) * 40 + b"\xe9",
+    }
+    paths = []
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        paths.append(tmp_path / name)
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as handle:
+        handle.truncate(51 * 1024 * 1024)  # over the uploader's 50 MB: refused by the widget itself
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"])
+        try:
+            page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+            page.goto(app_url)
+            page.wait_for_selector('[data-testid="stChatInputTextArea"]', timeout=120_000)
+            dropzone = page.locator('[data-testid="stFileUploaderDropzoneInput"]').first
+            choose_file(page, dropzone, *paths, huge)
+            assert "File must be 50.0MB or smaller" in page.inner_text('[data-testid="stSidebar"]')
+            page.get_by_role("button", name="Add to library").click()
+            page.get_by_text("Skipped files").wait_for(timeout=240_000)
+            sidebar = page.inner_text('[data-testid="stSidebar"]')
+            assert "2 added" in sidebar, sidebar
+            for name, reason in [("broken.pdf", "is not a readable PDF"), ("bomb.docx", "would expand to"),
+                                 ("base64.txt", "does not look like text"), ("empty.md", "is empty"),
+                                 ("noise.txt", "neither UTF-8 nor Windows-1252")]:
+                assert any(name in line and reason in line for line in sidebar.splitlines()), (name, sidebar)
+
+            choose_file(page, dropzone, tmp_path / "broken.pdf", tmp_path / "empty.md")  # only bad ones
+            page.get_by_role("button", name="Add to library").click()
+            page.get_by_text("Nothing was added").wait_for(timeout=120_000)
+        finally:
+            browser.close()
+    status = subprocess.run([sys.executable, "-m", "mentordesk", "status", "--json"], cwd=ROOT,
+                            env=app_env(isolated_home), capture_output=True, text=True, timeout=300)
+    by_kind = json.loads(status.stdout)["documents_by_kind"]
+    assert by_kind.get("notes", 0) + by_kind.get("documents", 0) == 2, status.stdout  # the built-in guidance aside

@@ -128,6 +128,27 @@ def test_mark_sent_logs_the_message_moves_the_stage_and_closes_the_loop(studio, 
         studio.draft("update", "Priya")  # nothing left to report
 
 
+def test_marking_sent_is_all_or_nothing(studio, desk, monkeypatch):
+    """A failure part-way (here: settling the meeting) leaves no message logged and the draft
+    unsent, so trying again never logs the same email twice."""
+    rel = desk.relationships
+    followup = studio.draft("followup", "Daniel")
+    before = len(rel.people.detail("Daniel").messages)
+
+    def broken(meeting_id):
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr(studio, "_mark_follow_up", broken)
+    with pytest.raises(RuntimeError):
+        studio.mark_sent(followup)
+    assert len(rel.people.detail("Daniel").messages) == before
+    assert studio.get(followup.id).sent_at is None
+    monkeypatch.undo()
+    studio.mark_sent(studio.get(followup.id))
+    assert len(rel.people.detail("Daniel").messages) == before + 1
+    assert studio.get(followup.id).sent_at is not None
+
+
 def test_bad_input_gets_one_clear_line(desk):
     _people(desk)
     drafts = desk.drafts

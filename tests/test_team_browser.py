@@ -144,13 +144,13 @@ def _sign_in(page, url: str, user: str) -> None:
     assert user in page.inner_text('[data-testid="stSidebar"]')
 
 
-def choose_file(page, dropzone, path: Path) -> None:
-    """Choose ``path`` in a file uploader and wait, as a person would, until its chip shows
-    it uploaded: a click before that submits the form without the file (the uploader asks
-    the server for an upload address first, and the button is enabled meanwhile)."""
-    dropzone.set_input_files(str(path))
-    chip = page.locator('[data-testid="stFileChip"]', has_text=path.name)
-    chip.first.wait_for(timeout=60_000)
+def choose_file(page, dropzone, *paths: Path) -> None:
+    """Choose ``paths`` in a file uploader and wait, as a person would, until each one's chip
+    shows it uploaded: a click before that submits the form without the file (the uploader
+    asks the server for an upload address first, and the button is enabled meanwhile)."""
+    dropzone.set_input_files([str(path) for path in paths])
+    for path in paths:
+        page.locator('[data-testid="stFileChip"]', has_text=path.name).first.wait_for(timeout=60_000)
     page.locator('[data-testid="stFileChipIconSpinner"]').first.wait_for(state="detached", timeout=60_000)
 
 

@@ -167,6 +167,10 @@ class DraftService:
         if draft.kind == "prep":
             raise UserError("meeting prep is for you, not an email: nothing to mark as sent")
         brief = self.brief(draft.kind, _exact_name(self.people, draft.person_id))
+        with self.db.transaction():  # all of it or none: a crash never logs a message twice
+            return self._record_sent(draft, brief, on)
+
+    def _record_sent(self, draft: Draft, brief: DraftBrief, on: dt.date) -> Draft:
         self.people.log_message(_exact_name(self.people, draft.person_id), "sent",
                                 (draft.subject or SENT_SUMMARY[draft.kind]), on)
         if draft.kind == "followup" and brief.last_meeting is not None:
