@@ -4,7 +4,8 @@ in the library as the user wrote them (search shows them), but are never taken f
 never quoted in an answer or a draft, and are replaced by a marker in what a model reads.
 
 The patterns are deliberately narrow: instructions about instructions, role-play set-ups and
-chat-template tokens. A note saying "my mentor told me to ignore the noise" is advice."""
+chat-template tokens, in English and in German, French, Spanish, Portuguese, Italian and
+Dutch. A note saying "my mentor told me to ignore the noise" is advice."""
 
 from __future__ import annotations
 
@@ -22,7 +23,19 @@ _ADDRESSED = re.compile(
     r"|\bnew\s+instructions?\s*:"
     r"|\bprompt\s+injection\b"
     r"|<\|?(im_start|im_end|system|assistant|endoftext)\|?>"
-    r"|^\s*#{2,}\s*(instruction|system)\b",
+    r"|^\s*#{2,}\s*(instruction|system)\b"
+    # The same set-ups in the languages notes are most often written in after English.
+    r"|\b(ignoriere|ignorieren\s+sie|vergiss|vergessen\s+sie|missachte)\b[^.\n]{0,40}"
+    r"\b(vorherigen?|bisherigen?|obigen?|alle[ns]?)\b[^.\n]{0,30}\b(anweisungen|instruktionen|regeln|prompts?)\b"
+    r"|\b(ignore[zr]?|oublie[zr]?)\b[^.\n]{0,40}\b(pr[ée]c[ée]dentes?|ant[ée]rieures?|toutes?|tes|vos)\b"
+    r"[^.\n]{0,30}\b(instructions?|consignes?|r[èe]gles)\b"
+    r"|\b(ignora|ignore|olvida|olvide|ignorar|esque[çc]a)\b[^.\n]{0,40}"
+    r"\b(anteriores|previas|todas?|las|as|tus|suas?|precedenti|tutte|le)\b[^.\n]{0,30}"
+    r"\b(instrucciones|instru[çc][õo]es|istruzioni|reglas|regras|regole)\b"
+    r"|\b(negeer|vergeet)\b[^.\n]{0,40}\b(vorige|eerdere|alle)\b[^.\n]{0,30}\b(instructies|regels)\b"
+    r"|\b(du\s+bist\s+(jetzt|nun)|tu\s+es\s+maintenant|ahora\s+eres|agora\s+voc[êe]\s+[ée]|ora\s+sei)\s+"
+    r"(eine?\s+|un[ae]?\s+|um[a]?\s+)?(ki|ia|ai|assistent(in)?|assistant|asistente|assistente|chatbot|dan)\b"
+    r"|\b(systemprompt|prompt\s+syst[èe]me|prompt\s+del\s+sistema|prompt\s+do\s+sistema)\s*[:=]",
     re.IGNORECASE | re.MULTILINE,
 )
 MARKER = "[a line addressed to an AI assistant was left out]"
