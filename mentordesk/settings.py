@@ -36,7 +36,10 @@ def default_home() -> Path:
 
 class Settings(BaseSettings):
     # populate_by_name: fields with an environment alias (llm_base_url) can be set by name too.
-    model_config = SettingsConfigDict(env_prefix="MENTORDESK_", extra="ignore", populate_by_name=True)
+    # env_ignore_empty: a variable set to "" is unset (compose files write OPENAI_API_KEY: ${OPENAI_API_KEY:-},
+    # and an empty key must not switch the app to a remote model that then refuses every call).
+    model_config = SettingsConfigDict(env_prefix="MENTORDESK_", extra="ignore", populate_by_name=True,
+                                      env_ignore_empty=True)
 
     home: Path = Field(default_factory=default_home, description="Data folder for the database and index.")
     mode: Literal["single", "team"] = Field(
