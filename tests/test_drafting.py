@@ -347,3 +347,25 @@ def test_advice_read_back_to_the_mentor_speaks_to_them(line, expected):
     from mentordesk.drafting.wording import second_person
 
     assert second_person(line, "Priya Raman" if "Priya" in line else "Deirdre Kavanagh") == expected
+
+
+def test_every_place_that_lists_draft_kinds_reads_the_one_registry():
+    """The CLI's choices, the tool schema a model sees, the app's labels and the chat's words
+    all come from DRAFT_KINDS, so a new kind is one entry there (plus its template and checks)."""
+    import argparse
+
+    from mentordesk.cli import drafts as cli_drafts
+    from mentordesk.drafting import DRAFT_KINDS, EMAIL_KINDS, KINDS
+    from mentordesk.drafting.router import write_draft
+    from mentordesk.drafting.rubric import SUBJECT_KINDS
+    from ui.draft_view import KIND_LABELS
+
+    parser = argparse.ArgumentParser()
+    cli_drafts.register(parser.add_subparsers())
+    (draft_parser,) = [a for a in parser._subparsers._group_actions[0].choices.values()]
+    assert tuple(next(a for a in draft_parser._actions if a.dest == "kind").choices) == KINDS
+    assert tuple(write_draft.model_json_schema()["properties"]["kind"]["enum"]) == KINDS
+    assert tuple(KIND_LABELS) == KINDS and SUBJECT_KINDS == EMAIL_KINDS
+    for kind in DRAFT_KINDS:  # each kind's own words ask for it in chat
+        request = parse_draft_request(f"please draft a {kind.short.lower()} {kind.label.lower()} to Daniel")
+        assert request == DraftRequest(kind.name, "Daniel"), kind.name

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from mentordesk.drafting import DRAFT_KINDS
 from mentordesk.drafting.rubric import RubricResult
 
-KIND_LABELS = {
-    "outreach": "Outreach email",
-    "intro": "Intro request (to the introducer)",
-    "prep": "Meeting prep",
-    "followup": "Follow-up after a meeting",
-    "update": "Update on their advice",
-    "thanks": "Thank-you note",
-}
+KIND_LABELS = {kind.name: kind.label for kind in DRAFT_KINDS}
 CHECK_LABELS = {
     "has_subject": "Has a subject line",
     "names_person": "Names the person",

@@ -13,7 +13,7 @@ import re
 import streamlit as st
 
 from mentordesk.container import MentorDesk
-from mentordesk.drafting import KINDS
+from mentordesk.drafting import BY_NAME, KINDS
 from mentordesk.drafting.service import Draft
 from store.errors import UserError
 from ui.draft_view import KIND_LABELS, as_text, show_citations, show_rubric
@@ -144,8 +144,8 @@ def draft_actions(draft: Draft) -> None:
     download, mail, send = st.columns(3)
     download.download_button("Download .txt", text, file_name=f"{slug}.txt", mime="text/plain",
                              icon=":material/download:", on_click="ignore")
-    if draft.kind == "prep":
-        send.caption("Meeting prep is for you: nothing to send.")
+    if not BY_NAME[draft.kind].email:
+        send.caption(f"{BY_NAME[draft.kind].label} is for you: nothing to send.")
         return
     mail.link_button("Open in mail app", draft.mailto, icon=":material/mail:",
                      help="Opens your mail app with the subject and body filled in.")

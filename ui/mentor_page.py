@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from mentordesk.container import MentorDesk
+from mentordesk.drafting import DRAFT_KINDS
 from mentordesk.relationships.people import PersonDetail
 from mentordesk.relationships.views import PersonView
 from ui.advice_widgets import advice_row
@@ -56,9 +57,8 @@ def timeline(detail: PersonDetail) -> None:
 
 
 def draft_links(person: PersonView) -> None:
-    kinds = [("prep", "Prepare"), ("followup", "Follow-up"), ("update", "Update"), ("thanks", "Thank-you")]
-    if not person.meetings:
-        kinds = [("outreach", "Outreach"), ("intro", "Intro request")]
+    met = bool(person.meetings)
+    kinds = [(kind.name, kind.short) for kind in DRAFT_KINDS if kind.offered_after_meetings == met]
     st.caption("Draft:")
     for column, (kind, label) in zip(st.columns(len(kinds)), kinds):
         column.page_link("ui/drafts_page.py", label=label, icon=":material/edit_note:",

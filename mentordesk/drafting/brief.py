@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.injection import addressed_to_an_assistant
-from mentordesk.drafting import KINDS
+from mentordesk.drafting import BY_NAME, KINDS, NEEDS_MEETING
 from mentordesk.relationships.people import PersonDetail
 from mentordesk.relationships.profile import ProfileView
 from mentordesk.relationships.views import AdviceView, MeetingView, PersonView
@@ -18,8 +18,6 @@ from vectorstore.filters import SearchFilter, mentor_key
 from vectorstore.library_index import LibraryIndex, SearchResult
 
 SOURCES_K = 4
-# Kinds that talk about a past meeting cannot be written for someone never met.
-NEEDS_MEETING = ("prep", "followup", "update")
 
 
 @dataclass(frozen=True)
@@ -72,7 +70,7 @@ def build_brief(kind: str, me: ProfileView, detail: PersonDetail, index: Library
     person = detail.person
     meetings = sorted(detail.meetings, key=lambda m: (m.date, m.id))
     if kind in NEEDS_MEETING and not meetings:
-        what = {"prep": "meeting prep", "followup": "follow-up", "update": "update"}.get(kind, kind)
+        what = BY_NAME[kind].sent_summary
         raise UserError(f"no meetings with {person.name} yet, so there is nothing to base the {what} on; "
                         "add a meeting note first (or draft outreach instead)")
     if kind == "intro" and not (person.introducer or "").strip():

@@ -9,15 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Checked in order: "thank-you email after the meeting" is a follow-up before it is thanks.
-_KINDS: tuple[tuple[str, re.Pattern], ...] = (
-    ("followup", re.compile(r"\bfollow[- ]?up\b", re.I)),
-    ("intro", re.compile(r"\bintro(?:duction)?\s+request\b|\bask\s+\w+(?:\s+\w+)?\s+(?:for\s+an\s+intro|to\s+introduce)", re.I)),
-    ("prep", re.compile(r"\bprep(?:are|aring|aration)?\b|\bpurpose statement\b|\bget ready for\b", re.I)),
-    ("update", re.compile(r"\bupdate\b|\bclose the loop\b|\breport back\b", re.I)),
-    ("thanks", re.compile(r"\bthank[- ]?you\b|\bthanks\b|\bgratitude\b", re.I)),
-    ("outreach", re.compile(r"\bcold\s+(?:email|message|note)\b|\boutreach\b|\breach out\b|\bwarm\s+(?:email|message)\b|\bfirst (?:email|message)\b", re.I)),
-)
+from mentordesk.drafting import BY_CHAT_ORDER
+
 _VERB = re.compile(r"\b(ask|draft|write|compose|help me|prepare|prep|send|email|note|message|reach out)\b", re.I)
 _NAME = re.compile(r"\b(?:to|for|with)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Me", "My", "The"}
@@ -34,7 +27,7 @@ def parse_draft_request(message: str) -> DraftRequest | None:
     not a drafting request or names no one."""
     if not _VERB.search(message):
         return None
-    kind = next((k for k, pattern in _KINDS if pattern.search(message)), None)
+    kind = next((k.name for k in BY_CHAT_ORDER if k.asked_by.search(message)), None)
     if kind is None:
         return None
     names = [m["name"] for m in _NAME.finditer(message)]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mentordesk.chat import Turn
+from mentordesk.drafting import KINDS
 from mentordesk.drafting.intent import (
     DraftRequest,
     parse_draft_request,
@@ -37,7 +38,7 @@ class write_draft(BaseModel):  # lower case: the class name is the tool name the
     """Write a draft for one of the user's people."""
 
     model_config = ConfigDict(str_strip_whitespace=True)
-    kind: Literal["outreach", "intro", "prep", "followup", "update", "thanks"]
+    kind: Literal[KINDS]  # type: ignore[valid-type]  # the registry's names, as the model sees them
     person: str = Field(min_length=1, description="The person's full name as listed.")
 
 

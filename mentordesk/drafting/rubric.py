@@ -8,12 +8,13 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.injection import addressed_to_an_assistant
+from mentordesk.drafting import EMAIL_KINDS
 from mentordesk.drafting.brief import DraftBrief
 from mentordesk.drafting.wording import CITATION, YEARLESS_DATE
 from mentordesk.grounding import support
 
 MAX_WORDS = 150
-SUBJECT_KINDS = ("outreach", "intro", "followup", "update", "thanks")
+SUBJECT_KINDS = EMAIL_KINDS  # an email has a subject
 PLACEHOLDER = re.compile(
     r"\[(?!\d{1,2}\])[^\]\n]*[A-Za-z][^\]\n]*\]"  # [Your Name], [Company]; [1] is a citation
     r"|\{[^}\n]*\}"                                 # {name}

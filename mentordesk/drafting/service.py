@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from urllib.parse import quote
 
+from mentordesk.drafting import BY_NAME
 from mentordesk.drafting.brief import DraftBrief, build_brief
 from mentordesk.drafting.rubric import RubricResult, check_draft
 from mentordesk.drafting.templates import Style
@@ -27,8 +28,6 @@ from vectorstore.library_index import LibraryIndex
 
 REFINEMENTS = ("shorter", "more formal", "mention ...")
 _MENTION = re.compile(r"^\s*(?:please\s+)?(?:also\s+)?mention\s+(?P<what>.+?)\s*\.?\s*$", re.I)
-SENT_SUMMARY = {"outreach": "outreach email", "intro": "intro request", "prep": "meeting prep",
-                "followup": "follow-up email", "update": "update on advice", "thanks": "thank-you note"}
 
 
 @dataclass
@@ -164,15 +163,15 @@ class DraftService:
         """Log the message in the person's history (the stage moves forward); a follow-up
         also settles its meeting, an update marks the outcomes it reported."""
         on = on or dt.date.today()
-        if draft.kind == "prep":
-            raise UserError("meeting prep is for you, not an email: nothing to mark as sent")
+        if not BY_NAME[draft.kind].email:
+            raise UserError(f"{BY_NAME[draft.kind].sent_summary} is for you, not an email: nothing to mark as sent")
         brief = self.brief(draft.kind, _exact_name(self.people, draft.person_id))
         with self.db.transaction():  # all of it or none: a crash never logs a message twice
             return self._record_sent(draft, brief, on)
 
     def _record_sent(self, draft: Draft, brief: DraftBrief, on: dt.date) -> Draft:
         self.people.log_message(_exact_name(self.people, draft.person_id), "sent",
-                                (draft.subject or SENT_SUMMARY[draft.kind]), on)
+                                (draft.subject or BY_NAME[draft.kind].sent_summary), on)
         if draft.kind == "followup" and brief.last_meeting is not None:
             self._mark_follow_up(brief.last_meeting.id)
         if draft.kind == "update":
