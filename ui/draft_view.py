@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from mentordesk.drafting import DRAFT_KINDS
-from mentordesk.drafting.rubric import RubricResult
+from mentordesk.drafting.rubric import MAX_WORDS, RubricResult
 
 KIND_LABELS = {kind.name: kind.label for kind in DRAFT_KINDS}
 CHECK_LABELS = {
@@ -17,7 +17,7 @@ CHECK_LABELS = {
     "prepared": "Says you will come prepared",
     "mutual_benefit": "Says what is in it for them",
     "names_introducer": "Names the introducer",
-    "under_150_words": "Under 150 words",
+    "under_150_words": f"Under {MAX_WORDS} words",
     "three_to_five_questions": "3 to 5 questions",
     "purpose_statement": "Has a purpose statement",
     "thanks": "Thanks them",

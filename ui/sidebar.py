@@ -7,12 +7,13 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
+from ingest.loaders import SUPPORTED_SUFFIXES
 from ingest.sync import IngestReport
 from mentordesk.container import MentorDesk
 from ui.resources import REINDEX_HINT
 from vectorstore.chroma_index import IndexMismatchError
 
-UPLOAD_TYPES = ["md", "txt", "pdf", "docx", "html", "csv"]
+UPLOAD_TYPES = [suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES]  # the loaders' table
 KIND_CHOICES = {  # "" rather than None: a selectbox shows a None value as an empty choice
     "": "Detect (notes if the file names a mentor)",
     "guidance": "Guidance",

@@ -9,7 +9,7 @@ import streamlit as st
 
 from mentordesk.container import MentorDesk
 from mentordesk.relationships.import_export import ImportReport
-from mentordesk.relationships.tabular import TableError
+from mentordesk.relationships.tabular import CSV_SUFFIXES, XLSX_SUFFIXES, TableError
 from store.errors import UserError
 from store.tables import DIRECTIONS
 from ui import people_table
@@ -109,7 +109,7 @@ def show_import_report(report: ImportReport) -> None:
 def import_controls(desk: MentorDesk) -> None:
     st.caption("Headers are matched case-insensitively and in any order; `name` is required. Importing "
                "the same file again updates people instead of adding them twice.")
-    upload = st.file_uploader("CSV or XLSX file", type=["csv", "xlsx"], key="import_file")
+    upload = st.file_uploader("CSV or XLSX file", type=[suffix.lstrip(".") for suffix in CSV_SUFFIXES + XLSX_SUFFIXES], key="import_file")
     sheets = st.session_state.get(IMPORT_SHEETS, {}).get(upload.file_id) if upload else None
     sheet = None
     if sheets:

@@ -21,6 +21,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from mentordesk.drafting.brief import DraftBrief
+from mentordesk.drafting.rubric import MAX_WORDS
 from mentordesk.drafting.wording import day_label, second_person, with_years
 from mentordesk.grounding import best_supporting
 from mentordesk.prompts import PROMPTS_DIR, PromptError, read_template_file
@@ -38,7 +39,7 @@ ITEM_VARIABLES = frozenset({"item", "outcome"})
 MAX_LIST = 5
 SHORT_LIST = 3
 WORD_LIMITED = ("outreach", "intro")
-WORD_LIMIT = 150  # the rubric's limit for first emails
+WORD_LIMIT = MAX_WORDS  # the rubric's limit for first emails
 CITE_SUPPORT = 0.5  # share of an item's words a passage must contain to be cited for it
 
 

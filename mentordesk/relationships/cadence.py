@@ -17,14 +17,21 @@ from mentordesk.relationships.views import AdviceView, MeetingView, PersonView
 WEEKEND = (5, 6)  # Saturday, Sunday: outreach is a weekday habit
 
 
+def _default(setting: str) -> int:
+    """A threshold's default is its setting's (mentordesk/settings.py is the one place)."""
+    from mentordesk.settings import Settings
+
+    return Settings.model_fields[setting].default
+
+
 @dataclass(frozen=True)
 class Thresholds:
-    due_weeks: int = 6
-    overdue_weeks: int = 8
-    follow_up_days: int = 7
-    target_min: int = 15
-    target_max: int = 25
-    max_primary: int = 3
+    due_weeks: int = _default("cadence_due_weeks")
+    overdue_weeks: int = _default("cadence_overdue_weeks")
+    follow_up_days: int = _default("follow_up_days")
+    target_min: int = _default("target_min")
+    target_max: int = _default("target_max")
+    max_primary: int = _default("max_primary")
 
     @classmethod
     def from_settings(cls, settings) -> Thresholds:
@@ -63,7 +70,8 @@ class MentorDue:
 
 
 def primary_mentors_due(
-    people: Iterable[PersonView], today: dt.date, due_weeks: int = 6, overdue_weeks: int = 8
+    people: Iterable[PersonView], today: dt.date, due_weeks: int = Thresholds.due_weeks,
+    overdue_weeks: int = Thresholds.overdue_weeks,
 ) -> list[MentorDue]:
     """Primary mentors to book: due ``due_weeks`` after the last meeting, overdue after
     more than ``overdue_weeks``; never met counts as due. A booked future meeting clears it."""
@@ -86,7 +94,8 @@ def primary_mentors_due(
     return sorted(due, key=lambda d: (d.status != "overdue", -(d.days_since or 0), name_key(d.person.name)))
 
 
-def quiet_mentors(people: Iterable[PersonView], today: dt.date, overdue_weeks: int = 8) -> list[MentorDue]:
+def quiet_mentors(people: Iterable[PersonView], today: dt.date,
+                  overdue_weeks: int = Thresholds.overdue_weeks) -> list[MentorDue]:
     """Mentors who are not primary and were last met more than ``overdue_weeks`` ago, so a
     list with no primary mentors (say, everyone came from imported notes) still shows who
     has gone quiet. Longest silence first."""
@@ -253,7 +262,8 @@ class SuggestedMeeting:
     date: dt.date
 
 
-def suggested_meetings(people: Iterable[PersonView], today: dt.date, due_weeks: int = 6) -> list[SuggestedMeeting]:
+def suggested_meetings(people: Iterable[PersonView], today: dt.date,
+                       due_weeks: int = Thresholds.due_weeks) -> list[SuggestedMeeting]:
     """For each primary mentor with nothing booked: the last meeting plus ``due_weeks``,
     or the next weekday if that date has passed (or they were never met)."""
     suggestions = []
