@@ -8,13 +8,20 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_the_wheel_runs_the_cli_from_an_installed_copy(tmp_path):
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    """The wheel built from a copy of the checkout and unpacked as pip would into
+    site-packages (the dependencies come from this venv), and an environment using it."""
+    tmp_path = tmp_path_factory.mktemp("installed")
     wheels, target, home, source = tmp_path / "wheels", tmp_path / "site", tmp_path / "home", tmp_path / "source"
     # Built from a copy: setuptools leaves build/ in the tree it builds, and a stale file
     # there (a prompt deleted since) would go into the wheel and hide a packaging mistake.
@@ -24,9 +31,16 @@ def test_the_wheel_runs_the_cli_from_an_installed_copy(tmp_path):
                     "-w", str(wheels), str(source)], check=True, capture_output=True, timeout=600)
     [wheel] = wheels.glob("mentordesk-*.whl")
     with zipfile.ZipFile(wheel) as archive:
-        archive.extractall(target)  # what pip puts in site-packages (the dependencies come from this venv)
-    env = {**os.environ, "PYTHONPATH": str(target), "MENTORDESK_HOME": str(home), "MENTORDESK_LLM_PROVIDER": "fake",
-           "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+        archive.extractall(target)
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith(("MENTORDESK_", "OPENAI_"))},
+           "PYTHONPATH": str(target), "MENTORDESK_HOME": str(home), "MENTORDESK_LLM_PROVIDER": "fake",
+           "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False",
+           "MENTORDESK_MODEL_CACHE": os.environ["MENTORDESK_MODEL_CACHE"]}
+    return tmp_path, target, env
+
+
+def test_the_wheel_runs_the_cli_from_an_installed_copy(installed):
+    tmp_path, target, env = installed
     where = subprocess.run([sys.executable, "-c", "import mentordesk, prompts, knowledge; print(mentordesk.__file__)"],
                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert where.returncode == 0, where.stderr
@@ -38,3 +52,42 @@ def test_the_wheel_runs_the_cli_from_an_installed_copy(tmp_path):
     status = subprocess.run([sys.executable, "-m", "mentordesk", "status"], cwd=tmp_path, env=env,
                             capture_output=True, text=True, timeout=300)
     assert "guidance" in status.stdout and status.returncode == 0
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium (.ci/run installs it)")
+def test_mentordesk_app_serves_the_app_from_an_installed_copy(installed):
+    """`mentordesk app` from the unpacked wheel, started away from the checkout (so no
+    .streamlit/config.toml is read): the Chat page works in a browser, with the upload limit
+    and the viewer toolbar the command sets."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.helpers import free_port
+
+    tmp_path, target, env = installed
+    port = free_port()
+    app = subprocess.Popen([sys.executable, "-m", "mentordesk", "app", "--port", str(port), "--",
+                            "--server.headless", "true"], cwd=tmp_path, env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", headless=True,
+                args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"])
+            page = browser.new_page()
+            deadline = time.monotonic() + 120
+            while True:  # until the server answers
+                try:
+                    page.goto(f"http://127.0.0.1:{port}", timeout=10_000)
+                    break
+                except Exception:
+                    assert app.poll() is None and time.monotonic() < deadline, app.stdout.read() if app.stdout else ""
+                    time.sleep(1)
+            page.wait_for_selector('[data-testid="stChatInputTextArea"]', timeout=180_000)
+            page.get_by_text("Ask your mentoring library").wait_for(timeout=60_000)
+            sidebar = page.inner_text('[data-testid="stSidebar"]')
+            assert "50MB per file" in sidebar and "Add to library" in sidebar, sidebar
+            assert page.get_by_role("button", name="Deploy").count() == 0
+            browser.close()
+    finally:
+        app.terminate()
+        app.wait(timeout=30)

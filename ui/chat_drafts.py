@@ -12,6 +12,7 @@ from mentordesk.drafting.service import Draft
 from mentordesk.relationships.lookup import PersonNotFound
 from store.errors import UserError
 from ui.draft_view import KIND_LABELS
+from ui.navigation import page_file
 from ui.resources import REINDEX_HINT
 from ui.transcript import DraftSnapshot, Entry, show_draft
 from vectorstore.chroma_index import IndexMismatchError
@@ -26,7 +27,7 @@ def draft_failed(desk: MentorDesk, message: str) -> Entry:
     st.error(message)
     links = [("ui/profile_page.py", "Fill in your profile")] if desk.relationships.profile.get().missing() else []
     for page, label in links:
-        st.page_link(page, label=label)
+        st.page_link(page_file(page), label=label)
     return Entry("assistant", "", error=message, links=links)
 
 

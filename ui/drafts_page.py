@@ -18,6 +18,7 @@ from mentordesk.drafting.service import Draft
 from store.errors import UserError
 from ui.draft_view import KIND_LABELS, as_text, show_citations, show_rubric
 from ui.flash import flash, show_flashes
+from ui.navigation import page_file
 from ui.resources import REINDEX_HINT, embedder_loaded, get_desk
 from vectorstore.chroma_index import IndexMismatchError
 
@@ -37,7 +38,7 @@ def preselect_from_address(people_ids: list[int]) -> None:
 
 def profile_hint(desk: MentorDesk) -> None:
     if desk.relationships.profile.get().missing():
-        st.page_link("ui/profile_page.py", label="Fill in your profile", icon=":material/person:")
+        st.page_link(page_file("profile_page.py"), label="Fill in your profile", icon=":material/person:")
 
 
 def generate_controls(desk: MentorDesk) -> None:

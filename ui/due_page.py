@@ -11,6 +11,7 @@ from mentordesk.container import MentorDesk
 from mentordesk.relationships.cadence import DueReport
 from ui.advice_widgets import done_checkbox
 from ui.flash import flash, show_flashes
+from ui.navigation import page_file
 from ui.resources import get_desk
 
 SHOWN_ACTIONS = 8  # newest first; older ones wait in an expander
@@ -19,7 +20,7 @@ STATUS_BADGE = {"overdue": ":red-badge[overdue]", "due": ":orange-badge[due]"}
 
 def draft_link(label: str, kind: str, person_id: int) -> None:
     """A link that opens the Drafts page with the kind and person already chosen."""
-    st.page_link("ui/drafts_page.py", label=label, icon=":material/edit_note:",
+    st.page_link(page_file("drafts_page.py"), label=label, icon=":material/edit_note:",
                  query_params={"kind": kind, "person": str(person_id)})
 
 
@@ -31,7 +32,7 @@ def outreach_section(report: DueReport) -> None:
     pick = report.outreach
     if pick is None:
         st.caption("No prospects on your list to contact.")
-        st.page_link("ui/targets_page.py", label="Add people to your target list", icon=":material/group_add:")
+        st.page_link(page_file("targets_page.py"), label="Add people to your target list", icon=":material/group_add:")
         return
     person = pick.person
     st.markdown(f"**{person.label}**" + (f" · {person.role}" if person.role else ""))

@@ -11,6 +11,7 @@ from mentordesk.relationships.people import PersonDetail
 from mentordesk.relationships.views import PersonView
 from ui.advice_widgets import advice_row
 from ui.flash import show_flashes
+from ui.navigation import page_file
 from ui.resources import get_desk
 
 MESSAGE_ICONS = {"sent": ":material/outgoing_mail:", "received": ":material/mark_email_unread:",
@@ -61,7 +62,7 @@ def draft_links(person: PersonView) -> None:
     kinds = [(kind.name, kind.short) for kind in DRAFT_KINDS if kind.offered_after_meetings == met]
     st.caption("Draft:")
     for column, (kind, label) in zip(st.columns(len(kinds)), kinds):
-        column.page_link("ui/drafts_page.py", label=label, icon=":material/edit_note:",
+        column.page_link(page_file("drafts_page.py"), label=label, icon=":material/edit_note:",
                          query_params={"kind": kind, "person": str(person.id)})
 
 

@@ -9,6 +9,7 @@ import streamlit as st
 from mentordesk.container import MentorDesk
 from mentordesk.samples import has_samples, load_samples, remove_samples
 from ui.flash import flash, show_flashes
+from ui.navigation import page_file
 
 
 def _load(desk: MentorDesk) -> None:
@@ -41,7 +42,7 @@ def getting_started(desk: MentorDesk) -> None:
             icon = ":material/check_circle:" if done else ":material/radio_button_unchecked:"
             st.markdown(f"{icon} {text}")
             if page and not done:
-                st.page_link(page, label=f"Open {label}", icon=":material/arrow_forward:")
+                st.page_link(page_file(page), label=f"Open {label}", icon=":material/arrow_forward:")
         if samples:
             st.button("Remove sample data", icon=":material/delete:", on_click=_remove, args=(desk,),
                       help="Removes the sample people and notes, and nothing of yours.")

@@ -14,6 +14,7 @@ from store.errors import UserError
 from store.tables import DIRECTIONS
 from ui import people_table
 from ui.flash import flash, show_flashes
+from ui.navigation import page_file
 from ui.resources import get_desk
 
 IMPORT_SHEETS = "import_sheets"  # session state: {upload file id: sheet names to choose from}
@@ -27,7 +28,7 @@ def show_values(desk: MentorDesk) -> None:
     else:
         st.info("Add the 3–5 qualities you look for in a leader on the Profile page: they are what "
                 "every person on this list should show.")
-        st.page_link("ui/profile_page.py", label="Set your values", icon=":material/person:")
+        st.page_link(page_file("profile_page.py"), label="Set your values", icon=":material/person:")
 
 
 def show_nudges(desk: MentorDesk) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from ui.draft_view import KIND_LABELS, as_text, show_citations
+from ui.navigation import page_file
 from vectorstore.library_index import SearchResult
 
 ASK_NEXT = "chat_ask_next"  # session state: a suggested question clicked, asked on the next run
@@ -76,7 +77,7 @@ def show_draft(draft: DraftSnapshot) -> None:
     if not draft.passed:
         st.caption("Some rubric checks fail: see them on the Drafts page.")
     show_citations(draft.citations)
-    st.page_link("ui/drafts_page.py", label="Open on the Drafts page", icon=":material/open_in_new:",
+    st.page_link(page_file("drafts_page.py"), label="Open on the Drafts page", icon=":material/open_in_new:",
                  query_params={"draft": str(draft.id)})
     st.caption("Refine it here: *shorter*, *more formal*, *mention …*")
 
@@ -103,7 +104,7 @@ def show_body(entry: Entry, number: int) -> None:
     if entry.error:
         st.error(entry.error)
         for page, label in entry.links:
-            st.page_link(page, label=label)
+            st.page_link(page_file(page), label=label)
     elif entry.warning:
         st.warning(entry.warning)
     elif entry.draft:

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from mentordesk.cli import drafts, library, relationships, team
+from mentordesk.cli import app, drafts, library, relationships, team
 from store.errors import UserError
 
 
@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--user", metavar="NAME",
                         help="team mode: act as this user (default: $MENTORDESK_USER)")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for module in (library, relationships, drafts, team):
+    for module in (library, relationships, drafts, team, app):
         module.register(commands)
     return parser
 
