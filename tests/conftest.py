@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,11 +48,34 @@ def isolated_home(tmp_path, monkeypatch):
     get_settings.cache_clear()
 
 
+class RememberingEmbedder:
+    """The session's real MiniLM, remembering the vector of every text it has embedded: the
+    fixtures ingest the same sample notes in test after test, and within one session a text's
+    vector is the same each time (it only differs in the last bits between a batch in bf16
+    and a single text in fp32, below what any test looks at). Everything else is MiniLM's."""
+
+    def __init__(self, model: SentenceTransformerEmbedder):
+        self._model = model
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def __getattr__(self, name):
+        return getattr(self._model, name)
+
+    def embed(self, texts):
+        texts = list(texts)
+        new = [text for text in dict.fromkeys(texts) if text not in self._vectors]
+        if new:
+            self._vectors.update(zip(new, self._model.embed(new)))
+        if not texts:
+            return self._model.embed(texts)
+        return np.stack([self._vectors[text] for text in texts])
+
+
 @pytest.fixture(scope="session")
-def minilm() -> SentenceTransformerEmbedder:
+def minilm() -> RememberingEmbedder:
     embedder = SentenceTransformerEmbedder()
     embedder.embed(["warm up"])
-    return embedder
+    return RememberingEmbedder(embedder)
 
 
 @pytest.fixture
@@ -67,6 +91,28 @@ def desk(settings, minilm):
 
     settings.index_builtin_guidance = False
     return MentorDesk(settings, embedder=minilm)
+
+
+def copy_library(template: Path, home: Path) -> None:
+    """Put a library built once (``built_library``) in a test's data folder: a copy of the
+    files costs milliseconds where building it again costs a second or more."""
+    import shutil
+
+    shutil.copytree(template, home, dirs_exist_ok=True)
+
+
+def built_library(home: Path, minilm, build) -> Path:
+    """Build a library in ``home`` with ``build(desk)`` and close it so its files can be
+    copied: the database's connections and Chroma's cached client are let go."""
+    from chromadb.api.client import SharedSystemClient
+
+    from mentordesk.container import MentorDesk
+
+    desk = MentorDesk(Settings(home=home, llm_provider="fake", index_builtin_guidance=False), embedder=minilm)
+    build(desk)
+    desk.db.engine.dispose()
+    SharedSystemClient.clear_system_cache()
+    return home
 
 
 @pytest.fixture
@@ -88,9 +134,17 @@ def local_model(monkeypatch):
 
 # The tests `make test-fast` leaves out (each over about 3 s on 2 cores: real servers on
 # loopback, whole evaluations, fresh processes, building a wheel). `make test` runs them all.
-SLOW_MODULES = {"test_eval_smoke", "test_crash", "test_team_browser", "test_browser_e2e", "test_team_servers", "test_openai_server", "test_packaging", "test_architecture", "test_postgres_store",
+SLOW_MODULES = {"test_cli", "test_eval_smoke", "test_crash", "test_team_browser", "test_browser_e2e", "test_team_servers", "test_openai_server", "test_packaging", "test_architecture", "test_postgres_store",
                 "test_chroma_server"}
 SLOW_TESTS = {
+    "test_export_and_restore_on_a_fresh_machine",
+    "test_the_commands_other_tools_rely_on",
+    "test_int8_vectors_stay_within_cosine_0_99_of_float32",
+    "test_a_command_that_stops_early_exits_with_its_own_code_while_the_model_loads",
+    "test_a_returning_start_checks_the_guidance_without_opening_chroma_or_langchain",
+    "test_orphan_vectors_from_a_killed_ingest_are_found_and_deleted",
+    "test_the_command_line_acts_as_the_named_user",
+    "test_an_upload_over_the_limits_is_refused",
     "test_notes_that_cannot_be_placed_are_listed_and_settled_from_the_cli",
     "test_notes_become_meetings_and_feed_the_ledger",
     "test_profile_targets_and_due_without_loading_any_model",

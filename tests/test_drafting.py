@@ -20,7 +20,7 @@ from mentordesk.relationships.profile import ProfileView
 from mentordesk.relationships.views import PersonView
 from mentordesk.suggestions import suggest_followups
 from store.errors import UserError
-from tests.conftest import NOTES_DIR
+from tests.conftest import NOTES_DIR, built_library, copy_library
 from vectorstore.library_index import SearchResult
 
 ME = dict(name="Alex Rivera", role="Senior Engineer at Tidewell", goals="Deciding between the staff and manager tracks",
@@ -35,9 +35,7 @@ def _people(desk) -> None:
     people.add("Lena Fischer", company="Acme", connection="cold", notes="Writes about growing staff engineers.")
 
 
-@pytest.fixture
-def studio(desk) -> DraftService:
-    """Profile, a warm and a cold target, the sample notes as meetings, one outcome to report."""
+def _fill_studio(desk) -> None:
     desk.relationships.profile.update(**ME)
     _people(desk)
     desk.ingest.ingest_paths([NOTES_DIR], kind="notes")
@@ -45,6 +43,18 @@ def studio(desk) -> DraftService:
     advice = desk.relationships.advice
     first = advice.list(mentor="Priya Raman", kind="advice")[0]
     advice.set_outcome(first.id, "worked")
+
+
+@pytest.fixture(scope="module")
+def studio_library(tmp_path_factory, minilm):
+    return built_library(tmp_path_factory.mktemp("studio"), minilm, _fill_studio)
+
+
+@pytest.fixture
+def studio(desk, studio_library) -> DraftService:
+    """Profile, a warm and a cold target, the sample notes as meetings, one outcome to report
+    (built once for the module, copied into each test's own data folder)."""
+    copy_library(studio_library, desk.settings.home)
     return desk.drafts
 
 
