@@ -29,6 +29,20 @@ if "MENTORDESK_MODEL_CACHE" not in os.environ:
 
     os.environ["MENTORDESK_MODEL_CACHE"] = tempfile.mkdtemp(prefix="mentordesk-test-models-")
 
+
+def _scan_installed_components_once() -> None:
+    """Streamlit's AppTest looks for custom components in every installed package's metadata
+    on each run: about 0.7 s of each AppTest here, for packages that do not change during a
+    session (MentorDesk has no custom components). The first scan's answer is kept."""
+    import functools
+
+    from streamlit.components.v2 import manifest_scanner
+
+    manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
+
+
+_scan_installed_components_once()
+
 from mentordesk.settings import Settings, get_settings  # noqa: E402
 from vectorstore.embeddings import SentenceTransformerEmbedder  # noqa: E402
 
