@@ -1,5 +1,5 @@
-"""A plain `pip install .` (a wheel, not the editable checkout) holds everything the app
-reads at run time: the prompts, the built-in guidance and its vectors, the sentence
+"""A plain `pip install .` (a wheel into a new virtualenv, not the editable checkout) holds
+everything the app reads at run time: the prompts, the built-in guidance and its vectors, the sentence
 classifier, the migrations. The CLI runs from the installed copy, away from the checkout."""
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -19,10 +18,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory):
-    """The wheel built from a copy of the checkout and unpacked as pip would into
-    site-packages (the dependencies come from this venv), and an environment using it."""
+    """The wheel, built from a copy of the checkout, installed by pip into a new virtualenv
+    (its console script included). The dependencies are this venv's, seen through a .pth
+    line, so nothing is downloaded; the checkout itself is not on the path."""
+    import sysconfig
+
     tmp_path = tmp_path_factory.mktemp("installed")
-    wheels, target, home, source = tmp_path / "wheels", tmp_path / "site", tmp_path / "home", tmp_path / "source"
+    wheels, venv, home, source = tmp_path / "wheels", tmp_path / "venv", tmp_path / "home", tmp_path / "source"
     # Built from a copy: setuptools leaves build/ in the tree it builds, and a stale file
     # there (a prompt deleted since) would go into the wheel and hide a packaging mistake.
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
@@ -30,26 +32,32 @@ def installed(tmp_path_factory):
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
                     "-w", str(wheels), str(source)], check=True, capture_output=True, timeout=600)
     [wheel] = wheels.glob("mentordesk-*.whl")
-    with zipfile.ZipFile(wheel) as archive:
-        archive.extractall(target)
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith(("MENTORDESK_", "OPENAI_"))},
-           "PYTHONPATH": str(target), "MENTORDESK_HOME": str(home), "MENTORDESK_LLM_PROVIDER": "fake",
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True, timeout=300)
+    python = venv / "bin" / "python"
+    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          check=True, capture_output=True, text=True).stdout.strip()
+    # A plain path line: the directory's own .pth files (the editable checkout's finder) stay off.
+    Path(site, "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
+                   check=True, capture_output=True, timeout=600)
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith(("MENTORDESK_", "OPENAI_", "PYTHONPATH"))},
+           "MENTORDESK_HOME": str(home), "MENTORDESK_LLM_PROVIDER": "fake",
            "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False",
            "MENTORDESK_MODEL_CACHE": os.environ["MENTORDESK_MODEL_CACHE"]}
-    return tmp_path, target, env
+    return tmp_path, Path(site), env, venv / "bin" / "mentordesk"
 
 
 def test_the_wheel_runs_the_cli_from_an_installed_copy(installed):
-    tmp_path, target, env = installed
-    where = subprocess.run([sys.executable, "-c", "import mentordesk, prompts, knowledge; print(mentordesk.__file__)"],
+    tmp_path, target, env, mentordesk = installed
+    where = subprocess.run([str(mentordesk.parent / "python"), "-c", "import mentordesk, prompts, knowledge; print(mentordesk.__file__)"],
                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert where.returncode == 0, where.stderr
     assert where.stdout.startswith(str(target))  # not the checkout
-    out = subprocess.run([sys.executable, "-m", "mentordesk", "ask", "How often should I meet my primary mentor?"],
+    out = subprocess.run([str(mentordesk), "ask", "How often should I meet my primary mentor?"],
                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stderr[-3000:]
     assert "[1]" in out.stdout and "cadence.md" in out.stdout
-    status = subprocess.run([sys.executable, "-m", "mentordesk", "status"], cwd=tmp_path, env=env,
+    status = subprocess.run([str(mentordesk), "status"], cwd=tmp_path, env=env,
                             capture_output=True, text=True, timeout=300)
     assert "guidance" in status.stdout and status.returncode == 0
 
@@ -63,9 +71,9 @@ def test_mentordesk_app_serves_the_app_from_an_installed_copy(installed):
 
     from tests.helpers import free_port
 
-    tmp_path, target, env = installed
+    tmp_path, target, env, mentordesk = installed
     port = free_port()
-    app = subprocess.Popen([sys.executable, "-m", "mentordesk", "app", "--port", str(port), "--",
+    app = subprocess.Popen([str(mentordesk), "app", "--port", str(port), "--",
                             "--server.headless", "true"], cwd=tmp_path, env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
