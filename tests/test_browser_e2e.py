@@ -19,6 +19,7 @@ from test_team_browser import (
     _upload,
     app_env,
     choose_file,
+    launch_chromium,
     running_app,
 )
 
@@ -52,9 +53,7 @@ def test_a_newcomers_first_ten_minutes(app_url, tmp_path):
     shots.mkdir(parents=True, exist_ok=True)
     outside: list[str] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"])
+        browser = launch_chromium(playwright)
         try:
             page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
             page.on("request", lambda r: outside.append(r.url) if _leaves_the_machine(r, app_url) else None)
@@ -139,9 +138,7 @@ def test_bad_files_through_the_upload_widget_get_a_reason_each_and_the_rest_goes
         handle.truncate(51 * 1024 * 1024)  # over the uploader's 50 MB: refused by the widget itself
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"])
+        browser = launch_chromium(playwright)
         try:
             page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
             page.goto(app_url)

@@ -68,6 +68,7 @@ def test_mentordesk_app_serves_the_app_from_an_installed_copy(installed):
     .streamlit/config.toml is read): the Chat page works in a browser, with the upload limit
     and the viewer toolbar the command sets."""
     from playwright.sync_api import sync_playwright
+    from test_team_browser import launch_chromium
 
     from tests.helpers import free_port
 
@@ -78,9 +79,7 @@ def test_mentordesk_app_serves_the_app_from_an_installed_copy(installed):
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", headless=True,
-                args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"])
+            browser = launch_chromium(playwright)
             page = browser.new_page()
             deadline = time.monotonic() + 120
             while True:  # until the server answers

@@ -26,6 +26,16 @@ from tests.test_postgres_store import postgres_url  # noqa: F401 - the PostgreSQ
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
+
+
+def launch_chromium(playwright):
+    """Debian's chromium, headless, asked to make no requests of its own (updates, safe
+    browsing), so every request a test sees comes from the page."""
+    return playwright.chromium.launch(
+        executable_path=CHROMIUM, headless=True,
+        args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"])
+
+
 ALICE, BOB, ADMIN = "alice@example.org", "bob@example.org", "admin@example.org"
 ALICE_NOTE = """---
 mentor: Priya Raman
@@ -212,9 +222,7 @@ def test_two_mentees_sign_in_and_never_see_each_others_notes(team_app, tmp_path)
     url, env = team_app
     outside: list[str] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"])
+        browser = launch_chromium(playwright)
         try:
             pages = {}
             for user, note_name, note in ((ALICE, "priya.md", ALICE_NOTE), (BOB, "marcus.md", BOB_NOTE)):
@@ -298,9 +306,7 @@ def test_two_app_processes_and_a_cli_ingest_share_the_servers(tmp_path, isolated
         with _app_process(issuer, isolated_home, tmp_path / "a", servers) as (url_a, env), \
                 _app_process(issuer, isolated_home, tmp_path / "b", servers) as (url_b, _):
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=CHROMIUM, headless=True,
-                    args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"])
+                browser = launch_chromium(playwright)
                 try:
                     alice, bob = (browser.new_context().new_page() for _ in range(2))
                     _sign_in(alice, url_a, ALICE)
