@@ -13,9 +13,8 @@ from mentordesk.relationships.lookup import PersonNotFound
 from store.errors import UserError
 from ui.draft_view import KIND_LABELS
 from ui.navigation import page_file
-from ui.resources import REINDEX_HINT
+from ui.resources import user_message
 from ui.transcript import DraftSnapshot, Entry, show_draft
-from vectorstore.chroma_index import IndexMismatchError
 
 
 def snapshot(draft: Draft, note: str = "") -> DraftSnapshot:
@@ -41,10 +40,8 @@ def draft_reply(desk: MentorDesk, request: DraftRequest) -> Entry | None:
         if not exc.suggestions:
             return None
         return draft_failed(desk, f"Not drafted: {exc}")
-    except IndexMismatchError as exc:
-        return draft_failed(desk, f"Not drafted: {exc}. {REINDEX_HINT}")
     except UserError as exc:
-        return draft_failed(desk, f"Not drafted: {exc}")
+        return draft_failed(desk, f"Not drafted: {user_message(exc)}")
     entry = Entry("assistant", draft.body, draft=snapshot(draft))
     show_draft(entry.draft)
     return entry

@@ -21,10 +21,9 @@ from store.errors import UserError
 from ui.chat_drafts import draft_reply, refine_reply
 from ui.filters import search_filter_controls
 from ui.onboarding import getting_started
-from ui.resources import REINDEX_HINT, announce_upgrade, ensure_builtin_guidance, get_desk, models_loaded
+from ui.resources import announce_upgrade, ensure_builtin_guidance, get_desk, models_loaded, user_message
 from ui.sidebar import library_sidebar
 from ui.transcript import ASK_NEXT, Entry, inert_links, show_caution, show_entry, show_sources, show_suggestions
-from vectorstore.chroma_index import IndexMismatchError
 from vectorstore.filters import SearchFilter
 
 TRANSCRIPT = "chat_transcript"  # session state: list[Entry], UI state only
@@ -41,13 +40,10 @@ def answer(desk: MentorDesk, question: str, history: list[Turn], flt: SearchFilt
             first = next(pieces, "")  # the spinner stays up until the first words arrive
         st.write_stream(inert_links(piece) for piece in itertools.chain([first], pieces))
         result = stream.result()
-    except IndexMismatchError as exc:
-        message = f"{exc}. {REINDEX_HINT}"
+    except (UserError, ValueError) as exc:
+        message = user_message(exc)
         st.error(message)
         return Entry("assistant", "", error=message)
-    except (UserError, ValueError) as exc:
-        st.error(str(exc))
-        return Entry("assistant", "", error=str(exc))
     except Exception as exc:
         message = f"The answer failed: {type(exc).__name__}: {exc}"
         st.error(message)

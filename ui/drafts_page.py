@@ -19,8 +19,7 @@ from store.errors import UserError
 from ui.draft_view import KIND_LABELS, as_text, show_citations, show_rubric
 from ui.flash import flash, show_flashes
 from ui.navigation import page_file
-from ui.resources import REINDEX_HINT, embedder_loaded, get_desk
-from vectorstore.chroma_index import IndexMismatchError
+from ui.resources import embedder_loaded, get_desk, user_message
 
 CURRENT = "draft_current"  # flash scope: news about the open draft, shown next to its buttons
 
@@ -59,11 +58,8 @@ def generate_controls(desk: MentorDesk) -> None:
     try:
         with st.spinner(waiting):
             draft = desk.drafts.draft(kind, person)
-    except IndexMismatchError as exc:
-        st.error(f"{exc}. {REINDEX_HINT}")
-        return
     except UserError as exc:
-        st.error(str(exc))
+        st.error(user_message(exc))
         profile_hint(desk)
         return
     st.query_params["draft"] = str(draft.id)

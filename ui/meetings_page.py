@@ -12,7 +12,7 @@ from mentordesk.relationships.schemas import InvalidInput
 from mentordesk.relationships.views import MeetingView, PersonView
 from store.errors import UserError
 from ui.flash import flash, show_flashes
-from ui.resources import REINDEX_HINT, embedder_loaded, get_desk
+from ui.resources import embedder_loaded, get_desk, user_message
 from vectorstore.chroma_index import IndexMismatchError
 
 EDITING = "meeting_editing"  # session state: id of the meeting whose note is in the form
@@ -76,11 +76,8 @@ def save_note(desk: MentorDesk, mentor: int | None, new_name: str, day: dt.date,
                 return
         with st.spinner(waiting):
             saved = rel.meetings.save(mentor, day, purpose, notes, meeting_id=meeting.id if meeting else None)
-    except IndexMismatchError as exc:
-        st.error(f"{exc}. {REINDEX_HINT}")
-        return
     except UserError as exc:
-        st.error(str(exc))
+        st.error(user_message(exc))
         return
     items = f" ({saved.advice} advice, {saved.open_actions} open actions found)" if saved.has_note else ""
     flash("meetings", "success", f"Saved the meeting of {saved.date.isoformat()} with {saved.person_name}{items}.")

@@ -15,9 +15,16 @@ import streamlit as st
 
 from mentordesk.container import MentorDesk
 from mentordesk.settings import get_settings
+from store.errors import UserError
 from vectorstore.chroma_index import IndexMismatchError
 
 REINDEX_HINT = "Use **Rebuild index** on the Library status page (or run `mentordesk reindex`)."
+
+
+def user_message(exc: BaseException) -> str:
+    """What a page shows for a user error: its own words, and for an index built with another
+    embedding model, where the app rebuilds it (the one error whose fix has a button here)."""
+    return f"{exc}. {REINDEX_HINT}" if isinstance(exc, IndexMismatchError) else str(exc)
 
 
 @st.cache_resource(show_spinner=False)
@@ -88,9 +95,9 @@ def ensure_builtin_guidance(desk: MentorDesk) -> None:
 
             try:
                 report = desk.ensure_builtin_guidance(progress)
-            except IndexMismatchError as exc:
+            except UserError as exc:
                 box.update(label="The built-in guidance could not be indexed", state="error", expanded=True)
-                st.error(f"{exc}. {REINDEX_HINT}")
+                st.error(user_message(exc))
                 return
             except Exception as exc:
                 box.update(label="The built-in guidance could not be indexed", state="error", expanded=True)

@@ -10,8 +10,8 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 from ingest.loaders import SUPPORTED_SUFFIXES
 from ingest.sync import IngestReport
 from mentordesk.container import MentorDesk
-from ui.resources import REINDEX_HINT
-from vectorstore.chroma_index import IndexMismatchError
+from store.errors import UserError
+from ui.resources import user_message
 
 UPLOAD_TYPES = [suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES]  # the loaders' table
 KIND_CHOICES = {  # "" rather than None: a selectbox shows a None value as an empty choice
@@ -62,9 +62,9 @@ def upload_controls(desk: MentorDesk) -> None:
     bar = st.progress(0.0, text="Adding files…")
     try:
         report = add_uploads(desk, uploads, kind or None, lambda share, text: bar.progress(share, text=text))
-    except IndexMismatchError as exc:
+    except UserError as exc:
         bar.empty()
-        st.error(f"{exc}. {REINDEX_HINT}")
+        st.error(user_message(exc))
         return
     bar.empty()
     show_ingest_report(report)

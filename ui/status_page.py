@@ -6,9 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from mentordesk.container import MentorDesk
+from store.errors import UserError
 from ui.flash import flash, show_flashes
 from ui.resources import ensure_builtin_guidance, get_desk
-from vectorstore.chroma_index import IndexMismatchError
 
 
 def show_status(desk: MentorDesk) -> None:
@@ -16,7 +16,7 @@ def show_status(desk: MentorDesk) -> None:
     try:
         index_entries: int | None = desk.index_count()
         index_error = None
-    except IndexMismatchError as exc:
+    except UserError as exc:  # another model's index, or one that cannot be opened
         index_entries, index_error = None, str(exc)
 
     documents, chunks, entries = st.columns(3)

@@ -88,12 +88,8 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
 @contextmanager
 def user_errors():
     """Turn problems the user can fix into one-line errors."""
-    from vectorstore.chroma_index import IndexMismatchError
-
     try:
         yield
-    except IndexMismatchError as exc:
-        raise UserError(str(exc)) from None
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"]) or "setting"
