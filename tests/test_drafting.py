@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 import pytest
+from conftest import NOTES_DIR, built_library, copy_library
 from langchain_core.language_models import FakeListChatModel
 
 from mentordesk.drafting.brief import DraftBrief
@@ -20,7 +21,6 @@ from mentordesk.relationships.profile import ProfileView
 from mentordesk.relationships.views import PersonView
 from mentordesk.suggestions import suggest_followups
 from store.errors import UserError
-from tests.conftest import NOTES_DIR, built_library, copy_library
 from vectorstore.library_index import SearchResult
 
 ME = dict(name="Alex Rivera", role="Senior Engineer at Tidewell", goals="Deciding between the staff and manager tracks",
