@@ -17,7 +17,7 @@ from pathlib import Path
 from ingest.frontmatter import FrontMatter, FrontMatterError, split_front_matter
 from ingest.limits import check_zip_expansion
 
-SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm", ".csv")
+SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm", ".csv", ".tsv")
 
 
 class LoadError(ValueError):
@@ -219,21 +219,39 @@ def _load_html(data: bytes) -> LoadedFile:
     return LoadedFile("\n".join(lines), FrontMatter(title=title or None))
 
 
-def _load_csv(data: bytes) -> LoadedFile:
+def _load_delimited(data: bytes, delimiter: str, name: str) -> LoadedFile:
+    """Rows as ``Header: value`` pairs, one line a row; a row with a long text cell (a note
+    exported from a notes app: title, created, tags, body) becomes its short cells as
+    property lines with the text after them, so it reads like a note with properties."""
     text = decode_text(data)
     try:
-        rows = list(csv.reader(io.StringIO(text), strict=True))
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter, strict=True))
     except csv.Error as exc:
-        raise LoadError(f"is not valid CSV: {exc}") from exc
+        raise LoadError(f"is not valid {name}: {exc}") from exc
     if not rows:
         return LoadedFile("")
     header, *body = rows
-    lines = []
+    records = []
     for row in body:
-        pairs = [f"{name.strip()}: {value.strip()}" for name, value in zip(header, row) if value.strip()]
-        if pairs:
-            lines.append("; ".join(pairs))
-    return LoadedFile("\n\n".join(lines))
+        cells = [(key.strip(), value.strip()) for key, value in zip(header, row) if value.strip()]
+        short = [f"{key}: {value}" for key, value in cells if "\n" not in value and len(value) <= _LONG_CELL]
+        long = [value for _, value in cells if "\n" in value or len(value) > _LONG_CELL]
+        if long:
+            records.append("\n".join(short + [""] + long))
+        elif short:
+            records.append("; ".join(short))  # a row of a table: one line
+    return LoadedFile("\n\n".join(records))
+
+
+_LONG_CELL = 160  # characters: a cell longer than this (or with line breaks) is text, not a property
+
+
+def _load_csv(data: bytes) -> LoadedFile:
+    return _load_delimited(data, ",", "CSV")
+
+
+def _load_tsv(data: bytes) -> LoadedFile:
+    return _load_delimited(data, "\t", "tab-separated text")
 
 
 _LOADERS = {
@@ -245,6 +263,7 @@ _LOADERS = {
     ".html": _load_html,
     ".htm": _load_html,
     ".csv": _load_csv,
+    ".tsv": _load_tsv,
 }
 
 

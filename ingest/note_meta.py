@@ -203,6 +203,11 @@ def _trim_name(name: str) -> str:
     return " ".join(w for w in kept if w)
 
 
+# "Join with Google Meet": the tools a call is held on, never the person met.
+_CALL_APPS = {"google meet", "meet", "zoom", "teams", "microsoft teams", "webex", "skype", "google", "slack",
+              "whatsapp", "facetime", "google hangouts", "hangouts"}
+
+
 def name_with(line: str) -> str | None:
     """The capitalised name after "with" / "w/" in a line: "Coffee with Amara", "Call w/
     Sam Okoro - Jan 9"; two names joined by "and" come back as "Kwame, Tomasz" (the sync
@@ -212,7 +217,7 @@ def name_with(line: str) -> str | None:
     if not match:
         return None
     name = _trim_name(match["name"])
-    if not name or not name[0].isupper():
+    if not name or not name[0].isupper() or name.lower() in _CALL_APPS:
         return None
     if re.search(r"\b(?:mostly|mainly|primarily) with\b", text, re.IGNORECASE):
         return name
@@ -381,18 +386,28 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
                 break
     if not mentors:
         for value in props.values():  # "Met: [[2025-10-21]] with [[Valentina Rossi]]"
+            if len(value.split()) > 10:
+                continue  # a sentence ("Speaker: Joost …. Went with Sander …") is not a property
             name = name_with(value)
             if name:
                 mentors, mentor_source = [name], "property"
                 break
+    if "invitation" in props:  # Google Calendar: "Invitation: Forecast review Femke x Inês @ Tue 14 Oct …"
+        heads.insert(0, props["invitation"].split(" @ ")[0])
     email = "subject" in props or "from" in props
     to_self = email and "to" in props and "from" in props and \
         _address_name(props["to"]) == _address_name(props["from"])  # a note mailed to oneself
     if email and props.get("subject"):
         heads.append(re.sub(r"^(?:re|fwd?|aw|wg)\s*:\s*", "", props["subject"], flags=re.I))
+    other_party: list[str] = []
     if not mentors and "to" in props and email and not to_self:
-        mentors, mentor_source = split_names(props["to"])[:1], "property"  # a pasted email
-    if not mentors:
+        # A pasted email: the addressee is the mentor when the user pasted what they sent;
+        # when they pasted what the mentor sent them, the sender is. The sender is kept as
+        # a hint, and the tracking table (or the user's own name) decides.
+        mentors, mentor_source = split_names(props["to"])[:1], "property"
+        other_party = split_names(props.get("from", ""))[:1]
+    event = not mentors and _is_event(heads + top[:2])
+    if not mentors and not event:
         for head in heads:
             name = name_with(head)
             if name:
@@ -402,8 +417,12 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         name = name_with(re.sub(r"[_]+", " ", file_stem))
         if name:
             mentors, mentor_source = [name], "file name"
-    hints: list[str] = []
+    hints: list[str] = list(other_party)
     speakers = _event_speakers(top) if not mentors else None
+    if speakers is None and event:
+        # A podcast episode or a webinar "w/ Kristen Alvarado": the guest is a speaker, a
+        # candidate only if the table knows them, never a new person met.
+        speakers = [name for name in map(name_with, heads) if name]
     if speakers is not None:
         # A talk, panel or webinar ("Speakers: Hannah Kwok (…) and Rob Mensah (…)"): its
         # speakers are the only candidates; someone the note merely mentions ("Dee posted
@@ -416,7 +435,7 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         # Headings further down ("## 11:00 Bea (career services)" in a daily note), and a
         # name typed in lower case after "with" ("notes from the call with jan willem").
         guesses += [n for line in text.splitlines() if re.match(r"^#{1,6}\s", line) for n in names_in_line(line)]
-        guesses += [m[1] for m in _LOWER_WITH.finditer(" ".join(text.split()[:80]))]
+        guesses += [_lower_name(m["name"]) for m in _LOWER_WITH.finditer(" ".join(text.split()[:80]))]
         if to_self:
             guesses = [g for g in guesses if g and _address_name(g) != _address_name(props["from"])]
         hints = list(dict.fromkeys(g for g in guesses if g))
@@ -473,10 +492,36 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
     return NoteFacts(tuple(mentors), mentor_source, tuple(hints), date, date_source)
 
 
+# Words that make a title a talk, an episode or a book rather than a meeting.
+_EVENT_TITLE = re.compile(r"\b(?:podcast|episode|ep\.?\s*#?\d+|webinar|keynote|ted ?talk|audiobook|livestream|"
+                          r"lecture|masterclass|fireside|panel discussion|book notes|meetup|conference talk)\b",
+                          re.IGNORECASE)
+_MET_TITLE = re.compile(r"\b(?:coffee|lunch|call|1:1|1-1|1on1|one-on-one|breakfast|dinner|drinks|catch[- ]?up|"
+                        r"check[- ]?in|mentoring|met|meeting)\b", re.IGNORECASE)
+
+
+def _is_event(lines: list[str]) -> bool:
+    """True when the note's title says it is about a talk, an episode or a book ("podcast
+    notes - ep. 41 w/ …", "Webinar: capacity management") and not about a meeting."""
+    return any(_EVENT_TITLE.search(line) and not _MET_TITLE.search(line) for line in lines)
+
+
 # A line that says when the note was written, not when the meeting was.
 WRITTEN_LINE = re.compile(r"^\W*(?:written|typed(?: up)?|wrote (?:this|it|these)|notes? (?:written|typed)|printed|exported"
                       r"|(?:last )?(?:edited|updated|modified))\b", re.IGNORECASE)
 _YEARLESS_NUMERIC = re.compile(r"(?<![\d/.\-])(?P<first>\d{1,2})/(?P<second>\d{1,2})(?![\d/])")
+
+
+def _yearless_numeric(text: str, year: int, day_first: bool | None) -> dt.date | None:
+    """"29/8" or "8/29" in ``year``: a number above 12 settles the order, else ``day_first``."""
+    day_first = default_day_first() if day_first is None else day_first
+    for match in _YEARLESS_NUMERIC.finditer(text):
+        first, second = int(match["first"]), int(match["second"])
+        month, day = (second, first) if (first > 12 or (day_first and second <= 12)) else (first, second)
+        found = _safe_date(year, month, day)
+        if found is not None:
+            return found
+    return None
 
 
 def _meeting_before(text: str, written: dt.date, day_first: bool) -> dt.date | None:
@@ -486,11 +531,7 @@ def _meeting_before(text: str, written: dt.date, day_first: bool) -> dt.date | N
     opening = " ".join(line for line in text.splitlines()[:12] if not WRITTEN_LINE.match(line))[:600]
     candidates = [find_date(opening, day_first=day_first), find_date(opening, default_year=written.year,
                                                                       day_first=day_first)]
-    for match in _YEARLESS_NUMERIC.finditer(opening):
-        first, second = int(match["first"]), int(match["second"])
-        month, day = (second, first) if (first > 12 or (day_first and second <= 12)) else (first, second)
-        candidates.append(_safe_date(written.year, month, day))
-        break
+    candidates.append(_yearless_numeric(opening, written.year, day_first))
     for candidate in candidates:
         if candidate is not None and candidate > written:
             candidate = _safe_date(candidate.year - 1, candidate.month, candidate.day)
@@ -505,7 +546,17 @@ _DATE_TIME_LINE = re.compile(r"^\s*(?:\w{3},\s*)?\d{1,2} \w{3,9} \d{4},? \d{1,2}
                              r"|^\s*\w{3}, \w{3,9} \d{1,2}, \d{4},? (?:at )?\d{1,2}:\d{2}\s*(?:[AP]M)?\s*$", re.IGNORECASE)
 
 
-_LOWER_WITH = re.compile(r"\b(?:with|w/|met)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ'’\-]{2,}(?:\s+[a-zà-ÿ][a-zà-ÿ'’\-]{2,})?)")
+_LOWER_WITH = re.compile(r"\b(?:with|w/|w(?=\s)|met)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ'’\-]{2,}(?:\s+[a-zà-ÿ][a-zà-ÿ'’\-]{2,})?)")
+
+
+_FILLER = {"after", "before", "about", "today", "tonight", "yesterday", "this", "from", "over", "again", "later",
+           "briefly", "quickly", "outside", "downstairs", "upstairs"}
+
+
+def _lower_name(name: str) -> str:
+    """"sander after" (from "koffie w sander after the ops meeting") -> "sander"."""
+    words = name.split()
+    return words[0] if len(words) > 1 and (words[1] in _FILLER or words[1] in _STOP_WORDS) else name
 
 
 def _address_name(value: str) -> str:
@@ -530,7 +581,9 @@ def email_thread_date(text: str, day_first: bool | None = None) -> dt.date | Non
         match = WROTE_LINE.match(line)
         when = match["when"] if match else (line if _DATE_TIME_LINE.match(line) else None)
         if when:
-            day = find_date(when, day_first=day_first)
+            # "On Tue, May 13, 2025 at 4:21 PM Renee <r@x.org> wrote:" splits at the last
+            # comma, leaving the year with the name: then the whole line is read.
+            day = find_date(when, day_first=day_first) or find_date(line, day_first=day_first)
             clock = re.search(r"(\d{1,2}):(\d{2})\s*([AaPp][Mm])?", when)
             minutes = 0
             if clock:
@@ -554,7 +607,8 @@ def _meeting_date_in_email(text: str, sent: dt.date, day_first: bool | None = No
         lowered = line.lower()
         if re.search(r"\byesterday\b", lowered) and re.search(r"\bthank", lowered):
             return sent - dt.timedelta(days=1)
-        day = find_date(line, default_year=sent.year, day_first=day_first)
+        day = find_date(line, default_year=sent.year, day_first=day_first) or _yearless_numeric(line, sent.year,
+                                                                                              day_first)
         if day is not None and re.search(r"\bthank|\bmeet|\bcall|\bcoffee|\bchat|\btime\b", lowered) \
                 and sent - dt.timedelta(days=14) <= day <= sent:
             return day

@@ -195,3 +195,15 @@ def test_docx_with_a_damaged_xml_part_is_a_load_error(part):
 def test_missing_file_cannot_be_read(tmp_path):
     with pytest.raises(LoadError, match="cannot be read"):
         load_file(tmp_path / "gone.md")
+
+
+def test_a_note_exported_as_a_table_row_reads_like_a_note():
+    body = "He went through my queries.\n- always check the row count after every join\n- comment the why"
+    csv_row = 'title,created,body\n"SQL review w/ Sander",2025-11-25 19:02,"' + body + '"\n'
+    loaded = load_bytes("notes_export.csv", csv_row.encode())
+    assert loaded.text == "title: SQL review w/ Sander\ncreated: 2025-11-25 19:02\n\n" + body
+    long = "Declan, video call. Advice: pick one tool to be the best in the team at, " * 3
+    tsv = f"Title\tCreated\tText\nDeclan - 6 months\t08/09/2026 19:22\t{long}\n"
+    loaded = load_bytes("notes_export.tsv", tsv.encode())
+    assert loaded.text.splitlines()[:2] == ["Title: Declan - 6 months", "Created: 08/09/2026 19:22"]
+    assert loaded.text.endswith(long.strip())

@@ -174,7 +174,10 @@ def plain_words(name: str) -> list[str]:
 
 def aliases(person: Person) -> frozenset[str]:
     """The other names a person's Notes cell gives them, as bare keys ("bob", "dana w")."""
-    return _aliases_in(getattr(person, "notes", None) or "")
+    # "Notes call him Sander de Wit": the start of the person's own name is no nickname (a
+    # lone "Sander" must stay ambiguous when the table has two).
+    own = _bare_key(person.name or "").split()
+    return frozenset(a for a in _aliases_in(getattr(person, "notes", None) or "") if a.split() != own[:len(a.split())])
 
 
 @functools.lru_cache(maxsize=1024)

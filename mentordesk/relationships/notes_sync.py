@@ -318,7 +318,9 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
     if person_id is None and not note.mentor and current_person is not None:
         person_id = current_person  # placed before (by hand or by a hint): stays
     if person_id is None:
-        hints = () if note.mentor else note_facts(note.text, Path(note.source).stem, title=note.title).hints
+        facts = note_facts(note.text, Path(note.source).stem, title=note.title)
+        # Beside a stated name, the only hints are a pasted email's other party.
+        hints = facts.hints if facts.mentors or not note.mentor else ()
         who = identify(people, me, note.mentor, hints, note.text)
         if who.reason is not None:
             return _Review(note.source, who.reason, who.detail, [p.id for p in who.candidates])
@@ -359,6 +361,9 @@ def identify(people: list[Person], me: set[str], mentor: str | None, hints: tupl
                               candidates=known)
         if unclear:
             return _ambiguous(*unclear[0])
+        other = _known_hint(people, me, hints)
+        if other is not None:
+            return Identified(other)  # a pasted email from a mentor to the user: the sender
         if len(names) == 1:
             introduced = introduced_as(people, names[0], text)  # "Liz (Elizabeth Tran, …)"
             if introduced is not None:
@@ -388,6 +393,13 @@ def identify(people: list[Person], me: set[str], mentor: str | None, hints: tupl
         return _ambiguous(*unclear[0])
     said = f" (it mentions {', '.join(repr(h) for h in hints[:3])}, not in your list)" if hints else ""
     return Identified(reason="no_mentor", detail=f"the note does not say who the meeting was with{said}")
+
+
+def _known_hint(people: list[Person], me: set[str], hints: tuple[str, ...]) -> Person | None:
+    """The one person of the table the hints name, when the stated name is no one there."""
+    found = {m.person.id: m.person for h in hints if name_key(h) not in me
+             for m in [match_note_hint(people, h)] if m.person is not None}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _named_together(matches: list[tuple[str, NoteNameMatch]], text: str) -> list[Person]:

@@ -1,0 +1,107 @@
+"""Issue 9, shapes from a stranger's notes (eval/data/notes_wild8 and notes_wild9 dev): an
+email the mentor sent to the user, a podcast episode and a meetup talk (not meetings), a
+calendar invitation with notes under it, a lower-case "koffie w sander" when the table has
+two Sanders, and a notes app's export as a table row. Real ingestion into the store."""
+
+from __future__ import annotations
+
+import pytest
+
+TABLE = """name,company,role,stage,notes
+Tom Gerhardt,Greater Dayton Health,Director of Financial Planning,mentor,
+Inês Gonçalves,Noordkaap Foods,Demand Planning Lead,mentor,
+Sander de Wit,DC Botlek,BI Lead,mentor,Notes call him Sander de Wit or Sander dW. Not the same person as Sander Mulder.
+Sander Mulder,DC Botlek,Site Manager,mentor,Notes call him Sander Mulder or Sander M.
+"""
+RECEIVED = """Subject: Re: variance report questions
+From: Tom Gerhardt <tgerhardt@example.org>
+To: Renee Kaminski <rkaminski@example.org>
+Date: Wed, May 14, 2025 at 7:58 AM
+
+Renee,
+
+One more thing I forgot to say: meet with your finance analyst every month even when things look fine.
+
+Tom
+
+On Tue, May 13, 2025 at 4:21 PM Renee Kaminski <rkaminski@example.org> wrote:
+> Thank you again for walking me through the variance report this afternoon.
+"""
+PODCAST = """podcast notes - "Charge to Chair" ep. 41 w/ Kristen Alvarado, MSN
+listened on the drive in 7/9/25
+
+- learn to say "I don't know, I'll find out" in front of execs.
+"""
+MEETUP = """## Meetup: "Your WMS is lying to you"
+Supply Chain Analytics Rotterdam · Thu 12 June 2025 · 18:30
+
+Speaker: Joost Verbeek, head of data at FulfilNow. Went with Sander de Wit, he had the tickets.
+
+His tips:
+* Start every dashboard with the decision it supports.
+"""
+INVITE = """Invitation: Forecast review Femke x Inês @ Tue 14 Oct 2025 16:00 - 16:45 (CEST) (f.bakker@example.nl)
+
+Join with Google Meet
+meet.google.com/xhq-pzra-tvm
+
+Invitation from Google Calendar
+my notes (typed during the call):
+* promo weeks must be a separate series, otherwise it looks like we are always wrong
+"""
+KOFFIE = """ma 7/4/25
+koffie w sander after the ops meeting
+first check it with the day shift leads otherwise they feel ambushed
+"""
+EXPORT = ('title,created,body\n"SQL review w/ Sander de Wit",2025-11-25 19:02,"He went through my 3 queries.\n'
+          '- always check the row count after every join; if the number goes up you have a duplicate key"\n')
+
+
+@pytest.fixture
+def ingested(desk, tmp_path, monkeypatch):
+    monkeypatch.setenv("MENTORDESK_DATE_ORDER", "mdy")
+    (tmp_path / "table.csv").write_text(TABLE, encoding="utf-8")
+    desk.relationships.table.import_file(tmp_path / "table.csv")
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for name, text in {"Re_ variance report questions.txt": RECEIVED, "podcast notes.txt": PODCAST,
+                       "meetup - your WMS is lying.md": MEETUP, "Invitation_ Forecast review.txt": INVITE,
+                       "notes 7-4.txt": KOFFIE, "notes_export.csv": EXPORT}.items():
+        (notes / name).write_text(text, encoding="utf-8")
+    desk.ingest.ingest_paths([notes], kind="notes")
+    rel = desk.relationships
+    meetings = {m.source.rsplit("/", 1)[-1]: (m.person_name, m.date.isoformat()) for m in rel.meetings.list()}
+    reviews = {r.source.rsplit("/", 1)[-1]: r.reason for r in rel.reviews.list()}
+    return meetings, reviews, {p.name for p in rel.people.list()}
+
+
+def test_an_email_from_the_mentor_is_a_meeting_with_the_sender_on_the_day_it_recalls(ingested):
+    meetings, _, people = ingested
+    assert meetings["Re_ variance report questions.txt"] == ("Tom Gerhardt", "2025-05-13")
+    assert "Renee Kaminski" not in people  # the user is never made a mentor of their own
+
+
+def test_a_podcast_and_a_meetup_talk_wait_for_review_instead_of_naming_someone(ingested):
+    meetings, reviews, people = ingested
+    assert reviews["podcast notes.txt"] == "no_mentor" and "Kristen Alvarado" not in people
+    # Sander de Wit only went along: the talk is not a meeting with him.
+    assert reviews["meetup - your WMS is lying.md"] == "no_mentor"
+    assert "meetup - your WMS is lying.md" not in meetings
+
+
+def test_a_calendar_invitation_is_placed_by_its_title_not_by_the_call_app(ingested):
+    meetings, _, people = ingested
+    assert meetings["Invitation_ Forecast review.txt"] == ("Inês Gonçalves", "2025-10-14")
+    assert "Google Meet" not in people
+
+
+def test_a_lower_case_first_name_two_people_share_is_asked_about(ingested):
+    _, reviews, _ = ingested
+    assert reviews["notes 7-4.txt"] == "ambiguous_mentor"
+
+
+def test_a_note_exported_from_a_notes_app_as_a_csv_row_is_a_meeting(ingested, desk):
+    meetings, _, _ = ingested
+    assert meetings["notes_export.csv"] == ("Sander de Wit", "2025-11-25")
+    advice = [a.text for a in desk.relationships.advice.list("Sander de Wit")]
+    assert any("row count after every join" in text for text in advice)
