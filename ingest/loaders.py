@@ -95,12 +95,41 @@ def _load_pdf(data: bytes) -> LoadedFile:
     # PyPdfError, not just PdfReadError: damaged content also raises LimitReachedError & co.
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         raise LoadError(f"is not a readable PDF ({exc.__class__.__name__})") from exc
-    pages = without_running_lines(pages)
+    pages = [unwrap_lines(page) for page in without_running_lines(pages)]
     text = "\n\n".join(f"## Page {n}\n\n{page.strip()}" for n, page in enumerate(pages, 1) if page.strip())
     meta = FrontMatter(title=str(title) if title else None)
     if created:
         meta.extra["created"] = created
     return LoadedFile(text, meta)
+
+
+_LIST_START = re.compile(r"^\s*(?:[-–—•*●▪◦→>☐☑✓✔]|\[[ xX]\]|\d{1,2}[.)]\s|[A-Za-z]\)\s|#)")
+_RUN_ON_END = {"a", "an", "the", "of", "to", "and", "or", "but", "in", "on", "at", "for", "with", "from", "by", "as",
+               "if", "is", "are", "was", "that", "this", "my", "your", "her", "his", "their", "our", "vs", "not"}
+
+
+def unwrap_lines(page: str) -> str:
+    """A PDF page with its soft line breaks joined: text laid out on a page breaks a
+    sentence wherever the line is full ("…before you try to improve anything. MAPE" / "is easy
+    to explain…"). A line is joined to the one before when that one is long for the page, does
+    not end a sentence, and the line does not start a list item; and when it starts in lower
+    case or the line before stops on a word no sentence ends with. Short lines, headings and
+    list items keep their breaks."""
+    lines = page.splitlines()
+    widest = max((len(line.rstrip()) for line in lines), default=0)
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if out and stripped and not _LIST_START.match(stripped):
+            before = out[-1].rstrip()
+            last_word = before.rsplit(None, 1)[-1].lower() if before else ""
+            wrapped = (before and len(before) >= 0.7 * widest and not before.endswith((".", "!", "?", ":", ";"))
+                       and not before.lstrip().startswith("#"))
+            if wrapped and (stripped[:1].islower() or stripped[:1] in "(" or last_word in _RUN_ON_END):
+                out[-1] = f"{before} {stripped}"
+                continue
+        out.append(line)
+    return "\n".join(out)
 
 
 _PAGE_NUMBER = re.compile(r"^\W*(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?\W*$", re.IGNORECASE)

@@ -406,7 +406,7 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         # a hint, and the tracking table (or the user's own name) decides.
         mentors, mentor_source = split_names(props["to"])[:1], "property"
         other_party = split_names(props.get("from", ""))[:1]
-    event = not mentors and _is_event(heads + top[:2])
+    event = not mentors and _is_event([t for t in (title, title_line(text), file_stem) if t])
     if not mentors and not event:
         for head in heads:
             name = name_with(head)

@@ -105,3 +105,55 @@ def test_a_note_exported_from_a_notes_app_as_a_csv_row_is_a_meeting(ingested, de
     assert meetings["notes_export.csv"] == ("Sander de Wit", "2025-11-25")
     advice = [a.text for a in desk.relationships.advice.list("Sander de Wit")]
     assert any("row count after every join" in text for text in advice)
+
+
+def test_a_pdfs_wrapped_lines_are_joined_but_its_list_items_and_short_lines_are_not():
+    from ingest.loaders import unwrap_lines
+
+    page = ("Her advice:\n"
+            "• Learn to measure forecast error properly before you try to improve anything. MAPE\n"
+            "is easy to explain but it punishes low-volume SKUs, so look at weighted MAPE too.\n"
+            "• Always split the error in bias and noise. Bias you can fix with a conversation,\n"
+            "noise you mostly have to live with.\n"
+            "Me:\n"
+            "– ask Inês for 6 months of weekly forecast vs actual per SKU (ok if Marloes signs the\n"
+            "NDA annex)\n"
+            "– read the chapter")
+    assert unwrap_lines(page).splitlines() == [
+        "Her advice:",
+        "• Learn to measure forecast error properly before you try to improve anything. MAPE is easy to explain "
+        "but it punishes low-volume SKUs, so look at weighted MAPE too.",
+        "• Always split the error in bias and noise. Bias you can fix with a conversation, noise you mostly have "
+        "to live with.",
+        "Me:",
+        "– ask Inês for 6 months of weekly forecast vs actual per SKU (ok if Marloes signs the NDA annex)",
+        "– read the chapter"]
+
+
+def test_in_an_email_from_the_mentor_their_promises_are_not_my_actions(desk):
+    from mentordesk.relationships.extraction import extract_items
+
+    email = ("From: Marloes van der Heijden <m@example.nl>\nTo: Femke Bakker <f@example.nl>\n"
+             "Subject: Following up on Friday\n\nHi Femke,\n\n"
+             "As promised, a short write-up of our chat on Friday.\n\n"
+             "1. Apply. Don't wait until you feel ready - nobody in my team was ready.\n\n"
+             "And please ask Sander Mulder now whether he would support a move.\n\n"
+             "I'll forward the job profile as soon as Lotte has the final version.\n\nMarloes\n")
+    classifier = desk.relationships._sentence_classifier  # the real one, over MiniLM
+    items = {(i.kind, i.text) for i in extract_items(email, classifier, "Marloes van der Heijden")}
+    assert ("advice", "Apply. Don't wait until you feel ready - nobody in my team was ready.") in items
+    assert any(kind == "advice" and "ask sander mulder" in text.lower() for kind, text in items)
+    assert not any("forward the job profile" in text or "As promised" in text for _, text in items)
+
+
+def test_an_ai_note_takers_header_footer_and_the_mentors_own_tasks_are_not_items():
+    from mentordesk.relationships.extraction import extract_items
+
+    notes = ("📝 Notes\nJul 8, 2025\n\nAttachments Femke / Youssef – portfolio - Notes by Gemini\n\n"
+             "Suggested next steps\n"
+             "[ ] Youssef El-Amrani will send Femke Bakker a list of SQL window function exercises.\n"
+             "[ ] Femke Bakker will practise window functions with the exercises.\n\n"
+             "You should review Gemini's notes to make sure they're accurate. Get tips and learn how Gemini takes notes\n"
+             "How is the quality of these specific notes? Take a short survey to let us know your feedback.\n")
+    items = [(i.kind, i.text) for i in extract_items(notes, None, "Youssef El-Amrani")]
+    assert items == [("action", "Femke Bakker will practise window functions with the exercises.")]

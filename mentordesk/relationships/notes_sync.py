@@ -39,6 +39,7 @@ from mentordesk.relationships.extraction import (
 )
 from mentordesk.relationships.lookup import (
     NoteNameMatch,
+    aliases,
     introduced_as,
     match_note_hint,
     match_note_name,
@@ -105,7 +106,7 @@ class _Placement:
     new_person: str | None
     date: dt.date
     key: str
-    mentor_name: str | None = None  # who the meeting is with, to read a transcript's turns
+    mentor_name: str | None = None  # who the meeting is with and what the note may call them, for a chat's turns
     me: str | None = None  # the user's name (profile), to tell their tasks from others'
 
 
@@ -328,8 +329,12 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
     if date is None:
         return _Review(note.source, "no_date", "the note has no date (front matter, a Date: line, the title or "
                        "the file name)", [person_id] if person_id else [])
-    name = new_person or next((p.name for p in people if p.id == person_id), None)
-    return _Placement(note, person_id, new_person, date, key, name)
+    person = next((p for p in people if p.id == person_id), None)
+    name = new_person or (person.name if person else None)
+    # The names the note may use for them in a chat ("Kees" for Cornelis Brouwer, whose
+    # Notes cell says "Goes by Kees"): the reader tells their turns by these words.
+    said = " ".join([name or "", *sorted(aliases(person))]) if person else name
+    return _Placement(note, person_id, new_person, date, key, said)
 
 
 @dataclass(frozen=True)

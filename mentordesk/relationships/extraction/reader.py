@@ -53,7 +53,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "10"
+EXTRACTOR_VERSION = "11"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -123,12 +123,22 @@ def _quoted_by(raw_lines: list[str], mentor: str | None) -> list[str | None]:
     ("> ") line, from the "On ..., NAME <...> wrote:" line above it."""
     roles: list[str | None] = []
     author: str | None = None
+    sender: str | None = None  # the mentor, while the lines are the body of an email they sent
     for line in raw_lines:
         match = WROTE_LINE.match(line)
         if match:
-            author = _role(match["who"], mentor)
-        roles.append(author if author and line.lstrip().startswith(">") else None)
+            author, sender = _role(match["who"], mentor), None
+        header = _FROM_HEADER.match(line)
+        if header:
+            sender = "mentor" if mentor and _role(header["who"], mentor) == "mentor" else None
+        elif line.strip() in ("--", "-- ", "__"):
+            sender = None  # a signature block
+        quoted_line = line.lstrip().startswith(">")
+        roles.append(author if author and quoted_line else (sender if not quoted_line and not header else None))
     return roles
+
+
+_FROM_HEADER = re.compile(r"^\s*from:\s*(?P<who>[^<>@]+?)\s*(?:<[^>]*>)?\s*$", re.IGNORECASE)
 
 
 def _is_outline_heading(text: str, indent: int, after: list[str]) -> bool:
@@ -406,7 +416,7 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
 
 
 # How people open a chat message before they get to the point ("Oh and honestly, …").
-_DISCOURSE = re.compile(r"^(?:(?:and|so|oh|also|plus|but|ok|okay|look|honestly|seriously|tbh|anyway|well|right)"
+_DISCOURSE = re.compile(r"^(?:(?:and|so|oh|also|plus|but|ok|okay|look|honestly|seriously|tbh|anyway|well|right|please)"
                         r"[,!]?\s+)+", re.IGNORECASE)
 
 
@@ -425,6 +435,14 @@ def _counsel_clause(text: str) -> str | None:
     return next((c for c in clauses if c and (rule_kind(c) == "advice" or _SECOND_PERSON_COUNSEL.match(c))), None)
 
 
+# What an AI note-taker prints around its notes (Gemini, Zoom, Teams, Otter, Fireflies):
+# its header and its footer are never the meeting's advice or tasks.
+_NOTETAKER_LINE = re.compile(
+    r"^\W*notes$|^(?:attachments|invited|meeting records)\b|notes by gemini|review gemini'?s notes"
+    r"|take a short survey|get tips and learn how|ai-generated content may be|always check for accuracy"
+    r"|^transcribed by\b|^powered by\b|transcript was (?:computer|automatically) generated", re.IGNORECASE)
+
+
 def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
                   mentor: str | None = None, me: str | None = None) -> list[ExtractedItem]:
     """Advice and action items of a note, in note order (see the module docstring).
@@ -437,7 +455,8 @@ def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
     from other people's in an owner-tagged list.
     """
     me_words = name_words(me)
-    units = [u for u in _units(markdown, mentor) if _clean(u.text) and u.section != "other"]
+    units = [u for u in _units(markdown, mentor) if _clean(u.text) and u.section != "other"
+             and not _NOTETAKER_LINE.search(_clean(u.text))]
     texts = [_clean(u.text) for u in units]
     scanned = len(re.findall(r"[A-Za-z]0|0[a-z]", markdown)) >= 2  # OCR of handwriting
     readable = [_unscan(t, scanned) for t in texts]  # rules and classifier read OCR slips as letters
@@ -480,7 +499,8 @@ def _point_of_turn(text: str) -> str:
 
 
 _TITLED = re.compile(r"^(?P<title>[^:.!?]{3,40}):\s+(?P<rest>\S.*)$")
-_OWNER = re.compile(r"^@?(?P<owner>(?-i:[A-Z][\w'’.-]*)(?: (?-i:[A-Z][\w'’.-]*)){0,2})(?::\s+|\s+to\s+(?=[a-z]))")
+_OWNER = re.compile(r"^@?(?P<owner>(?-i:[A-Z][\w'’.-]*)(?: (?-i:[A-Z][\w'’.-]*)){0,2})"
+                    r"(?::\s+|\s+to\s+(?=[a-z])|\s+will\s+(?=[a-z]))")
 
 
 def _owner_says_not_mine(text: str, mentor: str | None, me: set[str]) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 _TASK_VERBS = frozenset("""
-send email e-mail book read ask write draft update share schedule call follow reach introduce intro set prepare
+send email e-mail redo rework redraft rerun regroup rename remove add export book read ask write draft update share schedule call follow reach introduce intro set prepare
 prep review talk meet check look find try start finish apply sign join buy order research practice practise list
 make get plan block reply thank post publish connect message text ping watch listen sketch outline compile collect
 gather map pick choose decide propose pitch present run test track log keep record note document revise rewrite edit
