@@ -157,3 +157,36 @@ def test_an_ai_note_takers_header_footer_and_the_mentors_own_tasks_are_not_items
              "How is the quality of these specific notes? Take a short survey to let us know your feedback.\n")
     items = [(i.kind, i.text) for i in extract_items(notes, None, "Youssef El-Amrani")]
     assert items == [("action", "Femke Bakker will practise window functions with the exercises.")]
+
+
+GEMINI = """Femke / Youssef – portfolio & python
+Jul 8, 2025
+
+Summary
+Youssef El-Amrani recommended focusing her portfolio on a small number of finished projects.
+
+Suggested next steps
+[ ] Femke Bakker will anonymise the overtime analysis before the next call.
+"""
+
+
+def test_a_prep_puts_reported_advice_to_the_mentor_in_the_second_person(desk, tmp_path):
+    """A Gemini summary reports the mentor ("Youssef El-Amrani recommended …"); the prep's
+    question is put to Youssef, so it reads "Last time you recommended …", and the rubric
+    fails a prep that quotes him about himself."""
+    from mentordesk.drafting.rubric import check_draft
+
+    rel = desk.relationships
+    rel.profile.update(name="Femke Bakker", role="Shift lead")
+    rel.people.add("Youssef El-Amrani", stage="mentor")
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "Femke _ Youssef - Notes by Gemini.txt").write_text(GEMINI, encoding="utf-8")
+    desk.ingest.ingest_paths([notes], kind="notes")
+    draft = desk.drafts.draft("prep", "Youssef El-Amrani")
+    assert "Last time you recommended focusing her portfolio on a small number of finished projects" in draft.body
+    assert "Youssef El-Amrani recommended" not in draft.body and draft.rubric.get("speaks_to_them").passed
+    quoted = draft.body.replace("Last time you recommended focusing",
+                                'Last time you said "Youssef El-Amrani recommended focusing')
+    result = check_draft(None, quoted, desk.drafts.brief("prep", "Youssef El-Amrani"))
+    assert not result.get("speaks_to_them").passed

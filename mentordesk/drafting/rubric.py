@@ -118,8 +118,10 @@ def check_draft(subject: str | None, body: str, brief: DraftBrief, today: dt.dat
         _check_connection(add, subject, body, brief)
     if kind != "prep":
         _check_private(add, body, brief)
-    if kind in ("followup", "update", "thanks", "outreach"):
-        third = _third_person(body, person.name)
+    if kind in ("followup", "update", "thanks", "outreach", "prep"):
+        # A prep is the user's own page, but its questions are put to the mentor.
+        said = "\n".join(QUESTION_LINE.findall(body)) if kind == "prep" else body
+        third = _third_person(said, person.name)
         add("speaks_to_them", not third, f"speaks of {first} in the third person: {third!r}")
     last = brief.last_meeting
     yearless = [match.group(0) for match in YEARLESS_DATE.finditer(body)]
@@ -164,7 +166,8 @@ def _third_person(body: str, name: str) -> str:
     or ""."""
     first = name.split()[0] if name.split() else name
     names = "|".join(re.escape(n) for n in sorted({name, first}, key=len, reverse=True))
-    pattern = re.compile(rf"(?:^|[.!?:]\s+|^\s*[-*]\s+|\b(?:and|so|but|that)\s+)(?:(?:{names})|she|he)\s+(?:also\s+)?(?:{_SAID})\b",
+    pattern = re.compile(rf"(?:^|[.!?:]\s+|^\s*(?:[-*]|\d+[.)])\s+|[\"“]|\b(?:and|so|but|that)\s+)"
+                         rf"(?:(?:{names})|she|he)\s+(?:also\s+)?(?:{_SAID})\b",
                          re.I | re.M)
     match = pattern.search(body)
     return match.group(0).strip(" -*.") if match else ""

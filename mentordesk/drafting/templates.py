@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from mentordesk.drafting.brief import DraftBrief
 from mentordesk.drafting.rubric import MAX_WORDS
-from mentordesk.drafting.wording import day_label, second_person, with_years
+from mentordesk.drafting.wording import REPORTED_TO_YOU, day_label, second_person, with_years
 from mentordesk.grounding import best_supporting
 from mentordesk.prompts import PROMPTS_DIR, PromptError, read_template_file
 from mentordesk.relationships.lookup import fold
@@ -209,7 +209,16 @@ def _questions(brief: DraftBrief, template: DraftTemplate, sources: list[str], l
     for kind, items, cap in (("question_outcome", brief.outcomes, 2), ("question_action", actions, 2),
                              ("question_learned", brief.learned, 1)):
         for item in items[:cap]:
-            text = pick(phrases[kind], seed, item.text).format(item=_clean(item.text), outcome=_outcome(item, template))
+            # The questions are put to the mentor: advice the note reports ("Youssef recommended
+            # …") is said to them ("Last time you recommended …"), never quoted back in the
+            # third person.
+            said = _clean(item.text) if kind == "question_action" else second_person(_clean(item.text),
+                                                                                      brief.person.name)
+            if kind == "question_learned" and REPORTED_TO_YOU.match(said):
+                kind_used, said = "question_learned_reported", said[0].lower() + said[1:].rstrip(".")
+            else:
+                kind_used = kind
+            text = pick(phrases[kind_used], seed, item.text).format(item=said, outcome=_outcome(item, template))
             found.append(_cite(text, sources, item.text))
     generic = phrases.get("question_generic", [])
     for question in generic[: max(0, limit - len(found[:limit - 1]))]:

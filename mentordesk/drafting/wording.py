@@ -23,6 +23,8 @@ _REPORTING = (r"(?:also |strongly |really |gently |just )?(?:doesn't think|does 
               r"|warned|pointed out|urged|encouraged|believes|wants|was|is|has|says|insisted|stressed|argued"
               r"|made the point|put it|mentioned|offered|asked|feels|prefers|suggests|recommends)\b")
 CITATION = re.compile(r"\s*\[(\d{1,2})\]")
+# Advice already said to the mentor ("You recommended focusing on two projects"), after second_person.
+REPORTED_TO_YOU = re.compile(rf"^You {_REPORTING}", re.IGNORECASE)
 
 
 def second_person(text: str, name: str) -> str:
