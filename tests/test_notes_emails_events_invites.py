@@ -190,3 +190,24 @@ def test_a_prep_puts_reported_advice_to_the_mentor_in_the_second_person(desk, tm
                                 'Last time you said "Youssef El-Amrani recommended focusing')
     result = check_draft(None, quoted, desk.drafts.brief("prep", "Youssef El-Amrani"))
     assert not result.get("speaks_to_them").passed
+
+
+def test_a_mentors_chat_turn_is_one_piece_of_advice_with_its_reason():
+    """People quote counsel with the reason the mentor gave for it, as one piece of advice.
+    A turn's opening words and the mentor's own promise stay out of it."""
+    from mentordesk.relationships.extraction import extract_items
+
+    chat = ("[04/03/2025, 19:58] Femke: Which one would you take?\n"
+            "[04/03/2025, 20:09] Kees: Take number 2. Number 1 makes enemies of your colleagues, and you still "
+            "have to work with them on Sunday night.\n"
+            "[04/03/2025, 20:11] Femke: ok clear. I was a bit afraid the planners will feel attacked\n"
+            "[04/03/2025, 20:14] Kees: They will, a little. So talk to the planner who makes the forecast before "
+            "you show anything to anyone. People forgive numbers when they were asked first. I'll send you "
+            "my old deck.\n"
+            "[04/03/2025, 20:19] Femke: I will send you the one-pager when it's ready, ok?\n")
+    advice = [i.text for i in extract_items(chat, None, "Cornelis Brouwer kees") if i.kind == "advice"]
+    assert advice == [
+        "Take number 2. Number 1 makes enemies of your colleagues, and you still have to work with them on "
+        "Sunday night.",
+        "Talk to the planner who makes the forecast before you show anything to anyone. People forgive numbers "
+        "when they were asked first."]

@@ -71,6 +71,7 @@ class _Unit:
     fragment: bool = False  # a short line of prose on its own, with no end punctuation
     quote: str | None = None  # the whole line, when the unit is only part of it
     checkbox: bool = False  # "- [ ]" or "- [x]": a task, whatever the words
+    turn: int | None = None  # which turn of a chat or transcript the sentence is part of
 
 
 _SELF_SPEAKERS = {"q", "me", "i", "mentee", "myself"}
@@ -224,6 +225,7 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
     timed_role: str | None = None  # the speaker of the lines under "Name  0:13"
     quoted_role: str | None = None  # who wrote the quoted lines of an email thread
     in_fence = False
+    turns = 0  # speaker turns seen so far
     paragraph: list[str] = []
     current: _Unit | None = None
 
@@ -270,6 +272,7 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
         if timed:
             flush_bullet(); flush_paragraph()
             timed_role = _role(timed["who"], mentor)
+            turns += 1
             continue
         row = _TABLE_ROW.match(line)
         if row or _TABLE_RULE.match(line):
@@ -363,7 +366,7 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
         if timed_role is not None:
             flush_bullet()
             for sentence in split_sentences(line.strip()):
-                units.append(_Unit(sentence, None, speaker=timed_role))
+                units.append(_Unit(sentence, None, speaker=timed_role, turn=turns))
             continue
         flush_bullet()
         nested.clear()
@@ -372,8 +375,9 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
         if speaker and speaker["who"] in speakers:
             flush_paragraph()
             role = _role(speaker["who"], mentor)
+            turns += 1
             for sentence in split_sentences(_TIMESTAMP.sub("", speaker["text"])):
-                units.append(_Unit(sentence, None, speaker=role))
+                units.append(_Unit(sentence, None, speaker=role, turn=turns))
             label_filled = True
             continue
         bare = _bare_label(stripped, others=True)
@@ -468,13 +472,21 @@ def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
     if classifier is not None and wanted:
         scores = dict(zip(wanted, classifier.scores([readable[i] for i in wanted])))
     counsel = _lists_of_counsel(units, readable, rules)
+    kinds = [_decide(unit, readable[i], rules[i], scores.get(i), mentor, me_words, i in counsel)
+             for i, unit in enumerate(units)]
+    spans = _mentor_turn_spans(units, kinds, readable)
     items: list[ExtractedItem] = []
     for i, unit in enumerate(units):
-        kind = _decide(unit, readable[i], rules[i], scores.get(i), mentor, me_words, i in counsel)
-        if kind is None:
+        kind = kinds[i]
+        if kind is None or any(start < i <= end for start, end in spans.items()):
             continue
         text = texts[i]
         quote = unit.quote or text
+        if i in spans:  # the mentor's counsel and the reasons they gave with it, as they said it
+            text = " ".join([_point_of_turn(text), *texts[i + 1: spans[i] + 1]])
+            quote = " ".join(texts[i: spans[i] + 1])
+            items.append(ExtractedItem("advice", _strip_lead(text), unit.done, quote=quote))
+            continue
         if kind == "action":
             because = _BECAUSE_ADVICE.search(text)
             because = because if because and because.start() > 12 else None
@@ -488,6 +500,35 @@ def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
                 text = _point_of_turn(text)  # the counsel, without "So the thing I was trying to say –"
             items.append(ExtractedItem("advice", _strip_lead(text), unit.done, quote=quote))
     return _dedupe(items)
+
+
+def _mentor_turn_spans(units: list[_Unit], kinds: list[str | None], texts: list[str]) -> dict[int, int]:
+    """In the mentor's turns of a chat or transcript: a sentence of counsel -> the last of
+    the sentences after it in the same turn that give its reason ("Take number 2. Number 1
+    makes enemies of your colleagues…"). People quote counsel with its reason as one piece
+    of advice; the next counsel, a question or a promise of the mentor's own ends it."""
+    spans: dict[int, int] = {}
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        if unit.speaker != "mentor" or unit.turn is None or kinds[i] != "advice":
+            i += 1
+            continue
+        end = i
+        j = i + 1
+        while j < len(units) and units[j].turn == unit.turn and kinds[j] is None and _explains(texts[j]):
+            end = j
+            j += 1
+        if end > i:
+            spans[i] = end
+        i = max(j, i + 1)
+    return spans
+
+
+def _explains(text: str) -> bool:
+    """A sentence that can give the reason for counsel: not a question, not the mentor's
+    own promise or an offer, not a farewell."""
+    return not text.rstrip().endswith("?") and rule_kind(text) is None and len(text.split()) >= 3
 
 
 def _point_of_turn(text: str) -> str:
