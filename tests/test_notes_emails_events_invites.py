@@ -211,3 +211,22 @@ def test_a_mentors_chat_turn_is_one_piece_of_advice_with_its_reason():
         "Sunday night.",
         "Talk to the planner who makes the forecast before you show anything to anyone. People forgive numbers "
         "when they were asked first."]
+
+
+@pytest.mark.parametrize("line, tasks", [
+    ("-> me: apply before the deadline 19/9, talk to Sander M. this week, redo the top of my CV",
+     ["apply before the deadline 19/9", "talk to Sander M. this week", "redo the top of my CV"]),
+    ("Todo: add row-count checks to query 1 and 3 / ask him about access to the test database / put the queries in git",
+     ["add row-count checks to query 1 and 3", "ask him about access to the test database", "put the queries in git"]),
+])
+def test_several_tasks_on_one_line_become_one_action_each(line, tasks):
+    from mentordesk.relationships.extraction import extract_items
+
+    assert [(i.kind, i.text) for i in extract_items(f"Coffee with Sander\n\n{line}\n")] == [("action", t) for t in tasks]
+
+
+def test_a_slash_inside_a_task_is_not_a_list():
+    from mentordesk.relationships.extraction.tasks import split_tasks
+
+    assert split_tasks("make a bias/noise chart for the top 50 SKUs") == ["make a bias/noise chart for the top 50 SKUs"]
+    assert split_tasks("Tom / Priya said no") == ["Tom / Priya said no"]

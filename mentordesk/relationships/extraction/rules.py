@@ -15,7 +15,7 @@ _SELF_COMMIT = re.compile(
     r"| want to| plan to| intend to| committed to| agreed to| owe (?:her|him|them)| am to|'m to| should(?! have)"
     r"| will also|'ll also|'d better| really need to)|my (?:next )?(?:step|action|task|homework|to-?do)s?"
     r"(?: for \w+)? (?:is|are|will be)|next steps? for me|for me to do|to-?do\b|todo\b)"
-    r"|^(?:also |and |then )?(?:going to|gonna|will|need to|must|plan to)\s+\w",
+    r"|^(?:also |and |then )?(?:going to|gonna|will|need to|must|plan to)\s+\w|^me\s*[:>]\s*\w",
     re.IGNORECASE,
 )
 

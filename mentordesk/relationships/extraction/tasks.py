@@ -22,7 +22,7 @@ change switch launch reopen hire fire tidy sketch mock pilot rehearse shadow tal
 
 
 _TASK_LEAD = re.compile(
-    r"^(?:.*?\b(?:next steps? for me|my next steps?|my actions?|to-?dos?|action items?|for me|on my side)\s*"
+    r"^(?:me\s*[:>–-]+\s*|.*?\b(?:next steps? for me|my next steps?|my actions?|to-?dos?|action items?|for me|on my side)\s*"
     r"(?:is|are|:|-|,)?\s*|(?:ok,?\s+|okay,?\s+|got it\.?\s+)?(?:so |and |then |also )?i(?:'ll| will| am going to"
     r"|'m going to| need to| have to| promised to| plan to| want to| agreed to| should|'m(?= \w+ing\b))\s+(?:also\s+)?)",
     re.IGNORECASE,
@@ -71,6 +71,10 @@ def split_tasks(sentence: str) -> list[str]:
     body = (sentence[lead.end():] if lead else sentence).strip().rstrip(".!;")
     # Only a real list is split: "a, b and c", or three or more parts. "Do X and send Y"
     # stays one item, readable on its own ("ask about cost" alone would not say whom).
+    if " / " in body and not re.search(r"[,;]", body):  # "add checks / ask him about access / put it in git"
+        slashed = [p.strip() for p in body.split(" / ") if p.strip()]
+        if len(slashed) >= 2 and all(_first_verb(p) in _TASK_VERBS for p in slashed):
+            return slashed
     if not re.search(r"[,;].*\b(?:and|then)\b|[,;].*[,;]", body):
         return [sentence.strip()]
     pieces = [p.strip() for p in re.split(r",\s*(?:and\s+then\s+|and\s+|then\s+)?|;\s*", body) if p.strip()]
