@@ -125,3 +125,15 @@ class CountingEmbedder:
         if missing:
             _VECTORS.update(zip(((self.name, t) for t in missing), self.inner.embed(missing)))
         return np.stack([_VECTORS[self.name, t] for t in texts]) if texts else self.inner.embed([])
+
+
+def ingest_notes_with_table(desk, folder, table: str, notes: dict[str, str]) -> None:
+    """Import a tracking table (CSV text), write ``notes`` (file name -> text) into a folder
+    and ingest it as notes, as a user with a table and a notes folder does."""
+    (folder / "table.csv").write_text(table, encoding="utf-8")
+    desk.relationships.table.import_file(folder / "table.csv")
+    notes_folder = folder / "notes"
+    notes_folder.mkdir()
+    for name, text in notes.items():
+        (notes_folder / name).write_text(text, encoding="utf-8")
+    desk.ingest.ingest_paths([notes_folder], kind="notes")

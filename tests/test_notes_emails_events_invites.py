@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import ingest_notes_with_table
+
 TABLE = """name,company,role,stage,notes
 Tom Gerhardt,Greater Dayton Health,Director of Financial Planning,mentor,
 Inês Gonçalves,Noordkaap Foods,Demand Planning Lead,mentor,
@@ -60,15 +62,10 @@ EXPORT = ('title,created,body\n"SQL review w/ Sander de Wit",2025-11-25 19:02,"H
 @pytest.fixture
 def ingested(desk, tmp_path, monkeypatch):
     monkeypatch.setenv("MENTORDESK_DATE_ORDER", "mdy")
-    (tmp_path / "table.csv").write_text(TABLE, encoding="utf-8")
-    desk.relationships.table.import_file(tmp_path / "table.csv")
-    notes = tmp_path / "notes"
-    notes.mkdir()
-    for name, text in {"Re_ variance report questions.txt": RECEIVED, "podcast notes.txt": PODCAST,
-                       "meetup - your WMS is lying.md": MEETUP, "Invitation_ Forecast review.txt": INVITE,
-                       "notes 7-4.txt": KOFFIE, "notes_export.csv": EXPORT}.items():
-        (notes / name).write_text(text, encoding="utf-8")
-    desk.ingest.ingest_paths([notes], kind="notes")
+    ingest_notes_with_table(desk, tmp_path, TABLE, {
+        "Re_ variance report questions.txt": RECEIVED, "podcast notes.txt": PODCAST,
+        "meetup - your WMS is lying.md": MEETUP, "Invitation_ Forecast review.txt": INVITE,
+        "notes 7-4.txt": KOFFIE, "notes_export.csv": EXPORT})
     rel = desk.relationships
     meetings = {m.source.rsplit("/", 1)[-1]: (m.person_name, m.date.isoformat()) for m in rel.meetings.list()}
     reviews = {r.source.rsplit("/", 1)[-1]: r.reason for r in rel.reviews.list()}

@@ -12,7 +12,7 @@ import pytest
 from ingest.loaders import load_bytes, without_running_lines
 from ingest.note_meta import note_facts
 from mentordesk.relationships.extraction import extract_items, rule_kind
-from tests.helpers import make_pdf
+from tests.helpers import ingest_notes_with_table, make_pdf
 
 TABLE = """name,company,role,stage,notes
 Robert Lindqvist,Mount Carmel,Director of Nursing Informatics,mentor,goes by Bob; might be hiring
@@ -43,14 +43,8 @@ She said get on the super-user list for the next Epic upgrade.
 @pytest.fixture
 def placed(desk, tmp_path, monkeypatch):
     monkeypatch.setenv("MENTORDESK_DATE_ORDER", "mdy")
-    (tmp_path / "table.csv").write_text(TABLE, encoding="utf-8")
-    desk.relationships.table.import_file(tmp_path / "table.csv")
-    notes = tmp_path / "notes"
-    notes.mkdir()
-    (notes / "1on1 w Bob.md").write_text(BOB, encoding="utf-8")
-    (notes / "super-user reflection.md").write_text(LIZ, encoding="utf-8")
-    (notes / "dana w coffee.txt").write_text(DANA_W, encoding="utf-8")
-    desk.ingest.ingest_paths([notes], kind="notes")
+    ingest_notes_with_table(desk, tmp_path, TABLE, {"1on1 w Bob.md": BOB, "super-user reflection.md": LIZ,
+                                                    "dana w coffee.txt": DANA_W})
     return desk
 
 
