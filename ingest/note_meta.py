@@ -94,9 +94,12 @@ def _from_match(match: re.Match, day_first: bool = True) -> dt.date | None:
         return _safe_date(year, MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"]))
     if groups.get("mnum"):
         return _safe_date(year, int(groups["mnum"]), int(groups["day"]))
-    first, second = int(groups["first"]), int(groups["second"])
-    # 4/11/25: the 4th of November where most of the world writes dates, the 11th of April
-    # in the US. A number above 12 settles it; otherwise ``day_first`` does.
+    return _numeric_date(year, int(groups["first"]), int(groups["second"]), day_first)
+
+
+def _numeric_date(year: int, first: int, second: int, day_first: bool) -> dt.date | None:
+    """4/11: the 4th of November where most of the world writes dates, the 11th of April in
+    the US. A number above 12 settles it; otherwise ``day_first`` does."""
     if first > 12 or (day_first and second <= 12):
         return _safe_date(year, second, first)
     return _safe_date(year, first, second)
@@ -515,13 +518,8 @@ _YEARLESS_NUMERIC = re.compile(r"(?<![\d/.\-])(?P<first>\d{1,2})/(?P<second>\d{1
 def _yearless_numeric(text: str, year: int, day_first: bool | None) -> dt.date | None:
     """"29/8" or "8/29" in ``year``: a number above 12 settles the order, else ``day_first``."""
     day_first = default_day_first() if day_first is None else day_first
-    for match in _YEARLESS_NUMERIC.finditer(text):
-        first, second = int(match["first"]), int(match["second"])
-        month, day = (second, first) if (first > 12 or (day_first and second <= 12)) else (first, second)
-        found = _safe_date(year, month, day)
-        if found is not None:
-            return found
-    return None
+    found = (_numeric_date(year, int(m["first"]), int(m["second"]), day_first) for m in _YEARLESS_NUMERIC.finditer(text))
+    return next((day for day in found if day is not None), None)
 
 
 def _meeting_before(text: str, written: dt.date, day_first: bool) -> dt.date | None:
