@@ -278,12 +278,15 @@ class IngestService:
         resolve = (self._mentor_resolver() if self._mentor_resolver is not None and loaded
                    and kind in (None, "notes") else None)
         for source, display, file, raw in loaded:
-            meta, hints = _with_note_facts(file, display, kind)
+            meta, hints, table_date = _with_note_facts(file, display, kind)
             try:
                 _bound_names(meta)
             except LimitError as exc:
                 report.skipped.append((display, str(exc)))
                 continue
+            if table_date is not None and resolve is not None:
+                meta.mentor = resolve(source, None, hints, file.text)  # a person of the table, or None
+                meta.date = table_date if meta.mentor else meta.date
             doc_kind = kind or ("notes" if meta.mentor else "documents")
             if doc_kind == "notes" and resolve is not None:
                 meta.mentor = resolve(source, meta.mentor, hints, file.text) or meta.mentor
@@ -445,14 +448,17 @@ def _load_or_report(
     return None
 
 
-def _with_note_facts(file: LoadedFile, display: str, kind: str | None) -> tuple[FrontMatter, tuple[str, ...]]:
+def _with_note_facts(file: LoadedFile, display: str,
+                     kind: str | None) -> tuple[FrontMatter, tuple[str, ...], dt.date | None]:
     """Front matter completed with the mentor and date the note states elsewhere (property
     lines, the title, the file name, the document's metadata). Without an explicit kind, a
     file counts as a note only when it says plainly who and when: a stated mentor and a date,
-    from front matter or property lines, or a title with a meeting word ("Coffee with Amara")."""
+    from front matter or property lines, or a title with a meeting word ("Coffee with Amara").
+    The third value is the date of a file that is a note only if its name hints fit one
+    person of the tracking table ("kickoff Marloes.md"): the caller asks the table."""
     meta = file.meta
     if kind not in (None, "notes") or (meta.mentor and meta.date):
-        return meta, ()
+        return meta, (), None
     created = meta.extra.get("created")
     facts = note_facts(file.text, Path(display).stem, title=meta.title, mentor=meta.mentor, date=meta.date,
                        created=created if isinstance(created, dt.date) else None)
@@ -460,10 +466,12 @@ def _with_note_facts(file: LoadedFile, display: str, kind: str | None) -> tuple[
         heading = f"{meta.title or ''} {Path(display).stem} {first_line(file.text) or ''}".lower()
         plain = facts.mentor_source in ("front matter", "property") or any(w in heading for w in MEETING_WORDS)
         if not (facts.mentors and facts.date and plain):
-            return meta, ()
+            if facts.date and facts.hints and not facts.mentors:
+                return meta, facts.hints, facts.date
+            return meta, (), None
     meta.mentor = meta.mentor or (", ".join(facts.mentors) if facts.mentors else None)
     meta.date = meta.date or facts.date
-    return meta, facts.hints
+    return meta, facts.hints, None
 
 
 def _chunkable(text: str, kind: str, display: str) -> str:

@@ -227,3 +227,32 @@ def test_a_slash_inside_a_task_is_not_a_list():
 
     assert split_tasks("make a bias/noise chart for the top 50 SKUs") == ["make a bias/noise chart for the top 50 SKUs"]
     assert split_tasks("Tom / Priya said no") == ["Tom / Priya said no"]
+
+
+def test_with_the_kind_left_to_detection_a_dated_note_naming_one_person_of_the_table_is_a_note(desk, tmp_path):
+    """The app's "Detect" and the CLI's ingest without --kind: "kickoff Marloes.md" and a
+    WhatsApp export "with Kees" are notes of those people; an article stays a document, and so
+    does a note naming someone two people of the table could be."""
+    table = ("name,company,role,stage,notes\nMarloes van der Heijden,Deltaweg,Head of Planning,primary,\n"
+             "Cornelis Brouwer,,retired,mentor,Goes by Kees.\nSander de Wit,,BI lead,mentor,\n"
+             "Sander Mulder,,Site manager,mentor,\n")
+    (tmp_path / "table.csv").write_text(table, encoding="utf-8")
+    desk.relationships.table.import_file(tmp_path / "table.csv")
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "kickoff Marloes.md").write_text("# Grow programme kickoff\n21/01/2025\n\n- Pick one project.\n",
+                                               encoding="utf-8")
+    (folder / "WhatsApp Chat with Kees.txt").write_text(
+        "[04/03/2025, 20:09] Kees: Take number 2.\n[04/03/2025, 20:11] Femke: ok clear\n"
+        "[04/03/2025, 20:18] Kees: Keep it to one page.\n[04/03/2025, 20:19] Femke: will do\n", encoding="utf-8")
+    (folder / "sander notes.txt").write_text("7/4/2025\nkoffie w sander\n- first check it with the day shift leads\n",
+                                             encoding="utf-8")
+    (folder / "forecasting-article.txt").write_text(
+        "Forecast error, explained\n12 March 2025\n\nMost forecast error sits in promotions. Measure bias and "
+        "noise apart before you try to improve anything.\n", encoding="utf-8")
+    desk.ingest.ingest_paths([folder])
+    kinds = {d["source"].rsplit("/", 1)[-1]: d["kind"] for d in desk.documents()}
+    assert kinds == {"kickoff Marloes.md": "notes", "WhatsApp Chat with Kees.txt": "notes",
+                     "sander notes.txt": "documents", "forecasting-article.txt": "documents"}
+    meetings = {(m.person_name, m.date.isoformat()) for m in desk.relationships.meetings.list()}
+    assert meetings == {("Marloes van der Heijden", "2025-01-21"), ("Cornelis Brouwer", "2025-03-04")}

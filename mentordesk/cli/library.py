@@ -18,7 +18,10 @@ from store.kinds import DOCUMENT_KINDS
 def register(commands) -> None:
     p = commands.add_parser("ingest", help="add files or folders to the library")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--kind", choices=DOCUMENT_KINDS, help="default: notes for files with a mentor in front matter, else documents")
+    p.add_argument("--kind", choices=DOCUMENT_KINDS,
+                   help="default: detect. A file is a note when it says who and when (front matter, a Date: or "
+                        "With: line, a title such as 'Coffee with Amara', or a name from your tracking table and a "
+                        "date); else a document")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--shared", action="store_true",
                    help="team mode, program admins only: add guidance every mentee can read")
