@@ -38,9 +38,11 @@ def detect(data: Path) -> dict:
         desk.ingest.ingest_paths(folders + DOCUMENTS)
         kinds = {d["source"]: d["kind"] for d in desk.documents()}
     meetings = [str((data / r["file"]).resolve()) for r in rows if r["meeting"]]
+    reviews = [str((data / r["file"]).resolve()) for r in rows if not r["meeting"]]
     documents = [s for s in kinds if any(s.startswith(str(folder.resolve())) for folder in DOCUMENTS)]
     return {"set": data.name, "meetings": len(meetings),
             "meetings_as_notes": sum(kinds.get(s) == "notes" for s in meetings),
+            "reviews": len(reviews), "reviews_as_notes": sum(kinds.get(s) == "notes" for s in reviews),
             "documents": len(documents), "documents_as_notes": sorted(Path(s).name for s in documents
                                                                      if kinds[s] == "notes")}
 
@@ -57,14 +59,16 @@ def main(argv=None) -> int:
              f"Run {info['date']} on {info['cpu']}. Each set's notes (dev and held-out) and the "
              f"{results[0]['documents']} files of eval/data/docs and eval/data/articles in one library, the set's "
              "tracking table imported first, kind left to detection.", "",
-             "| set | meetings taken for notes | documents taken for notes |", "|---|---|---|"]
+             "| set | meetings taken for notes | notes for review taken for notes | documents taken for notes |",
+             "|---|---|---|---|"]
     for r in results:
-        lines.append(f"| {r['set']} | {r['meetings_as_notes']}/{r['meetings']} | "
+        lines.append(f"| {r['set']} | {r['meetings_as_notes']}/{r['meetings']} | {r['reviews_as_notes']}/{r['reviews']} | "
                      f"{len(r['documents_as_notes'])}/{r['documents']} {', '.join(r['documents_as_notes'])} |")
     total = sum(r["meetings"] for r in results)
     found = sum(r["meetings_as_notes"] for r in results)
     wrong = sum(len(r["documents_as_notes"]) for r in results)
-    lines += [f"| all | {found}/{total} | {wrong}/{sum(r['documents'] for r in results)} |", ""]
+    review = f"{sum(r['reviews_as_notes'] for r in results)}/{sum(r['reviews'] for r in results)}"
+    lines += [f"| all | {found}/{total} | {review} | {wrong}/{sum(r['documents'] for r in results)} |", ""]
     text = "\n".join(lines)
     print(text)
     if not args.no_write:

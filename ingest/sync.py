@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -49,8 +50,15 @@ from vectorstore.library_index import IndexedChunk, LibraryIndex, chunk_metadata
 logger = logging.getLogger(__name__)
 
 ProgressFn = Callable[[str, int, int], None]
-# (source, stated mentor, name hints, text) -> the mentor's name in the tracking table
-MentorResolver = Callable[[str, "str | None", "tuple[str, ...]", str], "str | None"]
+class MentorResolver(Protocol):
+    """The tracking table, asked by ingestion (mentordesk.relationships.notes_sync.mentor_resolver)."""
+
+    def __call__(self, source: str, mentor: str | None, hints: tuple[str, ...], text: str = "") -> str | None:
+        """The mentor's name in the table, from the user's review choice, the stated name or
+        the hints; None when the table cannot say."""
+
+    def knows(self, hints: tuple[str, ...], text: str) -> bool:
+        """True when the hints name someone of the table, one person or several."""
 
 # Part of every document's content hash: raise it when loading or reading metadata changes,
 # so the next ingest re-reads every file instead of skipping it as unchanged (chunks whose
@@ -278,16 +286,17 @@ class IngestService:
         resolve = (self._mentor_resolver() if self._mentor_resolver is not None and loaded
                    and kind in (None, "notes") else None)
         for source, display, file, raw in loaded:
-            meta, hints, table_date = _with_note_facts(file, display, kind)
+            meta, hints, maybe_note, table_date = _with_note_facts(file, display, kind)
             try:
                 _bound_names(meta)
             except LimitError as exc:
                 report.skipped.append((display, str(exc)))
                 continue
-            if table_date is not None and resolve is not None:
-                meta.mentor = resolve(source, None, hints, file.text)  # a person of the table, or None
-                meta.date = table_date if meta.mentor else meta.date
-            doc_kind = kind or ("notes" if meta.mentor else "documents")
+            table_knows = maybe_note and resolve is not None and resolve.knows(hints, file.text)
+            if table_knows:  # the sync places it, or files it for review (no date, a name two people share)
+                meta.mentor = resolve(source, None, hints, file.text)
+                meta.date = meta.date or table_date
+            doc_kind = kind or ("notes" if meta.mentor or table_knows else "documents")
             if doc_kind == "notes" and resolve is not None:
                 meta.mentor = resolve(source, meta.mentor, hints, file.text) or meta.mentor
             # The resolved mentor is part of the hash: when the table or a review choice
@@ -449,16 +458,17 @@ def _load_or_report(
 
 
 def _with_note_facts(file: LoadedFile, display: str,
-                     kind: str | None) -> tuple[FrontMatter, tuple[str, ...], dt.date | None]:
+                     kind: str | None) -> tuple[FrontMatter, tuple[str, ...], bool, dt.date | None]:
     """Front matter completed with the mentor and date the note states elsewhere (property
     lines, the title, the file name, the document's metadata). Without an explicit kind, a
-    file counts as a note only when it says plainly who and when: a stated mentor and a date,
+    file counts as a note when it says plainly who and when: a stated mentor and a date,
     from front matter or property lines, or a title with a meeting word ("Coffee with Amara").
-    The third value is the date of a file that is a note only if its name hints fit one
-    person of the tracking table ("kickoff Marloes.md"): the caller asks the table."""
+    Otherwise, when it names no one outright but has name hints ("kickoff Marloes.md"), the
+    third value is True: it is a note if the hints name someone of the tracking table (the
+    caller asks it), dated by the fourth value."""
     meta = file.meta
     if kind not in (None, "notes") or (meta.mentor and meta.date):
-        return meta, (), None
+        return meta, (), False, None
     created = meta.extra.get("created")
     facts = note_facts(file.text, Path(display).stem, title=meta.title, mentor=meta.mentor, date=meta.date,
                        created=created if isinstance(created, dt.date) else None)
@@ -466,12 +476,12 @@ def _with_note_facts(file: LoadedFile, display: str,
         heading = f"{meta.title or ''} {Path(display).stem} {first_line(file.text) or ''}".lower()
         plain = facts.mentor_source in ("front matter", "property") or any(w in heading for w in MEETING_WORDS)
         if not (facts.mentors and facts.date and plain):
-            if facts.date and facts.hints and not facts.mentors:
-                return meta, facts.hints, facts.date
-            return meta, (), None
+            # A document often names people too; only a dated one is taken for a note.
+            hinted = bool(facts.hints) and not facts.mentors and facts.date is not None
+            return meta, (facts.hints if hinted else ()), hinted, facts.date
     meta.mentor = meta.mentor or (", ".join(facts.mentors) if facts.mentors else None)
     meta.date = meta.date or facts.date
-    return meta, facts.hints, None
+    return meta, facts.hints, False, None
 
 
 def _chunkable(text: str, kind: str, display: str) -> str:

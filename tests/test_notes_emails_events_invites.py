@@ -231,8 +231,8 @@ def test_a_slash_inside_a_task_is_not_a_list():
 
 def test_with_the_kind_left_to_detection_a_dated_note_naming_one_person_of_the_table_is_a_note(desk, tmp_path):
     """The app's "Detect" and the CLI's ingest without --kind: "kickoff Marloes.md" and a
-    WhatsApp export "with Kees" are notes of those people; an article stays a document, and so
-    does a note naming someone two people of the table could be."""
+    WhatsApp export "with Kees" are notes of those people; a dated note naming someone two
+    people of the table could be is a note waiting for review; an article stays a document."""
     table = ("name,company,role,stage,notes\nMarloes van der Heijden,Deltaweg,Head of Planning,primary,\n"
              "Cornelis Brouwer,,retired,mentor,Goes by Kees.\nSander de Wit,,BI lead,mentor,\n"
              "Sander Mulder,,Site manager,mentor,\n")
@@ -253,6 +253,8 @@ def test_with_the_kind_left_to_detection_a_dated_note_naming_one_person_of_the_t
     desk.ingest.ingest_paths([folder])
     kinds = {d["source"].rsplit("/", 1)[-1]: d["kind"] for d in desk.documents()}
     assert kinds == {"kickoff Marloes.md": "notes", "WhatsApp Chat with Kees.txt": "notes",
-                     "sander notes.txt": "documents", "forecasting-article.txt": "documents"}
+                     "sander notes.txt": "notes", "forecasting-article.txt": "documents"}
     meetings = {(m.person_name, m.date.isoformat()) for m in desk.relationships.meetings.list()}
     assert meetings == {("Marloes van der Heijden", "2025-01-21"), ("Cornelis Brouwer", "2025-03-04")}
+    (review,) = desk.relationships.reviews.list()
+    assert (review.file_name, review.reason) == ("sander notes.txt", "ambiguous_mentor")

@@ -451,24 +451,34 @@ def _reconcile_items(meeting: Meeting, extracted: list[ExtractedItem], model_ran
     meeting.advice_items = new_items  # delete-orphan removes items no longer in the note
 
 
-def mentor_resolver(db: Database):
-    """For ingestion: the name a note's mentor has in the tracking table, from the user's
-    review choice, the stated name, or the hints; None when the table cannot say (the
-    note keeps what it says, and the sync files it for review as usual)."""
+class _TableResolver:
+    """For ingestion (ingest.sync.MentorResolver): the name a note's mentor has in the
+    tracking table, from the user's review choice, the stated name, or the hints; None when
+    the table cannot say (the note keeps what it says, and the sync files it for review as
+    usual). ``knows``: whether name hints fit anyone of the table, one or several people."""
+
+    def __init__(self, people: list[Person], chosen: dict[str, int], me: set[str]):
+        self.people, self.chosen, self.me = people, chosen, me
+        self.by_id = {p.id: p for p in people}
+
+    def __call__(self, source: str, mentor: str | None, hints: tuple[str, ...], text: str = "") -> str | None:
+        if self.chosen.get(source) in self.by_id:
+            return self.by_id[self.chosen[source]].name
+        who = identify(self.people, self.me, mentor, hints, text)
+        return who.person.name if who.person is not None else None
+
+    def knows(self, hints: tuple[str, ...], text: str) -> bool:
+        who = identify(self.people, self.me, None, hints, text)
+        return who.person is not None or (who.reason == "ambiguous_mentor" and bool(who.candidates))
+
+
+def mentor_resolver(db: Database) -> _TableResolver:
+    """The tracking table as ingestion asks it (see ``_TableResolver``)."""
     with db.session() as session:
         people = list(session.scalars(select(Person)))
         chosen = {r.source: r.person_id for r in session.scalars(select(NoteReview)) if r.person_id}
         profile = own_profile(session)
-    me = _self_names(profile.name if profile else None)
-    by_id = {p.id: p for p in people}
-
-    def resolve(source: str, mentor: str | None, hints: tuple[str, ...], text: str = "") -> str | None:
-        if chosen.get(source) in by_id:
-            return by_id[chosen[source]].name
-        who = identify(people, me, mentor, hints, text)
-        return who.person.name if who.person is not None else None
-
-    return resolve
+    return _TableResolver(people, chosen, _self_names(profile.name if profile else None))
 
 
 def _not_instructions(items: list[ExtractedItem]) -> list[ExtractedItem]:
