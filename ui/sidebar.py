@@ -15,7 +15,7 @@ from ui.resources import user_message
 
 UPLOAD_TYPES = [suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES]  # the loaders' table
 KIND_CHOICES = {  # "" rather than None: a selectbox shows a None value as an empty choice
-    "": "Detect (notes if the file names a mentor)",
+    "": "Detect (a note when it names a mentor or someone of your list, and a date)",
     "guidance": "Guidance",
     "notes": "Notes",
     "documents": "Documents",
