@@ -292,8 +292,10 @@ class IngestService:
             except LimitError as exc:
                 report.skipped.append((display, str(exc)))
                 continue
-            table_knows = maybe_note and resolve is not None and resolve.knows(hints, file.text)
-            if table_knows:  # the sync places it, or files it for review (no date, a name two people share)
+            table_knows = False
+            if maybe_note and resolve is not None and resolve.knows(hints, file.text):
+                # The sync places it, or files it for review (a name two people share).
+                table_knows = True
                 meta.mentor = resolve(source, None, hints, file.text)
                 meta.date = meta.date or table_date
             doc_kind = kind or ("notes" if meta.mentor or table_knows else "documents")
