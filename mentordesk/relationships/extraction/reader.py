@@ -478,7 +478,7 @@ def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
     items: list[ExtractedItem] = []
     for i, unit in enumerate(units):
         kind = kinds[i]
-        if kind is None or any(start < i <= end for start, end in spans.items()):
+        if kind is None:  # (the reasons a span takes in are sentences no rule kept)
             continue
         text = texts[i]
         quote = unit.quote or text
