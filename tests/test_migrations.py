@@ -181,3 +181,24 @@ def test_the_guidance_an_older_install_indexed_is_replaced_not_doubled(isolated_
         sources = connection.execute(text("SELECT source FROM documents WHERE kind = 'guidance'")).scalars().all()
     assert sorted(sources)[0] == "builtin/cadence.md" and all(s.startswith("builtin/") for s in sources)
     assert desk.ensure_builtin_guidance().unchanged  # and the next start only hashes them
+
+
+def test_a_new_folder_cut_short_while_its_tables_are_made_is_left_empty_and_opens_next_time(tmp_path, monkeypatch):
+    """A new data folder's tables and their schema revision are written in one transaction:
+    a process that dies in between (here the revision fails to be written) leaves no table
+    behind, so the next start builds the folder afresh instead of taking half-made tables
+    for an old release and failing to migrate them (seen in CI, a kill during an import)."""
+    from alembic import command
+
+    def dies(*_args, **_kwargs):
+        raise RuntimeError("killed")
+
+    monkeypatch.setattr(command, "stamp", dies)
+    with pytest.raises(RuntimeError, match="killed"):
+        Database(f"sqlite:///{tmp_path / 'mentordesk.db'}")
+    engine = create_engine(f"sqlite:///{tmp_path / 'mentordesk.db'}")
+    assert inspect(engine).get_table_names() == []
+    engine.dispose()
+    monkeypatch.undo()
+    database = Database(f"sqlite:///{tmp_path / 'mentordesk.db'}")
+    assert current_revision(database.engine)[0] == HEAD
