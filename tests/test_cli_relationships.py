@@ -158,10 +158,12 @@ def test_notes_become_meetings_and_feed_the_ledger(tmp_path, small_notes):
 
     result = run_in_one_process(home, [
         ["meetings", "--mentor", "priya", "--json"],
+        ["meetings", "list", "--mentor", "priya", "--json"],  # as `mentors list` is typed
         ["advice", "--mentor", "Daniel Okafor", "--json"],
     ])
     meetings = json.loads(result["outputs"]["meetings --mentor priya --json"]["stdout"])
     assert [(m["date"], m["mentor"]) for m in meetings] == [("2025-03-07", "Priya Raman"), ("2026-02-20", "Priya Raman")]
+    assert json.loads(result["outputs"]["meetings list --mentor priya --json"]["stdout"]) == meetings
     advice = json.loads(result["outputs"]["advice --mentor Daniel Okafor --json"]["stdout"])
     assert {"id", "mentor", "meeting_date", "kind", "text", "done", "outcome"} <= set(advice[0])
     decide = next(a for a in advice if a["text"] == "Decide by the end of October.")
