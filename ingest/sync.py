@@ -50,6 +50,8 @@ from vectorstore.library_index import IndexedChunk, LibraryIndex, chunk_metadata
 logger = logging.getLogger(__name__)
 
 ProgressFn = Callable[[str, int, int], None]
+
+
 class MentorResolver(Protocol):
     """The tracking table, asked by ingestion (mentordesk.relationships.notes_sync.mentor_resolver)."""
 
@@ -286,17 +288,16 @@ class IngestService:
         resolve = (self._mentor_resolver() if self._mentor_resolver is not None and loaded
                    and kind in (None, "notes") else None)
         for source, display, file, raw in loaded:
-            meta, hints, maybe_note, table_date = _with_note_facts(file, display, kind)
+            meta, hints, table_date = _with_note_facts(file, display, kind)
             try:
                 _bound_names(meta)
             except LimitError as exc:
                 report.skipped.append((display, str(exc)))
                 continue
-            table_knows = False
-            if maybe_note and resolve is not None and resolve.knows(hints, file.text):
-                # The sync places it, or files it for review (a name two people share).
-                table_knows = True
-                meta.mentor = resolve(source, None, hints, file.text)
+            # Named only by hints: a note when the table knows them (the sync places it, or
+            # files it for review when two people share the name).
+            table_knows = table_date is not None and resolve is not None and resolve.knows(hints, file.text)
+            if table_knows:
                 meta.date = meta.date or table_date
             doc_kind = kind or ("notes" if meta.mentor or table_knows else "documents")
             if doc_kind == "notes" and resolve is not None:
@@ -460,17 +461,17 @@ def _load_or_report(
 
 
 def _with_note_facts(file: LoadedFile, display: str,
-                     kind: str | None) -> tuple[FrontMatter, tuple[str, ...], bool, dt.date | None]:
+                     kind: str | None) -> tuple[FrontMatter, tuple[str, ...], dt.date | None]:
     """Front matter completed with the mentor and date the note states elsewhere (property
     lines, the title, the file name, the document's metadata). Without an explicit kind, a
     file counts as a note when it says plainly who and when: a stated mentor and a date,
     from front matter or property lines, or a title with a meeting word ("Coffee with Amara").
-    Otherwise, when it names no one outright but has name hints ("kickoff Marloes.md"), the
-    third value is True: it is a note if the hints name someone of the tracking table (the
-    caller asks it), dated by the fourth value."""
+    Otherwise, when it is dated and names no one outright but has name hints ("kickoff
+    Marloes.md"), the third value is that date: it is a note if the hints name someone of the
+    tracking table (the caller asks it); else None."""
     meta = file.meta
     if kind not in (None, "notes") or (meta.mentor and meta.date):
-        return meta, (), False, None
+        return meta, (), None
     created = meta.extra.get("created")
     facts = note_facts(file.text, Path(display).stem, title=meta.title, mentor=meta.mentor, date=meta.date,
                        created=created if isinstance(created, dt.date) else None)
@@ -479,11 +480,12 @@ def _with_note_facts(file: LoadedFile, display: str,
         plain = facts.mentor_source in ("front matter", "property") or any(w in heading for w in MEETING_WORDS)
         if not (facts.mentors and facts.date and plain):
             # A document often names people too; only a dated one is taken for a note.
-            hinted = bool(facts.hints) and not facts.mentors and facts.date is not None
-            return meta, (facts.hints if hinted else ()), hinted, facts.date
+            if facts.hints and not facts.mentors and facts.date is not None:
+                return meta, facts.hints, facts.date
+            return meta, (), None
     meta.mentor = meta.mentor or (", ".join(facts.mentors) if facts.mentors else None)
     meta.date = meta.date or facts.date
-    return meta, facts.hints, False, None
+    return meta, facts.hints, None
 
 
 def _chunkable(text: str, kind: str, display: str) -> str:
