@@ -34,10 +34,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {name: ROOT / "eval" / "data" / name
         for name in ("notes_wild", "notes_wild2", "notes_wild3", "notes_wild4", "notes_wild5", "notes_wild6",
-                     "notes_wild7", "notes_wild8", "notes_wild9")}
+                     "notes_wild7", "notes_wild8", "notes_wild9", "notes_wild10")}
 # A set whose writer dates numbers month first is run as that user would set it up
 # (MENTORDESK_DATE_ORDER=mdy, or a US locale); the others read day first.
 DATE_ORDER = {"notes_wild6": "mdy", "notes_wild8": "mdy"}
+# The user each set was written as (its README's persona), set as the app's profile name
+# before ingesting, as a user who filled in their profile would have it: the user's own
+# name in a note ("Femke Bakker will email...", "Femke x Ines") is then theirs.
+PERSONA = {"notes_wild": "Dani Costa", "notes_wild2": "Rosa Delgado-Whitaker", "notes_wild3": "Kwabena Mensah-Larsen",
+           "notes_wild4": "Lucía Ferreira-Okoye", "notes_wild5": "Anneliese Vandermeulen",
+           "notes_wild6": "Marisol Quintero-Haynes", "notes_wild7": "Niamh Ó Briain", "notes_wild8": "Renee Kaminski",
+           "notes_wild9": "Femke Bakker", "notes_wild10": "Ciara Dunne"}
 DATA = SETS["notes_wild"]
 RESULTS = ROOT / "eval" / "results"
 MATCH = 0.5
@@ -86,6 +93,26 @@ def match_items(expected: list[dict], got: list[tuple[str, str]]) -> tuple[list[
     return matched, [i for i in range(len(expected)) if i not in used_e], [j for j in range(len(got)) if j not in used_g]
 
 
+def score_items(expected: list[dict], got: list[tuple[str, str]],
+                scores: dict[str, ItemScore]) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Match one note's items (``got``: (kind, text)) to the expected ones and add the
+    true/false positives and misses per kind to ``scores``; a match of the wrong kind is a
+    miss of one kind and an extra of the other. Returns ``match_items``'s answer."""
+    matched, missed, extra = match_items(expected, got)
+    for i, j in matched:
+        e_kind, g_kind = expected[i]["kind"], got[j][0]
+        if e_kind == g_kind:
+            scores[e_kind].tp += 1
+        else:
+            scores[e_kind].fn += 1
+            scores[g_kind].fp += 1
+    for i in missed:
+        scores[expected[i]["kind"]].fn += 1
+    for j in extra:
+        scores[got[j][0]].fp += 1
+    return matched, missed, extra
+
+
 def load_expected(data: Path, split: str) -> list[dict]:
     rows = [json.loads(line) for line in (data / "expected.jsonl").read_text(encoding="utf-8").splitlines() if line]
     # Running logs (several meetings in one file) are not supported yet: kept out of the scores.
@@ -113,6 +140,9 @@ def _evaluate_split(split: str, embedder, show: bool = False, data: Path = DATA)
         settings = Settings(home=Path(home), llm_provider="fake", index_builtin_guidance=False)
         desk = MentorDesk(settings, embedder=embedder)
         desk.relationships.table.import_file(data / "people.csv")
+        me = PERSONA.get(data.name)
+        if me:
+            desk.relationships.profile.update(name=me)
         started = time.perf_counter()
         desk.ingest.ingest_paths(folders, kind="notes")
         ingest_seconds = time.perf_counter() - started
@@ -142,23 +172,8 @@ def _evaluate_split(split: str, embedder, show: bool = False, data: Path = DATA)
                 review_ok += ok
             loaded = load_file(path)
             mentor = meeting.person_name if meeting else None  # what the app placed, never the expected answer
-            items = [(i.kind, i.text) for i in extract_items(loaded.text, classifier, mentor)]
-            matched, missed, extra = match_items(row["items"], items)
-            note_scores = {"advice": ItemScore(), "action": ItemScore()}
-            for i, j in matched:
-                e_kind, g_kind = row["items"][i]["kind"], items[j][0]
-                if e_kind == g_kind:
-                    note_scores[e_kind].tp += 1
-                else:
-                    note_scores[e_kind].fn += 1
-                    note_scores[g_kind].fp += 1
-            for i in missed:
-                note_scores[row["items"][i]["kind"]].fn += 1
-            for j in extra:
-                note_scores[items[j][0]].fp += 1
-            for kind in scores:
-                for part in ("tp", "fp", "fn"):
-                    setattr(scores[kind], part, getattr(scores[kind], part) + getattr(note_scores[kind], part))
+            items = [(i.kind, i.text) for i in extract_items(loaded.text, classifier, mentor, me)]
+            matched, missed, extra = score_items(row["items"], items, scores)
             notes_out.append({
                 "file": row["file"], "shape": row["shape"], "placement_ok": bool(ok), "expected": row["meeting"]
                 or row["review_reason"], "got": got,

@@ -48,6 +48,7 @@ from mentordesk.relationships.extraction.tasks import (
     _BECAUSE_ADVICE,
     _CHORE_VERBS,
     _DEADLINE,
+    _TASK_VERBS,
     _first_verb,
     split_tasks,
 )
@@ -382,6 +383,12 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
             continue
         bare = _bare_label(stripped, others=True)
         label = _LABEL.match(stripped)
+        if label and label["rest"].strip() and _DONE_LABEL.match(label["label"].strip()):
+            # "Did: rewrote query 2 with CTEs": what the user already did, a done action
+            flush_paragraph()
+            units.append(_Unit(label["rest"].strip(), "action", True, quote=_clean(stripped)))
+            label_filled = True
+            continue
         kind = bare or (_label_kind(label["label"]) if label else None)
         if kind is None and stripped.endswith(":") and len(stripped.split()) <= 16:
             lead = stripped[:-1]
@@ -419,6 +426,9 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
     return units
 
 
+_DONE_LABEL = re.compile(r"^(?:did|done|completed|finished|already done)$", re.IGNORECASE)
+
+
 # How people open a chat message before they get to the point ("Oh and honestly, …").
 _DISCOURSE = re.compile(r"^(?:(?:and|so|oh|also|plus|but|ok|okay|look|honestly|seriously|tbh|anyway|well|right|please)"
                         r"[,!]?\s+)+", re.IGNORECASE)
@@ -444,7 +454,11 @@ def _counsel_clause(text: str) -> str | None:
 _NOTETAKER_LINE = re.compile(
     r"^\W*notes$|^(?:attachments|invited|meeting records)\b|notes by gemini|review gemini'?s notes"
     r"|take a short survey|get tips and learn how|ai-generated content may be|always check for accuracy"
-    r"|^transcribed by\b|^powered by\b|transcript was (?:computer|automatically) generated", re.IGNORECASE)
+    r"|^transcribed by\b|^powered by\b|transcript was (?:computer|automatically) generated"
+    # a calendar invitation's own lines (Google Calendar, Outlook, Zoom)
+    r"|^join (?:with google meet|by phone|zoom meeting|on your computer|the meeting)\b|^more phone numbers"
+    r"|^reply for\b|^invitation from google calendar|^yes\s+no\s+maybe\b|^view all guest info"
+    r"|^(?:organi[sz]er|guests|more options)$", re.IGNORECASE)
 
 
 def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
@@ -544,12 +558,21 @@ _OWNER = re.compile(r"^@?(?P<owner>(?-i:[A-Z][\w'’.-]*)(?: (?-i:[A-Z][\w'’.-
                     r"(?::\s+|\s+to\s+(?=[a-z])|\s+will\s+(?=[a-z]))")
 
 
+def _owner_is_me(text: str, me: set[str]) -> bool:
+    """An owner-tagged task ("Femke Bakker will email…", "Femke: book the room") whose
+    owner is the user (their profile name)."""
+    match = _OWNER.match(text)
+    return bool(match and name_words(match["owner"]) & me and match["owner"].split()[0].lower() not in _TASK_VERBS)
+
+
 def _owner_says_not_mine(text: str, mentor: str | None, me: set[str]) -> bool:
     """An owner-tagged task of an AI meeting summary ("Alex Chen: share the template",
     "Priya to send the deck") that belongs to someone else than the user."""
     match = _OWNER.match(text)
     if not match or match["owner"].lower() in ("todo", "action", "next", "me", "i", "note", "ps", "re"):
         return False
+    if match["owner"].split()[0].lower() in _TASK_VERBS:
+        return False  # "Ask Tom to lead the slot": an instruction to the user, not Tom's task
     owner = name_words(match["owner"])
     if me and owner & me:
         return False
@@ -583,6 +606,8 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
     """The kind of one unit, or None when it is neither advice nor an action."""
     if unit.section != "advice" and _owner_says_not_mine(text, mentor, me):
         return None
+    if me and unit.section != "advice" and _owner_is_me(text, me) and not text.rstrip().endswith("?"):
+        return "action"  # "Femke Bakker will email the organisers": the user's own task in a recap
     titled = _TITLED.match(text)
     if titled and not_an_item(titled["rest"]):
         return None  # "Share the rubric: Søren will send Anneliese the rubric" (an AI recap's task title)
