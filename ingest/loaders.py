@@ -230,6 +230,10 @@ def _docx_text(document) -> LoadedFile:
     return LoadedFile("\n\n".join(lines), meta)
 
 
+_HTML_BLOCKS = ["p", "div", "tr", "td", "th", "table", "section", "article", "header", "footer", "blockquote", "pre",
+                "ul", "ol", "dl", "dt", "dd", "hr", "title", "main", "aside", "nav", "figure", "figcaption"]
+
+
 def _load_html(data: bytes) -> LoadedFile:
     from bs4 import BeautifulSoup
 
@@ -242,8 +246,15 @@ def _load_html(data: bytes) -> LoadedFile:
             heading.replace_with(f"\n\n{'#' * level} {heading.get_text(' ', strip=True)}\n\n")
     for item in soup.find_all("li"):
         item.replace_with(f"\n- {item.get_text(' ', strip=True)}\n")
+    # Blocks break lines; inline elements do not: OneNote writes "<p><span>☑</span> call
+    # Garrett</p>", and the box belongs on the line of its task.
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    for block in soup.find_all(_HTML_BLOCKS):
+        block.insert_before("\n")
+        block.insert_after("\n")
     body = soup.body or soup
-    text = body.get_text("\n")
+    text = body.get_text("")
     lines = [line.strip() for line in text.splitlines()]
     return LoadedFile("\n".join(lines), FrontMatter(title=title or None))
 

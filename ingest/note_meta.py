@@ -607,10 +607,29 @@ def _meeting_date_in_email(text: str, sent: dt.date, day_first: bool | None = No
             return sent - dt.timedelta(days=1)
         day = find_date(line, default_year=sent.year, day_first=day_first) or _yearless_numeric(line, sent.year,
                                                                                               day_first)
-        if day is not None and re.search(r"\bthank|\bmeet|\bcall|\bcoffee|\bchat|\btime\b", lowered) \
-                and sent - dt.timedelta(days=14) <= day <= sent:
+        met = re.search(r"\bthank|\bmeet|\bcall|\bcoffee|\bchat|\btime\b", lowered)
+        if day is not None and met and sent - dt.timedelta(days=14) <= day <= sent:
             return day
+        weekday = _WEEKDAY_BACK.search(line)
+        if weekday and met and not _LOOKS_AHEAD.search(lowered):
+            return _last_weekday(sent, weekday)
     return None
+
+
+# "thanks for staying back on Tuesday (23rd)", "our chat last Sunday": the meeting was on
+# the last such day before the email was sent.
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_BACK = re.compile(r"\b(?:on |last |this past )?(?P<day>" + "|".join(_WEEKDAYS) + r")(?:'s)?\b"
+                           r"(?:\s*\(?(?:the )?(?P<num>\d{1,2})(?:st|nd|rd|th)\)?)?", re.IGNORECASE)
+_LOOKS_AHEAD = re.compile(r"looking forward|see you|next (?:week|time)|\bwill\b|'ll\b|going to|coming up|until then")
+
+
+def _last_weekday(sent: dt.date, match: re.Match) -> dt.date | None:
+    back = (sent.weekday() - _WEEKDAYS.index(match["day"].lower())) % 7 or 7
+    day = sent - dt.timedelta(days=back)
+    if match["num"] and int(match["num"]) != day.day:
+        return None  # "Tuesday (23rd)" that does not fit the week before: no guess
+    return day
 
 
 def _greeting_name(text: str) -> str | None:

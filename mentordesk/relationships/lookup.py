@@ -180,11 +180,16 @@ def aliases(person: Person) -> frozenset[str]:
     return frozenset(a for a in _aliases_in(getattr(person, "notes", None) or "") if a.split() != own[:len(a.split())])
 
 
+# "Sometimes Niamh O'D in my notes", "Written as Dee in the notes": the name comes first.
+_ALIAS_BEFORE = re.compile(r"(?i:\b(?:sometimes|often|usually|mostly|just|written|appears|shows up)(?: as)?\s+)[\"“'‘]?"
+                           r"(?P<alias>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?)[\"”'’]?\s+(?i:in (?:my|the) notes)")
+
+
 @functools.lru_cache(maxsize=1024)
 def _aliases_in(notes: str) -> frozenset[str]:
     # Read once per Notes text: a note's names are matched against every person, many times.
     found = set()
-    for match in _ALIAS.finditer(notes):
+    for match in [*_ALIAS.finditer(notes), *_ALIAS_BEFORE.finditer(notes)]:
         words = [w for w in _bare_key(match["alias"]).split() if w not in _HONORIFICS]
         if words and not (len(words) == 1 and words[0] in _NOT_SHORT_NAMES - {"rob", "bill", "pat"}):
             found.add(" ".join(words))
@@ -237,13 +242,30 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
                     _bare_key(p.name).split()[0].startswith(words[0]) and _bare_key(p.name).split()[0] != words[0]]
     else:
         def fits_person(p: Person) -> bool:
+            # "Sam O." and "Niamh O'D": the first name and the start of the surname.
             parts = _bare_key(p.name).split()
             return (len(parts) >= 2 and parts[0] == words[0]
-                    and (parts[-1] == words[-1] or (len(words[-1]) == 1 and parts[-1].startswith(words[-1]))))
+                    and (parts[-1] == words[-1] or (len(words[-1]) <= 2 and parts[-1].startswith(words[-1]))))
         fits = [p for p in people if fits_person(p)]
+        if not fits:
+            # "Aiofe Brennan": the surname exact and the first name one slip away.
+            fits = [p for p in people if len(parts := _bare_key(p.name).split()) >= 2 and parts[-1] == words[-1]
+                    and len(words[0]) >= 4 and _one_slip(parts[0], words[0])]
     if len(fits) == 1:
         return NoteNameMatch(fits[0])
     return NoteNameMatch(None, tuple(fits))
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """One typing slip apart: a letter wrong, missing or extra, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def match_note_hint(people: Sequence[Person], hint: str) -> NoteNameMatch:

@@ -54,7 +54,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "11"
+EXTRACTOR_VERSION = "12"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -95,11 +95,13 @@ def _transcript_speakers(lines: list[str]) -> set[str]:
     return speakers if len(speakers) >= 2 or speakers & {"Q", "A"} else set()
 
 
-def _role(who: str, mentor: str | None) -> str:
-    """"me" or "mentor" for a transcript speaker: Q, Me and I are the user; with the
-    meeting's mentor known, a speaker who shares no name with them is the user too."""
+def _role(who: str, mentor: str | None, me: frozenset[str] | set[str] = frozenset()) -> str:
+    """"me" or "mentor" for a transcript speaker: Q, Me, I and the user's own name are the
+    user; with the meeting's mentor known, a speaker who shares no name with them is the
+    user too."""
     lowered = who.lower().strip(".")
-    if lowered in _SELF_SPEAKERS:
+    if lowered in _SELF_SPEAKERS or (me and name_words(lowered) & me and not (mentor and name_words(lowered)
+                                                                              & name_words(mentor))):
         return "me"
     if lowered == "a" or not mentor:
         return "mentor"
@@ -208,7 +210,7 @@ def _toggles(lines: list[str]) -> list[str]:
             for line in lines]
 
 
-def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
+def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[str] = frozenset()) -> list[_Unit]:
     raw_lines = _bullet_journal(_toggles(markdown.splitlines()))
     quoted = _quoted_by(raw_lines, mentor)
     lines = [_CALLOUT.sub("", raw) if raw.lstrip().startswith(">") else raw for raw in raw_lines]
@@ -272,7 +274,7 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
         timed = _TIMED_SPEAKER.match(line)
         if timed:
             flush_bullet(); flush_paragraph()
-            timed_role = _role(timed["who"], mentor)
+            timed_role = _role(timed["who"], mentor, me)
             turns += 1
             continue
         row = _TABLE_ROW.match(line)
@@ -375,7 +377,7 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
         speaker = _SPEAKER.match(stripped)
         if speaker and speaker["who"] in speakers:
             flush_paragraph()
-            role = _role(speaker["who"], mentor)
+            role = _role(speaker["who"], mentor, me)
             turns += 1
             for sentence in split_sentences(_TIMESTAMP.sub("", speaker["text"])):
                 units.append(_Unit(sentence, None, speaker=role, turn=turns))
@@ -398,7 +400,11 @@ def _units(markdown: str, mentor: str | None = None) -> list[_Unit]:
             flush_paragraph()
             rest = "" if bare or (not label) else label["rest"].strip()
             section, label_open, label_filled = kind, True, bool(rest)
-            if rest:
+            if rest and kind == "advice":
+                # "Advice: Test the concept with pop-ups first. Real paying customers, not
+                # friends.": one label line is one piece of counsel, with its reasons.
+                units.append(_Unit(rest, kind, quote=_clean(stripped)))
+            elif rest:
                 for sentence in split_sentences(rest):
                     units.append(_Unit(sentence, kind, quote=_clean(stripped)))
             continue
@@ -473,7 +479,7 @@ def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
     from other people's in an owner-tagged list.
     """
     me_words = name_words(me)
-    units = [u for u in _units(markdown, mentor) if _clean(u.text) and u.section != "other"
+    units = [u for u in _units(markdown, mentor, me_words) if _clean(u.text) and u.section != "other"
              and not _NOTETAKER_LINE.search(_clean(u.text))]
     texts = [_clean(u.text) for u in units]
     scanned = len(re.findall(r"[A-Za-z]0|0[a-z]", markdown)) >= 2  # OCR of handwriting
@@ -558,11 +564,28 @@ _OWNER = re.compile(r"^@?(?P<owner>(?-i:[A-Z][\w'’.-]*)(?: (?-i:[A-Z][\w'’.-
                     r"(?::\s+|\s+to\s+(?=[a-z])|\s+will\s+(?=[a-z]))")
 
 
+# A task list whose owner follows the task: Teams' "Submit the application (Ciara Dunne)".
+_OWNER_AFTER = re.compile(r"\s*\((?P<owner>(?-i:[A-Z][\w'’.-]*)(?: (?-i:[A-Z][\w'’.-]*)){0,2})\)\s*\.?\s*$")
+
+
 def _owner_is_me(text: str, me: set[str]) -> bool:
     """An owner-tagged task ("Femke Bakker will email…", "Femke: book the room") whose
     owner is the user (their profile name)."""
     match = _OWNER.match(text)
     return bool(match and name_words(match["owner"]) & me and match["owner"].split()[0].lower() not in _TASK_VERBS)
+
+
+def _owner_after_not_me(text: str, mentor: str | None, me: set[str]) -> bool:
+    """"Write the support letter (Aoife Brennan)": the task of the person named after it,
+    when that is the mentor, or anyone but the user once the user's name is known."""
+    match = _OWNER_AFTER.search(text)
+    if not match:
+        return False
+    owner = name_words(match["owner"])
+    if me and owner & me:
+        return False
+    # With the user's name known, a full name in brackets is someone else's ("(Tock)" is no one's).
+    return bool(mentor and owner & name_words(mentor)) or bool(me and len(owner) >= 2)
 
 
 def _owner_says_not_mine(text: str, mentor: str | None, me: set[str]) -> bool:
@@ -604,18 +627,22 @@ def _lists_of_counsel(units: list[_Unit], texts: list[str], rules: list[str | No
 def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | None,
             mentor: str | None = None, me: set[str] = frozenset(), counsel: bool = False) -> str | None:
     """The kind of one unit, or None when it is neither advice nor an action."""
-    if unit.section != "advice" and _owner_says_not_mine(text, mentor, me):
+    if unit.section != "advice" and (_owner_says_not_mine(text, mentor, me) or _owner_after_not_me(text, mentor, me)):
         return None
     if me and unit.section != "advice" and _owner_is_me(text, me) and not text.rstrip().endswith("?"):
         return "action"  # "Femke Bakker will email the organisers": the user's own task in a recap
+    if text.rstrip().endswith(":") and unit.section is None:
+        return None  # "Writing down what you said so I don't lose it:" leads to the points
     titled = _TITLED.match(text)
     if titled and not_an_item(titled["rest"]):
         return None  # "Share the rubric: Søren will send Anneliese the rubric" (an AI recap's task title)
     if unit.section in ("advice", "action"):
         if rule == "other" and (not unit.bullet or not_an_item(text)):
             return None  # a listed point stays unless it is plainly a question, a promise of theirs, logistics
-        if score is not None and score["other"] >= 0.7:
-            return None  # a story or an aside in the section's prose
+        if score is not None and score["other"] >= 0.7 and not (unit.quote and unit.section == "action"):
+            # a story or an aside in the section's prose ("Me: cost the menu properly" is a
+            # task the user labelled, whatever the classifier makes of it)
+            return None
         if unit.section == "advice" and rule == "action" and not unit.bullet:
             return "action"  # "I'll try it next week" in a paragraph under "Her advice"
         if unit.section == "action" and re.match(r"^(?:you should|you shouldn't|you need to|you must|don'?t|never"

@@ -51,6 +51,11 @@ _MENTOR_OFFER = re.compile(r"^(?!i\b)(?:she|he|they|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+))
                            re.IGNORECASE)
 
 
+# The mentor's promise told back to them, in a thank-you email: "You said you'd talk to Eoin".
+_YOUR_PROMISE = re.compile(r"^(?:and\s+)?you (?:said you'?d|said you would|said you'?ll|offered to|promised to|kindly offered)\b",
+                           re.IGNORECASE)
+
+
 _IMPERATIVE = re.compile(
     r"^(?:don'?t|do not|never|always|avoid|stop|start|try|keep|ask|say|make|focus|write|talk|pick|choose|push|build"
     r"|find|get|take|treat|think|spend|put|let|lead|learn|read|be|go|use|stay|practi[cs]e|negotiate|delegate"
@@ -184,7 +189,8 @@ def rule_kind(sentence: str) -> str | None:
         return "other"  # "I asked if I should wait" reports a question, not an answer
     if (text.endswith("?") or re.search(r"\?\s*(?:->|→|—|-|:)", text)) and not _REPORTED.search(text):
         return "other"  # a question (the mentee's, usually)
-    if (_MENTOR_TASK.match(bare) or _MENTOR_OFFER.search(bare)) and _first_verb(bare) not in _TASK_VERBS:
+    if ((_MENTOR_TASK.match(bare) or _MENTOR_OFFER.search(bare)) and _first_verb(bare) not in _TASK_VERBS) \
+            or _YOUR_PROMISE.match(bare):
         return "other"  # the mentor's own promise
     if _REPORTED_LEAD.match(bare) or _SAID_IMPERATIVE.match(bare):
         return "advice"
@@ -224,5 +230,6 @@ def not_an_item(text: str) -> bool:
         _INTERROGATIVE.match(bare) or _QUESTIONING.match(bare) or _logistics(bare) or _NARRATIVE.match(bare)
         or _CONTACT.search(text)
         or ((_MENTOR_TASK.match(bare) or _MENTOR_OFFER.search(bare)) and _first_verb(bare) not in _TASK_VERBS)
+        or _YOUR_PROMISE.match(bare)
         or (text.startswith("(") and text.rstrip(".").endswith(")"))
     )

@@ -67,6 +67,12 @@ def split_tasks(sentence: str) -> list[str]:
     ["send the deck", "book a call with Ravi", "read chapter 3"]. Only a list with commas is
     split ("X and Y" alone is one task), and only where every part starts with a verb, so
     "read the chapter on risks, costs and timelines" stays whole."""
+    # "I'll ring Mitchelstown in the morning and I'll ask the designer…": each "I'll" is a
+    # commitment of its own.
+    again = re.split(r"\s+(?:and|then|&)\s+(?=(?:i'll|i will|i'm going to|i am going to)\s)", sentence.strip(),
+                     flags=re.IGNORECASE)
+    if len(again) > 1:
+        return [task for part in again for task in split_tasks(part)]
     lead = _TASK_LEAD.match(sentence)
     body = (sentence[lead.end():] if lead else sentence).strip().rstrip(".!;")
     # Only a real list is split: "a, b and c", or three or more parts. "Do X and send Y"
