@@ -618,14 +618,14 @@ def _meeting_date_in_email(text: str, sent: dt.date, day_first: bool | None = No
 
 # "thanks for staying back on Tuesday (23rd)", "our chat last Sunday": the meeting was on
 # the last such day before the email was sent.
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY_BACK = re.compile(r"\b(?:on |last |this past )?(?P<day>" + "|".join(_WEEKDAYS) + r")(?:'s)?\b"
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_BACK = re.compile(r"\b(?:on |last |this past )?(?P<day>" + "|".join(_DAY_NAMES) + r")(?:'s)?\b"
                            r"(?:\s*\(?(?:the )?(?P<num>\d{1,2})(?:st|nd|rd|th)\)?)?", re.IGNORECASE)
 _LOOKS_AHEAD = re.compile(r"looking forward|see you|next (?:week|time)|\bwill\b|'ll\b|going to|coming up|until then")
 
 
 def _last_weekday(sent: dt.date, match: re.Match) -> dt.date | None:
-    back = (sent.weekday() - _WEEKDAYS.index(match["day"].lower())) % 7 or 7
+    back = (sent.weekday() - _DAY_NAMES.index(match["day"].lower())) % 7 or 7
     day = sent - dt.timedelta(days=back)
     if match["num"] and int(match["num"]) != day.day:
         return None  # "Tuesday (23rd)" that does not fit the week before: no guess
