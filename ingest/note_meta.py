@@ -164,7 +164,9 @@ def split_names(value: object) -> list[str]:
     if isinstance(value, (list, tuple)):
         return [name for item in value for name in split_names(item)]  # YAML reads [[A]] as nested lists
     else:
-        parts = re.split(r"[,;&/]|\band\b|\+", _WIKILINK.sub(r"\1", str(value)))
+        # An aside first, so its commas do not split it: "Dianne Whittaker (retired VP, Halvern)".
+        value = re.sub(r"(?<!\])\([^()]*\)", " ", _WIKILINK.sub(r"\1", str(value)))
+        parts = re.split(r"[,;&/]|\band\b|\+", value)
     names = []
     for part in parts:
         part = _WIKILINK.sub(r"\1", part)
@@ -321,10 +323,16 @@ def _top_lines(text: str) -> list[str]:
     return lines
 
 
+_QUOTED_MESSAGE = re.compile(r"^\s*(?:-{3,}\s*(?:forwarded message|original message)|begin forwarded message"
+                             r"|_{5,}\s*$)", re.IGNORECASE)
+
+
 def property_lines(text: str) -> dict[str, str]:
     """``key: value`` lines at the top of a note, keys lower-cased ("date", "attendees")."""
     found: dict[str, str] = {}
     for line in _top_lines(text):
+        if _QUOTED_MESSAGE.match(line):
+            break  # the headers of a forwarded or quoted message are that message's, not the note's
         match = _PROPERTY.match(line)
         if match and match["value"]:
             key = " ".join(match["key"].lower().split())
@@ -460,7 +468,11 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         if date is not None and ("subject" in props or "from" in props):
             # A pasted follow-up email: its date is when it was sent; the meeting it thanks
             # for is named in the body ("thanks for the time on Tuesday 30 September").
-            date = _meeting_date_in_email(text, date, day_first) or date
+            recalled = _meeting_date_in_email(text, date, day_first)
+            if recalled is not None:
+                # The top message says which day the meeting was ("notes from lunch w Greg
+                # yesterday"): the older messages quoted under it set it up, they are not it.
+                date, date_source = recalled, "email"
     if date is None or date_source == "property":
         thread = email_thread_date(text, day_first)
         if thread is not None and (date is None or thread < date):
@@ -603,7 +615,8 @@ def _meeting_date_in_email(text: str, sent: dt.date, day_first: bool | None = No
     body = [line for line in text.splitlines() if line.strip() and not _PROPERTY.match(line.strip())][:6]
     for line in body:
         lowered = line.lower()
-        if re.search(r"\byesterday\b", lowered) and re.search(r"\bthank", lowered):
+        if re.search(r"\byesterday\b", lowered) and re.search(r"\bthank|\blunch|\bcoffee|\bcall\b|\bchat|\bmet\b"
+                                                          r"|\bmeeting|\bsession|\bdinner|\bbreakfast|\btalk", lowered):
             return sent - dt.timedelta(days=1)
         day = find_date(line, default_year=sent.year, day_first=day_first) or _yearless_numeric(line, sent.year,
                                                                                               day_first)

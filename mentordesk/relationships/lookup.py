@@ -236,7 +236,8 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
             return joined
     if len(words) == 1:
         fits = [p for p in people if words[0] in _bare_key(p.name).split()]
-        if not fits and len(words[0]) >= 3 and words[0] not in _NOT_SHORT_NAMES:
+        if not fits and len(words[0]) >= 3 and words[0] not in _NOT_SHORT_NAMES and not name.strip().isupper():
+            # (an acronym in capitals, "DIA 2026", is no one's short name)
             # "Bea" for Beatriz, "Kat" for Katarzyna: the start of one person's first name.
             fits = [p for p in people if _bare_key(p.name).split()[:1] and
                     _bare_key(p.name).split()[0].startswith(words[0]) and _bare_key(p.name).split()[0] != words[0]]
@@ -248,9 +249,10 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
                     and (parts[-1] == words[-1] or (len(words[-1]) <= 2 and parts[-1].startswith(words[-1]))))
         fits = [p for p in people if fits_person(p)]
         if not fits:
-            # "Aiofe Brennan": the surname exact and the first name one slip away.
-            fits = [p for p in people if len(parts := _bare_key(p.name).split()) >= 2 and parts[-1] == words[-1]
-                    and len(words[0]) >= 4 and _one_slip(parts[0], words[0])]
+            # "Aiofe Brennan", "Dianne Whittaker": each name at most one typing slip away.
+            fits = [p for p in people if len(parts := _bare_key(p.name).split()) >= 2
+                    and len(words[0]) >= 4 and len(words[-1]) >= 4
+                    and _one_slip(parts[0], words[0]) and _one_slip(parts[-1], words[-1])]
     if len(fits) == 1:
         return NoteNameMatch(fits[0])
     return NoteNameMatch(None, tuple(fits))
@@ -266,6 +268,55 @@ def _one_slip(a: str, b: str) -> bool:
                                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
     short, long_ = sorted((a, b), key=len)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+_RELATION = re.compile(r"\bmy\s+(?P<words>(?:[\w'’-]+\s+){0,3}?)(?P<noun>mentor|boss|manager|supervisor|advis[oe]r"
+                       r"|coach|sponsor|professor|tutor)\b", re.IGNORECASE)
+_LOOSE_QUALIFIERS = {"old", "former", "new", "current", "first", "main", "other", "own", "great", "lovely"}
+_PLAIN_WORDS = {"the", "and", "for", "with", "from", "inc", "ltd", "llc", "company", "senior", "junior", "associate",
+                "director", "manager", "head", "lead", "principal", "consultant", "specialist", "assistant", "chief",
+                "officer", "vice", "president", "group", "team"}
+
+
+def described_as(people: Sequence[Person], text: str) -> Person | None:
+    """The person a note names by their relation to the user ("call w/ my RAPS mentor",
+    "lunch with my old boss"), in its first lines, when the table's Notes or role say it of
+    exactly one person: the whole phrase ("my old boss after that"), or its telling words
+    ("RAPS") beside the same noun. "My mentor" alone says too little."""
+    head = "\n".join([line for line in text.splitlines() if line.strip()][:12])
+    for match in _RELATION.finditer(head):
+        phrase = " ".join(_bare_key(match.group(0)).split())
+        telling = {w for w in _bare_key(match["words"]).split() if w not in _LOOSE_QUALIFIERS}
+        fits = [p for p in people if _said_of(p, phrase, telling, match["noun"].lower())]
+        if len(fits) == 1:
+            return fits[0]
+    return None
+
+
+def _said_of(person: Person, phrase: str, telling: set[str], noun: str) -> bool:
+    about = " ".join(_bare_key(f"{person.notes or ''} {person.role or ''}").split())
+    if len(phrase.split()) >= 3 and f" {phrase} " in f" {about} ":
+        return True
+    words = set(about.split())
+    return bool(telling) and telling <= words and any(w.startswith(noun) for w in words)
+
+
+def key_words(text: str) -> set[str]:
+    """A text's words as names and companies are compared: lower case, no accents or marks."""
+    return set(re.findall(r"\w+", _bare_key(text)))
+
+
+def distinctive_words(person: Person, others: Sequence[Person]) -> set[str]:
+    """The words of a person's company and role that none of ``others`` has ("brightwater",
+    "labeling"), to tell two people of the same first name apart."""
+    def words(p: Person) -> set[str]:
+        return {w for w in key_words(f"{p.company or ''} {p.role or ''}") if len(w) >= 4} - _PLAIN_WORDS
+
+    mine = words(person)
+    for other in others:
+        if other.id != person.id:
+            mine -= words(other)
+    return mine
 
 
 def match_note_hint(people: Sequence[Person], hint: str) -> NoteNameMatch:

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,7 +41,10 @@ from mentordesk.relationships.extraction import (
 from mentordesk.relationships.lookup import (
     NoteNameMatch,
     aliases,
+    described_as,
+    distinctive_words,
     introduced_as,
+    key_words,
     match_note_hint,
     match_note_name,
     name_key,
@@ -387,15 +391,22 @@ def identify(people: list[Person], me: set[str], mentor: str | None, hints: tupl
     if len(together) > 1:
         return Identified(reason="ambiguous_mentor", detail=f"the note names {' and '.join(p.name for p in together)}",
                           candidates=tuple(together))
-    found = [m.person for _, m in matches if m.person is not None]
-    if found:
-        return Identified(found[0])
+    for number, (hint, match) in enumerate(matches):
+        if match.person is not None:
+            return Identified(match.person)
+        if match.ambiguous:
+            # The first name the note gives fits several people: settled by the words beside
+            # it ("Coffee w/ Michelle (Brightwater labeling)") or by a later, fuller name of
+            # one of them ("Sander dW"); someone else named later is not the person met.
+            told = _told_apart(match.candidates, hint, text) or next(
+                (m.person for _, m in matches[number + 1:] if m.person in match.candidates), None)
+            return Identified(told) if told is not None else _ambiguous(hint, match)
     introduced = next((p for hint, _ in matches if (p := introduced_as(people, hint, text)) is not None), None)
     if introduced is not None:
         return Identified(introduced)
-    unclear = [(hint, m) for hint, m in matches if m.ambiguous]
-    if unclear:
-        return _ambiguous(*unclear[0])
+    described = described_as(people, text)
+    if described is not None:
+        return Identified(described)  # "call w/ my RAPS mentor", when the table's notes say who that is
     said = f" (it mentions {', '.join(repr(h) for h in hints[:3])}, not in your list)" if hints else ""
     return Identified(reason="no_mentor", detail=f"the note does not say who the meeting was with{said}")
 
@@ -412,6 +423,15 @@ def _named_together(matches: list[tuple[str, NoteNameMatch]], text: str) -> list
     title = names_in_line(first_line(text) or "")
     together = {m.person.id: m.person for hint, m in matches[:3] if m.person is not None and hint in title}
     return list(together.values())
+
+
+def _told_apart(candidates: Sequence[Person], name: str, text: str) -> Person | None:
+    """Of the people a first name fits, the one whose company or role a line naming them
+    also mentions ("Michelle (Brightwater labeling)"); None unless exactly one."""
+    own = {p.id: distinctive_words(p, candidates) for p in candidates}
+    lines = [line for line in text.splitlines() if re.search(rf"\b{re.escape(name)}\b", line, re.IGNORECASE)]
+    fits = {p.id: p for p in candidates for line in lines if own[p.id] & key_words(line)}
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def _ambiguous(name: str, match: NoteNameMatch) -> Identified:
