@@ -108,6 +108,9 @@ _RUN_ON_END = {"a", "an", "the", "of", "to", "and", "or", "but", "in", "on", "at
                "if", "is", "are", "was", "that", "this", "my", "your", "her", "his", "their", "our", "vs", "not"}
 
 
+_LONE_BULLETS = {"•", "◦", "▪", "‣", "●", "○", "■", "□", "–", "-", "*", "·"}
+
+
 def unwrap_lines(page: str) -> str:
     """A PDF page with its soft line breaks joined: text laid out on a page breaks a
     sentence wherever the line is full ("…before you try to improve anything. MAPE" / "is easy
@@ -120,6 +123,9 @@ def unwrap_lines(page: str) -> str:
     out: list[str] = []
     for line in lines:
         stripped = line.strip()
+        if out and out[-1].strip() in _LONE_BULLETS and stripped:
+            out[-1] = f"{out[-1].strip()} {stripped}"  # "•" on a line of its own, its item on the next
+            continue
         if out and stripped and not _LIST_START.match(stripped):
             before = out[-1].rstrip()
             last_word = before.rsplit(None, 1)[-1].lower() if before else ""
@@ -250,6 +256,11 @@ def _load_html(data: bytes) -> LoadedFile:
     # Garrett</p>", and the box belongs on the line of its task.
     for br in soup.find_all("br"):
         br.replace_with("\n")
+    # Evernote's, OneNote's and Notion's to-do boxes: "[x] " or "[ ] " before the task.
+    for box in soup.find_all(["input", "en-todo"]):
+        if box.name == "en-todo" or (box.get("type") or "").lower() == "checkbox":
+            ticked = box.has_attr("checked") and str(box.get("checked")).lower() not in ("false", "0")
+            box.replace_with("[x] " if ticked else "[ ] ")
     for block in soup.find_all(_HTML_BLOCKS):
         block.insert_before("\n")
         block.insert_after("\n")

@@ -93,3 +93,46 @@ def test_my_mentor_alone_names_no_one():
     people = [Row("Diane Whitaker", "My RAPS mentor."), Row("Kit Dunleavy", "A mentor Diane introduced.")]
     assert described_as(people, "Call with my mentor today\n- keep it short") is None
     assert described_as(people, "Call with my RAPS mentor today").name == "Diane Whitaker"
+
+
+# ----- extraction shapes from the same set ----------------------------------------------
+def test_a_bullet_journal_page_reads_its_priority_points_and_crossed_tasks_but_not_its_events():
+    from mentordesk.relationships.extraction import extract_items
+
+    page = ("WED 7.9.25\n\n○ 7a–3:30p shift\n– Tasha back from the coast\n○ 6:00 call w/ my RAPS mentor — re: the offer\n"
+            "   – she was SO happy for me\n   ! Never accept on the call. Ask for it in writing + 48 hrs.\n"
+            "   ! Negotiate base, not bonus.\n× email Kevin — thank you + ask for the offer in writing\n• comp spreadsheet\n")
+    items = [(i.kind, i.text, i.done) for i in extract_items(page, None, "Diane Whitaker", "Megan Pruitt")]
+    assert ("advice", "Never accept on the call. Ask for it in writing + 48 hrs.", False) in items
+    assert ("advice", "Negotiate base, not bonus.", False) in items
+    assert ("action", "email Kevin — thank you + ask for the offer in writing", True) in items
+    assert not any("6:00 call" in text or "shift" in text for _, text, _ in items)
+
+
+def test_in_a_text_message_export_the_other_speaker_is_the_mentor_even_by_nickname():
+    """"Kit" is Catherine Dunleavy's nickname: beside "Me:", her lines are the mentor's."""
+    from mentordesk.relationships.extraction import extract_items
+
+    chat = ("Messages with Kit\n+1 (919) 555-0143\n\nTue, Oct 14, 2025 at 8:02 PM\n"
+            "Me: Hi Kit! Is now still ok?\nKit: Text is fine.\n"
+            "Kit: Keep a running log of every piece of FDA correspondence, starting now.\n"
+            "Me: This is so helpful. I'm making the correspondence log tomorrow\n"
+            "Kit: Not weird. I'll mark it up in red like the old days.\n")
+    items = [(i.kind, i.text) for i in extract_items(chat, None, "Catherine Dunleavy", "Megan Pruitt")]
+    assert ("advice", "Keep a running log of every piece of FDA correspondence, starting now.") in items
+    assert any(kind == "action" and "correspondence log tomorrow" in text for kind, text in items)
+    assert not any("555" in text or "mark it up in red" in text for _, text in items)
+
+
+def test_html_checkboxes_and_pdf_bullets_on_their_own_line_keep_their_items(tmp_path):
+    from ingest.loaders import load_file, unwrap_lines
+    from mentordesk.relationships.extraction import extract_items
+
+    page = tmp_path / "program.html"
+    page.write_text('<html><body><div><b>To do</b></div><div><input type="checkbox" checked="checked"/>connect with '
+                    'Sandra on LinkedIn</div><div><input type="checkbox"/>email José about coffee</div></body></html>',
+                    encoding="utf-8")
+    items = [(i.text, i.done) for i in extract_items(load_file(page).text, None, None, "Megan Pruitt")]
+    assert items == [("connect with Sandra on LinkedIn", True), ("email José about coffee", False)]
+    assert unwrap_lines("Speakers: Hannah\n•\nAsk questions FDA can answer yes or no.\n•\nCut it down.") == \
+        "Speakers: Hannah\n• Ask questions FDA can answer yes or no.\n• Cut it down."

@@ -54,7 +54,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "12"
+EXTRACTOR_VERSION = "13"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -95,7 +95,7 @@ def _transcript_speakers(lines: list[str]) -> set[str]:
     return speakers if len(speakers) >= 2 or speakers & {"Q", "A"} else set()
 
 
-def _role(who: str, mentor: str | None, me: frozenset[str] | set[str] = frozenset()) -> str:
+def _role(who: str, mentor: str | None, me: frozenset[str] | set[str] = frozenset(), self_named: bool = False) -> str:
     """"me" or "mentor" for a transcript speaker: Q, Me, I and the user's own name are the
     user; with the meeting's mentor known, a speaker who shares no name with them is the
     user too."""
@@ -103,8 +103,8 @@ def _role(who: str, mentor: str | None, me: frozenset[str] | set[str] = frozense
     if lowered in _SELF_SPEAKERS or (me and name_words(lowered) & me and not (mentor and name_words(lowered)
                                                                               & name_words(mentor))):
         return "me"
-    if lowered == "a" or not mentor:
-        return "mentor"
+    if lowered == "a" or not mentor or self_named:
+        return "mentor"  # beside "Me:" in a chat, the other speaker ("Kit") is the one met
     mentor_words = name_words(mentor)
     who_words = name_words(lowered) - {"dr", "prof", "mr", "mrs", "ms"}
     return "mentor" if who_words & mentor_words else "me"
@@ -168,7 +168,8 @@ def _names_a_speaker(line: str, markdown: str, mentor: str | None) -> bool:
 
 # Rapid logging (a bullet journal): "• task", "x done", "> migrated", "< scheduled",
 # "– note". Read as checkboxes and plain bullets, so the usual rules apply to each line.
-_BUJO = re.compile(r"^(?P<indent>\s*)(?P<mark>[•xX><–])\s+(?P<text>\S.*)$")
+# "× done" and "○ event" are common too, and "!" marks a point that matters (an idea, a tip).
+_BUJO = re.compile(r"^(?P<indent>\s*)(?P<mark>[•xX×><–○!])\s+(?P<text>\S.*)$")
 _BUJO_KEY = re.compile(r"^\s*(?:key|legend)\s*:.*(?:task|done|migrated|note)", re.IGNORECASE)
 _DAY_MEETING = re.compile(r"^\s*(?:call|coffee|lunch|chat|meeting|1:1|1-1|zoom|teams|catch[- ]?up|session|mentoring)\b"
                           r".*\b(?:with|w/)\s*\S", re.IGNORECASE)
@@ -179,7 +180,7 @@ def _bullet_journal(lines: list[str]) -> list[str]:
     line goes. On a day's page, the tasks above the line that opens the meeting ("Call w/
     Dee (19:00, 45 min)") are the day's chores, not the meeting's: they are left out."""
     marks = [m["mark"] for line in lines if (m := _BUJO.match(line))]
-    is_journal = len(marks) >= 4 and ("•" in marks) and (set(marks) & {"x", "X", ">", "<", "–"}) \
+    is_journal = len(marks) >= 4 and ("•" in marks) and (set(marks) & {"x", "X", "×", ">", "<", "–"}) \
         or any(_BUJO_KEY.match(line) for line in lines)
     if not is_journal:
         return lines
@@ -188,8 +189,11 @@ def _bullet_journal(lines: list[str]) -> list[str]:
         match = _BUJO.match(line)
         if _BUJO_KEY.match(line):
             out.append("")
+        elif match and match["mark"] == "○":
+            out.append("")  # an event ("○ 6:00 call w/ Dee"): when something happened, never an item
         elif match:
-            box = {"•": "- [ ] ", "x": "- [x] ", "X": "- [x] ", ">": "- [ ] ", "<": "- [ ] ", "–": "- "}[match["mark"]]
+            box = {"•": "- [ ] ", "x": "- [x] ", "X": "- [x] ", "×": "- [x] ", ">": "- [ ] ", "<": "- [ ] ", "–": "- ",
+                   "!": "- "}[match["mark"]]
             out.append(f"{match['indent']}{box}{match['text']}")
         else:
             out.append(line)
@@ -216,6 +220,7 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
     lines = [_CALLOUT.sub("", raw) if raw.lstrip().startswith(">") else raw for raw in raw_lines]
     lines = ["" if _PROPERTY_BULLET.match(line) else line for line in lines]  # Logseq "- tags:: ..."
     speakers = _transcript_speakers(lines)
+    self_named = any(s.lower() in _SELF_SPEAKERS or (me and name_words(s) & me) for s in speakers)
     units: list[_Unit] = []
     section: str | None = None       # the kind the current lines belong to
     heading_section: str | None = None  # the kind of the last Markdown heading (lasts to the next)
@@ -377,7 +382,7 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
         speaker = _SPEAKER.match(stripped)
         if speaker and speaker["who"] in speakers:
             flush_paragraph()
-            role = _role(speaker["who"], mentor, me)
+            role = _role(speaker["who"], mentor, me, self_named)
             turns += 1
             for sentence in split_sentences(_TIMESTAMP.sub("", speaker["text"])):
                 units.append(_Unit(sentence, None, speaker=role, turn=turns))

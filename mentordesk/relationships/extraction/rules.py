@@ -51,6 +51,11 @@ _MENTOR_OFFER = re.compile(r"^(?!i\b)(?:she|he|they|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+))
                            re.IGNORECASE)
 
 
+# "I'm making the correspondence log tomorrow": a plan with its day is a commitment too.
+_SELF_PLANNED = re.compile(r"\bi(?:'m| am) (?!not\b)\w+ing\b.{0,60}\b(?:tomorrow|tonight|this (?:week|weekend|evening)"
+                           r"|next week|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
+
+
 # The mentor's promise told back to them, in a thank-you email: "You said you'd talk to Eoin".
 _YOUR_PROMISE = re.compile(r"^(?:and\s+)?you (?:said you'?d|said you would|said you'?ll|offered to|promised to|kindly offered)\b",
                            re.IGNORECASE)
@@ -130,7 +135,8 @@ _DATE_LINE = re.compile(rf"^(?:\w+day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON
                         r"(?:[,;·|–—-]\s*[\w .'’&()-]{0,40})?$", re.IGNORECASE)
 
 # A line that carries an address or an email header: "Kobby <kobby@school.org>", "From: ...".
-_CONTACT = re.compile(r"<[^<>\s]+@[^<>\s]+>|^\S+@\S+\.\w+$|^(?:from|to|cc|bcc|sent|date|subject):\s", re.IGNORECASE)
+_CONTACT = re.compile(r"<[^<>\s]+@[^<>\s]+>|^\S+@\S+\.\w+$|^(?:from|to|cc|bcc|sent|date|subject):\s"
+                      r"|^\+?[\d\s().-]{7,}$", re.IGNORECASE)  # an address, a header, a phone number
 
 
 # A sentence that opens by reporting the mentor ("She said I should...", "His advice: ...")
@@ -196,7 +202,7 @@ def rule_kind(sentence: str) -> str | None:
         return "advice"
     if _TOLD_SOMEONE_TO.match(bare):
         return "other"  # the user's own advice to someone else ("I told her to ask the super-users")
-    if _SELF_COMMIT.search(bare):
+    if _SELF_COMMIT.search(bare) or _SELF_PLANNED.search(bare):
         return "action"
     if re.match(r"^(?:hi|hello|hey|dear|thanks|thank you|best|cheers|regards|warmly|talk soon|looking forward)\b",
                 bare, re.IGNORECASE) and not _REPORTED.search(text):
