@@ -258,7 +258,7 @@ def _load_html(data: bytes) -> LoadedFile:
         br.replace_with("\n")
     # Evernote's, OneNote's and Notion's to-do boxes: "[x] " or "[ ] " before the task.
     for box in soup.find_all(["input", "en-todo"]):
-        if box.name == "en-todo" or (box.get("type") or "").lower() == "checkbox":
+        if box.name == "en-todo" or str(box.get("type") or "").lower() == "checkbox":
             ticked = box.has_attr("checked") and str(box.get("checked")).lower() not in ("false", "0")
             box.replace_with("[x] " if ticked else "[ ] ")
     for block in soup.find_all(_HTML_BLOCKS):
