@@ -136,3 +136,21 @@ def test_html_checkboxes_and_pdf_bullets_on_their_own_line_keep_their_items(tmp_
     assert items == [("connect with Sandra on LinkedIn", True), ("email José about coffee", False)]
     assert unwrap_lines("Speakers: Hannah\n•\nAsk questions FDA can answer yes or no.\n•\nCut it down.") == \
         "Speakers: Hannah\n• Ask questions FDA can answer yes or no.\n• Cut it down."
+
+
+def test_a_mentors_chat_message_is_one_piece_of_advice_from_its_counsel_to_its_end():
+    """Each message is quoted from its counsel on, once: the sentences taken in with it are
+    not items again of their own."""
+    from mentordesk.relationships.extraction import extract_items
+
+    chat = ("Me: my first IND annual report is due 10/28\n"
+            "Kit: Honestly? Most of them skim it. Lead with what changed. A reviewer opens an annual report looking "
+            "for one thing: is anything different about the risk.\n"
+            "Me: ok\n"
+            "Kit: And never bury a protocol change in the annual report. If you find one, tell Kevin. Don't fix it "
+            "quietly.\n")
+    advice = [i.text for i in extract_items(chat, None, "Catherine Dunleavy", "Megan Pruitt") if i.kind == "advice"]
+    assert advice == [
+        "Lead with what changed. A reviewer opens an annual report looking for one thing: is anything different "
+        "about the risk.",
+        "Never bury a protocol change in the annual report. If you find one, tell Kevin. Don't fix it quietly."]

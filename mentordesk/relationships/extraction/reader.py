@@ -54,7 +54,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "13"
+EXTRACTOR_VERSION = "14"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -73,6 +73,7 @@ class _Unit:
     quote: str | None = None  # the whole line, when the unit is only part of it
     checkbox: bool = False  # "- [ ]" or "- [x]": a task, whatever the words
     turn: int | None = None  # which turn of a chat or transcript the sentence is part of
+    message: bool = False  # the turn is one chat message ("Kit: …" on one line), quoted whole
 
 
 _SELF_SPEAKERS = {"q", "me", "i", "mentee", "myself"}
@@ -385,7 +386,8 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
             role = _role(speaker["who"], mentor, me, self_named)
             turns += 1
             for sentence in split_sentences(_TIMESTAMP.sub("", speaker["text"])):
-                units.append(_Unit(sentence, None, speaker=role, turn=turns))
+                # (a Q/A transcript's answer is a list of points, not a message to quote whole)
+                units.append(_Unit(sentence, None, speaker=role, turn=turns, message=speaker["who"] not in ("A", "Q")))
             label_filled = True
             continue
         bare = _bare_label(stripped, others=True)
@@ -500,10 +502,11 @@ def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
     kinds = [_decide(unit, readable[i], rules[i], scores.get(i), mentor, me_words, i in counsel)
              for i, unit in enumerate(units)]
     spans = _mentor_turn_spans(units, kinds, readable)
+    inside = {j for i, end in spans.items() for j in range(i + 1, end + 1)}  # quoted with the counsel before them
     items: list[ExtractedItem] = []
     for i, unit in enumerate(units):
         kind = kinds[i]
-        if kind is None:  # (the reasons a span takes in are sentences no rule kept)
+        if kind is None or i in inside:
             continue
         text = texts[i]
         quote = unit.quote or text
@@ -541,7 +544,12 @@ def _mentor_turn_spans(units: list[_Unit], kinds: list[str | None], texts: list[
             continue
         end = i
         j = i + 1
-        while j < len(units) and units[j].turn == unit.turn and kinds[j] is None and _explains(texts[j]):
+        # A chat message is quoted from its counsel to its end ("Lead with what changed. A
+        # reviewer opens an annual report looking for one thing…"), unless a question or a
+        # promise of the mentor's own ends it first.
+        while j < len(units) and units[j].turn == unit.turn and (
+                (kinds[j] is None and _explains(texts[j]))
+                or (unit.message and not texts[j].rstrip().endswith("?") and rule_kind(texts[j]) in (None, "advice"))):
             end = j
             j += 1
         if end > i:
