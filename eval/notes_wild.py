@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {name: ROOT / "eval" / "data" / name
         for name in ("notes_wild", "notes_wild2", "notes_wild3", "notes_wild4", "notes_wild5", "notes_wild6",
-                     "notes_wild7", "notes_wild8", "notes_wild9", "notes_wild10", "notes_wild11")}
+                     "notes_wild7", "notes_wild8", "notes_wild9", "notes_wild10", "notes_wild11", "notes_wild12")}
 # A set whose writer dates numbers month first is run as that user would set it up
 # (MENTORDESK_DATE_ORDER=mdy, or a US locale); the others read day first.
 DATE_ORDER = {"notes_wild6": "mdy", "notes_wild8": "mdy", "notes_wild11": "mdy"}
@@ -44,7 +44,7 @@ DATE_ORDER = {"notes_wild6": "mdy", "notes_wild8": "mdy", "notes_wild11": "mdy"}
 PERSONA = {"notes_wild": "Dani Costa", "notes_wild2": "Rosa Delgado-Whitaker", "notes_wild3": "Kwabena Mensah-Larsen",
            "notes_wild4": "Lucía Ferreira-Okoye", "notes_wild5": "Anneliese Vandermeulen",
            "notes_wild6": "Marisol Quintero-Haynes", "notes_wild7": "Niamh Ó Briain", "notes_wild8": "Renee Kaminski",
-           "notes_wild9": "Femke Bakker", "notes_wild10": "Ciara Dunne", "notes_wild11": "Megan Pruitt"}
+           "notes_wild9": "Femke Bakker", "notes_wild10": "Ciara Dunne", "notes_wild11": "Megan Pruitt", "notes_wild12": "Becca Hollis"}
 DATA = SETS["notes_wild"]
 RESULTS = ROOT / "eval" / "results"
 MATCH = 0.5
@@ -129,7 +129,7 @@ def evaluate_split(split: str, embedder, show: bool = False, data: Path = DATA) 
 
 
 def _evaluate_split(split: str, embedder, show: bool = False, data: Path = DATA) -> dict:
-    from ingest.loaders import load_file
+    from ingest.loaders import LoadError, load_file
     from mentordesk.container import MentorDesk
     from mentordesk.relationships.extraction import extract_items
     from mentordesk.settings import Settings
@@ -170,9 +170,12 @@ def _evaluate_split(split: str, embedder, show: bool = False, data: Path = DATA)
                 review_expected += 1
                 ok = meeting is None and got["review"] == row["review_reason"]
                 review_ok += ok
-            loaded = load_file(path)
+            try:
+                loaded_text = load_file(path).text
+            except LoadError:
+                loaded_text = ""  # a file the app cannot read: every item of it is missed
             mentor = meeting.person_name if meeting else None  # what the app placed, never the expected answer
-            items = [(i.kind, i.text) for i in extract_items(loaded.text, classifier, mentor, me)]
+            items = [(i.kind, i.text) for i in extract_items(loaded_text, classifier, mentor, me)]
             matched, missed, extra = score_items(row["items"], items, scores)
             notes_out.append({
                 "file": row["file"], "shape": row["shape"], "placement_ok": bool(ok), "expected": row["meeting"]
@@ -236,11 +239,12 @@ def _prep_share(desk) -> dict:
 def extraction_cost(embedder) -> dict:
     """Time to extract items from every dev note, rules alone and rules + classifier, side
     by side on the same notes (the classifier embeds each undecided sentence)."""
-    from ingest.loaders import load_file
+    from ingest.loaders import SUPPORTED_SUFFIXES, load_file
     from mentordesk.relationships.extraction import extract_items
     from mentordesk.relationships.sentence_classifier import load_classifier
 
-    texts = [load_file(p).text for data in SETS.values() for p in sorted((data / "dev").iterdir()) if p.is_file()]
+    texts = [load_file(p).text for data in SETS.values() for p in sorted((data / "dev").iterdir())
+             if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES]
     classifier = load_classifier(embedder)
     embedder.embed(["warm up"])
     figures = {}
