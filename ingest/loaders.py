@@ -17,7 +17,7 @@ from pathlib import Path
 from ingest.frontmatter import FrontMatter, FrontMatterError, split_front_matter
 from ingest.limits import check_zip_expansion
 
-SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm", ".csv", ".tsv")
+SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm", ".csv", ".tsv", ".ics", ".vtt")
 
 
 class LoadError(ValueError):
@@ -305,6 +305,70 @@ def _load_tsv(data: bytes) -> LoadedFile:
     return _load_delimited(data, "\t", "tab-separated text")
 
 
+def _load_ics(data: bytes) -> LoadedFile:
+    """A calendar event exported as .ics: its title, day, attendees and place as property
+    lines, the notes typed into its description under them, as a note with properties."""
+    import icalendar
+
+    try:
+        calendar = icalendar.Calendar.from_ical(decode_text(data))
+    except ValueError as exc:
+        raise LoadError(f"is not a valid iCalendar file: {exc}") from exc
+    blocks, title = [], None
+    for event in calendar.walk("VEVENT"):
+        summary = str(event.get("SUMMARY") or "").strip()
+        start = event.decoded("DTSTART") if event.get("DTSTART") else None
+        people = [_calendar_name(p) for p in [event.get("ORGANIZER"), *_as_list(event.get("ATTENDEE"))] if p]
+        lines = [summary] if summary else []
+        if start is not None:
+            lines.append(f"Date: {(start.date() if isinstance(start, dt.datetime) else start).isoformat()}")
+        if people:
+            lines.append("Attendees: " + ", ".join(dict.fromkeys(p for p in people if p)))
+        if event.get("LOCATION"):
+            lines.append(f"Location: {event.get('LOCATION')}")
+        description = str(event.get("DESCRIPTION") or "").strip()
+        blocks.append("\n".join(lines) + ("\n\n" + description if description else ""))
+        title = title or summary or None
+    if not blocks:
+        raise LoadError("is an iCalendar file with no event in it")
+    return LoadedFile("\n\n".join(blocks), FrontMatter(title=title))
+
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value] if value is not None else []
+
+
+def _calendar_name(address) -> str:
+    """"Jonathan Rees" from ATTENDEE;CN=Jonathan Rees:mailto:jr@x.com (the address when no CN)."""
+    name = address.params.get("CN") if hasattr(address, "params") else None
+    return str(name or str(address).removeprefix("mailto:").removeprefix("MAILTO:")).strip()
+
+
+_CUE_TIME = re.compile(r"^\s*(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}\s*-->\s*")
+_VOICE = re.compile(r"^<v(?:\.[\w.-]+)?\s+(?P<who>[^>]+)>(?P<text>.*?)(?:</v>)?$")
+
+
+def _load_vtt(data: bytes) -> LoadedFile:
+    """A WebVTT transcript (Zoom, Teams, Meet): one "Speaker: words" line per cue, without
+    the header, cue numbers, timings and notes, so it reads like a pasted transcript."""
+    text = decode_text(data).replace("\r\n", "\n")
+    if not text.lstrip("\ufeff").startswith("WEBVTT"):
+        raise LoadError("is not a WebVTT file (it does not start with WEBVTT)")
+    lines: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        rows = [row.strip() for row in block.strip().splitlines()]
+        timed = next((i for i, row in enumerate(rows) if _CUE_TIME.match(row)), None)
+        if timed is None:
+            continue  # the header, a NOTE or a STYLE block
+        words = " ".join(rows[timed + 1:])
+        voice = _VOICE.match(words)
+        words = f"{voice['who'].strip()}: {voice['text']}" if voice else words
+        words = re.sub(r"</?[^>]+>", "", words).strip()
+        if words:
+            lines.append(words)
+    return LoadedFile("\n".join(lines))
+
+
 _LOADERS = {
     ".md": _load_markdown,
     ".markdown": _load_markdown,
@@ -315,6 +379,8 @@ _LOADERS = {
     ".htm": _load_html,
     ".csv": _load_csv,
     ".tsv": _load_tsv,
+    ".ics": _load_ics,
+    ".vtt": _load_vtt,
 }
 
 

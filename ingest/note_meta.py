@@ -170,6 +170,8 @@ def split_names(value: object) -> list[str]:
     names = []
     for part in parts:
         part = _WIKILINK.sub(r"\1", part)
+        if re.fullmatch(r"\s*<?[^\s<>@]+@[^\s<>@]+\.\w+>?\s*", part):
+            continue  # an address with no name ("beccahollis.joinery@gmail.com") names no one
         part = re.sub(r"<[^>]*>|\([^)]*\)|\[[^\]]*\]\([^)]*\)", " ", part)  # emails, asides, links
         part = part.replace("@", " ").strip(" \t*_\"'`[]#")
         part = " ".join(part.split())
@@ -441,7 +443,11 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         hints, mentor_source = speakers, "hint"
     if not mentors and speakers is None:
         body_with = name_with(" ".join(text.split()[:120]))  # "…after coffee with Chris Alvarez…"
-        guesses = guessed + email_names(text) + [n for head in heads + top[:3] for n in names_in_line(head)]
+        # A name the note says it met ("## Pay review w/ Okafor" in a daily note) before any
+        # name it only mentions ("Marek's lads back to full numbers").
+        met = [n for line in heads + [ln for ln in text.splitlines() if re.match(r"^#{1,6}\s", ln)]
+               if (n := name_with(line))]
+        guesses = met + guessed + email_names(text) + [n for head in heads + top[:3] for n in names_in_line(head)]
         guesses += speaker_names(text) + [g for g in (body_with, _greeting_name(text), name_in_file_name(file_stem)) if g]
         # Headings further down ("## 11:00 Bea (career services)" in a daily note), and a
         # name typed in lower case after "with" ("notes from the call with jan willem").
@@ -502,9 +508,38 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
             if date:
                 date_source = "title"
                 break
+    if date is None:
+        # "Thurs 30th Oct - coffee w/ JR": no year, but the weekday says which one.
+        for head in heads + top[:3]:
+            date = weekday_date(head)
+            if date:
+                date_source = "title"
+                break
     if date is None and created is not None:
         date, date_source = created, "metadata"
     return NoteFacts(tuple(mentors), mentor_source, tuple(hints), date, date_source)
+
+
+_WEEKDAY_BEFORE = re.compile(r"\b(?P<day>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+def weekday_date(text: str, today: dt.date | None = None, years: int = 4) -> dt.date | None:
+    """A yearless date with its weekday ("Thurs 12th June", "Tue, Oct 14"): the most
+    recent year, up to ``years`` back and not after today, in which that day fell on that
+    weekday. None when no weekday is written or no year in the range fits."""
+    today = today or dt.date.today()
+    for pattern in _YEARLESS:
+        for match in pattern.finditer(text):
+            weekday = _WEEKDAY_BEFORE.search(text[max(0, match.start() - 14): match.start()])
+            if not weekday:
+                continue
+            wanted = ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(weekday["day"].lower())
+            month, day = MONTHS[match["month"].lower().rstrip(".")], int(match["day"])
+            for year in range(today.year, today.year - years - 1, -1):
+                candidate = _safe_date(year, month, day)
+                if candidate is not None and candidate <= today and candidate.weekday() == wanted:
+                    return candidate
+    return None
 
 
 # Words that make a title a talk, an episode or a book rather than a meeting.

@@ -248,6 +248,12 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
             return (len(parts) >= 2 and parts[0] == words[0]
                     and (parts[-1] == words[-1] or (len(words[-1]) <= 2 and parts[-1].startswith(words[-1]))))
         fits = [p for p in people if fits_person(p)]
+        if not fits and len(words) == 2:
+            # "Tony Unite" (from "WhatsApp Chat with Tony Unite"): the one person of that first
+            # name, with a word of their company or role after it.
+            firsts = [p for p in people if _bare_key(p.name).split()[:1] == [words[0]]]
+            if len(firsts) == 1 and words[1] in key_words(f"{firsts[0].company or ''} {firsts[0].role or ''}"):
+                fits = firsts
         if not fits:
             # "Aiofe Brennan", "Dianne Whittaker": each name at most one typing slip away.
             fits = [p for p in people if len(parts := _bare_key(p.name).split()) >= 2
@@ -271,7 +277,7 @@ def _one_slip(a: str, b: str) -> bool:
 
 
 _RELATION = re.compile(r"\bmy\s+(?P<words>(?:[\w'’-]+\s+){0,3}?)(?P<noun>mentor|boss|manager|supervisor|advis[oe]r"
-                       r"|coach|sponsor|professor|tutor)\b", re.IGNORECASE)
+                       r"|coach|sponsor|professor|tutor|gaffer|rep|trainer|teacher|instructor|lecturer)\b", re.IGNORECASE)
 _LOOSE_QUALIFIERS = {"old", "former", "new", "current", "first", "main", "other", "own", "great", "lovely"}
 _PLAIN_WORDS = {"the", "and", "for", "with", "from", "inc", "ltd", "llc", "company", "senior", "junior", "associate",
                 "director", "manager", "head", "lead", "principal", "consultant", "specialist", "assistant", "chief",
@@ -327,7 +333,9 @@ def match_note_hint(people: Sequence[Person], hint: str) -> NoteNameMatch:
     if whole.person is not None or whole.candidates:
         return whole
     words = hint.split()
-    for size in (2, 1):
+    # "Tony Mulligan", "Tony M": a full name that is no one's is not the one Tony of the table.
+    full_name = len(words) >= 2 and all(w[:1].isupper() for w in words)
+    for size in ((2,) if full_name else (2, 1)):
         found: dict[int, Person] = {}
         unclear: dict[int, Person] = {}
         for start in range(len(words) - size + 1):

@@ -398,7 +398,7 @@ def identify(people: list[Person], me: set[str], mentor: str | None, hints: tupl
             # The first name the note gives fits several people: settled by the words beside
             # it ("Coffee w/ Michelle (Brightwater labeling)") or by a later, fuller name of
             # one of them ("Sander dW"); someone else named later is not the person met.
-            told = _told_apart(match.candidates, hint, text) or next(
+            told = _told_apart(match.candidates, hint, text) or described_as(match.candidates, text) or next(
                 (m.person for _, m in matches[number + 1:] if m.person in match.candidates), None)
             return Identified(told) if told is not None else _ambiguous(hint, match)
     introduced = next((p for hint, _ in matches if (p := introduced_as(people, hint, text)) is not None), None)
@@ -413,7 +413,8 @@ def identify(people: list[Person], me: set[str], mentor: str | None, hints: tupl
 
 def _known_hint(people: list[Person], me: set[str], hints: tuple[str, ...]) -> Person | None:
     """The one person of the table the hints name, when the stated name is no one there."""
-    found = {m.person.id: m.person for h in hints if name_key(h) not in me
+    # Full names only: "Tony" somewhere in a call with Tony Mulligan is not Tony Ferreira.
+    found = {m.person.id: m.person for h in hints if name_key(h) not in me and len(h.split()) >= 2
              for m in [match_note_hint(people, h)] if m.person is not None}
     return next(iter(found.values())) if len(found) == 1 else None
 
