@@ -137,3 +137,11 @@ def ingest_notes_with_table(desk, folder, table: str, notes: dict[str, str]) -> 
     for name, text in notes.items():
         (notes_folder / name).write_text(text, encoding="utf-8")
     desk.ingest.ingest_paths([notes_folder], kind="notes")
+
+
+def placements(rel) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """What the notes became, by file name: meetings as (mentor, ISO date), and the review
+    list's reasons."""
+    meetings = {m.source.rsplit("/", 1)[-1]: (m.person_name, m.date.isoformat()) for m in rel.meetings.list()}
+    reviews = {r.source.rsplit("/", 1)[-1]: r.reason for r in rel.reviews.list()}
+    return meetings, reviews

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import ingest_notes_with_table
+from tests.helpers import ingest_notes_with_table, placements
 
 TABLE = """name,company,role,stage,notes
 Aoife Brennan,Local Enterprise Office Cork City,Business Adviser,mentor,
@@ -50,7 +50,7 @@ def placed(desk, tmp_path):
     ingest_notes_with_table(desk, tmp_path, TABLE, {
         "LEO mentoring - session 1.md": SESSION, "diary - kinsale day.txt": DIARY, "Thanks for Tuesday.txt": THANKS})
     rel = desk.relationships
-    meetings = {m.source.rsplit("/", 1)[-1]: (m.person_name, m.date.isoformat()) for m in rel.meetings.list()}
+    meetings, _ = placements(rel)
     return meetings, rel
 
 

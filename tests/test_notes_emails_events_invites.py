@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import ingest_notes_with_table
+from tests.helpers import ingest_notes_with_table, placements
 
 TABLE = """name,company,role,stage,notes
 Tom Gerhardt,Greater Dayton Health,Director of Financial Planning,mentor,
@@ -67,8 +67,7 @@ def ingested(desk, tmp_path, monkeypatch):
         "meetup - your WMS is lying.md": MEETUP, "Invitation_ Forecast review.txt": INVITE,
         "notes 7-4.txt": KOFFIE, "notes_export.csv": EXPORT})
     rel = desk.relationships
-    meetings = {m.source.rsplit("/", 1)[-1]: (m.person_name, m.date.isoformat()) for m in rel.meetings.list()}
-    reviews = {r.source.rsplit("/", 1)[-1]: r.reason for r in rel.reviews.list()}
+    meetings, reviews = placements(rel)
     return meetings, reviews, {p.name for p in rel.people.list()}
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import ingest_notes_with_table
+from tests.helpers import ingest_notes_with_table, placements
 
 TABLE = """name,company,role,stage,notes
 Diane Whitaker,Retired (Halvern Pharmaceuticals),Former VP Regulatory Affairs,primary,"My RAPS Triangle mentoring-program mentor, assigned January 2025."
@@ -45,8 +45,7 @@ def placed(desk, tmp_path, monkeypatch):
     desk.relationships.profile.update(name="Megan Pruitt")
     ingest_notes_with_table(desk, tmp_path, TABLE, NOTES)
     rel = desk.relationships
-    meetings = {m.source.rsplit("/", 1)[-1]: (m.person_name, m.date.isoformat()) for m in rel.meetings.list()}
-    reviews = {r.source.rsplit("/", 1)[-1]: r.reason for r in rel.reviews.list()}
+    meetings, reviews = placements(rel)
     return meetings, reviews
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from tests.helpers import ingest_notes_with_table
+from tests.helpers import ingest_notes_with_table, placements
 
 TABLE = """name,company,role,stage,notes
 Tony Ferreira,Unite the Union (Bristol construction branch),Branch Secretary,mentor,My union rep since I was an apprentice.
@@ -38,8 +38,7 @@ def placed(desk, tmp_path):
     desk.relationships.profile.update(name="Becca Hollis")
     ingest_notes_with_table(desk, tmp_path, TABLE, NOTES)
     rel = desk.relationships
-    meetings = {m.source.rsplit("/", 1)[-1]: (m.person_name, m.date.isoformat()) for m in rel.meetings.list()}
-    reviews = {r.source.rsplit("/", 1)[-1]: r.reason for r in rel.reviews.list()}
+    meetings, reviews = placements(rel)
     return meetings, reviews, {p.name for p in rel.people.list()}
 
 
