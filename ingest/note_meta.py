@@ -494,6 +494,9 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
             date = find_date(head, day_first=day_first)
             if date:
                 date_source = "title"
+                if _DAY_BEFORE.search(head) and _DAY_BEFORE_MET.search(head):
+                    # "25/04/2025, 07:41 - Becca: cheers for last night": the meeting was the day before
+                    date -= dt.timedelta(days=1)
                 break
     if date is None and written is not None:
         date, date_source = _meeting_before(text, written, day_first) or written, "written"
@@ -520,6 +523,10 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
     return NoteFacts(tuple(mentors), mentor_source, tuple(hints), date, date_source)
 
 
+# "cheers for last night", "notes from yesterday's coffee": the meeting was the day before.
+_DAY_BEFORE = re.compile(r"\b(?:last night|yesterday)\b", re.IGNORECASE)
+_DAY_BEFORE_MET = re.compile(r"\b(?:thank|cheers|coffee|lunch|dinner|call|chat|pint|drinks|meeting|met|catch)",
+                             re.IGNORECASE)
 _WEEKDAY_BEFORE = re.compile(r"\b(?P<day>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*(?:the\s+)?$", re.IGNORECASE)
 
 

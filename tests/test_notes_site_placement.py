@@ -79,3 +79,15 @@ def test_a_yearless_date_takes_the_latest_year_its_weekday_fits(text, expected):
     from ingest.note_meta import weekday_date
 
     assert weekday_date(text, today=dt.date(2026, 12, 7)) == expected
+
+
+@pytest.mark.parametrize(("first_line", "expected"), [
+    ("25/04/2025, 07:41 - Becca: Morning Tony, cheers for last night, and for the pint", dt.date(2025, 4, 24)),
+    ("25/04/2025, 07:41 - Becca: Morning Tony, did you get home ok", dt.date(2025, 4, 25)),
+    ("25/04/2025 - yesterday I finally finished the stairs", dt.date(2025, 4, 25)),  # no meeting said
+])
+def test_a_chat_that_thanks_for_last_night_is_dated_the_day_before(first_line, expected):
+    from ingest.note_meta import note_facts
+
+    text = first_line + "\n25/04/2025, 08:15 - Tony: Ask for the foreman rate from day one.\n"
+    assert note_facts(text, "WhatsApp Chat with Tony", day_first=True).date == expected
