@@ -525,8 +525,9 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
 
 # "cheers for last night", "notes from yesterday's coffee": the meeting was the day before.
 _DAY_BEFORE = re.compile(r"\b(?:last night|yesterday)\b", re.IGNORECASE)
-_DAY_BEFORE_MET = re.compile(r"\b(?:thank|cheers|coffee|lunch|dinner|call|chat|pint|drinks|meeting|met|catch)",
-                             re.IGNORECASE)
+# The words that say a "yesterday" was a meeting (an email's or a chat's first lines).
+_DAY_BEFORE_MET = re.compile(r"\b(?:thank|cheers|coffee|lunch|dinner|breakfast|call|chat|pint|drinks|meeting|met\b"
+                             r"|catch|session|talk)", re.IGNORECASE)
 _WEEKDAY_BEFORE = re.compile(r"\b(?P<day>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -657,8 +658,7 @@ def _meeting_date_in_email(text: str, sent: dt.date, day_first: bool | None = No
     body = [line for line in text.splitlines() if line.strip() and not _PROPERTY.match(line.strip())][:6]
     for line in body:
         lowered = line.lower()
-        if re.search(r"\byesterday\b", lowered) and re.search(r"\bthank|\blunch|\bcoffee|\bcall\b|\bchat|\bmet\b"
-                                                          r"|\bmeeting|\bsession|\bdinner|\bbreakfast|\btalk", lowered):
+        if re.search(r"\byesterday\b", lowered) and _DAY_BEFORE_MET.search(lowered):
             return sent - dt.timedelta(days=1)
         day = find_date(line, default_year=sent.year, day_first=day_first) or _yearless_numeric(line, sent.year,
                                                                                               day_first)

@@ -101,8 +101,8 @@ def _role(who: str, mentor: str | None, me: frozenset[str] | set[str] = frozense
     user; with the meeting's mentor known, a speaker who shares no name with them is the
     user too."""
     lowered = who.lower().strip(".")
-    if lowered in _SELF_SPEAKERS or (me and name_words(lowered) & me and not (mentor and name_words(lowered)
-                                                                              & name_words(mentor))):
+    words = name_words(lowered)
+    if lowered in _SELF_SPEAKERS or (words & me and not (mentor and words & name_words(mentor))):
         return "me"
     if lowered == "a" or not mentor or self_named:
         return "mentor"  # beside "Me:" in a chat, the other speaker ("Kit") is the one met
@@ -221,7 +221,7 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
     lines = [_CALLOUT.sub("", raw) if raw.lstrip().startswith(">") else raw for raw in raw_lines]
     lines = ["" if _PROPERTY_BULLET.match(line) else line for line in lines]  # Logseq "- tags:: ..."
     speakers = _transcript_speakers(lines)
-    self_named = any(s.lower() in _SELF_SPEAKERS or (me and name_words(s) & me) for s in speakers)
+    self_named = any(_role(s, None, me) == "me" for s in speakers)  # "Me:" or the user's name speaks
     units: list[_Unit] = []
     section: str | None = None       # the kind the current lines belong to
     heading_section: str | None = None  # the kind of the last Markdown heading (lasts to the next)
@@ -581,11 +581,20 @@ _OWNER = re.compile(r"^@?(?P<owner>(?-i:[A-Z][\w'’.-]*)(?: (?-i:[A-Z][\w'’.-
 _OWNER_AFTER = re.compile(r"\s*\((?P<owner>(?-i:[A-Z][\w'’.-]*)(?: (?-i:[A-Z][\w'’.-]*)){0,2})\)\s*\.?\s*$")
 
 
-def _owner_is_me(text: str, me: set[str]) -> bool:
-    """An owner-tagged task ("Femke Bakker will email…", "Femke: book the room") whose
-    owner is the user (their profile name)."""
+def _tagged_owner(text: str) -> str | None:
+    """Whose task an owner-tagged line is ("Alex Chen: share the template", "Priya to send
+    the deck", "Femke Bakker will email…"); None when the line has no owner tag: a label
+    word ("Todo:") or a verb ("Ask Tom to lead the slot" is an instruction to the user)."""
     match = _OWNER.match(text)
-    return bool(match and name_words(match["owner"]) & me and match["owner"].split()[0].lower() not in _TASK_VERBS)
+    if not match or match["owner"].lower() in ("todo", "action", "next", "me", "i", "note", "ps", "re"):
+        return None
+    return None if match["owner"].split()[0].lower() in _TASK_VERBS else match["owner"]
+
+
+def _owner_is_me(text: str, me: set[str]) -> bool:
+    """An owner-tagged task whose owner is the user (their profile name)."""
+    owner = _tagged_owner(text)
+    return bool(owner and name_words(owner) & me)
 
 
 def _owner_after_not_me(text: str, mentor: str | None, me: set[str]) -> bool:
@@ -604,12 +613,10 @@ def _owner_after_not_me(text: str, mentor: str | None, me: set[str]) -> bool:
 def _owner_says_not_mine(text: str, mentor: str | None, me: set[str]) -> bool:
     """An owner-tagged task of an AI meeting summary ("Alex Chen: share the template",
     "Priya to send the deck") that belongs to someone else than the user."""
-    match = _OWNER.match(text)
-    if not match or match["owner"].lower() in ("todo", "action", "next", "me", "i", "note", "ps", "re"):
+    tagged = _tagged_owner(text)
+    if tagged is None:
         return False
-    if match["owner"].split()[0].lower() in _TASK_VERBS:
-        return False  # "Ask Tom to lead the slot": an instruction to the user, not Tom's task
-    owner = name_words(match["owner"])
+    owner = name_words(tagged)
     if me and owner & me:
         return False
     if mentor and owner & name_words(mentor):
