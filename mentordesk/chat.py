@@ -56,30 +56,37 @@ def _answer_bonus(sentence: str) -> float:
     return 0.08 if kind in ("advice", "action") else (-0.05 if kind == "other" else 0.0)
 
 
-KEY_SENTENCES = 5  # sentences quoted in a local answer
+KEY_SENTENCES = 7  # sentences quoted in a local answer
+FROM_BEST_PASSAGE = 5  # of which at most this many from the best passage
+FROM_OTHER_PASSAGE = 2  # and this many from each other one
 MODEL_SENTENCES = 2  # sentences the small model may write before the quotes
 LOCAL_ANSWER_TOKENS = 80
-_PASSAGE_PRIOR = {1: 0.1, 2: 0.03}  # retrieval's ranking of whole passages, as a small lift
+_PASSAGE_WEIGHT = 0.5  # how much the whole passage's match lifts each of its sentences
+WHOLE_ITEM_WORDS = 45  # a list item up to this long is quoted whole
 _ENDS_UNIT = re.compile(r"[.!?:;\"”)\]]$")
 
 
 def passage_sentences(text: str) -> tuple[str, list[str]]:
-    """(section heading, sentences) of a stored passage. The passage's first line is its
-    heading ("Guide > Section" or a note's "What she said"); in the body, lines a PDF or a
-    fixed-width text wrapped mid-sentence are joined again, and each list item stands
-    alone, so a sentence is never cut at a line end."""
+    """(section heading, quotable units) of a stored passage. The passage's first line is
+    its heading ("Guide > Section" or a note's "What she said"); in the body, lines a PDF or
+    a fixed-width text wrapped mid-sentence are joined again, so a sentence is never cut at
+    a line end, and a list item of up to ``WHOLE_ITEM_WORDS`` words stays one unit: a
+    note's bullet is one piece of advice, and its second sentence ("Choose work that shows
+    range") often makes no sense without its first ("Three deep case studies beat twelve
+    thumbnails"). Longer items and prose are split into sentences."""
     head, _, body = text.partition("\n") if "\n" in text else ("", "", text)
-    units: list[str] = []
+    units: list[tuple[str, bool]] = []  # (text, is a list item)
     for line in body.splitlines():
         line = line.strip()
+        item = bool(_BULLET.match(line))
         if not line:
-            units.append("")
-        elif (_BULLET.match(line) or not units or not units[-1] or _ENDS_UNIT.search(units[-1])
-              or line.startswith("#")):
-            units.append(_BULLET.sub("", line).strip())
+            units.append(("", False))
+        elif item or not units or not units[-1][0] or _ENDS_UNIT.search(units[-1][0]) or line.startswith("#"):
+            units.append((_BULLET.sub("", line).strip(), item))
         else:
-            units[-1] += " " + line  # a wrapped line continues the sentence above it
-    sentences = [s for unit in units if unit for s in split_sentences(unit)
+            units[-1] = (units[-1][0] + " " + line, units[-1][1])  # a wrapped line continues the one above
+    sentences = [s for unit, item in units if unit
+                 for s in ([unit] if item and len(unit.split()) <= WHOLE_ITEM_WORDS else split_sentences(unit))
                  if len(s) > 20 and not addressed_to_an_assistant(s)]  # never quoted as an answer
     return head.split(">")[-1].strip().lstrip("#").strip(), sentences
 
@@ -349,26 +356,31 @@ class ChatService:
 
     def _key_sentences(self, question: str, passages: Sequence[SearchResult]) -> list[tuple[int, str]]:
         """The sentences of the passages that best answer the question, at most
-        ``KEY_SENTENCES`` of them, in passage order: up to three from the best passage,
-        up to two from each other one. A sentence is scored by its meaning (MiniLM, alone
-        and under its section's heading), the question's words it shares, whether it gives
-        advice, and a small lift for the higher-ranked passages, which retrieval judged
-        on the whole passage."""
-        candidates: list[tuple[int, str, str | None, str]] = []  # (passage, sentence, the one after it, heading)
+        ``KEY_SENTENCES`` of them, in passage order: up to five from the best passage, up to
+        two from each other one. A sentence is scored by its meaning (MiniLM, alone and read
+        with its neighbours under its section's heading: an advice bullet such as "Three
+        deep case studies beat twelve thumbnails" says little about "showing my work" on its
+        own), the question's words it shares, whether it gives advice, and how well
+        retrieval matched its whole passage (the stored passage vector's cosine)."""
+        candidates: list[tuple[int, str, str | None, str]] = []  # (passage, sentence, the one after it, in context)
         for n, passage in enumerate(passages, 1):
             heading, sentences = passage_sentences(passage.text)
-            candidates.extend((n, s, sentences[i + 1] if i + 1 < len(sentences) else None, heading)
-                              for i, s in enumerate(sentences))
+            for i, sentence in enumerate(sentences):
+                before = sentences[i - 1] if i else ""
+                after = sentences[i + 1] if i + 1 < len(sentences) else None
+                context = f"{heading}: {before} {sentence} {after or ''}" if heading else f"{before} {sentence} {after or ''}"
+                candidates.append((n, sentence, after, " ".join(context.split())))
         if not candidates:
             return []
         texts = [s for _, s, _, _ in candidates]
-        vectors = self.index.embedder.embed([question] + texts + [f"{h}: {s}" if h else s for _, s, _, h in candidates])
+        vectors = self.index.embedder.embed([question] + texts + [c for _, _, _, c in candidates])
         alone = vectors[1: 1 + len(texts)] @ vectors[0]
-        in_section = vectors[1 + len(texts):] @ vectors[0]
+        in_context = vectors[1 + len(texts):] @ vectors[0]
         scored: list[tuple[float, int, int, str]] = []
-        for order, ((n, sentence, after, _), a, b) in enumerate(zip(candidates, alone, in_section)):
+        for order, ((n, sentence, after, _), a, b) in enumerate(zip(candidates, alone, in_context)):
+            whole = passages[n - 1].dense_score
             score = (0.5 * float(a) + 0.5 * float(b) + 0.3 * support(question, sentence) + _answer_bonus(sentence)
-                     + _PASSAGE_PRIOR.get(n, 0.0))
+                     + _PASSAGE_WEIGHT * (whole if whole is not None else 0.0))
             if after and _IS_LEAD.search(sentence):
                 # A question, or a topic line ("New topic: managing up"): the answer is
                 # the sentence after it, which shares the topic's words.
@@ -377,7 +389,8 @@ class ChatService:
         chosen: list[tuple[int, int, str]] = []
         taken: dict[int, int] = {}
         for _, order, n, sentence in sorted(scored, key=lambda t: -t[0]):
-            if taken.get(n, 0) >= (3 if n == 1 else 2) or any(s == sentence for _, _, s in chosen):
+            if taken.get(n, 0) >= (FROM_BEST_PASSAGE if n == 1 else FROM_OTHER_PASSAGE) or any(
+                    s == sentence for _, _, s in chosen):
                 continue
             chosen.append((n, order, sentence))
             taken[n] = taken.get(n, 0) + 1

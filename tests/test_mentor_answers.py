@@ -173,3 +173,36 @@ def test_a_pdfs_wrapped_lines_are_quoted_as_whole_sentences(minilm, tmp_path):
     assert any("situation, behaviour, impact pattern" in line for line in quoted), answer.text
     assert all(line.rstrip().endswith(("].", "]")) and not line.rstrip(" []0123456789").endswith((",", " and"))
                for line in quoted), answer.text
+
+
+def test_a_notes_advice_bullet_is_quoted_whole(minilm, tmp_path):
+    """A bullet of advice is one unit: its second sentence ("Pick projects that show...")
+    means little without its first, so the answer quotes the whole bullet on one line."""
+    from mentordesk.container import MentorDesk
+    from mentordesk.settings import Settings
+
+    note = tmp_path / "2025-06-03 Portfolio chat with Ines.md"
+    note.write_text(
+        "# Portfolio review with Ines Duarte\n\nDate: 3 June 2025\n\n## What she said\n"
+        "- Two strong write-ups beat a gallery of screenshots. Pick projects that show different strengths: depth, "
+        "working across teams, helping people.\n"
+        "- Tell each story the same way: the situation, your part, the trade-offs, the result.\n"
+        "- Put the dead ends in, not only the polished ending. Reviewers believe a process more than a result.\n"
+        "- Keep each write-up short enough to read over a coffee.\n", encoding="utf-8")
+    guide = tmp_path / "hiring-guide.txt"
+    guide.write_text(
+        "Hiring for a new team\n\nBefore you read a single CV, write down what the role needs and agree which "
+        "interviewer assesses what. Shadow three interviews before you lead one. Decide in a debrief where "
+        "everyone shares written feedback before hearing the others.\n", encoding="utf-8")
+    desk = MentorDesk(Settings(home=tmp_path / "home", llm_provider="fake", index_builtin_guidance=False),
+                      embedder=minilm)
+    desk.ingest.ingest_paths([note], kind="notes")
+    desk.ingest.ingest_paths([guide], kind="documents")
+    chat = ChatService(desk.index, lambda: ScriptedModel(reply="Ok.", calls=[]), ModelInfo("local", "scripted"),
+                       local_passages=5)
+    answer = chat.ask("How should I present my past projects in a portfolio?").result()
+    quoted = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert any("Two strong write-ups beat a gallery of screenshots. Pick projects that show different strengths"
+               in line for line in quoted), answer.text
+    assert any("Put the dead ends in, not only the polished ending. Reviewers believe" in line for line in quoted), \
+        answer.text
