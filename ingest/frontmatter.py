@@ -69,6 +69,27 @@ def _pop_first(data: dict, keys: tuple[str, ...]) -> tuple[str | None, object]:
     return None, None
 
 
+def _key_words(key: object) -> set[str]:
+    return set(re.sub(r"[^a-z]+", " ", str(key).lower()).split())
+
+
+# Keys a writer invents ("chat_with", "when_was_it", "met_on_date") are read by their words
+# when no usual key is there; a key about another time ("next", "due") is not the meeting's.
+_MENTOR_KEY_WORDS = {"with", "mentor"}
+_DATE_KEY_WORDS = {"when", "date", "day", "met"}
+_OTHER_TIME_WORDS = {"next", "due", "deadline", "follow", "followup", "review", "updated", "modified", "edited",
+                     "birthday", "born", "until", "by", "start", "end", "remind", "reminder"}
+
+
+def _pop_by_words(data: dict, words: set[str]) -> tuple[str | None, object]:
+    """The first key whose words include one of ``words`` (and none about another time)."""
+    for original in list(data):
+        found = _key_words(original)
+        if found & words and not found & _OTHER_TIME_WORDS and data.get(original) not in (None, "", []):
+            return str(original), data.pop(original)
+    return None, None
+
+
 def split_front_matter(text: str) -> tuple[FrontMatter, str]:
     """Return the parsed front matter and the body after it."""
     match = _FRONT_MATTER.match(text)
@@ -90,6 +111,10 @@ def split_front_matter(text: str) -> tuple[FrontMatter, str]:
     else:
         data.pop("title", None)
     key, mentor = _pop_first(data, MENTOR_KEYS)
+    if mentor is None:
+        key, mentor = _pop_by_words(data, _MENTOR_KEY_WORDS)
+        if mentor is not None and not isinstance(mentor, (str, list)):
+            data[key], key, mentor = mentor, None, None  # not a name: keep it as it was
     if mentor is not None:
         if isinstance(mentor, dict):
             raise FrontMatterError(f"{key} must be a name or a list of names, not a mapping")
@@ -103,6 +128,13 @@ def split_front_matter(text: str) -> tuple[FrontMatter, str]:
             meta.date = parse_date(date)
         except FrontMatterError as exc:
             raise FrontMatterError(f"{exc} (front matter key {key!r})" if key != "date" else str(exc)) from None
+    else:
+        guessed_key, guessed = _pop_by_words(data, _DATE_KEY_WORDS)
+        if guessed is not None:
+            try:
+                meta.date = parse_date(guessed)
+            except FrontMatterError:
+                data[guessed_key] = guessed  # an invented key that holds no date is just kept
     for key in ("mentor", "date"):
         data.pop(key, None)  # an empty value
     tags = data.pop("tags", None)

@@ -41,6 +41,17 @@ def test_front_matter_synonyms(front, mentor, date):
     assert (meta.mentor, meta.date, body) == (mentor, date, "body\n")
 
 
+def test_front_matter_keys_a_writer_invented_are_read_by_their_words():
+    """'chat_with' and 'when_was_it' say who and when; 'next' and 'due_date' are other
+    times; an invented key that holds no date is kept, not an error."""
+    meta, _ = split_front_matter("---\nchat_with: Dave O.\nnext_date: 25/6/2025\nwhen_was_it: 11/6/2025\n"
+                                 "due_date: 2025-07-01\n---\nx")
+    assert (meta.mentor, meta.date) == ("Dave O.", D(2025, 6, 11))
+    assert set(meta.extra) == {"next_date", "due_date"}
+    meta, _ = split_front_matter("---\nmet_on_date: soon\n---\nx")
+    assert meta.date is None and meta.extra == {"met_on_date": "soon"}
+
+
 def test_front_matter_refuses_a_mapping_for_a_name_and_a_date_it_cannot_read():
     with pytest.raises(FrontMatterError, match="mentor must be a name"):
         split_front_matter("---\nmentor: {first: Amara}\n---\nx")

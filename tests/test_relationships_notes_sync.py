@@ -213,3 +213,20 @@ def test_a_hint_of_digits_and_marks_matches_no_one(rel):
         people = list(session.scalars(select(Person)))
         assert match_note_name(people, "3.12.25").person is None
         assert match_note_hint(people, "3.12.25 sean on zoom, typing on the bus").person.name == "Seán Ó Dálaigh"
+
+
+def test_initials_name_the_one_person_they_fit_but_a_work_acronym_names_no_one(rel):
+    """"DP 27.06.25.txt" is Dave Pritchard when no one else is D. P., even with a second
+    Dave in the table; "HR chat" is nobody's initials, and "DO" fits two people."""
+    from mentordesk.relationships.lookup import match_note_hint
+
+    rel.people.add("Dave Pritchard", stage="mentor")
+    rel.people.add("Dave Okafor", stage="mentor")
+    rel.people.add("Diane Oakes", stage="mentor")
+    rel.people.add("Hannah Reyes", stage="mentor")
+    with rel.db.session() as session:
+        people = list(session.scalars(select(Person)))
+        assert match_note_hint(people, "DP 27.06.25").person.name == "Dave Pritchard"
+        assert match_note_hint(people, "D.P. 27.06.25").person.name == "Dave Pritchard"
+        assert match_note_hint(people, "HR chat").person is None
+        assert {p.name for p in match_note_hint(people, "DO 1-2-1").candidates} == {"Dave Okafor", "Diane Oakes"}

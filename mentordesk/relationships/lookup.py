@@ -127,6 +127,17 @@ _NOT_SHORT_NAMES = {"can", "art", "will", "mar", "jan", "may", "jun", "jul", "au
                     "wed", "thu", "fri", "sat", "new", "call", "chat", "lunch", "notes", "note", "meeting", "session",
                     "summary", "recap", "today", "monday", "tuesday"}
 _HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame"}
+# Capitals that notes use as words, never as someone's initials ("HR chat", "PM interview").
+_ACRONYMS = {"hr", "pm", "qa", "cv", "ux", "ui", "ai", "ml", "ok", "nb", "ps", "it", "pr", "vp", "ceo", "cto", "cfo",
+             "coo", "cio", "mba", "kpi", "okr", "rfc", "api", "sql", "tbd", "eta", "eod", "fyi", "wfh", "pto", "ooo",
+             "tl", "em", "ic", "sre", "ba", "po", "dm", "mp", "gp", "md", "rn", "np", "er", "or", "icu", "nhs", "uk",
+             "us", "usa", "eu", "nyc", "sf", "la", "am", "pdf", "doc", "todo", "qs", "sm", "asm", "cscs", "nvq",
+             "hse", "rams", "cdm", "vc", "pe", "ipo", "saas", "b2b", "b2c", "gtm", "roi", "faq", "ama", "tldr",
+             "irl", "btw", "imo", "wip", "rip", "hq", "ny", "tv", "dj", "pa", "ta", "tbc", "aob", "lt", "gm", "dc"}
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in _bare_key(name).split() if word)
 
 
 @dataclass(frozen=True)
@@ -236,6 +247,13 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
             return joined
     if len(words) == 1:
         fits = [p for p in people if words[0] in _bare_key(p.name).split()]
+        initials = re.sub(r"[.\s]", "", name.strip())
+        if (not fits and 2 <= len(initials) <= 3 and initials.isalpha() and initials.isupper()
+                and initials.lower() not in _ACRONYMS):
+            # "DP 27.06.25": the capitals are the initials of one person of the table.
+            fits = [p for p in people if len(_bare_key(p.name).split()) >= 2 and _initials(p.name) == initials.lower()]
+            if fits:
+                return NoteNameMatch(fits[0]) if len(fits) == 1 else NoteNameMatch(None, tuple(fits))
         if not fits and len(words[0]) >= 3 and words[0] not in _NOT_SHORT_NAMES and not name.strip().isupper():
             # (an acronym in capitals, "DIA 2026", is no one's short name)
             # "Bea" for Beatriz, "Kat" for Katarzyna: the start of one person's first name.
@@ -340,7 +358,7 @@ def match_note_hint(people: Sequence[Person], hint: str) -> NoteNameMatch:
         unclear: dict[int, Person] = {}
         for start in range(len(words) - size + 1):
             part = " ".join(words[start:start + size])
-            if size == 1 and len(part) < 3:
+            if size == 1 and len(part) < 3 and not part.isupper():  # "DP" may be initials
                 continue
             match = match_note_name(people, part)
             if match.person is not None:
