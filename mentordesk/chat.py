@@ -66,6 +66,37 @@ WHOLE_ITEM_WORDS = 45  # a list item up to this long is quoted whole
 _ENDS_UNIT = re.compile(r"[.!?:;\"”)\]]$")
 
 
+# A chat export's stamp ("25/04/2025, 07:41 - ", "[12/03/25, 9:41 pm] "), a speaker line with
+# only a time ("Bernie Nwosu  5:47 PM"), and a line that is only a date and time ("Thu, 11 Dec
+# 2025 at 22:47"): the tool's chrome around a message, never an answer.
+_STAMP = re.compile(r"^\[?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\]?"
+                    r"\s*(?:[-–:]\s*)?", re.IGNORECASE)
+_SPEAKER_TIME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$",
+                           re.IGNORECASE)
+_DATE_WORDS = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b|"
+                         r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:at|am|pm)\b|"
+                         r"[\d:/.,·\-–]+", re.IGNORECASE)
+_CHECKBOX = re.compile(r"^[☐☑☒✓✔✗✘□■]\s*")
+
+
+def _chrome(line: str) -> bool:
+    return bool(_SPEAKER_TIME.match(line)) or not _DATE_WORDS.sub(" ", line).strip()
+
+
+_SPEAKER = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*:\s")  # "Tony Unite: ", "Me: "
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether ``line`` carries on the sentence of ``previous``, broken at a line end by a
+    PDF or a fixed-width text: the line above is long and unfinished, or this one starts in
+    lower case. Short unpunctuated lines (a phone note's one thought per line, a chat's
+    messages) stand alone."""
+    if (not previous or _ENDS_UNIT.search(previous) or line.startswith("#") or _SPEAKER.match(line)
+            or _chrome(previous)):
+        return False
+    return len(previous) >= 50 or line[:1].islower()
+
+
 def passage_sentences(text: str) -> tuple[str, list[str]]:
     """(section heading, quotable units) of a stored passage. The passage's first line is
     its heading ("Guide > Section" or a note's "What she said"); in the body, lines a PDF or
@@ -73,22 +104,33 @@ def passage_sentences(text: str) -> tuple[str, list[str]]:
     a line end, and a list item of up to ``WHOLE_ITEM_WORDS`` words stays one unit: a
     note's bullet is one piece of advice, and its second sentence ("Choose work that shows
     range") often makes no sense without its first ("Three deep case studies beat twelve
-    thumbnails"). Longer items and prose are split into sentences."""
+    thumbnails"). Longer items and prose are split into sentences. A chat's time stamps
+    and date lines are left out, and so is a title line: the body's first line when it
+    repeats the heading, or is short and unpunctuated ("Chat with Dave (phone, lunchtime)")."""
     head, _, body = text.partition("\n") if "\n" in text else ("", "", text)
+    heading = head.split(">")[-1].strip().lstrip("#").strip()
     units: list[tuple[str, bool]] = []  # (text, is a list item)
-    for line in body.splitlines():
-        line = line.strip()
+    for raw in body.splitlines():
+        line = _CHECKBOX.sub("", _STAMP.sub("", raw.strip()))
         item = bool(_BULLET.match(line))
         if not line:
             units.append(("", False))
-        elif item or not units or not units[-1][0] or _ENDS_UNIT.search(units[-1][0]) or line.startswith("#"):
-            units.append((_BULLET.sub("", line).strip(), item))
-        else:
+        elif not item and units and not _STAMP.match(raw.strip()) and _continues(units[-1][0], line):
             units[-1] = (units[-1][0] + " " + line, units[-1][1])  # a wrapped line continues the one above
-    sentences = [s for unit, item in units if unit
+        else:
+            units.append((_BULLET.sub("", line).strip(), item))
+    kept = [(unit, item) for unit, item in units if unit and not _chrome(unit)]
+    if kept and not kept[0][1] and (_bare(kept[0][0]) == _bare(heading) or (
+            len(kept[0][0].split()) <= 8 and not re.search(r"[.!?:;]$", kept[0][0]) and len(kept) > 1)):
+        kept = kept[1:]
+    sentences = [s for unit, item in kept
                  for s in ([unit] if item and len(unit.split()) <= WHOLE_ITEM_WORDS else split_sentences(unit))
                  if len(s) > 20 and not addressed_to_an_assistant(s)]  # never quoted as an answer
-    return head.split(">")[-1].strip().lstrip("#").strip(), sentences
+    return heading, sentences
+
+
+def _bare(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
 
 
 NOT_FOUND = (

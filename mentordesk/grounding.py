@@ -67,9 +67,11 @@ def is_grounded(sentence: str, passages: Sequence[str], threshold: float = 0.5) 
 
 def citation_precision(answer: str, passages: Sequence[str], threshold: float = 0.3) -> tuple[int, int]:
     """(supported, total) citations: a citation is supported when it names a retrieved
-    passage and that passage shares at least ``threshold`` of the citing sentence's words."""
+    passage and that passage shares at least ``threshold`` of the citing sentence's words.
+    Each line is read on its own: a quoted note line without a full stop ("- own it [1]")
+    is not run together with the lines above it."""
     supported = total = 0
-    for sentence in split_sentences(answer):
+    for sentence in (s for line in answer.splitlines() for s in split_sentences(line)):
         for number in cited_numbers(sentence):
             total += 1
             if 1 <= number <= len(passages) and support(sentence, passages[number - 1]) >= threshold:

@@ -177,3 +177,15 @@ def test_articles_scoring_tells_the_right_document_from_the_right_passage():
     scored = _score([[("/x/b.txt", "compa-ratio"), ("/x/a.txt", "intro"), ("/x/a.txt", "a compa-ratio of 0.85")]], [q])
     assert scored["hit@5"] == 1.0 and scored["mrr"] == 0.5
     assert scored["passage_hit@5"] == 1.0 and abs(scored["passage_mrr"] - 1 / 3) < 1e-9
+
+
+def test_a_quoted_line_without_a_full_stop_is_its_own_claim():
+    """A local answer quotes a phone note's line as written ("own it", no full stop): its
+    citation is judged on that line, not on the lines above it run together."""
+    passages = ["Told him I want to go for foreman.\n- stop saying I'm just a chippy in meetings, own it",
+                "Write a short purpose statement of two or three sentences before every conversation with a "
+                "mentor, naming the specific problem you want help with."]
+    answer = ("From your library:\n- stop saying I'm just a chippy in meetings, own it [1]\n"
+              "- Write a short purpose statement of two or three sentences before every conversation with a mentor, "
+              "naming the specific problem you want help with. [2]\n")
+    assert citation_precision(answer, passages) == (2, 2)

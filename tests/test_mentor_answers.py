@@ -206,3 +206,25 @@ def test_a_notes_advice_bullet_is_quoted_whole(minilm, tmp_path):
                in line for line in quoted), answer.text
     assert any("Put the dead ends in, not only the polished ending. Reviewers believe" in line for line in quoted), \
         answer.text
+
+
+def test_a_chats_stamps_and_a_notes_title_line_are_never_quoted():
+    """What a local answer may quote from a chat export or a phone note: each message on its
+    own (a long message is not run into the next one), without its time stamp, and not the
+    speaker-and-time lines, the date lines or the note's title line."""
+    from mentordesk.chat import passage_sentences
+
+    whatsapp = ("WhatsApp chat with Tony\n25/04/2025, 07:41 - Becca: Morning Tony, cheers for last night, and for the "
+                "pint\n25/04/2025, 08:15 - Tony Unite: Don't take the first number they give you, ask for it in "
+                "writing")
+    assert passage_sentences(whatsapp)[1] == [
+        "Becca: Morning Tony, cheers for last night, and for the pint",
+        "Tony Unite: Don't take the first number they give you, ask for it in writing"]
+    slack = ("Slack DM\nBernie Nwosu  5:47 PM\nWriting down what I said before you forget it\nThursday, June 19th\n"
+             "Bernie Nwosu  6:20 PM\nWhen Pete or Wayne push back, ask them what they would do")
+    assert passage_sentences(slack)[1] == ["Writing down what I said before you forget it",
+                                           "When Pete or Wayne push back, ask them what they would do"]
+    phone = ("11/02/26\n11/02/26\n\nChat with Dave (phone, lunchtime)\n\nPete keeps going over my head to the clerk "
+             "of works.\n- have it out with Pete on his own, not in front of the lads")
+    assert passage_sentences(phone)[1] == ["Pete keeps going over my head to the clerk of works.",
+                                           "have it out with Pete on his own, not in front of the lads"]
