@@ -329,12 +329,24 @@ _QUOTED_MESSAGE = re.compile(r"^\s*(?:-{3,}\s*(?:forwarded message|original mess
                              r"|_{5,}\s*$)", re.IGNORECASE)
 
 
+_PRINTED_SENDER = re.compile(r"^(?P<sender>[^\t<>]{1,80}<[^<>\s]+@[^<>\s]+>)(?:\t|\s{2,})(?P<when>.*\d{4}.*)$")
+
+
 def property_lines(text: str) -> dict[str, str]:
     """``key: value`` lines at the top of a note, keys lower-cased ("date", "attendees")."""
     found: dict[str, str] = {}
-    for line in _top_lines(text):
+    lines = _top_lines(text)
+    for i, line in enumerate(lines):
         if _QUOTED_MESSAGE.match(line):
             break  # the headers of a forwarded or quoted message are that message's, not the note's
+        printed = _PRINTED_SENDER.match(line)
+        if printed and "from" not in found:
+            # Gmail's print view: "Aditi Joshi <aditi@…>⇥Mon, 25 Aug 2025 at 9:12 am" under the
+            # subject and its "1 message" line.
+            found["from"], found["sent"] = printed["sender"].strip(), printed["when"].strip()
+            if i >= 2 and re.fullmatch(r"\d+ messages?", lines[i - 1].strip(), re.IGNORECASE):
+                found.setdefault("subject", lines[i - 2].strip())
+            continue
         match = _PROPERTY.match(line)
         if match and match["value"]:
             key = " ".join(match["key"].lower().split())
@@ -494,10 +506,15 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
             date = find_date(head, day_first=day_first)
             if date:
                 date_source = "title"
-                if _DAY_BEFORE.search(head) and _DAY_BEFORE_MET.search(head):
-                    # "25/04/2025, 07:41 - Becca: cheers for last night": the meeting was the day before
+                # "25/04/2025, 07:41 - Becca: cheers for last night", or a note app's stamp
+                # ("14 Jun 2025, 08:12:47") over "kal raat ka call with Anand bhaiya": the
+                # meeting was the day before the date written.
+                said = [head] + (_lines_after(top, head, 2) if _only_a_date(head) else [])
+                if any(_DAY_BEFORE.search(line) and _DAY_BEFORE_MET.search(line) for line in said):
                     date -= dt.timedelta(days=1)
                 break
+    if date is not None and date_source == "title":
+        date = _arranged_for_next_day(text, date, day_first)
     if date is None and written is not None:
         date, date_source = _meeting_before(text, written, day_first) or written, "written"
     if date is None:  # "2025_11_06" as written, else with underscores read as spaces
@@ -524,7 +541,39 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
 
 
 # "cheers for last night", "notes from yesterday's coffee": the meeting was the day before.
-_DAY_BEFORE = re.compile(r"\b(?:last night|yesterday)\b", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"\b(?:last night|last nite|yesterday|yday|kal raat)\b", re.IGNORECASE)  # "kal raat": Hindi
+
+
+# A chat export's message line: "11/04/25, 7:52 pm - Aditi: …", "[12-06-2025 17:41] Meera: …".
+_CHAT_STAMP = re.compile(r"^\[?(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}),?\s+\d{1,2}[:.]\d{2}")
+_TOMORROW = re.compile(r"\b(?:tomorrow|tmrw|tmr|tomoz|kal)\b", re.IGNORECASE)
+
+
+def _arranged_for_next_day(text: str, date: dt.date, day_first: bool | None) -> dt.date:
+    """A chat whose first day only arranges the meeting ("Can we do the mock round kal
+    morning?" / "Sure. 10:30 tomorrow") and whose messages go on the next day: the meeting
+    was that next day. Any other note keeps ``date``."""
+    days: dict[dt.date, list[str]] = {}
+    for line in text.splitlines()[:200]:
+        stamp = _CHAT_STAMP.match(line.strip())
+        day = find_date(stamp["date"], day_first=day_first) if stamp else None
+        if day is not None:
+            days.setdefault(day, []).append(line)
+    after = date + dt.timedelta(days=1)
+    if after in days and any(_TOMORROW.search(line) for line in days.get(date, [])):
+        return after
+    return date
+
+
+def _only_a_date(line: str) -> bool:
+    """A line that is a date and a time and nothing else ("14 Jun 2025, 08:12:47")."""
+    rest = re.sub(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+                  r"|\b(?:at|am|pm)\b|[\d:/.,\-\s]+", " ", line, flags=re.IGNORECASE)
+    return not rest.strip()
+
+
+def _lines_after(lines: list[str], line: str, count: int) -> list[str]:
+    return lines[lines.index(line) + 1: lines.index(line) + 1 + count] if line in lines else []
 # The words that say a "yesterday" was a meeting (an email's or a chat's first lines).
 _DAY_BEFORE_MET = re.compile(r"\b(?:thank|cheers|coffee|lunch|dinner|breakfast|call|chat|pint|drinks|meeting|met\b"
                              r"|catch|session|talk)", re.IGNORECASE)

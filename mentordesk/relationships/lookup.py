@@ -126,7 +126,10 @@ _NOT_SHORT_NAMES = {"can", "art", "will", "mar", "jan", "may", "jun", "jul", "au
                     "feb", "apr", "the", "and", "her", "his", "she", "pat", "rob", "bill", "sun", "mon", "tue",
                     "wed", "thu", "fri", "sat", "new", "call", "chat", "lunch", "notes", "note", "meeting", "session",
                     "summary", "recap", "today", "monday", "tuesday"}
-_HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame"}
+_HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame",
+               # written after the name: "Anand sir", "Meera ma'am", "Anand bhaiya", "Lakshmi maam"
+               "maam", "madam", "bhaiya", "bhai", "didi", "ji", "garu", "sahab", "saab"}
+_AFTER_NAME = r"(?:\s+(?i:sir|ma['’]?am|madam|bhaiya|bhai|didi|ji|garu|sahab|saab)\b)?"
 # Capitals that notes use as words, never as someone's initials ("HR chat", "PM interview").
 _ACRONYMS = {"hr", "pm", "qa", "cv", "ux", "ui", "ai", "ml", "ok", "nb", "ps", "it", "pr", "vp", "ceo", "cto", "cfo",
              "coo", "cio", "mba", "kpi", "okr", "rfc", "api", "sql", "tbd", "eta", "eod", "fyi", "wfh", "pto", "ooo",
@@ -173,7 +176,7 @@ _ALIAS = re.compile(
     r"|(?:everyone |people |we )?(?:just |all )?calls? (?:him|her|them))\s+)[\"“'‘]?"
     # One word, then a second only as a surname or an initial: "Dana W", never the next
     # sentence ("Goes by Dee. My bootcamp instructor" is Dee).
-    r"(?P<alias>(?:(?i:dr|prof)\.?\s+)?[A-Z][\w’'\-]*(?:\.|\s+[A-Z](?:[\w’'\-]*|\.))?)")
+    r"(?P<alias>(?:(?i:dr|prof)\.?\s+)?[A-Z][\w’'\-]*(?:\.|\s+[A-Z](?:[\w’'\-]*|\.))?" + _AFTER_NAME + ")")
 
 
 def plain_words(name: str) -> list[str]:
@@ -201,9 +204,12 @@ def _aliases_in(notes: str) -> frozenset[str]:
     # Read once per Notes text: a note's names are matched against every person, many times.
     found = set()
     for match in [*_ALIAS.finditer(notes), *_ALIAS_BEFORE.finditer(notes)]:
-        words = [w for w in _bare_key(match["alias"]).split() if w not in _HONORIFICS]
+        whole = _bare_key(match["alias"]).split()
+        words = [w for w in whole if w not in _HONORIFICS]
         if words and not (len(words) == 1 and words[0] in _NOT_SHORT_NAMES - {"rob", "bill", "pat"}):
             found.add(" ".join(words))
+            if whole[-1] in _HONORIFICS and len(whole) > 1:
+                found.add(" ".join(whole))  # "Anand bhaiya": the honorific tells two Anands apart
     return frozenset(found)
 
 
@@ -224,6 +230,11 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
     """The person a note's name means: the full name; else a first or last name that only
     one person has ("Tanaka", "amara"); else first name and last initial ("Sam O.").
     A name that fits several people is never guessed (see ``NoteNameMatch.candidates``)."""
+    titled = _bare_key(name)
+    if titled.split()[-1:] and titled.split()[-1] in _HONORIFICS:
+        called = [p for p in people if titled in aliases(p)]  # "Anand sir", when the table says "I call him Anand sir"
+        if len(called) == 1:
+            return NoteNameMatch(called[0])
     words = plain_words(name)
     if not words:
         return NoteNameMatch(None)
@@ -269,9 +280,12 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
         if not fits and len(words) == 2:
             # "Tony Unite" (from "WhatsApp Chat with Tony Unite"): the one person of that first
             # name, with a word of their company or role after it.
-            firsts = [p for p in people if _bare_key(p.name).split()[:1] == [words[0]]]
+            firsts = [p for p in people if _bare_key(p.name).split()[:1] == [words[0]] or words[0] in aliases(p)]
             if len(firsts) == 1 and words[1] in key_words(f"{firsts[0].company or ''} {firsts[0].role or ''}"):
                 fits = firsts
+        if not fits and len(words) == 2:
+            # "IYER Meera" (Teams), "Venkatesh K" (Zoom): the same name, surname first.
+            fits = [p for p in people if _bare_key(p.name).split() == words[::-1]]
         if not fits:
             # "Aiofe Brennan", "Dianne Whittaker": each name at most one typing slip away.
             fits = [p for p in people if len(parts := _bare_key(p.name).split()) >= 2

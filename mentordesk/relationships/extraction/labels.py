@@ -23,11 +23,12 @@ _LABEL = re.compile(r"^\s*(?:\*\*|__)?(?P<label>[A-Za-z][\w' /&()-]{1,40}?)(?:\*
 
 
 _BULLET = re.compile(r"^(?P<indent>\s*)(?:(?:->|=>|[→➔➜⇒]|[-*+•▪‣◦]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])\s+"
-                     r"|(?=\[[ xX✓✔]\]\s))"
+                     r"|(?=\[[ xXvV/✓✔]\]\s))"
                      r"(?P<text>.*)$")
 
 
-_CHECKBOX = re.compile(r"^\[(?P<mark>[ xX✓✔])\]\s*(?P<text>.*)$")
+# "[v]" and "[/]": a tick as typed from a paper notebook or read by OCR
+_CHECKBOX = re.compile(r"^\[(?P<mark>[ xXvV/✓✔])\]\s*(?P<text>.*)$")
 
 
 # Emoji and symbols used as bullets, and what the common ones say about the line.

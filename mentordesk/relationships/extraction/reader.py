@@ -54,7 +54,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "14"
+EXTRACTOR_VERSION = "15"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -231,6 +231,7 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
     after_blank = False
     nested: list[tuple[int, str | None]] = []  # (indent, section before) for "- advice:" bullets
     table_kinds: list[str | None] | None = None  # the kinds of a Markdown table's columns
+    status_column: int | None = None  # the column of a table that says whether a row is done
     timed_role: str | None = None  # the speaker of the lines under "Name  0:13"
     quoted_role: str | None = None  # who wrote the quoted lines of an email thread
     in_fence = False
@@ -275,6 +276,7 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
         if not line.strip():
             flush_bullet(); flush_paragraph()
             after_blank = True
+            table_kinds = None  # a table ends at a blank line: the next one has its own header
             continue
         line = _TIMESTAMP.sub("", line) if speakers else line
         timed = _TIMED_SPEAKER.match(line)
@@ -290,12 +292,16 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
                 cells = [c.strip() for c in row["cells"].split("|")]
                 if table_kinds is None:
                     table_kinds = [_label_kind(c) for c in cells]
+                    status_column = next((i for i, c in enumerate(cells) if _STATUS_HEADER.match(c)), None)
                     if not any(k in ("advice", "action") for k in table_kinds):
                         table_kinds = [None] * len(cells)
                 else:
+                    # A "Status" column saying Done ticks the row's action.
+                    finished = status_column is not None and status_column < len(cells) and bool(
+                        _DONE_CELL.match(cells[status_column]))
                     for cell, kind in zip(cells, table_kinds):
                         if cell.strip(" -—–") and kind in ("advice", "action"):
-                            units.append(_Unit(cell, kind, bullet=True))
+                            units.append(_Unit(cell, kind, finished and kind == "action", bullet=True))
             continue
         table_kinds = None
         bullet = _BULLET.match(line)
@@ -403,6 +409,13 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
             lead = stripped[:-1]
             kind = _label_kind(lead) or ("other" if _MENTOR_LIST.search(lead) else None) or \
                 ("action" if _LEADIN_ACTION.search(lead) else None) or ("advice" if _LEADIN_ADVICE.search(lead) else None)
+        following = next((ln for ln in lines[number + 1:number + 12] if ln.strip()), "")
+        if kind == "other" and label and label["rest"].strip() and not bare and _BULLET.match(following):
+            # "Topic : Khaata Labs offer" over a list: a property of the meeting, not the
+            # heading of the list under it.
+            flush_paragraph()
+            section, label_open = heading_section, False
+            continue
         if kind is not None:
             flush_paragraph()
             rest = "" if bare or (not label) else label["rest"].strip()
@@ -412,8 +425,9 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
                 # friends.": one label line is one piece of counsel, with its reasons.
                 units.append(_Unit(rest, kind, quote=_clean(stripped)))
             elif rest:
-                for sentence in split_sentences(rest):
-                    units.append(_Unit(sentence, kind, quote=_clean(stripped)))
+                for part in _inline_list(rest):
+                    for sentence in split_sentences(part):
+                        units.append(_Unit(sentence, kind, quote=_clean(stripped)))
             continue
         if len(stripped.split()) <= 8 and not stripped.endswith((".", "!", "?", ",", ";")):
             flush_paragraph()  # a line of its own ("Session 2 - planning"): not part of the next sentence
@@ -439,7 +453,20 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
     return units
 
 
+# "1) Write the teardown; 2) Check if L&D reimburses it": a numbered list typed on one line
+# (a spreadsheet cell, a chat message).
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=[;,.])|(?<=\s))\s*\(?\d{1,2}[).]\s+")
+
+
+def _inline_list(text: str) -> list[str]:
+    parts = [p.strip(" ;,") for p in _INLINE_NUMBER.split(text)]
+    parts = [p for p in parts if p]
+    return parts if len(_INLINE_NUMBER.findall(text)) >= 2 and len(parts) >= 2 else [text]
+
+
 _DONE_LABEL = re.compile(r"^(?:did|done|completed|finished|already done)$", re.IGNORECASE)
+_STATUS_HEADER = re.compile(r"^(?:status|done\??|state|progress)$", re.IGNORECASE)
+_DONE_CELL = re.compile(r"^(?:done|yes|y|completed?|finished|sent|booked|[x✓✔☑✅])\b", re.IGNORECASE)
 
 
 # How people open a chat message before they get to the point ("Oh and honestly, …").

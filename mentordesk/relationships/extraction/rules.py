@@ -125,8 +125,17 @@ _LOGISTICS = re.compile(
 _WRITTEN_ON = re.compile(WRITTEN_LINE.pattern + r".{0,40}\d", re.IGNORECASE)
 
 
+# What note and meeting tools write around the notes: WhatsApp's encryption notice, Gemini's
+# survey line, a Teams recap's recording lines, LinkedIn's "View Aditi's profile".
+_TOOL_TEXT = re.compile(
+    r"end-to-end encrypted|^learn more\.?$|provide feedback about using \w+|^recording (?:and transcript|expires\b)"
+    r"|^(?:transcript|recording)s? (?:is|are) (?:available|ready)|^view [\w'’ .-]+['’]s? profile$"
+    r"|^this message was deleted|^<media omitted>|^missed (?:voice |video )?call\b|^you deleted this message",
+    re.IGNORECASE)
+
+
 def _logistics(bare: str) -> bool:
-    return bool(_LOGISTICS.match(bare) or _WRITTEN_ON.match(bare))
+    return bool(_LOGISTICS.match(bare) or _WRITTEN_ON.match(bare) or _TOOL_TEXT.search(bare))
 
 
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
