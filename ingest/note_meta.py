@@ -329,6 +329,26 @@ _QUOTED_MESSAGE = re.compile(r"^\s*(?:-{3,}\s*(?:forwarded message|original mess
                              r"|_{5,}\s*$)", re.IGNORECASE)
 
 
+def _forwarded_to_self(text: str, props: dict[str, str]) -> str | None:
+    """The forwarded message of an email the user forwarded to themselves (subject "FW:" or
+    "Fwd:", to a bare address or to the sender's own name), from its header on; else None."""
+    if not re.match(r"^\s*(?:fwd?|wg)\s*:", props.get("subject", ""), re.IGNORECASE) or "to" not in props:
+        return None
+    to = props["to"].strip()
+    bare_address = re.fullmatch(r"<?[^<>\s]+@[^<>\s]+>?", to) is not None
+    if not bare_address and _address_name(to) != _address_name(props.get("from", "")):
+        return None
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if _QUOTED_MESSAGE.match(line)), None)
+    if start is None:
+        return None
+    covering = [line for line in lines[:start] if line.strip() and not _PROPERTY.match(line.strip())]
+    if len(covering) > 3 or any(_DAY_BEFORE_MET.search(line) for line in covering):
+        return None  # the user's own notes on top ("notes from lunch w Greg yesterday"): the note is theirs
+    inner = "\n".join(lines[start + 1:]).strip()
+    return inner if re.match(r"^(?:from|von|de)\s*:", inner, re.IGNORECASE) else None
+
+
 _PRINTED_SENDER = re.compile(r"^(?P<sender>[^\t<>]{1,80}<[^<>\s]+@[^<>\s]+>)(?:\t|\s{2,})(?P<when>.*\d{4}.*)$")
 
 
@@ -397,6 +417,13 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
     mentor_source = "front matter" if mentors else None
     date_source = "front matter" if date else None
     props = property_lines(text)
+    forwarded = None if mentors or date else _forwarded_to_self(text, props)
+    if forwarded is not None:
+        # "FW: feedback", sent from work to the user's own gmail "for the mentoring folder":
+        # the message forwarded is the note, with its own sender and date.
+        inner = note_facts(forwarded, file_stem, title=title, created=created, day_first=day_first)
+        if inner.mentors or inner.hints:
+            return inner
     heads = [h for h in (title, first_line(text)) if h]
     top = _top_lines(text)
 

@@ -173,3 +173,34 @@ def test_a_first_line_typed_in_lower_case_is_a_hint_last():
                        "bus notes")
     assert facts.hints[-1] == "3.12.25 sean on zoom, typing this on the bus"
     assert facts.date == dt.date(2025, 12, 3)
+
+
+FORWARD = """From: Becca Hollis <becca@work.example>
+Sent: Friday, 2 May 2025 07:12
+To: becca.joinery@gmail.com
+Subject: FW: feedback
+
+{cover}
+
+________________________________
+From: Dave Okafor <dave@work.example>
+Sent: Tuesday, 8 April 2025 17:48
+To: Becca Hollis <becca@work.example>
+Subject: feedback
+
+Good to catch up yesterday. Lead with numbers next time.
+"""
+
+
+def test_an_email_forwarded_to_oneself_is_the_message_it_forwards():
+    """Forwarded from work to the user's own gmail "for the mentoring folder": the note is
+    Dave's message (his name, the day before he wrote it), not the forward (2 May)."""
+    facts = note_facts(FORWARD.format(cover="for the mentoring folder. still need to redo the CV"), "FW_ feedback",
+                       day_first=True)
+    assert "Dave Okafor" in facts.mentors + facts.hints and facts.date == D(2025, 4, 7)
+
+
+def test_a_forward_with_the_users_own_notes_on_top_is_their_note():
+    facts = note_facts(FORWARD.format(cover="notes from lunch w Dave yesterday:\n- lead with numbers"), "Fwd lunch",
+                       day_first=True)
+    assert facts.date == D(2025, 5, 1)

@@ -410,9 +410,10 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
             kind = _label_kind(lead) or ("other" if _MENTOR_LIST.search(lead) else None) or \
                 ("action" if _LEADIN_ACTION.search(lead) else None) or ("advice" if _LEADIN_ADVICE.search(lead) else None)
         following = next((ln for ln in lines[number + 1:number + 12] if ln.strip()), "")
-        if kind == "other" and label and label["rest"].strip() and not bare and _BULLET.match(following):
-            # "Topic : Khaata Labs offer" over a list: a property of the meeting, not the
-            # heading of the list under it.
+        if kind == "other" and label and label["rest"].strip() and not bare and not _LABEL.match(following.strip()):
+            # "Topic : Khaata Labs offer", "Speakers: …" over a list: a property of the
+            # meeting, not the heading of the list under it (in a block of properties, the
+            # next property line still belongs to the block).
             flush_paragraph()
             section, label_open = heading_section, False
             continue
