@@ -29,7 +29,7 @@ from sqlalchemy.engine import Engine
 from store.errors import UserError
 from store.tables import Base
 
-HEAD = "0004"
+HEAD = "0005"
 BEFORE_MIGRATIONS = "0001"  # the schema of every data folder made before migrations existed
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 log = logging.getLogger(__name__)

@@ -194,6 +194,7 @@ class NoteReview(Owned, Base):
     reason: Mapped[str | None] = mapped_column(String(32))  # see REVIEW_REASONS; None once settled
     detail: Mapped[str | None] = mapped_column(Text)  # "'Sam' could be Sam Okoro or Sam Whitfield"
     candidates: Mapped[list] = mapped_column(JSON, default=list)  # person ids the name could mean
+    suggested_name: Mapped[str | None] = mapped_column(String(200))  # a full name no one in the table has
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     date: Mapped[dt.date | None] = mapped_column(Date)
     dismissed: Mapped[bool] = mapped_column(Boolean, default=False)  # "not a meeting"

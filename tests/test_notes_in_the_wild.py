@@ -13,6 +13,7 @@ import io
 import pytest
 
 from mentordesk.relationships import notes_sync
+from store.errors import UserError
 from tests.helpers import make_pdf
 
 D = dt.date
@@ -198,3 +199,26 @@ def test_settling_needs_the_missing_fact(desk, tmp_path):
     desk.relationships.reviews.settle(waiting.id, date=D(2025, 11, 4))
     [meeting] = desk.relationships.meetings.list()
     assert (meeting.person_name, meeting.date, meeting.advice) == ("Valentina Rossi", D(2025, 11, 4), 1)
+
+
+def test_a_stranger_named_in_the_title_waits_for_review_and_is_added_with_one_choice(desk, tmp_path):
+    """With a tracking table, a full name read from a note's title that no one there has (a
+    stranger met once) is not added by itself: the note waits, suggesting the name, and
+    "add them" places it. A name typed as the mentor (front matter) is still added."""
+    desk.relationships.people.add("Bernadette Nwosu", stage="primary")
+    waiting = waiting_note(desk, tmp_path, "Lorna - WiC coffee.txt",
+                           "Thurs 12th June 2025 - coffee w/ Lorna Baptiste\n\n- get on the mentoring list yourself\n")
+    assert (waiting.reason, waiting.suggested_name) == ("no_mentor", "Lorna Baptiste")
+    assert [p.name for p in desk.relationships.people.list()] == ["Bernadette Nwosu"]
+    with pytest.raises(UserError, match="new person goes alone"):
+        desk.relationships.reviews.settle(waiting.id, person="Bernadette Nwosu", new_person="Lorna Baptiste")
+    desk.relationships.reviews.settle(waiting.id, new_person="Lorna Baptiste")
+    [meeting] = desk.relationships.meetings.list()
+    assert (meeting.person_name, meeting.date, meeting.advice) == ("Lorna Baptiste", D(2025, 6, 12), 1)
+
+    notes = tmp_path / "more"
+    notes.mkdir()
+    (notes / "amara.md").write_text("---\nmentor: Amara Nwosu\ndate: 2025-07-01\n---\n- Ask for the budget.\n")
+    desk.ingest.ingest_paths([notes], kind="notes")
+    assert desk.relationships.reviews.list() == []
+    assert {m.person_name for m in desk.relationships.meetings.list()} == {"Lorna Baptiste", "Amara Nwosu"}

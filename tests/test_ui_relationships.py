@@ -342,3 +342,19 @@ def test_due_dashboard_with_no_primary_mentor_shows_who_has_gone_quiet(desk, ui_
     text = page_text(ok(at))
     assert "You have no primary mentors yet" in text and "Every primary mentor was met" not in text
     assert "**Priya Raman** · last met 2025-02-27 (634 days ago)" in text
+
+
+def test_needs_review_list_adds_a_stranger_the_note_names_with_one_choice(desk, ui_env, tmp_path):
+    desk.relationships.people.add("Bernadette Nwosu", stage="primary")
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "lorna.txt").write_text("Thurs 12th June 2025 - coffee w/ Lorna Baptiste\n\n- Mentor others yourself.\n")
+    desk.ingest.ingest_paths([notes], kind="notes")
+    at = open_page("ui/meetings_page.py")
+    [review] = desk.relationships.reviews.list()
+    choose = at.selectbox(key=f"review_person_{review.id}")
+    assert choose.options[0] == "➕ Add Lorna Baptiste to my list" and choose.value is not None  # offered first
+    click(at, "Make it a meeting")
+    assert "lorna.txt is now a meeting." in texts(at.main.success)
+    [meeting] = desk.relationships.meetings.list()
+    assert (meeting.person_name, meeting.date) == ("Lorna Baptiste", dt.date(2025, 6, 12))

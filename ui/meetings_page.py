@@ -184,9 +184,15 @@ def review_list(desk: MentorDesk, people: list[PersonView]) -> None:
             candidates = [pid for pid, _ in item.candidates if pid in by_id]
             choices = candidates + sorted((pid for pid in by_id if pid not in candidates),
                                           key=lambda pid: by_id[pid].name.lower())
+            if item.suggested_name:  # a name the note gives that no one in the list has: add them
+                choices = [NEW_PERSON] + choices
+
+            def label(pid: int, suggested: str | None = item.suggested_name) -> str:
+                return f"➕ Add {suggested} to my list" if pid == NEW_PERSON else by_id[pid].label
+
             with st.form(f"review_form_{item.id}", border=False):
-                person = st.selectbox("Who was it with?", choices, index=0 if candidates else None,
-                                      format_func=lambda pid: by_id[pid].label, placeholder="Choose a person",
+                person = st.selectbox("Who was it with?", choices, index=0 if candidates or item.suggested_name else None,
+                                      format_func=label, placeholder="Choose a person",
                                       key=f"review_person_{item.id}")
                 day = st.date_input("Date", value=item.date, key=f"review_date_{item.id}") \
                     if item.reason == "no_date" or item.date is None else item.date
@@ -194,7 +200,9 @@ def review_list(desk: MentorDesk, people: list[PersonView]) -> None:
                 placed = place.form_submit_button("Make it a meeting", type="primary", icon=":material/event:")
                 skipped = dismiss.form_submit_button("Not a meeting", icon=":material/block:")
             if placed or skipped:
-                settle_review(desk, item.id, person if placed else None, day if placed else None, skipped)
+                new = item.suggested_name if placed and person == NEW_PERSON else None
+                settle_review(desk, item.id, person if placed and new is None else None, day if placed else None,
+                              skipped, new)
 
 
 def reopen_review(review_id: int) -> None:
@@ -202,9 +210,14 @@ def reopen_review(review_id: int) -> None:
     flash("meetings", "info", f"{item.file_name} is read again like a new note.")
 
 
-def settle_review(desk: MentorDesk, review_id: int, person: int | None, day: dt.date | None, dismiss: bool) -> None:
+NEW_PERSON = -1  # the review list's "add them to my list" choice
+
+
+def settle_review(desk: MentorDesk, review_id: int, person: int | None, day: dt.date | None, dismiss: bool,
+                  new_person: str | None = None) -> None:
     try:
-        item = desk.relationships.reviews.settle(review_id, person=person, date=day, dismiss=dismiss)
+        item = desk.relationships.reviews.settle(review_id, person=person, date=day, dismiss=dismiss,
+                                                 new_person=new_person)
     except UserError as exc:
         st.error(str(exc))
         return

@@ -134,6 +134,8 @@ def _register_meetings(commands) -> None:
     s = sub.add_parser("settle", help="place a note from the review list, or mark it as not a meeting")
     s.add_argument("id", type=positive_int, metavar="ID", help="the id shown by `meetings review`")
     s.add_argument("--mentor", metavar="NAME", help="who the meeting was with")
+    s.add_argument("--new-person", nargs="?", const="", metavar="NAME",
+                   help="add them to your list first (default: the name the note gives)")
     s.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="when it was (for a note with no date)")
     s.add_argument("--not-a-meeting", action="store_true", help="the note is not a meeting: stop asking")
     s.add_argument("--reopen", action="store_true", help="forget the choice made for this note")
@@ -373,6 +375,8 @@ def cmd_meetings_review(args) -> int:
         return 0
     for item in items:
         print(f"[{item.id}] {item.file_name}: {item.reason_text} ({item.detail})")
+        if item.suggested_name:
+            print(f"      add them: mentordesk meetings settle {item.id} --new-person")
         if item.candidates:
             print(f"      could be: {', '.join(name for _, name in item.candidates)}")
         print(f"      {_shorten(item.excerpt, 100)}")
@@ -383,13 +387,21 @@ def cmd_meetings_review(args) -> int:
 def cmd_meetings_settle(args) -> int:
     rel = _relationships()
     with user_errors():
-        if (args.not_a_meeting or args.reopen) and (args.mentor or args.date) or (args.not_a_meeting and args.reopen):
-            raise UserError("--not-a-meeting and --reopen go alone (not with each other, --mentor or --date)")
+        if ((args.not_a_meeting or args.reopen) and (args.mentor or args.date or args.new_person is not None)
+                or (args.not_a_meeting and args.reopen)):
+            raise UserError("--not-a-meeting and --reopen go alone (not with each other, --mentor, --new-person or --date)")
         if args.reopen:
             item = rel.reviews.reopen(args.id)
             print(f"{item.file_name}: choice forgotten; it is read again like a new note")
             return 0
-        item = rel.reviews.settle(args.id, person=args.mentor, date=args.date, dismiss=args.not_a_meeting)
+        new_person = args.new_person
+        if new_person == "":  # --new-person alone: the name the note gives
+            waiting = next((i for i in rel.reviews.list() if i.id == args.id), None)
+            if waiting is None or not waiting.suggested_name:
+                raise UserError(f"note {args.id} suggests no name; give one: --new-person \"Full Name\"")
+            new_person = waiting.suggested_name
+        item = rel.reviews.settle(args.id, person=args.mentor, date=args.date, dismiss=args.not_a_meeting,
+                                  new_person=new_person)
     if args.not_a_meeting:
         print(f"{item.file_name}: not a meeting (it stays in the library for search)")
         return 0

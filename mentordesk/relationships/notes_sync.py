@@ -120,6 +120,7 @@ class _Review:
     reason: str
     detail: str
     candidates: list[int]
+    suggested: str | None = None  # a new person the user can add with one choice
 
 
 @dataclass
@@ -294,6 +295,7 @@ class NotesSync:
                 row = NoteReview(source=review.source)
                 session.add(row)
             row.reason, row.detail, row.candidates = review.reason, review.detail, review.candidates
+            row.suggested_name = review.suggested
         sources = set(session.scalars(select(Document.source).where(Document.kind == "notes")))
         for source, row in rows.items():
             # A note gone from the library leaves the list; a settled choice stays, so the
@@ -326,9 +328,13 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
         facts = note_facts(note.text, Path(note.source).stem, title=note.title)
         # Beside a stated name, the only hints are a pasted email's other party.
         hints = facts.hints if facts.mentors or not note.mentor else ()
-        who = identify(people, me, note.mentor, hints, note.text)
+        # A name read from the title or the prose ("Thurs 12th June - coffee w/ Lorna
+        # Baptiste"), not from front matter or a "Mentor:" line the user typed.
+        inferred = (facts.mentor_source not in ("front matter", "property") and bool(facts.mentors)
+                    and name_key(", ".join(facts.mentors)) == name_key(note.mentor or ""))
+        who = identify(people, me, note.mentor, hints, note.text, confirm_new=inferred)
         if who.reason is not None:
-            return _Review(note.source, who.reason, who.detail, [p.id for p in who.candidates])
+            return _Review(note.source, who.reason, who.detail, [p.id for p in who.candidates], who.new_name)
         person_id, new_person = (who.person.id if who.person else None), who.new_name
     if date is None:
         return _Review(note.source, "no_date", "the note has no date (front matter, a Date: line, the title or "
@@ -353,7 +359,7 @@ class Identified:
 
 
 def identify(people: list[Person], me: set[str], mentor: str | None, hints: tuple[str, ...],
-             text: str) -> Identified:
+             text: str, confirm_new: bool = False) -> Identified:
     """The one rule, used by ingestion (to name a note's mentor as the table does) and by
     the sync (to place it): the names the note states, without the user's own; else the
     name hints, matched against the table. Several people, or a name two people share,
@@ -382,6 +388,15 @@ def identify(people: list[Person], me: set[str], mentor: str | None, hints: tupl
                 # to add a person (it may be someone's nickname), so the user is asked.
                 return Identified(reason="no_mentor", detail=f"the note names '{names[0]}', who is not in your list "
                                   "(add them, or pick who it is)")
+            if people and confirm_new:
+                # A full name read from the title or prose that no one in the tracking table
+                # has (a stranger met once, a speaker): the user decides, with "add them" one
+                # choice away, rather than the list growing by itself. A name the user typed
+                # as the mentor (front matter, a "Mentor:" line) is added; with no table
+                # yet, notes are how it starts.
+                return Identified(new_name=names[0], reason="no_mentor",
+                                  detail=f"the note names '{names[0]}', who is not in your list (add them as a new "
+                                  "person, or pick who it is)")
             return Identified(new_name=names[0])
         return Identified(reason="ambiguous_mentor", detail=f"the note names {', '.join(names)}, none of them in "
                           "your list")

@@ -38,6 +38,7 @@ class ReviewItem:
     candidates: tuple[tuple[int, str], ...]  # (person id, name) the note's name could mean
     date: dt.date | None  # the note's own date, if it has one
     excerpt: str
+    suggested_name: str | None = None  # a full name the note states that no one in the table has
 
     @property
     def file_name(self) -> str:
@@ -50,7 +51,8 @@ class ReviewItem:
     def to_dict(self) -> dict:
         return {"id": self.id, "source": self.source, "title": self.title, "reason": self.reason,
                 "detail": self.detail, "candidates": [{"id": i, "name": n} for i, n in self.candidates],
-                "date": self.date.isoformat() if self.date else None, "excerpt": self.excerpt}
+                "date": self.date.isoformat() if self.date else None, "excerpt": self.excerpt,
+                "suggested_name": self.suggested_name}
 
 
 class ReviewNotFound(UserError):
@@ -87,15 +89,21 @@ class ReviewService:
             return [
                 ReviewItem(row.id, row.source, title, "not_a_meeting" if row.dismissed else row.reason, row.detail or "",
                            tuple((pid, names[pid]) for pid in (row.candidates or []) if pid in names),
-                           date, _excerpt(text))
+                           date, _excerpt(text), row.suggested_name)
                 for row, title, date, text in rows
             ]
 
     def settle(self, review_id: int, *, person: str | int | None = None, date: dt.date | None = None,
-               dismiss: bool = False) -> ReviewItem:
-        """Place a note (a person, and a date if it has none) or mark it "not a meeting"."""
-        if not dismiss and person is None and date is None:
-            raise UserError("choose a person (--mentor), a date (--date) or --not-a-meeting")
+               dismiss: bool = False, new_person: str | None = None) -> ReviewItem:
+        """Place a note (a person, and a date if it has none) or mark it "not a meeting".
+        ``new_person`` adds someone to the tracking table first (the note's suggested name,
+        or one the user types) and places the note with them."""
+        if new_person is not None and (person is not None or dismiss):
+            raise UserError("a new person goes alone (not with --mentor or --not-a-meeting)")
+        if new_person is not None and not " ".join(new_person.split()):
+            raise UserError("the new person's name is empty")
+        if not dismiss and person is None and date is None and new_person is None:
+            raise UserError("choose a person (--mentor), a new person (--new-person), a date (--date) or --not-a-meeting")
         with self.db.session() as session:
             row = session.get(NoteReview, review_id)
             if row is None or row.reason is None:
@@ -104,6 +112,8 @@ class ReviewService:
             if dismiss:
                 row.dismissed = True
             else:
+                if new_person is not None:
+                    row.person_id = _add_person(session, " ".join(new_person.split())).id
                 if person is not None:
                     row.person_id = find_person(session, person).id
                 if date is not None:
@@ -114,7 +124,7 @@ class ReviewService:
                     raise UserError(f"{item.file_name}: {item.detail}; choose the person with --mentor NAME")
             row.settled_at = dt.datetime.now()
         self._sync()
-        if self._reindex is not None and not dismiss and person is not None:
+        if self._reindex is not None and not dismiss and (person is not None or new_person is not None):
             self._reindex(item.source)
         return item
 
@@ -134,7 +144,18 @@ class ReviewService:
     def _item(session, row: NoteReview) -> ReviewItem:
         doc = session.scalar(select(Document).where(Document.source == row.source))
         return ReviewItem(row.id, row.source, doc.title if doc else None, row.reason or "", row.detail or "", (),
-                          doc.date if doc else None, _excerpt(doc.text if doc else ""))
+                          doc.date if doc else None, _excerpt(doc.text if doc else ""), row.suggested_name)
+
+
+def _add_person(session, name: str) -> Person:
+    """The person of that name, added to the tracking table when no one has it yet."""
+    found = session.scalar(select(Person).where(func.lower(Person.name) == name.lower()))
+    if found is not None:
+        return found
+    person = Person(name=name, stage="mentor")
+    session.add(person)
+    session.flush()
+    return person
 
 
 def _excerpt(text: str, limit: int = 240) -> str:
