@@ -773,3 +773,65 @@ def _greeting_name(text: str) -> str | None:
             if name and name[0].isupper() and name.lower() not in ("all", "team", "there", "everyone"):
                 return name
     return None
+
+
+# ----- journals: several dated entries in one file, one of them a meeting ----------------
+_WEEKDAY_ORDER = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_HEADING = re.compile(
+    rf"^(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<day>\d{{1,2}}){_ORD}"
+    rf"(?:\s+(?:of\s+)?{_MONTH})?(?:,?\s+(?P<year>20\d\d))?$", re.IGNORECASE)
+_MONTH_LINE = re.compile(rf"^(?:w/?c\s+\d{{1,2}}{_ORD}\s+)?{_MONTH}(?:\s+(?P<year>20\d\d))?$", re.IGNORECASE)
+
+
+def _heading_text(line: str) -> str:
+    """A line as a heading would read: without "#", "**", a trailing colon or dash."""
+    bare = re.sub(r"^#{1,6}\s+", "", line.strip())
+    bare = re.sub(r"^(\*\*|__)(.+?)\1$", r"\2", bare).strip()
+    return re.sub(r"\s*[:\-–—]\s*$", "", bare).strip()
+
+
+def journal_entries(text: str, file_stem: str = "", title: str | None = None,
+                    today: dt.date | None = None) -> list[tuple[dt.date, str]]:
+    """A journal's dated entries ("**Tues 14th**" under "# January" in "Jan 2025 journal.md",
+    "Weds 5th" under "w/c 3 Nov"), each with its text; [] when the note has fewer than two.
+    The month comes from the nearest month line above, else the title or file name; the
+    year from those, else the latest year in which the weekday fits."""
+    context = " ".join(t for t in (title, file_stem) if t)
+    month = next((MONTHS[m.lower().rstrip(".")] for m in re.findall(_MONTH, context, re.IGNORECASE)), None)
+    year_match = re.search(r"(?<!\d)(20\d\d)(?!\d)", context)
+    year = int(year_match.group(1)) if year_match else None
+    entries: list[tuple[dt.date, list[str]]] = []
+    for line in text.splitlines():
+        heading = _heading_text(line)
+        month_line = _MONTH_LINE.match(heading) if heading and len(heading) <= 30 else None
+        if month_line:
+            month = MONTHS[month_line["month"].lower().rstrip(".")]
+            year = int(month_line["year"]) if month_line["year"] else year
+            continue
+        day = _DAY_HEADING.match(heading) if heading and len(heading) <= 30 else None
+        if day and (day["weekday"] or day["month"]) and (day["month"] or month):
+            entry_month = MONTHS[day["month"].lower().rstrip(".")] if day["month"] else month
+            assert entry_month is not None
+            entry_year = int(day["year"]) if day["year"] else year
+            when = _journal_day(entry_year, entry_month, int(day["day"]), day["weekday"], today)
+            if when is not None:
+                entries.append((when, []))
+                continue
+        if entries:
+            entries[-1][1].append(line)
+    return [(when, "\n".join(lines)) for when, lines in entries] if len(entries) >= 2 else []
+
+
+def _journal_day(year: int | None, month: int, day: int, weekday: str | None,
+                 today: dt.date | None) -> dt.date | None:
+    if year is not None:
+        return _safe_date(year, month, day)
+    if weekday is None:
+        return None
+    today = today or dt.date.today()
+    wanted = _WEEKDAY_ORDER.index(weekday.lower()[:3])
+    for candidate_year in range(today.year, today.year - 5, -1):
+        candidate = _safe_date(candidate_year, month, day)
+        if candidate is not None and candidate <= today and candidate.weekday() == wanted:
+            return candidate
+    return None

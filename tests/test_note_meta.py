@@ -204,3 +204,14 @@ def test_a_forward_with_the_users_own_notes_on_top_is_their_note():
     facts = note_facts(FORWARD.format(cover="notes from lunch w Dave yesterday:\n- lead with numbers"), "Fwd lunch",
                        day_first=True)
     assert facts.date == D(2025, 5, 1)
+
+
+def test_a_journals_entries_take_their_month_and_year_from_above_or_from_the_weekday():
+    from ingest.note_meta import journal_entries
+
+    weekly = "w/c 3 Nov\n\nMon 3rd\nfirst day of the course\n\n## Weds 5th\ncoffee with Siobhan\n\nnot a heading: 7th\n"
+    assert [d for d, _ in journal_entries(weekly, "SMSTS week - journal", today=D(2026, 12, 7))] == [
+        D(2025, 11, 3), D(2025, 11, 5)]  # 5 Nov was a Wednesday in 2025, not in 2026
+    monthly = "# January\n**Sun 12th**\nfootball\n**Tues 14th**\nhad a half with my union rep\n"
+    assert journal_entries(monthly, "Jan 2025 journal")[1] == (D(2025, 1, 14), "had a half with my union rep")
+    assert journal_entries("Tues 14th\nonly one entry\n", "Jan 2025 journal") == []

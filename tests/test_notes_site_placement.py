@@ -30,6 +30,10 @@ NOTES = {
     "Dave - my old gaffer.md": "Thurs 30th Oct\n\nPint with Dave, my old gaffer.\n1. Never let the lads see you flap.\n",
     "FW_ feedback.txt": "From: Becca Hollis <becca@example.co.uk>\nSent: Friday, 2 May 2025 07:12\n"
                         "To: beccahollis.joinery@gmail.com\nSubject: FW: feedback\n\nfor the mentoring folder.\n",
+    "Jan 2025 journal.md": "# January\n\n**Sun 12th**\nAlfie's football 9am. Van MOT booked for the 24th.\n\n"
+                           "**Tues 14th**\nBranch meeting at 6:30. After, had a half with my union rep.\n"
+                           "He reckons go for it but:\n- get the foreman rate in writing before you say yes\n\n"
+                           "**Thurs 16th**\nPour cancelled, rain. Pay the window cleaner.\n",
 }
 
 
@@ -91,3 +95,13 @@ def test_a_chat_that_thanks_for_last_night_is_dated_the_day_before(first_line, e
 
     text = first_line + "\n25/04/2025, 08:15 - Tony: Ask for the foreman rate from day one.\n"
     assert note_facts(text, "WhatsApp Chat with Tony", day_first=True).date == expected
+
+
+def test_a_journals_entry_that_is_a_meeting_places_it_on_that_day(placed, desk):
+    """A month's journal ("**Tues 14th**" under "# January" in "Jan 2025 journal.md"): the
+    entry with the union rep is the meeting, on its day, and only its lines are items."""
+    meetings, _, _ = placed
+    assert meetings["Jan 2025 journal.md"] == ("Tony Ferreira", "2025-01-14")
+    texts = [a.text for a in desk.relationships.advice.list(mentor="Tony Ferreira")]
+    assert any("foreman rate in writing" in t for t in texts)
+    assert not any("window cleaner" in t or "MOT" in t for t in texts)

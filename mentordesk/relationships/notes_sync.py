@@ -28,7 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ingest.injection import addressed_to_an_assistant
-from ingest.note_meta import first_line, names_in_line, note_facts
+from ingest.note_meta import first_line, journal_entries, names_in_line, note_facts
 from mentordesk.relationships.extraction import (
     EXTRACTOR_VERSION,
     ExtractedItem,
@@ -112,6 +112,7 @@ class _Placement:
     key: str
     mentor_name: str | None = None  # who the meeting is with and what the note may call them, for a chat's turns
     me: str | None = None  # the user's name (profile), to tell their tasks from others'
+    entry: str | None = None  # a journal's entry that is the meeting: its items are the meeting's
 
 
 @dataclass
@@ -220,7 +221,7 @@ class NotesSync:
     def _extract(self, placement: _Placement, extractor: ModelExtractor | None,
                  classifier: SentenceClassifier | None, report: SyncReport) -> _NoteChange:
         note = placement.note
-        items = extract_items(note.text, classifier, placement.mentor_name, placement.me)
+        items = extract_items(placement.entry or note.text, classifier, placement.mentor_name, placement.me)
         model_ran = False
         items = _not_instructions(items)
         if extractor is not None:
@@ -318,6 +319,7 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
     date = (choice.date if choice is not None else None) or note.date
     person_id: int | None = choice.person_id if choice is not None else None
     new_person: str | None = None
+    journal_entry: str | None = None
     if person_id is None and note.mentor and current_person is not None:
         current = next((p for p in people if p.id == current_person), None)
         if current is not None and name_key(note.mentor) in (name_key(synced_mentor), name_key(current.name)):
@@ -333,9 +335,19 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
         inferred = (facts.mentor_source not in ("front matter", "property") and bool(facts.mentors)
                     and name_key(", ".join(facts.mentors)) == name_key(note.mentor or ""))
         who = identify(people, me, note.mentor, hints, note.text, confirm_new=inferred)
+        if who.reason == "no_mentor" and not note.mentor:
+            # A journal ("**Tues 14th** … had a half with my union rep"): the one entry that
+            # names someone of the table is the meeting, on that entry's day.
+            entry = _journal_meeting(note, people, me)
+            if entry is not None:
+                who, date, journal_entry = Identified(entry[0]), date or entry[1], entry[2]
         if who.reason is not None:
             return _Review(note.source, who.reason, who.detail, [p.id for p in who.candidates], who.new_name)
         person_id, new_person = (who.person.id if who.person else None), who.new_name
+    if date is None:
+        entry = _journal_meeting(note, people, me)  # a journal's entry about the same person
+        if entry is not None and (person_id is None or entry[0].id == person_id) and new_person is None:
+            person_id, date, journal_entry = entry[0].id, entry[1], entry[2]
     if date is None:
         return _Review(note.source, "no_date", "the note has no date (front matter, a Date: line, the title or "
                        "the file name)", [person_id] if person_id else [])
@@ -344,7 +356,26 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
     # The names the note may use for them in a chat ("Kees" for Cornelis Brouwer, whose
     # Notes cell says "Goes by Kees"): the reader tells their turns by these words.
     said = " ".join([name or "", *sorted(aliases(person))]) if person else name
-    return _Placement(note, person_id, new_person, date, key, said)
+    return _Placement(note, person_id, new_person, date, key, said, entry=journal_entry)
+
+
+_MET_IN_ENTRY = re.compile(r"\b(?:coffee|call|rang|phoned|meeting|met|lunch|dinner|chat|catch[- ]?up|1:1|1-1|a half|pint"
+                           r"|said|says|reckons|told me|advice|suggested)\b", re.IGNORECASE)
+
+
+def _journal_meeting(note: _Note, people: list[Person], me: set[str]) -> tuple[Person, dt.date, str] | None:
+    """(person, day, entry text) of the one journal entry that is a meeting with someone of
+    the table; None when the note is no journal, or no entry or several people fit."""
+    found: list[tuple[Person, dt.date, str]] = []
+    for day, entry in journal_entries(note.text, Path(note.source).stem, note.title):
+        if not _MET_IN_ENTRY.search(entry):
+            continue
+        who = identify(people, me, None, note_facts(entry, "").hints, entry)
+        if who.person is not None:
+            found.append((who.person, day, entry))
+    if len({person.id for person, _, _ in found}) != 1:
+        return None
+    return found[0]
 
 
 @dataclass(frozen=True)
