@@ -282,11 +282,13 @@ def name_in_file_name(stem: str) -> str | None:
 
 
 def speaker_names(text: str) -> list[str]:
-    """Who speaks in a transcript: "Nkechi: ...", "[00:01:12] Nkechi: ...", or Otter's
-    "Dr. Okonkwo  0:13" on a line of its own; names seen on two lines or more."""
+    """Who speaks in a transcript: "Nkechi: ...", "[00:01:12] Nkechi: ...", "- Gary: ..." in
+    a list, or Otter's "Dr. Okonkwo  0:13" on a line of its own; names seen on two lines or
+    more."""
     counts: dict[str, int] = {}
     for line in text.splitlines()[:400]:
         line = re.sub(r"^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*", "", line.strip())
+        line = re.sub(r"^[-*•]\s+", "", line)  # " - Gary: always check the lookahead…" in a list
         match = (re.match(r"^(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})\s*:\s+\S", line)
                  or re.match(r"^(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$", line))
         if match:

@@ -14,6 +14,7 @@ import pytest
 from tests.helpers import ingest_notes_with_table, placements
 
 TABLE = """name,company,role,stage,notes
+Gary Whitlock,Hallam & Stone Construction,Site Manager,mentor,My site manager on the Filton job.
 Tony Ferreira,Unite the Union (Bristol construction branch),Branch Secretary,mentor,My union rep since I was an apprentice.
 Dave Okafor,Hallam & Stone Construction,Contracts Manager,mentor,Not the same person as Dave Pritchard.
 Dave Pritchard,Retired (Pritchard & Sons Joinery),Master joiner,mentor,"Taught me the trade; I still call him my old gaffer."
@@ -30,6 +31,13 @@ NOTES = {
     "Dave - my old gaffer.md": "Thurs 30th Oct\n\nPint with Dave, my old gaffer.\n1. Never let the lads see you flap.\n",
     "FW_ feedback.txt": "From: Becca Hollis <becca@example.co.uk>\nSent: Friday, 2 May 2025 07:12\n"
                         "To: beccahollis.joinery@gmail.com\nSubject: FW: feedback\n\nfor the mentoring folder.\n",
+    "site diary - Filton wk19.txt": "HALLAM & STONE - DAILY SITE DIARY\n"
+                                    "Project: Filton Primary        Date: 06/05/2025\nWeather: dry\nNotes:\n"
+                                    "Progress meeting 2pm. After, Gary took me through the lookahead.\n"
+                                    " - Gary: always check the lookahead against the deliveries on a Friday\n"
+                                    " - Gary: if a subbie is short on labour, ring their boss the same morning\n"
+                                    " Me - redo the joinery lookahead and send to Gary Thurs\n"
+                                    " Me - ring Marek re the 2 pallets\n",
     "Jan 2025 journal.md": "# January\n\n**Sun 12th**\nAlfie's football 9am. Van MOT booked for the 24th.\n\n"
                            "**Tues 14th**\nBranch meeting at 6:30. After, had a half with my union rep.\n"
                            "He reckons go for it but:\n- get the foreman rate in writing before you say yes\n\n"
@@ -105,3 +113,12 @@ def test_a_journals_entry_that_is_a_meeting_places_it_on_that_day(placed, desk):
     texts = [a.text for a in desk.relationships.advice.list(mentor="Tony Ferreira")]
     assert any("foreman rate in writing" in t for t in texts)
     assert not any("window cleaner" in t or "MOT" in t for t in texts)
+
+
+def test_a_site_diarys_speaker_bullets_name_the_mentor_and_me_lines_are_my_actions(placed, desk):
+    meetings, _, _ = placed
+    assert meetings["site diary - Filton wk19.txt"] == ("Gary Whitlock", "2025-05-06")
+    items = {(a.kind, a.text) for a in desk.relationships.advice.list(mentor="Gary Whitlock")}
+    assert ("advice", "if a subbie is short on labour, ring their boss the same morning") in items
+    assert ("action", "redo the joinery lookahead and send to Gary Thurs") in items
+    assert ("action", "ring Marek re the 2 pallets") in items

@@ -54,7 +54,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "15"
+EXTRACTOR_VERSION = "16"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -375,6 +375,15 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
                             speaker=quoted_role if not section else None)
             label_filled = True
             continue
+        mine = _MY_LINE.match(line)
+        if mine and (mine["mark"] != ":" or "Me" not in speakers):
+            # "Me - ring Marek re the 2 pallets" under a mentor's points (not a chat's "Me:" turns)
+            flush_bullet(); flush_paragraph()
+            for sentence in split_sentences(mine["text"].strip()):
+                for part in split_tasks(sentence) or [sentence]:
+                    units.append(_Unit(part, "action", quote=_clean(line.strip())))
+            section, label_open, label_filled = "action", True, True  # like a "To do:" label: lines after it go on
+            continue
         if current is not None and line[:1].isspace():
             current.text += " " + line.strip()
             continue
@@ -465,6 +474,7 @@ def _inline_list(text: str) -> list[str]:
     return parts if len(_INLINE_NUMBER.findall(text)) >= 2 and len(parts) >= 2 else [text]
 
 
+_MY_LINE = re.compile(r"^\s*(?:me|myself)\s*(?P<mark>[-–:])\s+(?P<text>\S.*)$", re.IGNORECASE)
 _DONE_LABEL = re.compile(r"^(?:did|done|completed|finished|already done)$", re.IGNORECASE)
 _STATUS_HEADER = re.compile(r"^(?:status|done\??|state|progress)$", re.IGNORECASE)
 _DONE_CELL = re.compile(r"^(?:done|yes|y|completed?|finished|sent|booked|[x✓✔☑✅])\b", re.IGNORECASE)
