@@ -538,7 +538,7 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
                 # "25/04/2025, 07:41 - Becca: cheers for last night", or a note app's stamp
                 # ("14 Jun 2025, 08:12:47") over "kal raat ka call with Anand bhaiya": the
                 # meeting was the day before the date written.
-                said = [head] + (_lines_after(top, head, 2) if _only_a_date(head) else [])
+                said = [head] + (_lines_after(top, head, 2) if only_a_date(head) else [])
                 if any(_DAY_BEFORE.search(line) and _DAY_BEFORE_MET.search(line) for line in said):
                     date -= dt.timedelta(days=1)
                 break
@@ -573,8 +573,9 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
 _DAY_BEFORE = re.compile(r"\b(?:last night|last nite|yesterday|yday|kal raat)\b", re.IGNORECASE)  # "kal raat": Hindi
 
 
-# A chat export's message line: "11/04/25, 7:52 pm - Aditi: …", "[12-06-2025 17:41] Meera: …".
-_CHAT_STAMP = re.compile(r"^\[?(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}),?\s+\d{1,2}[:.]\d{2}")
+# A chat export's message stamp: "11/04/25, 7:52 pm - Aditi: …", "[12-06-2025 17:41] Meera: …".
+CHAT_STAMP = re.compile(r"^\[?(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}),?\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
+                        r"\s*(?:[ap]\.?m\.?)?\]?\s*(?:[-–:]\s*)?", re.IGNORECASE)
 _TOMORROW = re.compile(r"\b(?:tomorrow|tmrw|tmr|tomoz|kal)\b", re.IGNORECASE)
 
 
@@ -584,7 +585,7 @@ def _arranged_for_next_day(text: str, date: dt.date, day_first: bool | None) -> 
     was that next day. Any other note keeps ``date``."""
     days: dict[dt.date, list[str]] = {}
     for line in text.splitlines()[:200]:
-        stamp = _CHAT_STAMP.match(line.strip())
+        stamp = CHAT_STAMP.match(line.strip())
         day = find_date(stamp["date"], day_first=day_first) if stamp else None
         if day is not None:
             days.setdefault(day, []).append(line)
@@ -594,11 +595,16 @@ def _arranged_for_next_day(text: str, date: dt.date, day_first: bool | None) -> 
     return date
 
 
-def _only_a_date(line: str) -> bool:
-    """A line that is a date and a time and nothing else ("14 Jun 2025, 08:12:47")."""
-    rest = re.sub(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-                  r"|\b(?:at|am|pm)\b|[\d:/.,\-\s]+", " ", line, flags=re.IGNORECASE)
-    return not rest.strip()
+_DATE_AND_TIME_WORDS = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b|"
+    r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?!\w)|\b(?:at|am|pm)\b|[\d:/.,·\-–]+",
+    re.IGNORECASE)
+
+
+def only_a_date(line: str) -> bool:
+    """A line that is a date and a time and nothing else ("14 Jun 2025, 08:12:47", "Thu,
+    11 Dec 2025 at 22:47"): a note app's or a chat's stamp."""
+    return bool(line.strip()) and not _DATE_AND_TIME_WORDS.sub(" ", line).strip()
 
 
 def _lines_after(lines: list[str], line: str, count: int) -> list[str]:

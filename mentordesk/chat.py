@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ingest.injection import addressed_to_an_assistant, without_instructions
+from ingest.note_meta import CHAT_STAMP, only_a_date
 from mentordesk.dates import date_range_in
 from mentordesk.grounding import (
     CITATION,
@@ -66,21 +67,15 @@ WHOLE_ITEM_WORDS = 45  # a list item up to this long is quoted whole
 _ENDS_UNIT = re.compile(r"[.!?:;\"”)\]]$")
 
 
-# A chat export's stamp ("25/04/2025, 07:41 - ", "[12/03/25, 9:41 pm] "), a speaker line with
-# only a time ("Bernie Nwosu  5:47 PM"), and a line that is only a date and time ("Thu, 11 Dec
-# 2025 at 22:47"): the tool's chrome around a message, never an answer.
-_STAMP = re.compile(r"^\[?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\]?"
-                    r"\s*(?:[-–:]\s*)?", re.IGNORECASE)
+# Around a chat's messages: a speaker line with only a time ("Bernie Nwosu  5:47 PM"), and a
+# line that is only a date and time (ingest.note_meta.only_a_date): never an answer.
 _SPEAKER_TIME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$",
                            re.IGNORECASE)
-_DATE_WORDS = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b|"
-                         r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:at|am|pm)\b|"
-                         r"[\d:/.,·\-–]+", re.IGNORECASE)
 _CHECKBOX = re.compile(r"^[☐☑☒✓✔✗✘□■]\s*")
 
 
 def _chrome(line: str) -> bool:
-    return bool(_SPEAKER_TIME.match(line)) or not _DATE_WORDS.sub(" ", line).strip()
+    return bool(_SPEAKER_TIME.match(line)) or only_a_date(line)
 
 
 _SPEAKER = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*:\s")  # "Tony Unite: ", "Me: "
@@ -111,11 +106,11 @@ def passage_sentences(text: str) -> tuple[str, list[str]]:
     heading = head.split(">")[-1].strip().lstrip("#").strip()
     units: list[tuple[str, bool]] = []  # (text, is a list item)
     for raw in body.splitlines():
-        line = _CHECKBOX.sub("", _STAMP.sub("", raw.strip()))
+        line = _CHECKBOX.sub("", CHAT_STAMP.sub("", raw.strip()))
         item = bool(_BULLET.match(line))
         if not line:
             units.append(("", False))
-        elif not item and units and not _STAMP.match(raw.strip()) and _continues(units[-1][0], line):
+        elif not item and units and not CHAT_STAMP.match(raw.strip()) and _continues(units[-1][0], line):
             units[-1] = (units[-1][0] + " " + line, units[-1][1])  # a wrapped line continues the one above
         else:
             units.append((_BULLET.sub("", line).strip(), item))
