@@ -358,3 +358,22 @@ def test_needs_review_list_adds_a_stranger_the_note_names_with_one_choice(desk, 
     assert "lorna.txt is now a meeting." in texts(at.main.success)
     [meeting] = desk.relationships.meetings.list()
     assert (meeting.person_name, meeting.date) == ("Lorna Baptiste", dt.date(2025, 6, 12))
+
+
+def test_needs_review_adds_every_new_person_the_notes_name_with_one_button(desk, ui_env, tmp_path):
+    """A folder of notes about people the table does not have yet: one button adds them all
+    and makes each note a meeting; a note with no date keeps waiting."""
+    desk.relationships.people.add("Bernadette Nwosu", stage="primary")
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "lorna.txt").write_text("Thurs 12th June 2025 - coffee w/ Lorna Baptiste\n\n- Mentor others yourself.\n")
+    (notes / "jr.txt").write_text("30/10/2025 - lunch w/ Jonathan Rees\n\n- Learn the programme inside out.\n")
+    (notes / "fiona.txt").write_text("Call with Fiona Gallagher\n\n- Ask for the feedback in writing.\n")
+    desk.ingest.ingest_paths([notes], kind="notes")
+    at = open_page("ui/meetings_page.py")
+    click(at, "Add all 2 people these notes name to my list (Jonathan Rees, Lorna Baptiste)")
+    assert "2 note(s) are now meetings with the people they name." in texts(at.main.success)
+    assert {(m.person_name, m.date) for m in desk.relationships.meetings.list()} == {
+        ("Lorna Baptiste", dt.date(2025, 6, 12)), ("Jonathan Rees", dt.date(2025, 10, 30))}
+    [left] = desk.relationships.reviews.list()
+    assert left.file_name == "fiona.txt"

@@ -175,6 +175,10 @@ def review_list(desk: MentorDesk, people: list[PersonView]) -> None:
     st.subheader(f"Needs review ({len(items)})")
     st.caption("These notes are in your library (search and chat find them) but are not meetings yet. "
                "Say who each was with, or that it is not a meeting; the choice is kept when the file is ingested again.")
+    new_names = sorted({i.suggested_name for i in items if i.suggested_name and i.date is not None})
+    if len(new_names) > 1:
+        st.button(f"Add all {len(new_names)} people these notes name to my list ({', '.join(new_names)})",
+                  icon=":material/group_add:", on_click=add_suggested_people, key="review_add_all")
     by_id = {p.id: p for p in people}
     for item in items:
         with st.container(border=True):
@@ -203,6 +207,11 @@ def review_list(desk: MentorDesk, people: list[PersonView]) -> None:
                 new = item.suggested_name if placed and person == NEW_PERSON else None
                 settle_review(desk, item.id, person if placed and new is None else None, day if placed else None,
                               skipped, new)
+
+
+def add_suggested_people() -> None:
+    settled = get_desk().relationships.reviews.add_suggested()
+    flash("meetings", "success", f"{len(settled)} note(s) are now meetings with the people they name.")
 
 
 def reopen_review(review_id: int) -> None:

@@ -128,6 +128,29 @@ class ReviewService:
             self._reindex(item.source)
         return item
 
+    def add_suggested(self) -> list[ReviewItem]:
+        """Settle every waiting note that names someone new ("coffee w/ Lorna Baptiste") by
+        adding that person to the tracking table: the one choice for a folder of notes about
+        people the table does not have yet. Notes missing a date as well keep waiting."""
+        settled = []
+        with self.db.session() as session:
+            rows = session.scalars(select(NoteReview).where(
+                NoteReview.reason == "no_mentor", NoteReview.suggested_name.is_not(None),
+                NoteReview.dismissed.is_(False))).all()
+            for row in rows:
+                item = self._item(session, row)
+                if item.date is None and row.date is None:
+                    continue
+                row.person_id = _add_person(session, " ".join((row.suggested_name or "").split())).id
+                row.settled_at = dt.datetime.now()
+                settled.append(item)
+        if settled:
+            self._sync()
+            if self._reindex is not None:
+                for item in settled:
+                    self._reindex(item.source)
+        return settled
+
     def reopen(self, review_id: int) -> ReviewItem:
         """Forget the choice made for a note ("not a meeting" by mistake): the note is read
         again as if new, and waits in the list if it still cannot be placed."""
