@@ -183,26 +183,30 @@ def test_notes_that_cannot_be_placed_are_listed_and_settled_from_the_cli(tmp_pat
     (notes / "coffee_sam.txt").write_text("Coffee with Sam, 9 January 2026\n\nHe said to cut the intro.\n")
     (notes / "offsite.md").write_text("Leadership offsite\n\nTakeaways -\n1) Give feedback within 48 hours.\n")
     (notes / "lorna.txt").write_text("Thurs 12th June 2025 - coffee w/ Lorna Baptiste\n\n- Mentor others yourself.\n")
+    (notes / "jr.txt").write_text("30/10/2025 - lunch w/ Jonathan Rees\n\n- Learn the programme inside out.\n")
     home = tmp_path / "home"
     table = tmp_path / "t.csv"
     table.write_text("Name,Company\nSam Okoro,Baobab\nSam Lindqvist,Nordlys\n", encoding="utf-8")
     assert mentordesk(home, "mentors", "import", str(table)).returncode == 0
     done = mentordesk(home, "ingest", str(notes), "--kind", "notes")
-    assert done.returncode == 0 and "3 note(s) need review" in done.stdout, done.stdout
+    assert done.returncode == 0 and "4 note(s) need review" in done.stdout, done.stdout
 
     result = run_in_one_process(home, [["meetings", "review", "--json"], ["meetings", "review"]])
     assert result["heavy_modules"] == []  # reading the review list loads no model
     waiting = json.loads(result["outputs"]["meetings review --json"]["stdout"])
     by_file = {w["source"].rsplit("/", 1)[-1]: w for w in waiting}
     assert {f: w["reason"] for f, w in by_file.items()} == {"coffee_sam.txt": "ambiguous_mentor", "offsite.md": "no_mentor",
-                                                             "lorna.txt": "no_mentor"}
+                                                             "lorna.txt": "no_mentor", "jr.txt": "no_mentor"}
     assert {c["name"] for c in by_file["coffee_sam.txt"]["candidates"]} == {"Sam Okoro", "Sam Lindqvist"}
     listing = result["outputs"]["meetings review"]["stdout"]
     assert "coffee_sam.txt: the name fits several people ('Sam' could be Sam Okoro or Sam Lindqvist)" in listing
     assert f"add them: mentordesk meetings settle {by_file['lorna.txt']['id']} --new-person" in listing
-    assert "3 note(s) could not be placed" in mentordesk(home, "meetings").stderr
+    assert "4 note(s) could not be placed" in mentordesk(home, "meetings").stderr
     done = mentordesk(home, "meetings", "settle", str(by_file["lorna.txt"]["id"]), "--new-person")
     assert done.returncode == 0 and "lorna.txt is now a meeting: " in done.stdout and "Lorna Baptiste" in done.stdout
+    added = mentordesk(home, "meetings", "add-new")
+    assert added.returncode == 0 and "jr.txt is now a meeting: " in added.stdout and "Jonathan Rees" in added.stdout
+    assert mentordesk(home, "meetings", "add-new").stdout.startswith("no waiting note names someone new")
 
     sam = str(by_file["coffee_sam.txt"]["id"])
     one_line_error(mentordesk(home, "meetings", "settle", sam), "choose a person (--mentor)")

@@ -140,6 +140,8 @@ def _register_meetings(commands) -> None:
     s.add_argument("--not-a-meeting", action="store_true", help="the note is not a meeting: stop asking")
     s.add_argument("--reopen", action="store_true", help="forget the choice made for this note")
     s.set_defaults(func=cmd_meetings_settle)
+    s = sub.add_parser("add-new", help="add every new person the waiting notes name, and make their notes meetings")
+    s.set_defaults(func=cmd_meetings_add_new)
     s = sub.add_parser("followup", help="record that the follow-up for a meeting was sent")
     s.add_argument("id", type=positive_int, metavar="ID")
     s.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="default: today")
@@ -376,11 +378,24 @@ def cmd_meetings_review(args) -> int:
     for item in items:
         print(f"[{item.id}] {item.file_name}: {item.reason_text} ({item.detail})")
         if item.suggested_name:
-            print(f"      add them: mentordesk meetings settle {item.id} --new-person")
+            print(f"      add them: mentordesk meetings settle {item.id} --new-person (or all of them: meetings add-new)")
         if item.candidates:
             print(f"      could be: {', '.join(name for _, name in item.candidates)}")
         print(f"      {_shorten(item.excerpt, 100)}")
     print("settle one with: mentordesk meetings settle ID --mentor NAME [--date YYYY-MM-DD] | --not-a-meeting")
+    return 0
+
+
+def cmd_meetings_add_new(args) -> int:
+    rel = _relationships()
+    with user_errors():
+        settled = rel.reviews.add_suggested()
+    if not settled:
+        print("no waiting note names someone new (see `mentordesk meetings review`)")
+        return 0
+    for item in settled:
+        meeting = rel.meetings.meeting_for_source(item.source)
+        print(f"{item.file_name} is now a meeting: {_meeting_line(meeting)}" if meeting else f"{item.file_name}: settled")
     return 0
 
 
