@@ -15,7 +15,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from mentordesk.relationships.lookup import find_person
+from mentordesk.relationships.lookup import PersonNotFound, find_person
+from mentordesk.relationships.schemas import PersonCreate, validated
 from store.engine import Database
 from store.errors import UserError
 from store.tables import Document, NoteReview, Person
@@ -171,11 +172,14 @@ class ReviewService:
 
 
 def _add_person(session, name: str) -> Person:
-    """The person of that name, added to the tracking table when no one has it yet."""
-    found = session.scalar(select(Person).where(func.lower(Person.name) == name.lower()))
-    if found is not None:
-        return found
-    person = Person(name=name, stage="mentor")
+    """The person of that name (matched as a typed name is, exactly), added to the tracking
+    table when no one has it yet; a bad name is refused like one typed on the People page."""
+    try:
+        return find_person(session, name, exact_only=True)
+    except PersonNotFound:
+        pass
+    data = validated(PersonCreate, name=name, stage="mentor")
+    person = Person(name=data.name, stage=data.stage)
     session.add(person)
     session.flush()
     return person

@@ -418,7 +418,7 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
             lead = stripped[:-1]
             kind = _label_kind(lead) or ("other" if _MENTOR_LIST.search(lead) else None) or \
                 ("action" if _LEADIN_ACTION.search(lead) else None) or ("advice" if _LEADIN_ADVICE.search(lead) else None)
-        following = next((ln for ln in lines[number + 1:number + 12] if ln.strip()), "")
+        following = next((ln for ln in lines[number + 1:number + 12] if ln.strip()), "")  # the next line with text
         if kind == "other" and label and label["rest"].strip() and not bare and not _LABEL.match(following.strip()):
             # "Topic : Khaata Labs offer", "Speakers: …" over a list: a property of the
             # meeting, not the heading of the list under it (in a block of properties, the
@@ -441,7 +441,6 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
             continue
         if len(stripped.split()) <= 8 and not stripped.endswith((".", "!", "?", ",", ";")):
             flush_paragraph()  # a line of its own ("Session 2 - planning"): not part of the next sentence
-            following = next((ln for ln in lines[number + 1:number + 12] if ln.strip()), "")
             if _BULLET.match(following) and not _BULLET.match(line):
                 # A short line over a list is the list's heading ("What I'll do", "On pricing"):
                 # it names the list's kind when it can and is never an item itself.
