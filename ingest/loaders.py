@@ -17,7 +17,8 @@ from pathlib import Path
 from ingest.frontmatter import FrontMatter, FrontMatterError, split_front_matter
 from ingest.limits import check_zip_expansion
 
-SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm", ".csv", ".tsv", ".ics", ".vtt")
+SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".odt", ".rtf", ".html", ".htm", ".eml", ".csv", ".tsv",
+                      ".ics", ".vtt", ".srt", ".json")
 
 
 class LoadError(ValueError):
@@ -354,6 +355,19 @@ def _load_vtt(data: bytes) -> LoadedFile:
     text = decode_text(data).replace("\r\n", "\n")
     if not text.lstrip("\ufeff").startswith("WEBVTT"):
         raise LoadError("is not a WebVTT file (it does not start with WEBVTT)")
+    return LoadedFile(_cue_lines(text))
+
+
+def _load_srt(data: bytes) -> LoadedFile:
+    """A SubRip transcript (.srt, what many recorders and caption tools save): its cues
+    as lines, like a WebVTT one."""
+    text = decode_text(data).replace("\r\n", "\n")
+    if not any(_CUE_TIME.match(line) for line in text.splitlines()[:20]):
+        raise LoadError("is not a SubRip subtitle file (no '00:00:01,000 --> 00:00:04,000' timing line)")
+    return LoadedFile(_cue_lines(text))
+
+
+def _cue_lines(text: str) -> str:
     lines: list[str] = []
     for block in re.split(r"\n\s*\n", text):
         rows = [row.strip() for row in block.strip().splitlines()]
@@ -366,7 +380,251 @@ def _load_vtt(data: bytes) -> LoadedFile:
         words = re.sub(r"</?[^>]+>", "", words).strip()
         if words:
             lines.append(words)
-    return LoadedFile("\n".join(lines))
+    return "\n".join(lines)
+
+
+def _load_eml(data: bytes) -> LoadedFile:
+    """An e-mail saved from a mail client (.eml): its From, To, Date and Subject as the
+    property lines of a pasted e-mail, then its text (the plain part, else the HTML part's
+    text). Attachments are left out."""
+    from email import policy
+    from email.parser import BytesParser
+    from email.utils import parsedate_to_datetime
+
+    try:
+        message = BytesParser(policy=policy.default).parsebytes(data)
+    except (ValueError, TypeError, IndexError) as exc:
+        raise LoadError(f"is not a readable e-mail ({exc.__class__.__name__})") from exc
+    if not any(message.get(key) for key in ("From", "To", "Subject", "Date")):
+        raise LoadError("is not an e-mail (it has no From, To, Subject or Date header)")
+    lines = []
+    for key in ("From", "To", "Cc"):
+        value = _header(message, key)
+        if value:
+            lines.append(f"{key}: {value}")
+    sent = _header(message, "Date")
+    if sent:
+        try:  # "Mon, 25 Aug 2025 09:12:00 +0530" as the sender's own clock said it
+            when = parsedate_to_datetime(sent)
+            sent = f"{when:%A}, {when.day} {when:%B %Y %H:%M}"
+        except (ValueError, TypeError, IndexError):
+            pass
+        lines.append(f"Sent: {sent}")
+    subject = _header(message, "Subject")
+    if subject:
+        lines.append(f"Subject: {subject}")
+    try:
+        body = message.get_body(preferencelist=("plain", "html"))
+        content = body.get_content() if body is not None else ""
+    except (LookupError, ValueError, KeyError, AttributeError) as exc:  # an unknown charset, a broken part
+        raise LoadError(f"has a body that cannot be read ({exc.__class__.__name__})") from exc
+    if isinstance(content, bytes):
+        content = decode_text(content)
+    if body is not None and body.get_content_subtype() == "html":
+        content = _load_html(content.encode("utf-8")).text
+    return LoadedFile("\n".join(lines) + "\n\n" + content.replace("\r\n", "\n").strip())
+
+
+def _header(message, key: str) -> str:
+    try:
+        value = message.get(key)
+    except (ValueError, TypeError, IndexError):  # a header the parser cannot decode
+        return ""
+    return " ".join(str(value or "").split())
+
+
+def _load_rtf(data: bytes) -> LoadedFile:
+    """Rich text (.rtf from WordPad, TextEdit or Word): its text with list items as "- "
+    lines; the title and creation date from its info group."""
+    from striprtf.striprtf import rtf_to_text
+
+    raw = decode_text(data)
+    if not raw.lstrip().startswith("{\\rtf"):
+        raise LoadError("is not an RTF document (it does not start with {\\rtf)")
+    # WordPad writes a bullet as a {\pntext ...} group in the Symbol font, which comes out as
+    # nothing; TextEdit's {\listtext ...} comes out as a tab-framed glyph. Both become "- ".
+    raw = re.sub(r"\{\\(?:pntext|listtext)[^{}]*\}", "- ", raw)
+    try:
+        text = rtf_to_text(raw, errors="replace")
+    except (ValueError, IndexError, KeyError) as exc:
+        raise LoadError(f"is not a readable RTF document ({exc.__class__.__name__})") from exc
+    lines = [re.sub(r"^\s*[•◦▪·]\s*", "- ", line).rstrip() for line in text.splitlines()]
+    meta = FrontMatter()
+    title = re.search(r"\{\\title\s+([^{}]*)\}", raw)
+    if title and rtf_to_text(title[1]).strip():
+        meta.title = rtf_to_text(title[1]).strip()
+    created = re.search(r"\\creatim\\yr(\d{4})\\mo(\d{1,2})\\dy(\d{1,2})", raw)
+    if created:
+        try:
+            meta.extra["created"] = dt.date(int(created[1]), int(created[2]), int(created[3]))
+        except ValueError:
+            pass  # a creation stamp that is no date says nothing
+    return LoadedFile("\n".join(lines).strip(), meta)
+
+
+_ODF = {"text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+        "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+        "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+        "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
+        "dc": "http://purl.org/dc/elements/1.1/"}
+
+
+def _load_odt(data: bytes) -> LoadedFile:
+    """A LibreOffice / OpenDocument text file (.odt): headings as Markdown headings, list
+    items as "- " lines, tables as Markdown tables, title and creation date from meta.xml."""
+    import zipfile
+
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_zip_expansion(archive.infolist())
+            content = etree.fromstring(archive.read("content.xml"))
+            meta_xml = etree.fromstring(archive.read("meta.xml")) if "meta.xml" in archive.namelist() else None
+    except (zipfile.BadZipFile, KeyError, etree.LxmlError) as exc:
+        raise LoadError(f"is not a readable OpenDocument text file ({exc.__class__.__name__})") from exc
+    body = content.find("office:body/office:text", _ODF)
+    if body is None:
+        raise LoadError("is an OpenDocument file with no text body (a spreadsheet or a drawing?)")
+    lines: list[str] = []
+    _odt_blocks(body, lines, in_list=False)
+    meta = FrontMatter()
+    if meta_xml is not None:
+        title = meta_xml.findtext(".//dc:title", namespaces=_ODF)
+        meta.title = title.strip() if title and title.strip() else None
+        created = meta_xml.findtext(".//meta:creation-date", namespaces=_ODF)
+        try:
+            if created:
+                meta.extra["created"] = dt.date.fromisoformat(created.strip()[:10])
+        except ValueError:
+            pass
+    return LoadedFile("\n\n".join(lines), meta)
+
+
+def _odt_blocks(element, lines: list[str], in_list: bool) -> None:
+    for child in element:
+        tag = _local_name(child.tag)
+        if tag == "h":
+            level = int(child.get(f"{{{_ODF['text']}}}outline-level") or 1)
+            lines.append("#" * min(level, 6) + " " + _odt_inline(child))
+        elif tag == "p":
+            text = _odt_inline(child)
+            if text:
+                lines.append(("- " if in_list else "") + text)
+        elif tag in ("list", "list-item", "list-header"):
+            _odt_blocks(child, lines, in_list=True)
+        elif tag == "table":
+            rows = []
+            for row in child.iter(f"{{{_ODF['table']}}}table-row"):
+                cells = [" ".join(_odt_inline(p) for p in cell.iter(f"{{{_ODF['text']}}}p")).replace("|", "/")
+                         for cell in row.iter(f"{{{_ODF['table']}}}table-cell")]
+                if any(cells):
+                    rows.append(cells)
+            if rows:
+                block = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+                lines.append("\n".join(block + ["| " + " | ".join(cells) + " |" for cells in rows[1:]]))
+        elif tag in ("section", "div"):
+            _odt_blocks(child, lines, in_list)
+
+
+def _odt_inline(element) -> str:
+    """A paragraph's text with ODF's space, tab and line-break elements spelled out."""
+    parts = [element.text or ""]
+    for child in element:
+        tag = _local_name(child.tag)
+        if tag == "s":
+            parts.append(" " * int(child.get(f"{{{_ODF['text']}}}c") or 1))
+        elif tag == "tab":
+            parts.append("\t")
+        elif tag == "line-break":
+            parts.append("\n")
+        elif tag not in ("note", "annotation"):  # footnotes and comments are not the line's text
+            parts.append(_odt_inline(child))
+        parts.append(child.tail or "")
+    return "".join(parts).strip()
+
+
+def _local_name(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+# The fields notes apps put a note's parts in, in the order they are tried (Google Keep,
+# Day One, Standard Notes, Joplin, Simplenote and generic exports).
+_JSON_TITLE = ("title", "name", "subject", "heading")
+_JSON_TEXT = ("textContent", "text", "content", "body", "markdown", "note", "notes", "plainText", "description")
+_JSON_DATE = ("date", "meetingDate", "creationDate", "created", "createdAt", "created_at", "createdTime",
+              "created_time", "createdTimestampUsec", "creationTime", "updated", "modified", "modificationDate",
+              "userEditedTimestampUsec", "updated_at", "updatedAt")
+
+
+def _load_json(data: bytes) -> LoadedFile:
+    """A note (or a journal of entries) exported as JSON by a notes app: each record's title,
+    date and text as a note with properties; several records as dated sections."""
+    import json
+
+    try:
+        document = json.loads(decode_text(data))
+    except json.JSONDecodeError as exc:
+        raise LoadError(f"is not valid JSON: {exc.msg} at line {exc.lineno}") from exc
+    records = _json_records(document)
+    notes = [note for note in (_json_note(record) for record in records) if note is not None]
+    if not notes:
+        raise LoadError("is JSON with no note text in it (no title/text fields, e.g. a settings file)")
+    if len(notes) == 1:
+        title, day, text = notes[0]
+        props = [f"Date: {day.isoformat()}"] if day else []
+        return LoadedFile("\n".join(([f"# {title}"] if title else []) + props + ["", text]).strip(),
+                          FrontMatter(title=title))
+    sections = []
+    for title, day, text in notes:
+        head = " – ".join(part for part in (f"{day:%A}, {day.day} {day:%B %Y}" if day else None, title) if part)
+        sections.append((f"## {head}\n\n" if head else "") + text)
+    return LoadedFile("\n\n".join(sections))
+
+
+def _json_records(document) -> list[dict]:
+    if isinstance(document, list):
+        return [item for item in document if isinstance(item, dict)]
+    if isinstance(document, dict):
+        for key in ("entries", "notes", "items", "data"):
+            if isinstance(document.get(key), list):
+                return [item for item in document[key] if isinstance(item, dict)]
+        return [document]
+    return []
+
+
+def _json_note(record: dict) -> tuple[str | None, dt.date | None, str] | None:
+    if isinstance(record.get("content"), dict):  # Standard Notes: {"content": {"title", "text"}}
+        record = {**record, **record["content"]}
+    title = next((str(record[k]).strip() for k in _JSON_TITLE if isinstance(record.get(k), str)), None) or None
+    parts = [record[k].strip() for k in _JSON_TEXT if isinstance(record.get(k), str) and record[k].strip()][:1]
+    checklist = record.get("listContent")  # Google Keep's list notes
+    if isinstance(checklist, list):
+        parts += [f"- [{'x' if item.get('isChecked') else ' '}] {item.get('text', '').strip()}"
+                  for item in checklist if isinstance(item, dict) and str(item.get("text", "")).strip()]
+    if not parts:
+        return None
+    day = next((d for d in (_json_day(record.get(k)) for k in _JSON_DATE if k in record) if d), None)
+    return title, day, "\n".join(parts)
+
+
+def _json_day(value) -> dt.date | None:
+    """An ISO date or time, or a Unix time in seconds, milliseconds or microseconds."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, (int, float)) and value > 0:
+        for scale in (1, 1_000, 1_000_000):
+            if value / scale < 4_102_444_800:  # before 2100 in seconds
+                return dt.datetime.fromtimestamp(value / scale, dt.UTC).date()
+        return None
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+        except ValueError:
+            return None
+    return None
 
 
 _LOADERS = {
@@ -375,12 +633,17 @@ _LOADERS = {
     ".txt": _load_text,
     ".pdf": _load_pdf,
     ".docx": _load_docx,
+    ".odt": _load_odt,
+    ".rtf": _load_rtf,
+    ".eml": _load_eml,
     ".html": _load_html,
     ".htm": _load_html,
     ".csv": _load_csv,
     ".tsv": _load_tsv,
     ".ics": _load_ics,
     ".vtt": _load_vtt,
+    ".srt": _load_srt,
+    ".json": _load_json,
 }
 
 

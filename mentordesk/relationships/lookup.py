@@ -127,6 +127,8 @@ _NOT_SHORT_NAMES = {"can", "art", "will", "mar", "jan", "may", "jun", "jul", "au
                     "wed", "thu", "fri", "sat", "new", "call", "chat", "lunch", "notes", "note", "meeting", "session",
                     "summary", "recap", "today", "monday", "tuesday"}
 _HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame",
+               # West African forms of respect before the name: "Aunty Bisi", "Oga Femi", "Engr. Tunde"
+               "aunty", "auntie", "uncle", "oga", "chief", "engr", "pastor",
                # written after the name: "Anand sir", "Meera ma'am", "Anand bhaiya", "Lakshmi maam"
                "maam", "madam", "bhaiya", "bhai", "didi", "ji", "garu", "sahab", "saab"}
 _AFTER_NAME = r"(?:\s+(?i:sir|ma['’]?am|madam|bhaiya|bhai|didi|ji|garu|sahab|saab)\b)?"

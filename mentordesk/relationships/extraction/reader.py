@@ -54,7 +54,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "16"
+EXTRACTOR_VERSION = "17"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -681,6 +681,11 @@ def _lists_of_counsel(units: list[_Unit], texts: list[str], rules: list[str | No
     return counsel
 
 
+# The mentor asking for something back: work the mentee owes them, so the mentee's action.
+_HOMEWORK = re.compile(r"^(?:(?:and|so|also|then)\s+)?(?:please\s+)?(?:send|email|e-mail|forward|show|bring|share)"
+                       r"\s+(?:me|it to me|(?:it|that|them|this)\s+(?:over\s+)?to me)\b", re.IGNORECASE)
+
+
 def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | None,
             mentor: str | None = None, me: set[str] = frozenset(), counsel: bool = False) -> str | None:
     """The kind of one unit, or None when it is neither advice nor an action."""
@@ -716,6 +721,8 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
             return "advice"  # "I'd put teaching first": the mentor's counsel
         if _SELF_COMMIT.search(_CONJUNCTION.sub("", text)):
             return None  # "I'll send you the article" is the mentor's promise
+        if _HOMEWORK.match(text):
+            return "action"  # "Send me your CV once you have redone it": homework the mentor set
         if _counsel_clause(text) is not None:
             return "advice"  # "So the thing I was trying to say – don't quit until you have an offer"
         if rule == "other":
@@ -724,6 +731,8 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
             return "advice"  # an imperative from the mentor is advice to the mentee
         if score is not None and score["advice"] >= 0.7 and len(text.split()) >= 4:
             return "advice"
+        if unit.bullet and score is not None and score["advice"] > max(score["action"], score["other"]):
+            return "advice"  # a point in the mentor's own list ("the three things: 1. Finish ACCA first")
         return None
     if len(text) < 8 or len(text.split()) < 2 or (unit.fragment and rule is None and len(text.split()) < 3):
         return None  # a stray line or a word or two, outside any advice or action list
