@@ -34,7 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {name: ROOT / "eval" / "data" / name
         for name in ("notes_wild", "notes_wild2", "notes_wild3", "notes_wild4", "notes_wild5", "notes_wild6",
-                     "notes_wild7", "notes_wild8", "notes_wild9", "notes_wild10", "notes_wild11", "notes_wild12", "notes_wild13")}
+                     "notes_wild7", "notes_wild8", "notes_wild9", "notes_wild10", "notes_wild11", "notes_wild12", "notes_wild13",
+                     "notes_wild14")}
 # A set whose writer dates numbers month first is run as that user would set it up
 # (MENTORDESK_DATE_ORDER=mdy, or a US locale); the others read day first.
 DATE_ORDER = {"notes_wild6": "mdy", "notes_wild8": "mdy", "notes_wild11": "mdy"}
@@ -45,7 +46,7 @@ PERSONA = {"notes_wild": "Dani Costa", "notes_wild2": "Rosa Delgado-Whitaker", "
            "notes_wild4": "Lucía Ferreira-Okoye", "notes_wild5": "Anneliese Vandermeulen",
            "notes_wild6": "Marisol Quintero-Haynes", "notes_wild7": "Niamh Ó Briain", "notes_wild8": "Renee Kaminski",
            "notes_wild9": "Femke Bakker", "notes_wild10": "Ciara Dunne", "notes_wild11": "Megan Pruitt", "notes_wild12": "Becca Hollis",
-           "notes_wild13": "Aditi Joshi"}
+           "notes_wild13": "Aditi Joshi", "notes_wild14": "Tolu Adeyemi"}
 DATA = SETS["notes_wild"]
 RESULTS = ROOT / "eval" / "results"
 MATCH = 0.5
@@ -151,6 +152,9 @@ def _evaluate_split(split: str, embedder, show: bool = False, data: Path = DATA)
         meetings = {m.source: m for m in rel.meetings.list()}
         reviews = {r.source: r for r in rel.reviews.list()}
         classifier = rel._sentence_classifier
+        ledger: dict[int, list] = {}
+        for advice in rel.advice.list():
+            ledger.setdefault(advice.meeting_id, []).append(advice)
 
         placed_ok = placed_expected = made = review_ok = review_expected = 0
         notes_out = []
@@ -175,8 +179,12 @@ def _evaluate_split(split: str, embedder, show: bool = False, data: Path = DATA)
                 loaded_text = load_file(path).text
             except LoadError:
                 loaded_text = ""  # a file the app cannot read: every item of it is missed
-            mentor = meeting.person_name if meeting else None  # what the app placed, never the expected answer
-            items = [(i.kind, i.text) for i in extract_items(loaded_text, classifier, mentor, me)]
+            if meeting is not None:
+                # What the user reads in the advice ledger for this meeting (a journal's
+                # meeting holds only its entry's items).
+                items = [(a.kind, a.text) for a in ledger.get(meeting.id, [])]
+            else:  # what the app will read from the note once the user settles its review
+                items = [(i.kind, i.text) for i in extract_items(loaded_text, classifier, None, me)]
             matched, missed, extra = score_items(row["items"], items, scores)
             notes_out.append({
                 "file": row["file"], "shape": row["shape"], "placement_ok": bool(ok), "expected": row["meeting"]

@@ -283,6 +283,9 @@ def _load_delimited(data: bytes, delimiter: str, name: str) -> LoadedFile:
     if not rows:
         return LoadedFile("")
     header, *body = rows
+    long_format = _item_rows(header, body)
+    if long_format is not None:
+        return LoadedFile(long_format)
     records = []
     for row in body:
         cells = [(key.strip(), value.strip()) for key, value in zip(header, row) if value.strip()]
@@ -293,6 +296,49 @@ def _load_delimited(data: bytes, delimiter: str, name: str) -> LoadedFile:
         elif short:
             records.append("; ".join(short))  # a row of a table: one line
     return LoadedFile("\n\n".join(records))
+
+
+_ITEM_TYPES = re.compile(r"^(?:advice|action(?: item)?s?|to ?-?dos?|tasks?|notes?|takeaways?|suggestions?|next steps?"
+                         r"|follow[- ]?ups?|homework|questions?|decisions?|tips?|feedback|commitments?|other|info)$",
+                         re.IGNORECASE)
+_TYPE_HEADERS = {"type", "kind", "category", "item type", "entry type", "item", "what"}
+_STATUS_HEADERS = {"status", "done", "state", "complete", "completed"}
+_DONE_VALUES = {"done", "completed", "complete", "yes", "y", "closed", "finished", "✓", "✔", "✅", "x", "true", "sent"}
+
+
+def _item_rows(header: list[str], body: list[list[str]]) -> str | None:
+    """A log kept one item a row ("Date, Mentor, Topic, Type, Point, Due, Status" with Type
+    Advice / Action / Note) as a note: the columns every row shares as property lines, then
+    one section per type with its rows' text as list items (ticked when Status says done).
+    None when the table is not of that shape."""
+    names = [h.strip().lower() for h in header]
+    kind_col = next((i for i, h in enumerate(names) if h in _TYPE_HEADERS), None)
+    rows = [r for r in body if any(c.strip() for c in r)]
+    if kind_col is None or len(rows) < 2:
+        return None
+    kinds = [r[kind_col].strip() if kind_col < len(r) else "" for r in rows]
+    if sum(bool(_ITEM_TYPES.match(k)) for k in kinds) < 0.6 * len(rows):
+        return None
+    status_col = next((i for i, h in enumerate(names) if h in _STATUS_HEADERS), None)
+    others = [i for i in range(len(header)) if i not in (kind_col, status_col)]
+    lengths = {i: sum(len(r[i]) if i < len(r) else 0 for r in rows) for i in others}
+    text_col = max(lengths, key=lambda i: lengths[i])
+    shared = [i for i in others if i != text_col and len({(r[i].strip() if i < len(r) else "") for r in rows}) == 1
+              and rows[0][i].strip()]
+    lines = [f"{header[i].strip()}: {rows[0][i].strip()}" for i in shared]
+    sections: dict[str, list[str]] = {}
+    for row, kind in zip(rows, kinds):
+        text = row[text_col].strip() if text_col < len(row) else ""
+        if not text:
+            continue
+        status = row[status_col].strip().lower() if status_col is not None and status_col < len(row) else ""
+        box = "" if not status else "[x] " if status in _DONE_VALUES else "[ ] "  # "Pending", "Open"
+        # A row typed "Note" is context the user kept, neither advice nor a task.
+        heading = "Context" if not kind or re.fullmatch(r"(?i)notes?|info|other", kind) else kind
+        sections.setdefault(heading, []).append(f"- {box}{text}")
+    for kind, items in sections.items():
+        lines += ["", f"## {kind}", *items]
+    return "\n".join(lines)
 
 
 _LONG_CELL = 160  # characters: a cell longer than this (or with line breaks) is text, not a property

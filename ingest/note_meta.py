@@ -259,14 +259,17 @@ def names_in_line(line: str) -> list[str]:
             bare = word.strip(".'’\"!?-")
             lowered = bare.lower().rstrip(".")
             capital = bare[:1].isupper() or lowered in _PARTICLES and runs[-1]
+            if lowered in ("mr", "mrs", "ms") and bare:
+                runs.append([bare])  # "Mr B": the title stays with an initial (the table may call him that)
+                continue
             if (not bare or not capital or lowered in _STOP_WORDS or lowered in MONTHS or lowered in _WEEKDAYS
-                    or re.search(r"\d", bare) or lowered in ("dr", "prof", "mr", "mrs", "ms")):
+                    or re.search(r"\d", bare) or lowered in ("dr", "prof")):
                 if lowered in ("dr", "prof") and bare:
                     continue  # "Dr Okonkwo": the title goes, the name stays
                 runs.append([])
                 continue
             runs[-1].append(bare)
-    return [" ".join(run[:3]) for run in runs if run]
+    return [" ".join(run[:3]) for run in runs if run and run[-1].lower() not in ("mr", "mrs", "ms")]
 
 
 def name_in_file_name(stem: str) -> str | None:
@@ -354,6 +357,23 @@ def _forwarded_to_self(text: str, props: dict[str, str]) -> str | None:
 _PRINTED_SENDER = re.compile(r"^(?P<sender>[^\t<>]{1,80}<[^<>\s]+@[^<>\s]+>)(?:\t|\s{2,})(?P<when>.*\d{4}.*)$")
 
 
+_PRINTED_ADDRESS = re.compile(r"^[^\t<>:]{1,80}<[^<>\s]+@[^<>\s]+>\s*$")
+
+
+def _printed_reply_date(text: str, to: str, sent: dt.date, day_first: bool | None) -> dt.date | None:
+    """In a printed e-mail thread (Gmail's print view), the day of the first message from
+    ``to`` within a week after ``sent``; None when they did not write."""
+    lines = [line.strip() for line in text.splitlines()]
+    for i, line in enumerate(lines):
+        printed = _PRINTED_SENDER.match(line)
+        sender, when = (printed["sender"], printed["when"]) if printed else (line, lines[i + 1] if i + 1 < len(lines) else "")
+        if (printed or (_PRINTED_ADDRESS.match(line) and only_a_date(when))) and \
+                _address_name(sender) == _address_name(to):
+            day = find_date(when, day_first=day_first)
+            return day if day is not None and sent <= day <= sent + dt.timedelta(days=7) else None
+    return None
+
+
 def property_lines(text: str) -> dict[str, str]:
     """``key: value`` lines at the top of a note, keys lower-cased ("date", "attendees")."""
     found: dict[str, str] = {}
@@ -361,7 +381,12 @@ def property_lines(text: str) -> dict[str, str]:
     for i, line in enumerate(lines):
         if _QUOTED_MESSAGE.match(line):
             break  # the headers of a forwarded or quoted message are that message's, not the note's
-        printed = _PRINTED_SENDER.match(line)
+        match = _PRINTED_SENDER.match(line)
+        printed = {"sender": match["sender"], "when": match["when"]} if match else None
+        if printed is None and i + 1 < len(lines) and _PRINTED_ADDRESS.match(line) and only_a_date(lines[i + 1]) \
+                and re.search(r"\d{4}", lines[i + 1]):
+            # The same printed from a PDF, which puts the sender and the date on two lines.
+            printed = {"sender": line.strip(), "when": lines[i + 1].strip()}
         if printed and "from" not in found:
             # Gmail's print view: "Aditi Joshi <aditi@…>⇥Mon, 25 Aug 2025 at 9:12 am" under the
             # subject and its "1 message" line.
@@ -520,6 +545,12 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
                 # The top message says which day the meeting was ("notes from lunch w Greg
                 # yesterday"): the older messages quoted under it set it up, they are not it.
                 date, date_source = recalled, "email"
+    if date is not None and date_source == "property" and "to" in props and "from" in props:
+        # A printed thread the user started ("Please what would you do?"): the answer with
+        # the advice, the first message from the person written to, is the exchange's day.
+        answered = _printed_reply_date(text, props["to"], date, day_first)
+        if answered is not None:
+            date, date_source = answered, "email"
     if date is None or date_source == "property":
         thread = email_thread_date(text, day_first)
         if thread is not None and (date is None or thread < date):
@@ -529,7 +560,7 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         # The title and the first lines; a line about the next meeting is not this one's date,
         # and a line saying when the note was written ("written Sun 1/25/2026") is kept aside.
         for head in heads + [line for line in top[:3] if not _NEXT_MEETING.search(line)]:
-            if WRITTEN_LINE.match(head):
+            if WRITTEN_LINE.match(head) or _TOOL_STAMP.search(head):
                 written = written or find_date(head, day_first=day_first)
                 continue
             date = find_date(head, day_first=day_first)
@@ -590,9 +621,20 @@ def _arranged_for_next_day(text: str, date: dt.date, day_first: bool | None) -> 
         if day is not None:
             days.setdefault(day, []).append(line)
     after = date + dt.timedelta(days=1)
-    if after in days and any(_TOMORROW.search(line) for line in days.get(date, [])):
+    first = days.get(date, [])
+    if after in days and any(_TOMORROW.search(line) for line in first):
         return after
+    # "Abeg when you have 20 minutes this weekend…" / "Saturday morning I'll be in the
+    # office": a short first day that sets a day, then the conversation itself that week.
+    later = sorted(day for day in days if date < day <= date + dt.timedelta(days=7))
+    if later and len(first) <= 6 and len(days[later[0]]) > len(first) and any(_ARRANGING.search(line) for line in first):
+        return later[0]
     return date
+
+
+_ARRANGING = re.compile(r"\b(?:this|the|next) (?:weekend|week)\b|\b(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur"
+                        r"|sun)day (?:morning|afternoon|evening|night)\b|\bwhen you (?:have|are free|get)\b"
+                        r"|\b(?:are|r) you free\b|\bhave (?:\d+|a few|some) minutes\b", re.IGNORECASE)
 
 
 _DATE_AND_TIME_WORDS = re.compile(
@@ -651,6 +693,11 @@ def _is_event(lines: list[str]) -> bool:
 # A line that says when the note was written, not when the meeting was.
 WRITTEN_LINE = re.compile(r"^\W*(?:written|typed(?: up)?|wrote (?:this|it|these)|notes? (?:written|typed)|printed|exported"
                       r"|(?:last )?(?:edited|updated|modified))\b", re.IGNORECASE)
+# "IMG_2231.jpg — Text recognised (Google Lens), copied 13 Apr 2025": when a tool made the
+# file, not when the meeting was.
+_TOOL_STAMP = re.compile(r"\b(?:copied|scanned|recogni[sz]ed|exported|synced|downloaded|generated)(?: on| at)?\s+"
+                         r"(?:\d|(?:mon|tue|wed|thu|fri|sat|sun)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+                         re.IGNORECASE)
 _YEARLESS_NUMERIC = re.compile(r"(?<![\d/.\-])(?P<first>\d{1,2})/(?P<second>\d{1,2})(?![\d/])")
 
 
@@ -789,6 +836,10 @@ _DAY_HEADING = re.compile(
     rf"^(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<day>\d{{1,2}}){_ORD}"
     rf"(?:\s+(?:of\s+)?{_MONTH})?(?:,?\s+(?P<year>20\d\d))?$", re.IGNORECASE)
 _MONTH_LINE = re.compile(rf"^(?:w/?c\s+\d{{1,2}}{_ORD}\s+)?{_MONTH}(?:\s+(?P<year>20\d\d))?$", re.IGNORECASE)
+# "Tue 18/11/2025", "WED 11.02", "Sat 15/11": a weekday or a year says the numbers are a day.
+_NUMERIC_DAY_HEADING = re.compile(
+    r"^(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<first>\d{1,2})[/.\-](?P<second>\d{1,2})"
+    r"(?:[/.\-](?P<year>(?:20)?\d\d))?$", re.IGNORECASE)
 
 
 def _heading_text(line: str) -> str:
@@ -817,6 +868,12 @@ def journal_entries(text: str, file_stem: str = "", title: str | None = None,
             year = int(month_line["year"]) if month_line["year"] else year
             continue
         day = _DAY_HEADING.match(heading) if heading and len(heading) <= 30 else None
+        numeric = _NUMERIC_DAY_HEADING.match(heading) if heading and len(heading) <= 30 and not day else None
+        if numeric and (numeric["weekday"] or numeric["year"]):
+            when = _numeric_journal_day(numeric, year, today)
+            if when is not None:
+                entries.append((when, []))
+                continue
         if day and (day["weekday"] or day["month"]) and (day["month"] or month):
             entry_month = MONTHS[day["month"].lower().rstrip(".")] if day["month"] else month
             assert entry_month is not None
@@ -828,6 +885,27 @@ def journal_entries(text: str, file_stem: str = "", title: str | None = None,
         if entries:
             entries[-1][1].append(line)
     return [(when, "\n".join(lines)) for when, lines in entries] if len(entries) >= 2 else []
+
+
+def _numeric_journal_day(match: re.Match, year: int | None, today: dt.date | None) -> dt.date | None:
+    """The day of "Tue 18/11/2025" or "WED 11.02" (the year from the title): a number over
+    12 settles the order, else the weekday, else the user's date order."""
+    first, second = int(match["first"]), int(match["second"])
+    if match["year"]:
+        year = int(match["year"]) + (2000 if len(match["year"]) == 2 else 0)
+    orders = [(second, first), (first, second)]  # (month, day) read day first, then month first
+    if first <= 12 and second <= 12 and match["weekday"] is None:
+        orders = orders if default_day_first() else orders[::-1]
+    elif first <= 12 and second <= 12:
+        wanted = _WEEKDAY_ORDER.index(match["weekday"].lower()[:3])
+        fits = [(m, d) for m, d in orders if year and (c := _safe_date(year, m, d)) and c.weekday() == wanted]
+        orders = fits or (orders if default_day_first() else orders[::-1])
+    for month, day in orders:
+        if month <= 12:
+            when = _journal_day(year, month, day, match["weekday"], today)
+            if when is not None:
+                return when
+    return None
 
 
 def _journal_day(year: int | None, month: int, day: int, weekday: str | None,

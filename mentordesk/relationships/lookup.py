@@ -197,8 +197,11 @@ def aliases(person: Person) -> frozenset[str]:
 
 
 # "Sometimes Niamh O'D in my notes", "Written as Dee in the notes": the name comes first.
-_ALIAS_BEFORE = re.compile(r"(?i:\b(?:sometimes|often|usually|mostly|just|written|appears|shows up)(?: as)?\s+)[\"“'‘]?"
-                           r"(?P<alias>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?)[\"”'’]?\s+(?i:in (?:my|the) notes)")
+# "Mr. Bello in e-mails, Mr. B in my own notes": after a comma too.
+_ALIAS_BEFORE = re.compile(r"(?:(?i:\b(?:sometimes|often|usually|mostly|just|written|appears|shows up)(?: as)?\s+)"
+                           r"|(?:^|[,;.]\s+))[\"“'‘]?"
+                           r"(?P<alias>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?)[\"”'’]?"
+                           r"\s+(?i:in (?:my|the)(?: own)? notes)")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -208,7 +211,9 @@ def _aliases_in(notes: str) -> frozenset[str]:
     for match in [*_ALIAS.finditer(notes), *_ALIAS_BEFORE.finditer(notes)]:
         whole = _bare_key(match["alias"]).split()
         words = [w for w in whole if w not in _HONORIFICS]
-        if words and not (len(words) == 1 and words[0] in _NOT_SHORT_NAMES - {"rob", "bill", "pat"}):
+        if len(words) == 1 and len(words[0]) <= 2 and len(whole) > 1:
+            found.add(" ".join(whole))  # "Mr B": a lone initial is no name without its title
+        elif words and not (len(words) == 1 and words[0] in _NOT_SHORT_NAMES - {"rob", "bill", "pat"}):
             found.add(" ".join(words))
             if whole[-1] in _HONORIFICS and len(whole) > 1:
                 found.add(" ".join(whole))  # "Anand bhaiya": the honorific tells two Anands apart
@@ -233,7 +238,7 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
     one person has ("Tanaka", "amara"); else first name and last initial ("Sam O.").
     A name that fits several people is never guessed (see ``NoteNameMatch.candidates``)."""
     titled = _bare_key(name)
-    if titled.split()[-1:] and titled.split()[-1] in _HONORIFICS:
+    if len(titled.split()) > 1 and set(titled.split()) & _HONORIFICS:
         called = [p for p in people if titled in aliases(p)]  # "Anand sir", when the table says "I call him Anand sir"
         if len(called) == 1:
             return NoteNameMatch(called[0])

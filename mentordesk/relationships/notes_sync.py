@@ -338,15 +338,18 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
         if who.reason == "no_mentor" and not note.mentor:
             # A journal ("**Tues 14th** … had a half with my union rep"): the one entry that
             # names someone of the table is the meeting, on that entry's day.
-            entry = _journal_meeting(note, people, me)
-            if entry is not None:
-                who, date, journal_entry = Identified(entry[0]), date or entry[1], entry[2]
+            entry = _journal_meeting(note.text, Path(note.source).stem, note.title, people, me)
+            if entry is not None:  # its day, not the first entry's (which a title date is)
+                who, date, journal_entry = Identified(entry[0]), entry[1], entry[2]
         if who.reason is not None:
             return _Review(note.source, who.reason, who.detail, [p.id for p in who.candidates], who.new_name)
         person_id, new_person = (who.person.id if who.person else None), who.new_name
-    if date is None:
-        entry = _journal_meeting(note, people, me)  # a journal's entry about the same person
-        if entry is not None and (person_id is None or entry[0].id == person_id) and new_person is None:
+    if journal_entry is None and (choice is None or choice.date is None):
+        # A journal: its meeting entry's day, also over the date its title or first entry
+        # heading gave the note ("# Journal — November 2025", "## Sat 15/11/2025").
+        entry = _journal_meeting(note.text, Path(note.source).stem, note.title, people, me)
+        if entry is not None and (person_id is None or entry[0].id == person_id) and new_person is None and (
+                date is None or date in _entry_days(note)):
             person_id, date, journal_entry = entry[0].id, entry[1], entry[2]
     if date is None:
         return _Review(note.source, "no_date", "the note has no date (front matter, a Date: line, the title or "
@@ -363,19 +366,41 @@ _MET_IN_ENTRY = re.compile(r"\b(?:coffee|call|rang|phoned|meeting|met|lunch|dinn
                            r"|said|says|reckons|told me|advice|suggested)\b", re.IGNORECASE)
 
 
-def _journal_meeting(note: _Note, people: list[Person], me: set[str]) -> tuple[Person, dt.date, str] | None:
+def _entry_days(note: _Note) -> set[dt.date]:
+    return {day for day, _ in journal_entries(note.text, Path(note.source).stem, note.title)}
+
+
+def _met_in(entry: str, person: Person) -> bool:
+    """Whether a line of a journal entry meets the person it names ("Call w/ KO, 7pm"), not
+    only mentions them beside someone else's meeting ("MBR prep w/ Dayo" under "Ifeanyi 1:1")."""
+    words = set(plain_words(person.name or "")) | {w for alias in aliases(person) for w in alias.split()}
+    for line in entry.splitlines():
+        if _MET_IN_ENTRY.search(line) and words & set(plain_words(re.sub(r"[^\w'’\s-]", " ", line))):
+            return True
+    return False
+
+
+def _journal_meeting(text: str, stem: str, title: str | None, people: list[Person],
+                     me: set[str]) -> tuple[Person, dt.date, str] | None:
     """(person, day, entry text) of the one journal entry that is a meeting with someone of
     the table; None when the note is no journal, or no entry or several people fit."""
     found: list[tuple[Person, dt.date, str]] = []
-    for day, entry in journal_entries(note.text, Path(note.source).stem, note.title):
+    for day, entry in journal_entries(text, stem, title):
         if not _MET_IN_ENTRY.search(entry):
             continue
-        who = identify(people, me, None, note_facts(entry, "").hints, entry)
+        facts = note_facts(entry, "")  # "Quick call with Oga Femi on my way home": named as a title names
+        who = identify(people, me, ", ".join(facts.mentors) or None, facts.hints, entry)
         if who.person is not None:
             found.append((who.person, day, entry))
+    if len({person.id for person, _, _ in found}) > 1:
+        # Several people: only entries where a line meets the one it names ("Call w/ KO"),
+        # not "MBR prep w/ Dayo" on a day whose meeting was "Ifeanyi 1:1".
+        found = [f for f in found if _met_in(f[2], f[0])]
     if len({person.id for person, _, _ in found}) != 1:
         return None
-    return found[0]
+    # "Call KO." on Tuesday's to-do line, the call itself and what he said on Wednesday:
+    # the entry with the most to say about them is the meeting.
+    return max(found, key=lambda f: len(f[2].strip().splitlines()))
 
 
 @dataclass(frozen=True)
@@ -531,6 +556,12 @@ class _TableResolver:
     def __call__(self, source: str, mentor: str | None, hints: tuple[str, ...], text: str = "") -> str | None:
         if self.chosen.get(source) in self.by_id:
             return self.by_id[self.chosen[source]].name
+        if not mentor:
+            # A journal ("MBR prep w/ Dayo" on Monday, "Call w/ KO" and his advice on
+            # Wednesday): the entry that is a meeting names the person, not a mention.
+            entry = _journal_meeting(text, Path(source).stem, None, self.people, self.me)
+            if entry is not None:
+                return entry[0].name
         who = identify(self.people, self.me, mentor, hints, text)
         return who.person.name if who.person is not None else None
 

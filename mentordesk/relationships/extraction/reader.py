@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ingest.note_meta import WROTE_LINE
+from ingest.note_meta import WROTE_LINE, only_a_date
 from mentordesk.relationships.extraction.labels import (
     _BULLET,
     _CALLOUT,
@@ -54,7 +54,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "17"
+EXTRACTOR_VERSION = "18"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -129,11 +129,11 @@ def _quoted_by(raw_lines: list[str], mentor: str | None) -> list[str | None]:
     roles: list[str | None] = []
     author: str | None = None
     sender: str | None = None  # the mentor, while the lines are the body of an email they sent
-    for line in raw_lines:
+    for number, line in enumerate(raw_lines):
         match = WROTE_LINE.match(line)
         if match:
             author, sender = _role(match["who"], mentor), None
-        header = _FROM_HEADER.match(line)
+        header = _FROM_HEADER.match(line) or _printed_sender(raw_lines, number)
         if header:
             sender = "mentor" if mentor and _role(header["who"], mentor) == "mentor" else None
         elif line.strip() in ("--", "-- ", "__"):
@@ -144,6 +144,16 @@ def _quoted_by(raw_lines: list[str], mentor: str | None) -> list[str | None]:
 
 
 _FROM_HEADER = re.compile(r"^\s*from:\s*(?P<who>[^<>@]+?)\s*(?:<[^>]*>)?\s*$", re.IGNORECASE)
+# Gmail's print view: each message starts "Name <address>", its date after a tab or on the next line.
+_PRINTED_FROM = re.compile(r"^\s*(?P<who>[^<>@:\t]{2,80}?)\s*<[^<>\s]+@[^<>\s]+>\s*(?:\t(?P<when>.+))?$")
+
+
+def _printed_sender(lines: list[str], number: int) -> re.Match | None:
+    match = _PRINTED_FROM.match(lines[number])
+    if match is None:
+        return None
+    when = match["when"] or (lines[number + 1] if number + 1 < len(lines) else "")
+    return match if only_a_date(when) and re.search(r"\d{4}", when) else None
 
 
 def _is_outline_heading(text: str, indent: int, after: list[str]) -> bool:
@@ -682,8 +692,8 @@ def _lists_of_counsel(units: list[_Unit], texts: list[str], rules: list[str | No
 
 
 # The mentor asking for something back: work the mentee owes them, so the mentee's action.
-_HOMEWORK = re.compile(r"^(?:(?:and|so|also|then)\s+)?(?:please\s+)?(?:send|email|e-mail|forward|show|bring|share)"
-                       r"\s+(?:me|it to me|(?:it|that|them|this)\s+(?:over\s+)?to me)\b", re.IGNORECASE)
+_HOMEWORK = re.compile(r"(?:^|\band\s+|\bthen\s+)(?:please\s+)?(?:send|email|e-mail|forward|show|bring|share)"
+                       r"\s+(?:me|it to me|(?:it|that|them|this|those)\s+(?:over\s+)?to me)\b", re.IGNORECASE)
 
 
 def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | None,
@@ -721,7 +731,7 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
             return "advice"  # "I'd put teaching first": the mentor's counsel
         if _SELF_COMMIT.search(_CONJUNCTION.sub("", text)):
             return None  # "I'll send you the article" is the mentor's promise
-        if _HOMEWORK.match(text):
+        if _HOMEWORK.search(text):
             return "action"  # "Send me your CV once you have redone it": homework the mentor set
         if _counsel_clause(text) is not None:
             return "advice"  # "So the thing I was trying to say – don't quit until you have an offer"

@@ -35,14 +35,16 @@ _REPORTED = re.compile(
 
 
 _MENTOR_TASK = re.compile(
-    r"^(?:(?:and|also|plus)\s+)?(?:she|he|they|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+(?: [A-ZÀ-Þ][a-zß-ÿ]+)?))(?:'ll|’ll| will| is going to"
+    # "KO: he'll put me in touch…", "She said she'll ask her friend…": told back, still theirs
+    r"^(?:(?-i:[A-Z][\w.]{0,20}):\s+)?(?:(?:and|also|plus)\s+)?(?:(?:she|he|they) (?:said|says|mentioned)(?: that)?\s+)?"
+    r"(?:she|he|they|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+(?: [A-ZÀ-Þ][a-zß-ÿ]+)?))(?:'ll|’ll| will| is going to"
     r"|'s going to|’s going to|'s gonna| is(?= (?:sending|sharing|booking|writing|doing|bringing|making|setting|sorting))"
     r"| offered to"
     r"| promised to| said she'd| said he'd| would| can| may| might| is happy to| kindly offered to| to)"
     r"\s+(?:also\s+)?(?:send|share|intro|introduce|connect|forward|look|check|dig|find|email|ping|review|read|put"
     r"|loop|ask|talk|pass|make|set|give|get|follow|reach|lend|host|invite|call|text|write|mention|book|fwd|raise"
     r"|chase|flag|arrange|organise|organize|sort|bring|dig|redo|do|sending|sharing|booking|writing|doing|bringing"
-    r"|making|setting|sorting)",
+    r"|making|setting|sorting|refer)",
     re.IGNORECASE,
 )
 
@@ -67,7 +69,8 @@ _IMPERATIVE = re.compile(
     r"|document|frame|protect|prioriti[sz]e|set|give|show|share|volunteer|look|aim|remember|consider|prepare|test"
     r"|resist|trust|assume|separate|own|measure|track|invest|hire|trade|plan|block|drop|move|stick|lean|double|cut"
     r"|open|bring|price|quote|check|lead|rehearse|run|send|reply|open|charge|start|lead|name|sleep|celebrate|wait"
-    r"|accept|decline|push back|clarify|insist|default|ship|cap)\b",
+    r"|accept|decline|push back|clarify|insist|default|ship|cap|finish|complete|apply|join|skip|request|quit"
+    r"|leave|sit|register|learn)\b",
     re.IGNORECASE,
 )
 
@@ -218,6 +221,9 @@ def rule_kind(sentence: str) -> str | None:
         return "other"
     if _PAST_OR_META.match(bare) and not _STRONG_REPORT.search(bare):
         return "other"
+    if re.match(r"^(?:let me|let's|let us|go ahead|see you|speak soon|talk later|sure|ok(?:ay)?|noted)\b", bare,
+                re.IGNORECASE) and not _REPORTED.search(text):
+        return "other"  # "Let me be straight with you", "Go ahead": the talk around the counsel
     if _REPORTED.search(text):
         return "advice"
     if _IMPERATIVE.match(bare):

@@ -88,6 +88,9 @@ def split_tasks(sentence: str) -> list[str]:
         last = re.split(r"\s+(?:and|then|&)\s+(?=\S)", pieces[-1], maxsplit=1)
         if len(last) == 2 and _first_verb(last[1]) in _TASK_VERBS:
             pieces = pieces[:-1] + last
+    if any(re.match(r"^(?:and\s+|then\s+)?\w+\s+(?:it|them|that|those|this|these)\b", p, re.IGNORECASE)
+           for p in pieces[1:]):
+        return [sentence.strip()]  # "…, and send them to me before noon": one task, "them" needs the first part
     if len(pieces) >= 2 and all(_first_verb(p) in _TASK_VERBS for p in pieces):
         return [re.sub(r"^(?:also|then|to|finally)\s+", "", p).strip() for p in pieces]
     return [sentence.strip()]
