@@ -182,3 +182,32 @@ def test_a_mentors_promise_told_in_the_third_person_is_no_item(sentence):
     from mentordesk.relationships.extraction.rules import rule_kind
 
     assert rule_kind(sentence) == "other"
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("He also said he'll be a referee for me if Payvault asks.", "other"),  # his promise
+    ("I would be very grateful.", "other"),
+    ("I've never worked in a tech company, so I want to know what FP&A looks like day to day.", "other"),
+    ("I'll write that down.", "other"),
+    ("I want to ask Dayo for the letter by Friday", "action"),
+    ("Sat 12/04/2025 Oga Femi - Kobo Haul office, Ilupeju", "other"),  # a page's date and place
+    ("3 March apply for the role", None),
+])
+def test_courtesies_wishes_and_page_headers_are_no_tasks(sentence, kind):
+    from mentordesk.relationships.extraction.rules import rule_kind
+
+    assert rule_kind(sentence) == kind
+
+
+def test_someone_said_over_a_list_and_an_aside_in_brackets(tmp_path):
+    from mentordesk.relationships.extraction import extract_items
+
+    note = ("Mr N said:\n- do two mock exams under timed conditions\n- time box it, 1.8 mins per mark\n\n"
+            "Homework\n- finish the past questions by 26/04\n"
+            "(his story - his first boss made him redo a cash flow six times in 2010. \"you will thank me\")\n"
+            "Pay for the aso-ebi by Friday!!\n")
+    items = {(i.kind, i.text) for i in extract_items(note, None, "Emeka Nwosu", "Tolu Adeyemi")}
+    assert ("advice", "do two mock exams under timed conditions") in items  # his points, not her to-dos
+    assert ("advice", "time box it, 1.8 mins per mark") in items
+    assert ("action", "finish the past questions by 26/04") in items
+    assert not any("2010" in text for _, text in items)  # his story, kept whole and left out

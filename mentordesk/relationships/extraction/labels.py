@@ -160,6 +160,9 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip()
 
 
+_SOMEONE_SAID = re.compile(r"^(?!(?i:i|we|me|you)\b)(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|suggested|recommended|advised)$")
+
+
 def _label_kind(title: str) -> str | None:
     """advice | action | other for the words of a heading or label, else None."""
     title = re.sub(r"^\d+[.)]\s*", "", _clean(_DECORATION.sub("", title)).strip("*_:-–— ").strip())
@@ -167,6 +170,8 @@ def _label_kind(title: str) -> str | None:
         return None
     if _OTHER_LABEL.match(title) or _MENTOR_LIST.match(title):
         return "other"
+    if _SOMEONE_SAID.match(title):
+        return "advice"  # "Mr B said:", "Aunty Bisi says" over the points
     if _ACTION_WORDS.search(title):
         return "action"
     if _ADVICE_WORDS.search(title):

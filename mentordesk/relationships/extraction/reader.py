@@ -54,7 +54,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "18"
+EXTRACTOR_VERSION = "19"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -121,6 +121,19 @@ def _looks_like_title(line: str) -> bool:
     if _bare_label(text, others=True) or (_LABEL.match(text) and _label_kind(_LABEL.match(text)["label"])):
         return False
     return bool(re.search(r"[^\W\d_]", text)) and len(text.split()) <= 14 and not text.endswith((".", "!", "?", ":"))
+
+
+def _asides_apart(paragraph: list[str]) -> list[str]:
+    """A paragraph's lines joined as prose, except a line that is an aside in brackets
+    ("(his story - …)"), which stays a piece of its own, apart from the lines around it."""
+    pieces: list[list[str]] = [[]]
+    for line in paragraph:
+        aside = line.strip().startswith("(") and line.strip().endswith(")")
+        if aside:
+            pieces += [[line], []]
+        else:
+            pieces[-1].append(line)
+    return [" ".join(piece) for piece in pieces if piece]
 
 
 def _quoted_by(raw_lines: list[str], mentor: str | None) -> list[str | None]:
@@ -255,7 +268,7 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
             # Phone notes put one thought per line with no full stops: read each line on
             # its own. Prose with punctuation is joined first (a PDF wraps its lines).
             ended = sum(1 for line in paragraph if line.rstrip().endswith((".", "!", "?", "…", '"', "”", ")")))
-            pieces = paragraph if len(paragraph) > 1 and ended * 2 < len(paragraph) else [" ".join(paragraph)]
+            pieces = paragraph if len(paragraph) > 1 and ended * 2 < len(paragraph) else _asides_apart(paragraph)
             for piece in pieces:
                 for sentence in split_sentences(piece):
                     for clause in _clauses(sentence):

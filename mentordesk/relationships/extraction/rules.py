@@ -18,6 +18,11 @@ _SELF_COMMIT = re.compile(
     r"|^(?:also |and |then )?(?:going to|gonna|will|need to|must|plan to)\s+\w|^me\s*[:>]\s*\w",
     re.IGNORECASE,
 )
+# "I want to know what FP&A looks like", "I would be very grateful", "I'll write that down":
+# a wish, a courtesy or a note-taker's aside, not a task.
+_NOT_A_TASK = re.compile(r"\bi (?:want(?:ed)? to|would like to|'d like to) (?:know|understand|hear)\b"
+                         r"|\bi(?:'d| would) be (?:very |really |so )?(?:grateful|glad|happy|delighted)\b"
+                         r"|^i(?:'ll| will) (?:write|note|jot) (?:that|it|this) down\b", re.IGNORECASE)
 
 
 _REPORTED = re.compile(
@@ -36,7 +41,7 @@ _REPORTED = re.compile(
 
 _MENTOR_TASK = re.compile(
     # "KO: he'll put me in touch…", "She said she'll ask her friend…": told back, still theirs
-    r"^(?:(?-i:[A-Z][\w.]{0,20}):\s+)?(?:(?:and|also|plus)\s+)?(?:(?:she|he|they) (?:said|says|mentioned)(?: that)?\s+)?"
+    r"^(?:(?-i:[A-Z][\w.]{0,20}):\s+)?(?:(?:and|also|plus)\s+)?(?:(?:she|he|they) (?:also )?(?:said|says|mentioned)(?: that)?\s+)?"
     r"(?:she|he|they|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+(?: [A-ZÀ-Þ][a-zß-ÿ]+)?))(?:'ll|’ll| will| is going to"
     r"|'s going to|’s going to|'s gonna| is(?= (?:sending|sharing|booking|writing|doing|bringing|making|setting|sorting))"
     r"| offered to"
@@ -44,7 +49,7 @@ _MENTOR_TASK = re.compile(
     r"\s+(?:also\s+)?(?:send|share|intro|introduce|connect|forward|look|check|dig|find|email|ping|review|read|put"
     r"|loop|ask|talk|pass|make|set|give|get|follow|reach|lend|host|invite|call|text|write|mention|book|fwd|raise"
     r"|chase|flag|arrange|organise|organize|sort|bring|dig|redo|do|sending|sharing|booking|writing|doing|bringing"
-    r"|making|setting|sorting|refer)",
+    r"|making|setting|sorting|refer|be (?:a |my |your )?(?:referee|reference|sponsor))",
     re.IGNORECASE,
 )
 
@@ -142,9 +147,10 @@ def _logistics(bare: str) -> bool:
 
 
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-_DATE_LINE = re.compile(rf"^(?:\w+day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}|{_MONTH_WORD}\s+\d{{1,2}}"
+_DATE_LINE = re.compile(rf"^(?:(?:\w+day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}|{_MONTH_WORD}\s+\d{{1,2}}"
                         rf"(?:st|nd|rd|th)?|\d{{4}}-\d\d-\d\d|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}),?(?:\s+\d{{4}})?"
-                        r"(?:[,;·|–—-]\s*[\w .'’&()-]{0,40})?$", re.IGNORECASE)
+                        r"(?:(?:\s*[,;·|–—-]|\s+(?=(?-i:[A-Z0-9])))\s*(?!.*\b(?:said|says|told|suggest\w*|should|advi[cs]e\w*|must)\b)"
+                        r"[\w .,'’&()/-]{0,60})?$", re.IGNORECASE)
 
 # A line that carries an address or an email header: "Kobby <kobby@school.org>", "From: ...".
 _CONTACT = re.compile(r"<[^<>\s]+@[^<>\s]+>|^\S+@\S+\.\w+$|^(?:from|to|cc|bcc|sent|date|subject):\s"
@@ -214,6 +220,8 @@ def rule_kind(sentence: str) -> str | None:
         return "advice"
     if _TOLD_SOMEONE_TO.match(bare):
         return "other"  # the user's own advice to someone else ("I told her to ask the super-users")
+    if _NOT_A_TASK.search(bare):
+        return "other"
     if _SELF_COMMIT.search(bare) or _SELF_PLANNED.search(bare):
         return "action"
     if re.match(r"^(?:hi|hello|hey|dear|thanks|thank you|best|cheers|regards|warmly|talk soon|looking forward)\b",

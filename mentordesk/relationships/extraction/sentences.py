@@ -16,6 +16,9 @@ def split_sentences(text: str) -> list[str]:
         protected = re.sub(r"(?<![\w.])" + re.escape(abbr), lambda m: m.group(0).replace(".", "\x00"), protected,
                            flags=re.IGNORECASE)
     protected = re.sub(r"(\d)\.(\d)", "\\1\x00\\2", protected)
+    # An aside in brackets is one piece: "(his story - his first boss made him redo it in 2010.
+    # "you will thank me")" does not end at "2010.".
+    protected = re.sub(r"\([^()]{0,300}\)", lambda m: m.group(0).replace(".", "\x00"), protected)
     parts = re.split(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?\w)|;\s+(?=[A-Z])", protected)
     return [p.replace("\x00", ".").strip() for p in parts if p and p.strip()]
 
