@@ -15,7 +15,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 # Raise when chunking changes: `reindex` then re-cuts every document from its stored text.
-CHUNKER_VERSION = "1"
+CHUNKER_VERSION = "2"
 DEFAULT_MAX_CHARS = 900
 DEFAULT_MIN_CHARS = 120
 
@@ -46,8 +46,22 @@ def _sections(text: str) -> list[tuple[str | None, str]]:
 
 
 def _split_long(paragraph: str, max_chars: int) -> list[str]:
+    """A paragraph cut into pieces of at most ``max_chars``: at line ends first (a chat's
+    messages, a transcript's turns and a list keep one line each), then at sentence ends."""
     if len(paragraph) <= max_chars:
         return [paragraph]
+    lines = [line for line in paragraph.splitlines() if line.strip()]
+    if len(lines) > 1:
+        packed: list[str] = []
+        current = ""
+        for line in lines:
+            for part in _split_long(line, max_chars):
+                if current and len(current) + 1 + len(part) > max_chars:
+                    packed.append(current)
+                    current = part
+                else:
+                    current = f"{current}\n{part}" if current else part
+        return packed + ([current] if current else [])
     pieces, current = [], ""
     for sentence in _SENTENCE_END.split(paragraph):
         while len(sentence) > max_chars:  # one enormous "sentence": cut at a space

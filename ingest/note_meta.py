@@ -229,6 +229,9 @@ def name_with(line: str) -> str | None:
     if re.search(r"\b(?:mostly|mainly|primarily) with\b", text, re.IGNORECASE):
         return name
     rest = text[match.start("name") + len(name):]
+    honorific = re.match(r"\s+(sir|ma['’]?am|madam|bhaiya|bhai|didi|ji|garu|sahab|saab)\b", rest, re.IGNORECASE)
+    if honorific:  # "with Anand sir": the table may tell two Anands apart by it
+        name, rest = f"{name} {honorific[1]}", rest[honorific.end():]
     other = re.match(rf"\s*(?:and|&|\+)\s+(?:\[\[)?(?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)", rest)
     if other:
         second = _trim_name(other["name"])

@@ -120,7 +120,7 @@ def passage_sentences(text: str) -> tuple[str, list[str]]:
         kept = kept[1:]
     sentences = [s for unit, item in kept
                  for s in ([unit] if item and len(unit.split()) <= WHOLE_ITEM_WORDS else split_sentences(unit))
-                 if len(s) > 20 and not addressed_to_an_assistant(s)]  # never quoted as an answer
+                 if len(_SPEAKER.sub("", s)) > 20 and not addressed_to_an_assistant(s)]  # never quoted as an answer
     return heading, sentences
 
 
@@ -272,6 +272,15 @@ class ChatService:
         ranking restricted to that period, so its notes lead without hiding the rest:
         such phrases are loose ("last spring" can mean either of two springs)."""
         results = self.index.search(query, self.top_k, flt)
+        # A mentor the question names, also by a nickname or an honorific only the tracking
+        # table knows ("venky's tip", "as per Anand bhaiya"): a ranking of their notes leads,
+        # fused with the library's, so their notes come first without hiding the rest.
+        named = self.mentor_advice.named_in(query) if self.mentor_advice is not None else ()
+        if named and not (flt is not None and flt.mentors):
+            theirs = self.index.search(query, self.top_k, SearchFilter(
+                kinds=flt.kinds if flt else (), mentors=named,
+                since=flt.since if flt else None, until=flt.until if flt else None))
+            results = fuse_results([theirs, results], self.top_k)
         if flt is not None and (flt.since or flt.until):
             return results  # dates the user set explicitly win
         period = date_range_in(query, today or dt.date.today())

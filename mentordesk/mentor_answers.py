@@ -85,9 +85,18 @@ class AdviceLine:
 class MentorAdvice:
     """Finds the lines of a mentor's advice that answer a topic, each with its passage."""
 
-    def __init__(self, index: LibraryIndex, detail: Callable[[str], PersonDetail]):
+    def __init__(self, index: LibraryIndex, detail: Callable[[str], PersonDetail],
+                 named_in: Callable[[str], list[str]] | None = None):
         self.index = index
         self._detail = detail
+        self._named_in = named_in
+
+    def named_in(self, question: str) -> tuple[str, ...]:
+        """Mentor keys of the people the question names by any name the table knows them
+        by ("venky's tip", "as per Anand bhaiya"), for search to prefer their notes."""
+        if self._named_in is None:
+            return ()
+        return tuple(key for name in self._named_in(question) if (key := mentor_key(name)))
 
     def person(self, who: str) -> PersonDetail | None:
         try:

@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import create_engine, inspect, select, text
 from test_postgres_store import postgres_url  # noqa: F401 - the PostgreSQL server fixture
 
+from ingest.chunking import CHUNKER_VERSION
 from mentordesk.container import MentorDesk
 from mentordesk.settings import Settings
 from store.engine import Database
@@ -67,7 +68,7 @@ def test_a_release_e0ccbb8_folder_opens_upgraded_with_everything_intact(isolated
     # by today's extractor, and what the user set by hand survives it.
     desk.reindex()
     with database.engine.connect() as connection:  # cut again by today's chunker, from the stored text
-        assert set(connection.execute(text("SELECT chunker_version FROM documents")).scalars()) == {"1"}
+        assert set(connection.execute(text("SELECT chunker_version FROM documents")).scalars()) == {CHUNKER_VERSION}
     hits = desk.index.search("trial quarter hiring loop", 3, mode="keyword")
     assert hits and hits[0].mentor == "Priya Raman"
     with database.session() as session:

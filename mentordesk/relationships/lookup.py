@@ -391,3 +391,37 @@ def match_note_hint(people: Sequence[Person], hint: str) -> NoteNameMatch:
         if len(found) > 1 or unclear:
             return NoteNameMatch(None, tuple({**unclear, **found}.values()))
     return NoteNameMatch(None)
+
+
+# Words that are names and words alike: only a capital makes them a name in a question.
+_WORD_NAMES = _NOT_SHORT_NAMES | {"hope", "grace", "joy", "rose", "faith", "mark", "sunny", "summer", "dawn", "ray",
+                                  "frank", "john", "sue", "guy", "rich", "chip", "don", "jack", "ken", "will", "max"}
+
+
+def people_named_in(people: Sequence[Person], text: str) -> list[Person]:
+    """The people of the table a question names, as a note would name them: a full name,
+    a first or last name only one person has, a nickname from their Notes cell ("Venky",
+    "Gaz"), a name with an honorific ("Anand bhaiya", "Ramesh sir") or a surname initial
+    ("Dave O"). A first name two people share names neither."""
+    known = {w for p in people for w in plain_words(p.name or "")} | \
+        {w for p in people for alias in aliases(p) for w in alias.split()}
+    words = re.findall(r"[^\W\d_][\w'’.-]*", without_possessives(text))
+    words = [w.rstrip(".'’-") for w in words]
+    found: dict[int, Person] = {}
+    covered: set[int] = set()  # word positions inside a longer name already matched
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            span = words[start:start + size]
+            if set(range(start, start + size)) & covered:
+                continue
+            lowered = [fold(w.lower()) for w in span]
+            if not any(w in known for w in lowered):
+                continue
+            if size == 1 and (lowered[0] in _WORD_NAMES or lowered[0] in _HONORIFICS or len(lowered[0]) < 3) \
+                    and not span[0][:1].isupper():
+                continue
+            match = match_note_name(people, " ".join(span))
+            if match.person is not None and match.person.id is not None:
+                found.setdefault(match.person.id, match.person)
+                covered |= set(range(start, start + size))
+    return list(found.values())

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from mentordesk.relationships.cadence import Thresholds, nudges
-from mentordesk.relationships.lookup import find_person, label, name_key
+from mentordesk.relationships.lookup import find_person, label, name_key, people_named_in
 from mentordesk.relationships.schemas import (
     InvalidInput,
     MessageInput,
@@ -111,6 +111,13 @@ class PeopleService:
     def get(self, name: str | int) -> PersonView:
         with self.db.session() as session:
             return load_people(session, find_person(session, name).id)[0]
+
+    def named_in(self, text: str) -> list[str]:
+        """The names (as the table spells them) of the people a question names, by name,
+        nickname or honorific (``lookup.people_named_in``)."""
+        with self.db.session() as session:
+            people = list(session.scalars(select(Person).order_by(Person.id)))
+            return [p.name for p in people_named_in(people, text)]
 
     def detail(self, name: str | int) -> PersonDetail:
         with self.db.session() as session:

@@ -41,6 +41,7 @@ from mentordesk.relationships.extraction.rules import (
     _SAID_IMPERATIVE,
     _SELF_COMMIT,
     not_an_item,
+    plain_quotes,
     rule_kind,
 )
 from mentordesk.relationships.extraction.sentences import _clauses, split_sentences
@@ -54,7 +55,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "19"
+EXTRACTOR_VERSION = "20"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -550,7 +551,8 @@ def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
              and not _NOTETAKER_LINE.search(_clean(u.text))]
     texts = [_clean(u.text) for u in units]
     scanned = len(re.findall(r"[A-Za-z]0|0[a-z]", markdown)) >= 2  # OCR of handwriting
-    readable = [_unscan(t, scanned) for t in texts]  # rules and classifier read OCR slips as letters
+    # Rules and the classifier read OCR slips as letters and curly quotes as straight ones.
+    readable = [plain_quotes(_unscan(t, scanned)) for t in texts]
     rules = [rule_kind(t) for t in readable]
     wanted = [i for i, u in enumerate(units)
               if (rules[i] is None and (not u.bullet or u.section is None))

@@ -199,9 +199,17 @@ _CONDITIONAL_ADVICE = re.compile(r"^(?:if|when|whenever|once|before|after|until|
                                  re.IGNORECASE)
 
 
+_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "ʼ": "'"})
+
+
+def plain_quotes(text: str) -> str:
+    """Word's, Apple's and Google Docs' curly quotes as typed ones: "Don’t" is "Don't"."""
+    return text.translate(_TYPOGRAPHIC)
+
+
 def rule_kind(sentence: str) -> str | None:
     """advice | action | other when a plain rule decides it, else None (ask the classifier)."""
-    text = sentence.strip().strip("\"“”'")
+    text = plain_quotes(sentence).strip().strip("\"'")
     bare = _CONJUNCTION.sub("", text)
     if not text:
         return "other"

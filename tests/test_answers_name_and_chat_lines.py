@@ -1,0 +1,98 @@
+"""Issue 10, from questions a stranger wrote about their own notes (eval/data/wild11 and
+wild13 questions): a question names a mentor the way the user talks ("venky's tip",
+"as per Anand bhaiya", "what did Dave O say"), which only the tracking table knows; a chat
+export is chunked one message a line, so its time stamps and "Sure." are never quoted; and
+curly apostrophes ("Don’t apply…") read like straight ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import ingest_notes_with_table
+
+TABLE = """name,company,role,stage,notes
+K. Venkatesh,Zentrix,Principal PM,mentor,Everyone calls him Venky.
+Anand Deshpande,Finlytic,Group PM,primary,I call him Anand sir.
+Anand Rao,GharSe,Head of Product,mentor,I call him Anand bhaiya.
+Dave Okafor,Hallam,Contracts Manager,mentor,
+Dave Price,Calder,Site Manager,mentor,
+Hope Mensah,Kobo,CFO,mentor,
+"""
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("venky's tip on mock interviews?", ["K. Venkatesh"]),
+    ("how much runway should a startup have, as per Anand bhaiya?", ["Anand Rao"]),
+    ("what did anand sir say about certifications", ["Anand Deshpande"]),
+    ("what did Anand say about startups?", []),  # two Anands: neither
+    ("is it ok to bring up pay? what did Dave O say", ["Dave Okafor"]),
+    ("what did Dave say?", []),
+    ("I hope the runway is long enough", []),  # "hope" in lower case is a word
+    ("what did Hope say about runway?", ["Hope Mensah"]),
+])
+def test_a_question_names_people_as_the_user_calls_them(desk, tmp_path, question, named):
+    (tmp_path / "table.csv").write_text(TABLE, encoding="utf-8")
+    desk.relationships.table.import_file(tmp_path / "table.csv")
+    assert desk.relationships.people.named_in(question) == named
+
+
+MOCKS_VENKY = """# Product sense round
+
+Mentor: K. Venkatesh
+Date: 12 April 2025
+
+- Do timed rounds, 30 min each, with someone who will interrupt you.
+- Clarify the goal before you talk about features.
+"""
+OTHERS = {f"anand-{n}.md": f"""# Mock interviews, round {n} - with Anand sir
+
+Date: {n} May 2025
+
+- Practise mock interviews with friends from the PM club, round {n} of the series.
+- Mock interviews matter more than reading frameworks; practise them out loud.
+""" for n in range(1, 8)}
+
+
+def test_search_prefers_the_notes_of_the_mentor_named_by_nickname(desk, tmp_path):
+    ingest_notes_with_table(desk, tmp_path, TABLE, {"venky.md": MOCKS_VENKY, **OTHERS})
+    question = "venky's tip on practising mock interviews?"
+    plain = desk.index.search(question, 5)  # the library alone cannot tell who "venky" is
+    assert "K. Venkatesh" not in [p.mentor for p in plain]
+    assert "K. Venkatesh" in [p.mentor for p in desk.chat.retrieve(question)]
+
+
+CHAT = "\n".join(
+    [f"11/04/25, 8:{10 + i:02d} pm - Venky Zentrix: {line}" for i, line in enumerate([
+        "Sure.", "Good session.", "Don't jump to features in the first five minutes of the round.",
+        "Always say out loud why you are prioritising one pain point over the others.",
+        "Timed mocks matter more than reading frameworks at this point.",
+    ])] + [f"12/04/25, 9:{10 + i:02d} am - Aditi: thanks, noted point {i} and will practise it this week"
+           for i in range(20)])
+
+
+def test_a_long_chat_is_chunked_one_message_a_line():
+    from ingest.chunking import chunk_text
+
+    chunks = chunk_text(CHAT, title="WhatsApp Chat with Venky Zentrix", max_chars=400)
+    assert len(chunks) > 1
+    for chunk in chunks:
+        for line in chunk.text.splitlines()[1:]:
+            assert line.count(" - ") <= 1, line  # never two messages run together on a line
+
+
+def test_chat_stamps_and_pleasantries_are_never_quoted():
+    from ingest.chunking import chunk_text
+    from mentordesk.chat import passage_sentences
+
+    chunk = chunk_text(CHAT, title="WhatsApp Chat with Venky Zentrix", max_chars=400)[0]
+    _, units = passage_sentences(chunk.text)
+    assert "Venky Zentrix: Don't jump to features in the first five minutes of the round." in units
+    assert not any(unit.endswith(("Sure.", "Good session.")) for unit in units)
+    assert not any("8:1" in unit for unit in units)  # no time stamp
+
+
+def test_curly_apostrophes_read_like_straight_ones():
+    from mentordesk.relationships.extraction.rules import rule_kind
+
+    assert rule_kind("Don’t apply for manager jobs yet.") == rule_kind("Don't apply for manager jobs yet.") == "advice"
+    assert rule_kind("I’ll send the deck tomorrow") == "action"
