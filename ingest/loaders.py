@@ -96,7 +96,7 @@ def _load_pdf(data: bytes) -> LoadedFile:
     # PyPdfError, not just PdfReadError: damaged content also raises LimitReachedError & co.
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         raise LoadError(f"is not a readable PDF ({exc.__class__.__name__})") from exc
-    pages = [unwrap_lines(page) for page in without_running_lines(pages)]
+    pages = [_header_values_joined(unwrap_lines(page)) for page in without_running_lines(pages)]
     text = "\n\n".join(f"## Page {n}\n\n{page.strip()}" for n, page in enumerate(pages, 1) if page.strip())
     meta = FrontMatter(title=str(title) if title else None)
     if created:
@@ -110,6 +110,26 @@ _RUN_ON_END = {"a", "an", "the", "of", "to", "and", "or", "but", "in", "on", "at
 
 
 _LONE_BULLETS = {"•", "◦", "▪", "‣", "●", "○", "■", "□", "–", "-", "*", "·"}
+
+
+_LONE_HEADER = re.compile(r"^(From|Sent|To|Cc|Bcc|Subject|Date|Importance|Attachments):\s*$", re.IGNORECASE)
+
+
+def _header_values_joined(page: str) -> str:
+    """An e-mail printed to PDF by Outlook puts each header's label and value on lines of
+    their own ("From:" / "Jeevan R <jr@…>"): joined again, as the mail client shows them."""
+    lines = page.splitlines()
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if _LONE_HEADER.match(lines[i].strip()) and i + 1 < len(lines) and lines[i + 1].strip() \
+                and not _LONE_HEADER.match(lines[i + 1].strip()):
+            out.append(f"{lines[i].strip()} {lines[i + 1].strip()}")
+            i += 2
+        else:
+            out.append(lines[i])
+            i += 1
+    return "\n".join(out)
 
 
 def unwrap_lines(page: str) -> str:
@@ -205,8 +225,22 @@ _PYTHON_DOCX_TEMPLATE_CREATED = dt.datetime(2013, 12, 23, 23, 15)
 
 
 def _docx_text(document) -> LoadedFile:
+    """The document's paragraphs and tables in the order they come (a form's "Mentor |
+    Date" table sits at the top, where a note's properties are)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     lines: list[str] = []
-    for paragraph in document.paragraphs:
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "tbl":
+            table = _docx_table(Table(block, document))
+            if table:
+                lines.append(table)
+            continue
+        if tag != "p":
+            continue
+        paragraph = Paragraph(block, document)
         text = paragraph.text.strip()
         if not text:
             continue
@@ -219,15 +253,6 @@ def _docx_text(document) -> LoadedFile:
             lines.append("- " + text)
         else:
             lines.append(text)
-    for table in document.tables:
-        # As a Markdown table (one block, header separated), so the note's reader can tell
-        # a "What she said" column from a "My action" one.
-        rows = [[" ".join(cell.text.split()).replace("|", "/") for cell in row.cells] for row in table.rows]
-        rows = [cells for cells in rows if any(cells)]
-        if rows:
-            block = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
-            block += ["| " + " | ".join(cells) + " |" for cells in rows[1:]]
-            lines.append("\n".join(block))
     title = document.core_properties.title or None
     meta = FrontMatter(title=title)
     created = document.core_properties.created
@@ -235,6 +260,28 @@ def _docx_text(document) -> LoadedFile:
     if created is not None and created.replace(tzinfo=None) != _PYTHON_DOCX_TEMPLATE_CREATED:
         meta.extra["created"] = created.date()
     return LoadedFile("\n\n".join(lines), meta)
+
+
+_FORM_LABELS = {"date", "mentor", "mentee", "with", "attendees", "when", "session date", "meeting date", "venue",
+                "location", "duration", "time", "session no.", "session", "participants", "name", "coach"}
+
+
+def _docx_table(table) -> str:
+    """A Word table as a Markdown table (one block, header separated), so the note's reader
+    can tell a "What she said" column from a "My action" one; a two-column table of short
+    labels ("Mentor | Nurul Huda Ismail", "Date | 17/01/2026") as property lines."""
+    rows = [[" ".join(cell.text.split()).replace("|", "/") for cell in row.cells] for row in table.rows]
+    rows = [cells for cells in rows if any(cells)]
+    if not rows:
+        return ""
+    labels = [cells[0].rstrip(":").strip().lower() for cells in rows]
+    if all(len(cells) == 2 and cells[0] and len(cells[0]) <= 30 and len(cells[0].split()) <= 4
+           and not cells[0].endswith("?") and cells[0] != cells[1] for cells in rows) and len(rows) >= 2 \
+            and any(label in _FORM_LABELS for label in labels):
+        return "\n".join(f"{label.rstrip(':')}: {value}" for label, value in rows)
+    block = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+    block += ["| " + " | ".join(cells) + " |" for cells in rows[1:]]
+    return "\n".join(block)
 
 
 _HTML_BLOCKS = ["p", "div", "tr", "td", "th", "table", "section", "article", "header", "footer", "blockquote", "pre",

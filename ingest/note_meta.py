@@ -94,7 +94,25 @@ def _from_match(match: re.Match, day_first: bool = True) -> dt.date | None:
         return _safe_date(year, MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"]))
     if groups.get("mnum"):
         return _safe_date(year, int(groups["mnum"]), int(groups["day"]))
-    return _numeric_date(year, int(groups["first"]), int(groups["second"]), day_first)
+    first, second = int(groups["first"]), int(groups["second"])
+    day = _numeric_date(year, first, second, day_first)
+    if first <= 12 and second <= 12 and first != second:
+        # "Tuesday, 05/06/2025" from a tool set to US dates: the weekday written beside an
+        # ambiguous date says which order it is in (6 May 2025 was a Tuesday).
+        around = match.string[max(0, match.start() - 14): match.start()] + " " + match.string[match.end(): match.end() + 8]
+        named = re.search(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", around, re.IGNORECASE)
+        other = _numeric_date(year, first, second, not day_first)
+        if named and day is not None and other is not None:
+            wanted = ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(named[1].lower())
+            if day.weekday() != wanted and other.weekday() == wanted:
+                return other
+    return day
+
+
+def _recorder_stamp(stem: str) -> dt.date | None:
+    """"Voice 260124_213355": a phone recorder's yymmdd_hhmmss file name."""
+    match = re.search(r"(?<!\d)(\d{2})(\d{2})(\d{2})[_-](?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?!\d)", stem)
+    return _safe_date(2000 + int(match[1]), int(match[2]), int(match[3])) if match else None
 
 
 def _numeric_date(year: int, first: int, second: int, day_first: bool) -> dt.date | None:
@@ -134,6 +152,9 @@ def find_date(text: str, default_year: int | None = None, day_first: bool | None
     2026", "03/03/2026"); a date with no year only when ``default_year`` is given.
     ``day_first`` reads 4/11/25 (None: the machine's locale decides)."""
     day_first = default_day_first() if day_first is None else day_first
+    # An OCR'd notebook's "Sat l4/6/25" or "2O25": a letter read for a digit inside a date.
+    text = re.sub(r"(?<![A-Za-z])[lI|](?=\d?\d[/.\-]\d)|(?<=\d[/.\-])[lI](?=\d)", "1", text)
+    text = re.sub(r"(?<=\d)[oO](?=\d)|(?<=[/.\-])[oO](?=\d)|(?<=\d)[oO](?=[/.\-]\d)", "0", text)
     found: list[tuple[int, dt.date]] = []
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
@@ -226,6 +247,8 @@ def name_with(line: str) -> str | None:
     name = _trim_name(match["name"])
     if not name or not name[0].isupper() or name.lower() in _CALL_APPS:
         return None
+    if name.split()[0].lower() in _TOOL_NOUNS:
+        return None  # "Meeting Transcript", "meeting notes": what the file is, not who
     if re.search(r"\b(?:mostly|mainly|primarily) with\b", text, re.IGNORECASE):
         return name
     rest = text[match.start("name") + len(name):]
@@ -240,6 +263,8 @@ def name_with(line: str) -> str | None:
     return name
 
 
+_TOOL_NOUNS = {"transcript", "recording", "notes", "note", "summary", "minutes", "recap", "chat", "agenda", "invite",
+               "invitation", "audio", "video", "captions", "subtitles"}
 _STOP_WORDS = {"group", "panel", "dinner", "notes", "note", "meeting", "call", "coffee", "voice", "memo", "transcript", "zoom", "teams", "mentoring",
                "session", "catch", "up", "check", "in", "the", "my", "with", "and", "re", "fwd", "subject", "chat",
                "lunch", "sync", "coaching", "review", "prep", "follow", "followup", "follow-up", "recording", "cloud",
@@ -344,17 +369,25 @@ def _forwarded_to_self(text: str, props: dict[str, str]) -> str | None:
         return None
     to = props["to"].strip()
     bare_address = re.fullmatch(r"<?[^<>\s]+@[^<>\s]+>?", to) is not None
-    if not bare_address and _address_name(to) != _address_name(props.get("from", "")):
+    # "To: Gelai notes <gelai.notes@…>", "To: My inbox": a box of the user's own
+    own_box = re.search(r"\b(?:notes|inbox|archive|personal|myself|self)\b", _address_name(to)) is not None
+    if not bare_address and not own_box and _address_name(to) != _address_name(props.get("from", "")):
         return None
     lines = text.splitlines()
-    start = next((i for i, line in enumerate(lines) if _QUOTED_MESSAGE.match(line)), None)
-    if start is None:
+    starts = [i for i, line in enumerate(lines) if _QUOTED_MESSAGE.match(line)]
+    if not starts:
         return None
-    covering = [line for line in lines[:start] if line.strip() and not _PROPERTY.match(line.strip())]
-    if len(covering) > 3 or any(_DAY_BEFORE_MET.search(line) for line in covering):
+    covering = [line for line in lines[:starts[0]] if line.strip() and not _PROPERTY.match(line.strip())]
+    if any(_DAY_BEFORE_MET.search(line) and (_DAY_BEFORE.search(line) or re.search(r"\b(?:with|w/)\s+[A-Z]", line))
+           for line in covering):
         return None  # the user's own notes on top ("notes from lunch w Greg yesterday"): the note is theirs
-    inner = "\n".join(lines[start + 1:]).strip()
-    return inner if re.match(r"^(?:from|von|de)\s*:", inner, re.IGNORECASE) else None
+    # A chain forwarded on (to a partner, then to the notes box): the innermost message,
+    # the one first sent, is what the note keeps.
+    for start in reversed(starts):
+        inner = "\n".join(lines[start + 1:]).strip()
+        if re.match(r"^(?:from|von|de)\s*:", inner, re.IGNORECASE):
+            return inner
+    return None
 
 
 _PRINTED_SENDER = re.compile(r"^(?P<sender>[^\t<>]{1,80}<[^<>\s]+@[^<>\s]+>)(?:\t|\s{2,})(?P<when>.*\d{4}.*)$")
@@ -572,7 +605,10 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
                 # "25/04/2025, 07:41 - Becca: cheers for last night", or a note app's stamp
                 # ("14 Jun 2025, 08:12:47") over "kal raat ka call with Anand bhaiya": the
                 # meeting was the day before the date written.
-                said = [head] + (_lines_after(top, head, 2) if only_a_date(head) else [])
+                # (also under "Monday, 30 March 2026 — on the MRT home": a date and where it was typed)
+                dated_head = only_a_date(head) or (re.match(r"^\W*(?:[A-Za-z]+day,?\s+)?\d", head) is not None
+                                                   and len(head.split()) <= 10)
+                said = [head] + (_lines_after(top, head, 2) if dated_head else [])
                 if any(_DAY_BEFORE.search(line) and _DAY_BEFORE_MET.search(line) for line in said):
                     date -= dt.timedelta(days=1)
                 break
@@ -582,7 +618,8 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         date, date_source = _meeting_before(text, written, day_first) or written, "written"
     if date is None:  # "2025_11_06" as written, else with underscores read as spaces
         date = find_date(file_stem, day_first=day_first) or find_date(re.sub(r"[_]", " ", file_stem),
-                                                                      day_first=day_first)
+                                                                      day_first=day_first) \
+            or _recorder_stamp(file_stem)
         date_source = "file name" if date else None
     if date is None and created is not None:
         # A yearless date in the title ("Coffee with Amara, 3 March") takes the created year.
@@ -629,13 +666,14 @@ def _arranged_for_next_day(text: str, date: dt.date, day_first: bool | None) -> 
         return after
     # "Abeg when you have 20 minutes this weekend…" / "Saturday morning I'll be in the
     # office": a short first day that sets a day, then the conversation itself that week.
-    later = sorted(day for day in days if date < day <= date + dt.timedelta(days=7))
+    later = sorted(day for day in days if date < day <= date + dt.timedelta(days=31))
     if later and len(first) <= 6 and len(days[later[0]]) > len(first) and any(_ARRANGING.search(line) for line in first):
         return later[0]
     return date
 
 
-_ARRANGING = re.compile(r"\b(?:this|the|next) (?:weekend|week)\b|\b(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur"
+_ARRANGING = re.compile(r"\b(?:this|the|next) (?:weekend|week)\b|\bone of these (?:days|weekends)\b"
+                        r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]* the \d{1,2}(?:st|nd|rd|th)?\b|\b(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur"
                         r"|sun)day (?:morning|afternoon|evening|night)\b|\bwhen you (?:have|are free|get)\b"
                         r"|\b(?:are|r) you free\b|\bhave (?:\d+|a few|some) minutes\b", re.IGNORECASE)
 

@@ -129,6 +129,8 @@ _NOT_SHORT_NAMES = {"can", "art", "will", "mar", "jan", "may", "jun", "jul", "au
 _HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame",
                # West African forms of respect before the name: "Aunty Bisi", "Oga Femi", "Engr. Tunde"
                "aunty", "auntie", "uncle", "oga", "chief", "engr", "pastor",
+               # Filipino and Malay ones: "Kuya Ben", "Ate Joy", "Tita Des", "Kak Nurul"
+               "kuya", "ate", "tita", "tito", "manong", "manang", "kak", "kakak", "abang", "encik", "puan", "cik",
                # written after the name: "Anand sir", "Meera ma'am", "Anand bhaiya", "Lakshmi maam"
                "maam", "madam", "bhaiya", "bhai", "didi", "ji", "garu", "sahab", "saab"}
 _AFTER_NAME = r"(?:\s+(?i:sir|ma['’]?am|madam|bhaiya|bhai|didi|ji|garu|sahab|saab)\b)?"
@@ -281,8 +283,10 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
         def fits_person(p: Person) -> bool:
             # "Sam O." and "Niamh O'D": the first name and the start of the surname.
             parts = _bare_key(p.name).split()
+            # "Mark Tan" for "Mark Tan Kok Leong": a family name written before the given ones.
             return (len(parts) >= 2 and parts[0] == words[0]
-                    and (parts[-1] == words[-1] or (len(words[-1]) <= 2 and parts[-1].startswith(words[-1]))))
+                    and (parts[-1] == words[-1] or (len(words[-1]) <= 2 and parts[-1].startswith(words[-1]))
+                         or (len(words) == 2 and len(words[-1]) >= 2 and words[-1] in parts[1:])))
         fits = [p for p in people if fits_person(p)]
         if not fits and len(words) == 2:
             # "Tony Unite" (from "WhatsApp Chat with Tony Unite"): the one person of that first
@@ -300,7 +304,28 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
                     and _one_slip(parts[0], words[0]) and _one_slip(parts[-1], words[-1])]
     if len(fits) == 1:
         return NoteNameMatch(fits[0])
+    if len(titled.split()) > 1:
+        # "Tita Des", "Sir Mark", "K. Nurul", when nothing above decides: the name as the
+        # table's Notes cell writes it for exactly one person ("Sir Mark to his face"; not
+        # "apart from Sir Mark").
+        written = [p for p in people if _written_in_notes(titled, getattr(p, "notes", None) or "")
+                   and (set(titled.split()) & (_HONORIFICS | set(_bare_key(p.name).split())))]  # not "UX Cork"
+        if len(written) == 1:
+            return NoteNameMatch(written[0])
     return NoteNameMatch(None, tuple(fits))
+
+
+def _written_in_notes(key: str, notes: str) -> bool:
+    """Whether a Notes cell writes this name ("Tita Des. Filipina, …"), other than to tell
+    someone apart from it ("Mark T when I need to tell him apart from Sir Mark")."""
+    if not notes:
+        return False
+    text = " ".join(re.sub(r"[-.’']", "", fold(notes)).split())
+    for match in re.finditer(rf"(?<![\w]){re.escape(key)}(?![\w])", text):
+        before = text[max(0, match.start() - 25): match.start()]
+        if not re.search(r"\b(?:from|not|unlike|than|vs|versus|other)\s*$", before):
+            return True
+    return False
 
 
 def _one_slip(a: str, b: str) -> bool:

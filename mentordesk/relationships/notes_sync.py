@@ -420,8 +420,11 @@ def identify(people: list[Person], me: set[str], mentor: str | None, hints: tupl
     the sync (to place it): the names the note states, without the user's own; else the
     name hints, matched against the table. Several people, or a name two people share,
     is never guessed."""
+    stated = [n.strip() for n in (mentor or "").split(",") if n.strip() and not _is_me(n, people, me)]
+    if mentor and not stated and any(not _is_me(h, people, me) for h in hints):
+        mentor = None  # a pasted e-mail to the user: the sender, among the hints, is the one met
     if mentor:
-        names = [n.strip() for n in mentor.split(",") if n.strip() and name_key(n) not in me] or [mentor]
+        names = stated or [mentor]
         matches = [(name, match_note_name(people, name)) for name in names]
         known = tuple({m.person.id: m.person for _, m in matches if m.person is not None}.values())
         unclear = [(name, m) for name, m in matches if m.ambiguous]
@@ -456,7 +459,7 @@ def identify(people: list[Person], me: set[str], mentor: str | None, hints: tupl
             return Identified(new_name=names[0])
         return Identified(reason="ambiguous_mentor", detail=f"the note names {', '.join(names)}, none of them in "
                           "your list")
-    hints = tuple(h for h in hints if name_key(h) not in me)
+    hints = tuple(h for h in hints if not _is_me(h, people, me))
     matches = [(hint, match_note_hint(people, hint)) for hint in hints]
     together = _named_together(matches, text)
     if len(together) > 1:
@@ -480,6 +483,17 @@ def identify(people: list[Person], me: set[str], mentor: str | None, hints: tupl
         return Identified(described)  # "call w/ my RAPS mentor", when the table's notes say who that is
     said = f" (it mentions {', '.join(repr(h) for h in hints[:3])}, not in your list)" if hints else ""
     return Identified(reason="no_mentor", detail=f"the note does not say who the meeting was with{said}")
+
+
+def _is_me(name: str, people: list[Person], me: set[str]) -> bool:
+    """The user's own name, also as their mail or a meeting tool writes it: "Maria Angelica
+    Santos" for a profile saying "Gelai Santos" (a full name with the user's surname that
+    is no one in the table)."""
+    key = name_key(name)
+    if key in me:
+        return True
+    surnames = {k.split()[-1] for k in me if len(k.split()) > 1}
+    return len(key.split()) >= 2 and key.split()[-1] in surnames and match_note_name(people, name).person is None
 
 
 def _known_hint(people: list[Person], me: set[str], hints: tuple[str, ...]) -> Person | None:
