@@ -127,16 +127,20 @@ class CountingEmbedder:
         return np.stack([_VECTORS[self.name, t] for t in texts]) if texts else self.inner.embed([])
 
 
-def ingest_notes_with_table(desk, folder, table: str, notes: dict[str, str]) -> None:
-    """Import a tracking table (CSV text), write ``notes`` (file name -> text) into a folder
-    and ingest it as notes, as a user with a table and a notes folder does."""
+def ingest_notes_with_table(desk, folder, table: str, notes: dict[str, str | bytes]):
+    """Import a tracking table (CSV text), write ``notes`` (file name -> text, or the bytes
+    of a PDF, Word or other binary file) into a folder and ingest it as notes, as a user
+    with a table and a notes folder does. Returns the ingest report."""
     (folder / "table.csv").write_text(table, encoding="utf-8")
     desk.relationships.table.import_file(folder / "table.csv")
     notes_folder = folder / "notes"
     notes_folder.mkdir()
-    for name, text in notes.items():
-        (notes_folder / name).write_text(text, encoding="utf-8")
-    desk.ingest.ingest_paths([notes_folder], kind="notes")
+    for name, content in notes.items():
+        if isinstance(content, bytes):
+            (notes_folder / name).write_bytes(content)
+        else:
+            (notes_folder / name).write_text(content, encoding="utf-8")
+    return desk.ingest.ingest_paths([notes_folder], kind="notes")
 
 
 def placements(rel) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:

@@ -13,6 +13,8 @@ from email.message import EmailMessage
 
 import pytest
 
+from tests.helpers import ingest_notes_with_table
+
 TABLE = ("name,company,role,stage,notes\n"
          "Femi Adebayo,Kobo360,CFO,primary,I call him Oga Femi\n"
          "Bisi Adeyemi-Cole,Access Bank,Director of Finance,mentor,Mum's friend from church\n"
@@ -217,16 +219,10 @@ def test_a_folder_of_them_becomes_meetings_with_their_items(desk, tmp_path):
     """The mentor is found by nickname ("Oga Femi", "Aunty Bisi": honorifics before a name),
     from the e-mail's sender, a heading or a speaker; the date from the e-mail's Date
     header, a line of the note, the file name or the export's timestamp."""
-    (tmp_path / "table.csv").write_text(TABLE, encoding="utf-8")
-    desk.relationships.table.import_file(tmp_path / "table.csv")
     desk.relationships.profile.update(name="Tolu Adeyemi")
-    notes = tmp_path / "notes"
-    notes.mkdir()
-    files = {"Re_ Thank you for today.eml": eml(), "Aunty Bisi lunch.rtf": RTF.encode(), "Ngozi session.odt": odt(),
-             "2025-06-14 call with Mr Bello.srt": SRT.encode(), "Oga Femi 2_8.json": json.dumps(KEEP_JSON).encode()}
-    for name, data in files.items():
-        (notes / name).write_bytes(data)
-    report = desk.ingest.ingest_paths([notes], kind="notes")
+    report = ingest_notes_with_table(desk, tmp_path, TABLE, {
+        "Re_ Thank you for today.eml": eml(), "Aunty Bisi lunch.rtf": RTF, "Ngozi session.odt": odt(),
+        "2025-06-14 call with Mr Bello.srt": SRT, "Oga Femi 2_8.json": json.dumps(KEEP_JSON)})
     assert not report.skipped
     rel = desk.relationships
     meetings = {m.source.rsplit("/", 1)[-1]: (m.person_name, m.date.isoformat()) for m in rel.meetings.list()}

@@ -131,13 +131,8 @@ def test_gmail_print_view_saved_as_pdf_is_the_mentors_answer(desk, tmp_path):
         "Remember that a counter-offer solves the firm's problem, not your career.",
         "Write down the three things they would have to change for you to stay, and send them to me before noon.",
         "Aunty Ronke"]])
-    (tmp_path / "table.csv").write_text(TABLE, encoding="utf-8")
-    desk.relationships.table.import_file(tmp_path / "table.csv")
     desk.relationships.profile.update(name="Tolu Adeyemi")
-    notes = tmp_path / "notes"
-    notes.mkdir()
-    (notes / "Gmail - Re_ Counter-offer.pdf").write_bytes(pdf)
-    desk.ingest.ingest_paths([notes], kind="notes")
+    ingest_notes_with_table(desk, tmp_path, TABLE, {"Gmail - Re_ Counter-offer.pdf": pdf})
     meetings, _ = placements(desk.relationships)
     assert meetings == {"Gmail - Re_ Counter-offer.pdf": ("Ronke Balogun", "2025-08-25")}
     texts = {(a.kind, a.text) for a in desk.relationships.advice.list()}

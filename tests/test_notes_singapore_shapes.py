@@ -10,6 +10,8 @@ date; a phone recorder's file name; an OCR'd "l4/6/25"; a chat that arranges "Sa
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from tests.helpers import ingest_notes_with_table, make_pdf, placements
@@ -140,14 +142,11 @@ def test_outlook_printed_to_pdf_and_a_word_form(desk, tmp_path):
                                                  ("Date", "17/01/2026")]):
         row.cells[0].text, row.cells[1].text = label, value
     form.add_paragraph("Kak Nurul said to apply even if I meet only 70% of the criteria.")
-    (tmp_path / "table.csv").write_text(TABLE, encoding="utf-8")
-    desk.relationships.table.import_file(tmp_path / "table.csv")
+    saved = io.BytesIO()
+    form.save(saved)
     desk.relationships.profile.update(name="Gelai Santos")
-    notes = tmp_path / "notes"
-    notes.mkdir()
-    (notes / "Outlook - RE_ Restructuring.pdf").write_bytes(pdf)
-    form.save(notes / "session record 4.docx")
-    desk.ingest.ingest_paths([notes], kind="notes")
+    ingest_notes_with_table(desk, tmp_path, TABLE, {"Outlook - RE_ Restructuring.pdf": pdf,
+                                                    "session record 4.docx": saved.getvalue()})
     meetings, _ = placements(desk.relationships)
     assert meetings == {"Outlook - RE_ Restructuring.pdf": ("Jeevan Rajaratnam", "2025-10-16"),
                         "session record 4.docx": ("Nurul Huda Ismail", "2026-01-17")}
