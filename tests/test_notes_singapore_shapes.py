@@ -161,3 +161,20 @@ def test_dates_settled_by_a_weekday_or_read_through_ocr_slips(text, expected):
     from ingest.note_meta import find_date
 
     assert str(find_date(text, day_first=True)) == expected
+
+
+def test_a_transcript_speaker_with_three_names_and_a_transcription_footer():
+    from mentordesk.relationships.extraction import extract_items
+
+    note = "\n".join([
+        "Maria Angelica Santos: Yes Sir J, good morning po.",
+        "Jeevan Rajaratnam: Bring Kelvin a proposal before he asks for one.",
+        "Maria Angelica Santos: Noted po.",
+        "Jeevan Rajaratnam: And keep your huddles going, people watch whether the lead still shows up.",
+        "Maria Angelica Santos: I will draft the proposal this week.",
+        "Edit or share at otter.ai",
+    ])
+    items = {(i.kind, i.text) for i in extract_items(note, None, "Jeevan Rajaratnam", "Gelai Santos")}
+    assert ("advice", "Bring Kelvin a proposal before he asks for one.") in items
+    assert ("action", "I will draft the proposal this week.") in items  # her turn, without her name
+    assert not any("good morning" in text or "Noted" in text or "otter" in text for _, text in items)

@@ -74,7 +74,7 @@ _CALLOUT = re.compile(r"^\s*>\s?(?:\[!\w+\][-+]?\s*)?")
 _DECORATION = re.compile(r"^[^\w*#\[(\"'“‘-]+")  # emoji and symbols before a label ("💡 **Key points**")
 
 
-_SPEAKER = re.compile(r"^\s*(?:\*\*)?(?P<who>[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?)(?:\*\*)?\s*(?:\([\d:]+\))?\s*"
+_SPEAKER = re.compile(r"^\s*(?:\*\*)?(?P<who>[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2})(?:\*\*)?\s*(?:\([\d:]+\))?\s*"
                       r"(?:\*\*)?[:：](?:\*\*)?\s*(?P<text>.+)$")
 
 

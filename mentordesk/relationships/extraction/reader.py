@@ -55,7 +55,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "21"
+EXTRACTOR_VERSION = "22"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -532,6 +532,8 @@ _NOTETAKER_LINE = re.compile(
     # a calendar invitation's own lines (Google Calendar, Outlook, Zoom)
     r"|^join (?:with google meet|by phone|zoom meeting|on your computer|the meeting)\b|^more phone numbers"
     r"|^reply for\b|^invitation from google calendar|^yes\s+no\s+maybe\b|^view all guest info"
+    # a transcription service's footer ("Edit or share at otter.ai", "View in Fireflies")
+    r"|\b(?:share|edit|view|open) (?:\w+ )?(?:at|in|on) (?:otter\.ai|fireflies|fathom|tl;?dv|read\.ai)\b"
     r"|^(?:organi[sz]er|guests|more options)$", re.IGNORECASE)
 
 
