@@ -390,22 +390,31 @@ def _forwarded_to_self(text: str, props: dict[str, str]) -> str | None:
     return None
 
 
-_PRINTED_SENDER = re.compile(r"^(?P<sender>[^\t<>]{1,80}<[^<>\s]+@[^<>\s]+>)(?:\t|\s{2,})(?P<when>.*\d{4}.*)$")
+# Gmail's print view: each message starts "Name <address>", its date after a tab (or two
+# spaces) on the same line, or on the next line when the view was printed to PDF.
+_PRINTED_SENDER = re.compile(r"^\s*(?P<sender>[^\t<>:]{1,80}<[^<>\s]+@[^<>\s]+>)\s*(?:(?:\t|\s{2,})(?P<when>.+))?$")
 
 
-_PRINTED_ADDRESS = re.compile(r"^[^\t<>:]{1,80}<[^<>\s]+@[^<>\s]+>\s*$")
+def printed_sender(lines: list[str], number: int) -> tuple[str, str] | None:
+    """(sender, when) when line ``number`` starts a message of a printed e-mail thread
+    ("Aditi Joshi <aditi@…>⇥Mon, 25 Aug 2025 at 9:12 am"); None otherwise."""
+    match = _PRINTED_SENDER.match(lines[number])
+    if match is None:
+        return None
+    when = match["when"] or (lines[number + 1] if number + 1 < len(lines) else "")
+    if not re.search(r"\d{4}", when) or (match["when"] is None and not only_a_date(when)):
+        return None
+    return match["sender"].strip(), when.strip()
 
 
 def _printed_reply_date(text: str, to: str, sent: dt.date, day_first: bool | None) -> dt.date | None:
     """In a printed e-mail thread (Gmail's print view), the day of the first message from
     ``to`` within a week after ``sent``; None when they did not write."""
     lines = [line.strip() for line in text.splitlines()]
-    for i, line in enumerate(lines):
-        printed = _PRINTED_SENDER.match(line)
-        sender, when = (printed["sender"], printed["when"]) if printed else (line, lines[i + 1] if i + 1 < len(lines) else "")
-        if (printed or (_PRINTED_ADDRESS.match(line) and only_a_date(when))) and \
-                _address_name(sender) == _address_name(to):
-            day = find_date(when, day_first=day_first)
+    for i in range(len(lines)):
+        printed = printed_sender(lines, i)
+        if printed is not None and _address_name(printed[0]) == _address_name(to):
+            day = find_date(printed[1], day_first=day_first)
             return day if day is not None and sent <= day <= sent + dt.timedelta(days=7) else None
     return None
 
@@ -417,16 +426,10 @@ def property_lines(text: str) -> dict[str, str]:
     for i, line in enumerate(lines):
         if _QUOTED_MESSAGE.match(line):
             break  # the headers of a forwarded or quoted message are that message's, not the note's
-        match = _PRINTED_SENDER.match(line)
-        printed = {"sender": match["sender"], "when": match["when"]} if match else None
-        if printed is None and i + 1 < len(lines) and _PRINTED_ADDRESS.match(line) and only_a_date(lines[i + 1]) \
-                and re.search(r"\d{4}", lines[i + 1]):
-            # The same printed from a PDF, which puts the sender and the date on two lines.
-            printed = {"sender": line.strip(), "when": lines[i + 1].strip()}
+        printed = printed_sender(lines, i)
         if printed and "from" not in found:
-            # Gmail's print view: "Aditi Joshi <aditi@…>⇥Mon, 25 Aug 2025 at 9:12 am" under the
-            # subject and its "1 message" line.
-            found["from"], found["sent"] = printed["sender"].strip(), printed["when"].strip()
+            # Gmail's print view, under the subject and its "1 message" line.
+            found["from"], found["sent"] = printed
             if i >= 2 and re.fullmatch(r"\d+ messages?", lines[i - 1].strip(), re.IGNORECASE):
                 found.setdefault("subject", lines[i - 2].strip())
             continue

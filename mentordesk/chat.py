@@ -12,6 +12,7 @@ source of a fact.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -272,24 +273,21 @@ class ChatService:
         ranking restricted to that period, so its notes lead without hiding the rest:
         such phrases are loose ("last spring" can mean either of two springs)."""
         results = self.index.search(query, self.top_k, flt)
+        base = flt or SearchFilter()
         # A mentor the question names, also by a nickname or an honorific only the tracking
         # table knows ("venky's tip", "as per Anand bhaiya"): a ranking of their notes leads,
         # fused with the library's, so their notes come first without hiding the rest.
         named = self.mentor_advice.named_in(query) if self.mentor_advice is not None else ()
-        if named and not (flt is not None and flt.mentors):
-            theirs = self.index.search(query, self.top_k, SearchFilter(
-                kinds=flt.kinds if flt else (), mentors=named,
-                since=flt.since if flt else None, until=flt.until if flt else None))
+        if named and not base.mentors:
+            theirs = self.index.search(query, self.top_k, dataclasses.replace(base, mentors=named))
             results = fuse_results([theirs, results], self.top_k)
-        if flt is not None and (flt.since or flt.until):
+        if base.since or base.until:
             return results  # dates the user set explicitly win
         period = date_range_in(query, today or dt.date.today())
         if period is None:
             return results
-        scoped = self.index.search(query, self.top_k, SearchFilter(
-            kinds=flt.kinds if flt else (), mentors=flt.mentors if flt else (),
-            since=period.since, until=period.until,
-        ))
+        scoped = self.index.search(query, self.top_k,
+                                   dataclasses.replace(base, since=period.since, until=period.until))
         return fuse_results([scoped, results], self.top_k)
 
     # ----- answering -----------------------------------------------------------------

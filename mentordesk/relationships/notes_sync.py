@@ -320,6 +320,7 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
     person_id: int | None = choice.person_id if choice is not None else None
     new_person: str | None = None
     journal_entry: str | None = None
+    entries = journal_entries(note.text, Path(note.source).stem, note.title)  # [] unless a journal
     if person_id is None and note.mentor and current_person is not None:
         current = next((p for p in people if p.id == current_person), None)
         if current is not None and name_key(note.mentor) in (name_key(synced_mentor), name_key(current.name)):
@@ -338,7 +339,7 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
         if who.reason == "no_mentor" and not note.mentor:
             # A journal ("**Tues 14th** … had a half with my union rep"): the one entry that
             # names someone of the table is the meeting, on that entry's day.
-            entry = _journal_meeting(note.text, Path(note.source).stem, note.title, people, me)
+            entry = _journal_meeting(entries, people, me)
             if entry is not None:  # its day, not the first entry's (which a title date is)
                 who, date, journal_entry = Identified(entry[0]), entry[1], entry[2]
         if who.reason is not None:
@@ -347,9 +348,9 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
     if journal_entry is None and (choice is None or choice.date is None):
         # A journal: its meeting entry's day, also over the date its title or first entry
         # heading gave the note ("# Journal — November 2025", "## Sat 15/11/2025").
-        entry = _journal_meeting(note.text, Path(note.source).stem, note.title, people, me)
+        entry = _journal_meeting(entries, people, me)
         if entry is not None and (person_id is None or entry[0].id == person_id) and new_person is None and (
-                date is None or date in _entry_days(note)):
+                date is None or date in {day for day, _ in entries}):
             person_id, date, journal_entry = entry[0].id, entry[1], entry[2]
     if date is None:
         return _Review(note.source, "no_date", "the note has no date (front matter, a Date: line, the title or "
@@ -366,10 +367,6 @@ _MET_IN_ENTRY = re.compile(r"\b(?:coffee|call|rang|phoned|meeting|met|lunch|dinn
                            r"|said|says|reckons|told me|advice|suggested)\b", re.IGNORECASE)
 
 
-def _entry_days(note: _Note) -> set[dt.date]:
-    return {day for day, _ in journal_entries(note.text, Path(note.source).stem, note.title)}
-
-
 def _met_in(entry: str, person: Person) -> bool:
     """Whether a line of a journal entry meets the person it names ("Call w/ KO, 7pm"), not
     only mentions them beside someone else's meeting ("MBR prep w/ Dayo" under "Ifeanyi 1:1")."""
@@ -380,12 +377,13 @@ def _met_in(entry: str, person: Person) -> bool:
     return False
 
 
-def _journal_meeting(text: str, stem: str, title: str | None, people: list[Person],
+def _journal_meeting(entries: list[tuple[dt.date, str]], people: list[Person],
                      me: set[str]) -> tuple[Person, dt.date, str] | None:
-    """(person, day, entry text) of the one journal entry that is a meeting with someone of
-    the table; None when the note is no journal, or no entry or several people fit."""
+    """(person, day, entry text) of the one journal entry (``ingest.note_meta.journal_entries``)
+    that is a meeting with someone of the table; None when there are no entries, or no
+    entry or several people fit."""
     found: list[tuple[Person, dt.date, str]] = []
-    for day, entry in journal_entries(text, stem, title):
+    for day, entry in entries:
         if not _MET_IN_ENTRY.search(entry):
             continue
         facts = note_facts(entry, "")  # "Quick call with Oga Femi on my way home": named as a title names
@@ -573,7 +571,7 @@ class _TableResolver:
         if not mentor:
             # A journal ("MBR prep w/ Dayo" on Monday, "Call w/ KO" and his advice on
             # Wednesday): the entry that is a meeting names the person, not a mention.
-            entry = _journal_meeting(text, Path(source).stem, None, self.people, self.me)
+            entry = _journal_meeting(journal_entries(text, Path(source).stem), self.people, self.me)
             if entry is not None:
                 return entry[0].name
         who = identify(self.people, self.me, mentor, hints, text)

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ingest.note_meta import WROTE_LINE, only_a_date
+from ingest.note_meta import WROTE_LINE, printed_sender
 from mentordesk.relationships.extraction.labels import (
     _BULLET,
     _CALLOUT,
@@ -147,27 +147,19 @@ def _quoted_by(raw_lines: list[str], mentor: str | None) -> list[str | None]:
         match = WROTE_LINE.match(line)
         if match:
             author, sender = _role(match["who"], mentor), None
-        header = _FROM_HEADER.match(line) or _printed_sender(raw_lines, number)
-        if header:
-            sender = "mentor" if mentor and _role(header["who"], mentor) == "mentor" else None
+        header = _FROM_HEADER.match(line)
+        printed = printed_sender(raw_lines, number)
+        who = header["who"] if header else printed[0].split("<")[0].strip() if printed else None
+        if who is not None:
+            sender = "mentor" if mentor and _role(who, mentor) == "mentor" else None
         elif line.strip() in ("--", "-- ", "__"):
             sender = None  # a signature block
         quoted_line = line.lstrip().startswith(">")
-        roles.append(author if author and quoted_line else (sender if not quoted_line and not header else None))
+        roles.append(author if author and quoted_line else (sender if not quoted_line and who is None else None))
     return roles
 
 
 _FROM_HEADER = re.compile(r"^\s*from:\s*(?P<who>[^<>@]+?)\s*(?:<[^>]*>)?\s*$", re.IGNORECASE)
-# Gmail's print view: each message starts "Name <address>", its date after a tab or on the next line.
-_PRINTED_FROM = re.compile(r"^\s*(?P<who>[^<>@:\t]{2,80}?)\s*<[^<>\s]+@[^<>\s]+>\s*(?:\t(?P<when>.+))?$")
-
-
-def _printed_sender(lines: list[str], number: int) -> re.Match | None:
-    match = _PRINTED_FROM.match(lines[number])
-    if match is None:
-        return None
-    when = match["when"] or (lines[number + 1] if number + 1 < len(lines) else "")
-    return match if only_a_date(when) and re.search(r"\d{4}", when) else None
 
 
 def _is_outline_heading(text: str, indent: int, after: list[str]) -> bool:
