@@ -55,7 +55,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "22"
+EXTRACTOR_VERSION = "23"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -186,27 +186,32 @@ def _names_a_speaker(line: str, markdown: str, mentor: str | None) -> bool:
 # Rapid logging (a bullet journal): "• task", "x done", "> migrated", "< scheduled",
 # "– note". Read as checkboxes and plain bullets, so the usual rules apply to each line.
 # "× done" and "○ event" are common too, and "!" marks a point that matters (an idea, a tip).
-_BUJO = re.compile(r"^(?P<indent>\s*)(?P<mark>[•xX×><–○!])\s+(?P<text>\S.*)$")
+_BUJO = re.compile(r"^(?P<indent>\s*)(?P<mark>[•xX×><–○◦o!])\s+(?P<text>\S.*)$")
+_EVENT_MARKS = {"○", "◦", "o"}
 _BUJO_KEY = re.compile(r"^\s*(?:key|legend)\s*:.*(?:task|done|migrated|note)", re.IGNORECASE)
 _DAY_MEETING = re.compile(r"^\s*(?:call|coffee|lunch|chat|meeting|1:1|1-1|zoom|teams|catch[- ]?up|session|mentoring)\b"
                           r".*\b(?:with|w/)\s*\S", re.IGNORECASE)
 
 
-def _bullet_journal(lines: list[str]) -> list[str]:
+def _bullet_journal(lines: list[str], mentor: str | None = None) -> list[str]:
     """A bullet-journal page as Markdown: signifiers become checkboxes or bullets, the key
     line goes. On a day's page, the tasks above the line that opens the meeting ("Call w/
-    Dee (19:00, 45 min)") are the day's chores, not the meeting's: they are left out."""
+    Dee (19:00, 45 min)", or an event with the meeting's notes indented under it: "○ Coffee
+    w/ Rosa") are the day's chores, not the meeting's: they are left out, and so is what
+    follows the next event that has notes of its own under it."""
     marks = [m["mark"] for line in lines if (m := _BUJO.match(line))]
     is_journal = len(marks) >= 4 and ("•" in marks) and (set(marks) & {"x", "X", "×", ">", "<", "–"}) \
         or any(_BUJO_KEY.match(line) for line in lines)
     if not is_journal:
         return lines
+    under = _under_the_meeting(lines, mentor)
     out: list[str] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         match = _BUJO.match(line)
-        if _BUJO_KEY.match(line):
+        if _BUJO_KEY.match(line) or (under is not None and i not in under and line.strip()
+                                     and not line.lstrip().startswith("#")):
             out.append("")
-        elif match and match["mark"] == "○":
+        elif match and match["mark"] in _EVENT_MARKS:
             out.append("")  # an event ("○ 6:00 call w/ Dee"): when something happened, never an item
         elif match:
             box = {"•": "- [ ] ", "x": "- [x] ", "X": "- [x] ", "×": "- [x] ", ">": "- [ ] ", "<": "- [ ] ", "–": "- ",
@@ -215,9 +220,35 @@ def _bullet_journal(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     starts = [i for i, line in enumerate(out) if i > 0 and _DAY_MEETING.match(line) and not _BUJO.match(lines[i])]
-    if starts and any(_BUJO.match(line) for line in lines[:starts[0]]):
+    if under is None and starts and any(_BUJO.match(line) for line in lines[:starts[0]]):
         out = [""] * (starts[0] + 1) + out[starts[0] + 1:]  # the chores, and the meeting's own line (its title)
     return out
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _under_the_meeting(lines: list[str], mentor: str | None) -> set[int] | None:
+    """The numbers of the lines that belong to the page's meeting: from the first line
+    indented under its event (an event mark, or a line such as "• Coffee w/ Rosa", followed
+    by deeper lines) to the next such event. The event naming the mentor when one does,
+    else the first. None when no event has lines under it."""
+    blocks: list[tuple[str, int]] = []  # (the event's text, its first line under it)
+    for i, line in enumerate(lines):
+        match = _BUJO.match(line)
+        text = match["text"] if match else line.strip()
+        if not text or not ((match and match["mark"] in _EVENT_MARKS) or _DAY_MEETING.match(text)):
+            continue
+        after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+        if after is not None and _indent(lines[after]) > _indent(line):
+            blocks.append((text, after))
+    if not blocks:
+        return None
+    words = name_words(mentor) - {"mr", "mrs", "ms", "dr"}
+    chosen = next((k for k, (text, _) in enumerate(blocks) if words & name_words(text)), 0)
+    end = blocks[chosen + 1][1] - 1 if chosen + 1 < len(blocks) else len(lines)
+    return set(range(blocks[chosen][1], end))
 
 
 _TOGGLE = re.compile(r"^\s*</?details[^>]*>\s*$", re.IGNORECASE)
@@ -232,7 +263,7 @@ def _toggles(lines: list[str]) -> list[str]:
 
 
 def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[str] = frozenset()) -> list[_Unit]:
-    raw_lines = _bullet_journal(_toggles(markdown.splitlines()))
+    raw_lines = _bullet_journal(_toggles(markdown.splitlines()), mentor)
     quoted = _quoted_by(raw_lines, mentor)
     lines = [_CALLOUT.sub("", raw) if raw.lstrip().startswith(">") else raw for raw in raw_lines]
     lines = ["" if _PROPERTY_BULLET.match(line) else line for line in lines]  # Logseq "- tags:: ..."

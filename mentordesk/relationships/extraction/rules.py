@@ -18,11 +18,15 @@ _SELF_COMMIT = re.compile(
     r"|^(?:also |and |then )?(?:going to|gonna|will|need to|must|plan to)\s+\w|^me\s*[:>]\s*\w",
     re.IGNORECASE,
 )
-# "I want to know what FP&A looks like", "I would be very grateful", "I'll write that down":
+# "I want to know what FP&A looks like", "I would be very grateful", "I'll write that down",
+# "I want to get this down before I forget":
 # a wish, a courtesy or a note-taker's aside, not a task.
 _NOT_A_TASK = re.compile(r"\bi (?:want(?:ed)? to|would like to|'d like to) (?:know|understand|hear)\b"
                          r"|\bi(?:'d| would) be (?:very |really |so )?(?:grateful|glad|happy|delighted)\b"
-                         r"|^i(?:'ll| will) (?:write|note|jot) (?:that|it|this) down\b", re.IGNORECASE)
+                         r"|^i(?:'ll| will) (?:write|note|jot) (?:that|it|this) down\b"
+                         # a voice memo's opening: "I want to get this down before I forget"
+                         r"|\b(?:get|write|jot|put|note) (?:this|it|these|that|everything) down\b"
+                         r"|\bbefore i forget\b", re.IGNORECASE)
 
 
 _REPORTED = re.compile(
