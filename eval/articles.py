@@ -2,7 +2,7 @@
 MentorDesk's hybrid search side by side with the LangChain tutorial pipeline, same files,
 same MiniLM weights, same CPU, one run.
 
-    python -m eval.articles [--split dev|test|all]
+    python -m eval.articles [--set articles|articles2] [--split dev|test|all] [--runs N]
 
 MentorDesk: the app's ingestion (documents kind) and ``LibraryIndex.search`` in each mode.
 Tutorial: the text of each file (extracted by the same loaders, so both read the same words),
@@ -11,7 +11,9 @@ Tutorial: the text of each file (extracted by the same loaders, so both read the
 
 A hit is a result from the question's source file; hit@5 and MRR (over the first 10) per
 split. Questions with no source count for neither (the articles do not answer them).
-Results: ``results/articles.md``. The test split is for final scoring only.
+The tutorial's Chroma index is approximate (HNSW) and its results move a little between
+runs, so ``--runs`` repeats its ingest and reports the mean (and the range) of each figure.
+Results: ``results/<set>.md``. The test split is for final scoring only.
 """
 
 from __future__ import annotations
@@ -25,12 +27,13 @@ from pathlib import Path
 
 from eval.report import cpu_flags, machine_info, publish
 
-DATA = Path(__file__).resolve().parent / "data" / "articles"
-RESULTS = Path(__file__).resolve().parent / "results" / "articles.md"
+EVAL = Path(__file__).resolve().parent
+SETS = ("articles", "articles2")
+MEASURES = ("hit@5", "mrr", "passage_hit@5", "passage_mrr", "ingest_s")
 
 
-def load_questions(split: str) -> list[dict]:
-    rows = [json.loads(line) for line in (DATA / "questions.jsonl").read_text(encoding="utf-8").splitlines() if line]
+def load_questions(data: Path, split: str) -> list[dict]:
+    rows = [json.loads(line) for line in (data / "questions.jsonl").read_text(encoding="utf-8").splitlines() if line]
     return [r for r in rows if r["source"] and (split == "all" or r["split"] == split)]
 
 
@@ -59,7 +62,7 @@ def _score(ranked: list[list[tuple[str, str]]], questions: list[dict]) -> dict:
             "passage_mrr": passage_reciprocal / n}
 
 
-def mentordesk_runs(questions: list[dict], embedder) -> dict[str, dict]:
+def mentordesk_runs(data: Path, questions: list[dict], embedder) -> dict[str, dict]:
     from mentordesk.container import MentorDesk
     from mentordesk.settings import Settings
 
@@ -67,7 +70,7 @@ def mentordesk_runs(questions: list[dict], embedder) -> dict[str, dict]:
         desk = MentorDesk(Settings(home=Path(home), llm_provider="fake", index_builtin_guidance=False),
                           embedder=embedder)
         started = time.perf_counter()
-        desk.ingest.ingest_paths([DATA], kind="documents")
+        desk.ingest.ingest_paths([data], kind="documents")
         seconds = time.perf_counter() - started
         out = {}
         for mode in ("dense", "keyword", "hybrid"):
@@ -76,7 +79,7 @@ def mentordesk_runs(questions: list[dict], embedder) -> dict[str, dict]:
         return out
 
 
-def tutorial_run(questions: list[dict]) -> dict:
+def tutorial_run(data: Path, questions: list[dict]) -> dict:
     from chromadb.config import Settings as ChromaSettings
     from langchain_chroma import Chroma
     from langchain_core.documents import Document
@@ -86,7 +89,7 @@ def tutorial_run(questions: list[dict]) -> dict:
     from ingest.loaders import SUPPORTED_SUFFIXES, load_file
 
     embeddings = tutorial_embeddings()
-    files = [p for p in sorted(DATA.iterdir()) if p.suffix.lower() in SUPPORTED_SUFFIXES and p.name != "README.md"]
+    files = [p for p in sorted(data.iterdir()) if p.suffix.lower() in SUPPORTED_SUFFIXES and p.name != "README.md"]
     docs = [Document(page_content=load_file(p).text, metadata={"source": str(p)}) for p in files]
     with tempfile.TemporaryDirectory(prefix="tutorial-articles-") as persist:
         started = time.perf_counter()
@@ -99,13 +102,33 @@ def tutorial_run(questions: list[dict]) -> dict:
         return _score(ranked, questions) | {"ingest_s": seconds}
 
 
+def mean_of(runs: list[dict]) -> dict:
+    """Each measure's mean over ``runs``, with its range as ``<measure>_range``."""
+    out: dict = {"n": runs[0]["n"], "runs": len(runs)}
+    for key in MEASURES:
+        values = [r[key] for r in runs]
+        out[key] = sum(values) / len(values)
+        out[f"{key}_range"] = (min(values), max(values))
+    return out
+
+
+def _cell(r: dict, key: str) -> str:
+    low, high = r.get(f"{key}_range", (r[key], r[key]))
+    return f"{r[key]:.3f}" if high - low < 1e-9 else f"{r[key]:.3f} ({low:.3f}–{high:.3f})"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", choices=SETS, default="articles", dest="name")
     parser.add_argument("--split", choices=("dev", "test", "all", "both"), default="both")
+    parser.add_argument("--runs", type=int, default=3, help="tutorial runs to average (its index is approximate)")
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--precision", choices=("auto", "fp32", "bf16"), default="auto",
                         help="MentorDesk's MiniLM precision; fp32 is what a CPU without AMX/AVX-512 BF16 runs")
     args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    data = EVAL / "data" / args.name
 
     from vectorstore.embeddings import SentenceTransformerEmbedder
 
@@ -113,21 +136,23 @@ def main(argv: list[str] | None = None) -> int:
     splits = ("dev", "test") if args.split == "both" else (args.split,)
     rows = []
     for split in splits:
-        questions = load_questions(split)
-        results = mentordesk_runs(questions, embedder) | {"tutorial (LangChain RAG tutorial)": tutorial_run(questions)}
+        questions = load_questions(data, split)
+        tutorial = mean_of([tutorial_run(data, questions) for _ in range(args.runs)])
+        results = mentordesk_runs(data, questions, embedder) | {"tutorial (LangChain RAG tutorial)": tutorial}
         for name, r in results.items():
             rows.append((split, name, r))
     machine = machine_info()
     lines = ["# Plain documents: MentorDesk against the LangChain tutorial pipeline", "",
-             f"`python -m eval.articles`, {machine['date']}, {machine['cpu']} ({cpu_flags()}), MiniLM "
+             f"`python -m eval.articles --set {args.name} --runs {args.runs}` (`eval/data/{args.name}`), {machine['date']}, {machine['cpu']} ({cpu_flags()}), MiniLM "
              f"{embedder.precision if hasattr(embedder, 'precision') else ''}.", "",
-             "*document*: a passage from the question's source; *passage*: one that also holds an answer term.", "",
+             "*document*: a passage from the question's source; *passage*: one that also holds an answer term. "
+             f"The tutorial's figures are the mean of {args.runs} runs (range in brackets where they differ).", "",
              "| split | pipeline | questions | document hit@5 | document MRR@10 | passage hit@5 | passage MRR@10 "
              "| ingest s |", "|---|---|---|---|---|---|---|---|"]
     for split, name, r in rows:
-        lines.append(f"| {split} | {name} | {r['n']} | {r['hit@5']:.3f} | {r['mrr']:.3f} | {r['passage_hit@5']:.3f} "
-                     f"| {r['passage_mrr']:.3f} | {r['ingest_s']:.1f} |")
-    publish("\n".join(lines) + "\n", RESULTS, write=not args.no_write)
+        lines.append(f"| {split} | {name} | {r['n']} | {_cell(r, 'hit@5')} | {_cell(r, 'mrr')} "
+                     f"| {_cell(r, 'passage_hit@5')} | {_cell(r, 'passage_mrr')} | {r['ingest_s']:.1f} |")
+    publish("\n".join(lines) + "\n", EVAL / "results" / f"{args.name}.md", write=not args.no_write)
     return 0
 
 
