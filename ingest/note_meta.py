@@ -22,9 +22,26 @@ from dataclasses import dataclass
 MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
+# Notes are not all written in English: French ("le 9 mars", "29 janvier 2025", "10 févr.")
+# and German month names, written with or without their accents. (Spanish ones are left
+# out: "Julio" and "Abril" are people's names, and month words are never read as names.)
+_OTHER_MONTHS = {
+    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "mars": 3, "avril": 4, "avr": 4,
+    "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12, "déc": 12,
+    "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+}
+MONTHS.update(_OTHER_MONTHS)
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAYS = {name.lower() for name in list(calendar.day_name) + list(calendar.day_abbr)}
-_ORD = r"(?:st|nd|rd|th)?"
+_WEEKDAY_NAMES = {  # English (calendar's C locale), French, German: name -> Monday = 0
+    **{name.lower(): n for n, name in enumerate(calendar.day_name)},
+    **{name.lower(): n for n, name in enumerate(calendar.day_abbr)},
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
+    "sonntag": 6,
+}
+_WEEKDAYS = set(_WEEKDAY_NAMES)
+_ORD = r"(?:st|nd|rd|th|er|re|e)?"  # "3rd", and French "1er"
 
 # Each pattern names its groups; a two-digit year is 20YY.
 _DATE_PATTERNS = [
@@ -42,21 +59,33 @@ _YEARLESS = [
 ]
 
 MENTOR_KEYS = ("mentor", "mentors", "with", "person", "people", "attendees", "attendee", "participants",
-               "who", "met with", "meeting with", "mentor name")
-DATE_KEYS = ("date", "when", "meeting date", "met", "met on", "meeting", "session date", "day", "created",
-             "sent", "created time", "date created", "created at")
+               "who", "met with", "meeting with", "mentor name",
+               # French, Spanish, German
+               "mentore", "mentor·e", "avec", "qui", "personne", "personnes", "participant", "participantes",
+               "con", "quién", "quien", "mit", "teilnehmer")
+DATE_KEYS = ("date", "when", "meeting date", "met", "met on", "meeting", "session date", "day", "quand", "fecha",
+             "cuándo", "cuando", "datum", "wann", "date de la rencontre", "date de la séance", "jour", "created",
+             "sent", "created time", "date created", "created at", "créé", "créée", "cree", "creee", "créé le")
+# A pasted e-mail's headers as Outlook writes them in French, Spanish or German.
+_HEADER_ALIASES = {"de": "from", "envoyé": "sent", "envoye": "sent", "à": "to", "objet": "subject", "cc": "cc",
+                   "para": "to", "enviado": "sent", "asunto": "subject", "von": "from", "gesendet": "sent",
+                   "an": "to", "betreff": "subject"}
 _SELF = {"me", "myself", "i", "self", "you", "mentee"}
 # Words that say a line is about a meeting, for titles such as "Coffee with Amara".
 MEETING_WORDS = ("coaching", "transcript", "memo", "checkin", "coffee", "call", "meeting", "lunch", "chat", "1:1", "1-1", "1on1", "one-on-one", "one on one",
                  "catch-up", "catch up", "catchup", "session", "sync", "mentoring", "breakfast", "dinner", "walk",
-                 "zoom", "video call", "notes", "check-in", "check in", "drinks", "conversation", "debrief")
+                 "zoom", "video call", "notes", "check-in", "check in", "drinks", "conversation", "debrief",
+                 # French and Spanish
+                 "café", "dîner", "diner", "souper", "déjeuner", "rencontre", "appel", "réunion", "jasette", "séance",
+                 "mentorat", "entretien", "rendez-vous", "bière", "apéro", "reunión", "llamada", "almuerzo", "cena",
+                 "charla", "mentoría")
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-])*(?![\w])"  # letters only: "Delft3D" is not a name
 _WITH_NAME = re.compile(
-    rf"(?:\bwith|\bw/|\bw\.|\bmeet(?:ing)? (?:with )?)\s*(?:\[\[)?(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})",
+    rf"(?:\bwith|\bw/|\bw\.|\bmeet(?:ing)? (?:with )?|\bavec)\s*(?:\[\[)?(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})",
     re.I,
 )
 _PROPERTY = re.compile(
-    r"^\s*(?:[-*>]\s*)?(?:\*\*|__)?(?P<key>[A-Za-z][A-Za-z /]{0,24}?)(?:\*\*|__)?\s*[:：]{1,2}\s*(?:\*\*|__)?\s*"
+    r"^\s*(?:[-*>]\s*)?(?:\*\*|__)?(?P<key>[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ /]{0,24}?)(?:\*\*|__)?\s*[:：]{1,2}\s*(?:\*\*|__)?\s*"
     r"(?P<value>.*?)\s*$"
 )
 _WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]+)\]\]")
@@ -100,10 +129,11 @@ def _from_match(match: re.Match, day_first: bool = True) -> dt.date | None:
         # "Tuesday, 05/06/2025" from a tool set to US dates: the weekday written beside an
         # ambiguous date says which order it is in (6 May 2025 was a Tuesday).
         around = match.string[max(0, match.start() - 14): match.start()] + " " + match.string[match.end(): match.end() + 8]
-        named = re.search(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", around, re.IGNORECASE)
+        named = next((_WEEKDAY_NAMES[w.lower()] for w in re.findall(r"[^\W\d_]+", around)
+                      if w.lower() in _WEEKDAY_NAMES and len(w) >= 3), None)
         other = _numeric_date(year, first, second, not day_first)
-        if named and day is not None and other is not None:
-            wanted = ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(named[1].lower())
+        if named is not None and day is not None and other is not None:
+            wanted = named
             if day.weekday() != wanted and other.weekday() == wanted:
                 return other
     return day
@@ -436,7 +466,7 @@ def property_lines(text: str) -> dict[str, str]:
         match = _PROPERTY.match(line)
         if match and match["value"]:
             key = " ".join(match["key"].lower().split())
-            found.setdefault(key, match["value"])
+            found.setdefault(_HEADER_ALIASES.get(key, key), match["value"])
     return found
 
 
@@ -644,7 +674,8 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
 
 
 # "cheers for last night", "notes from yesterday's coffee": the meeting was the day before.
-_DAY_BEFORE = re.compile(r"\b(?:last night|last nite|yesterday|yday|kal raat)\b", re.IGNORECASE)  # "kal raat": Hindi
+_DAY_BEFORE = re.compile(r"\b(?:last night|last nite|yesterday|yday|kal raat|hier|gestern)\b",  # Hindi, French, German
+                         re.IGNORECASE)
 
 
 # A chat export's message stamp: "11/04/25, 7:52 pm - Aditi: …", "[12-06-2025 17:41] Meera: …".
@@ -697,8 +728,21 @@ def _lines_after(lines: list[str], line: str, count: int) -> list[str]:
     return lines[lines.index(line) + 1: lines.index(line) + 1 + count] if line in lines else []
 # The words that say a "yesterday" was a meeting (an email's or a chat's first lines).
 _DAY_BEFORE_MET = re.compile(r"\b(?:thank|cheers|coffee|lunch|dinner|breakfast|call|chat|pint|drinks|meeting|met\b"
-                             r"|catch|session|talk)", re.IGNORECASE)
-_WEEKDAY_BEFORE = re.compile(r"\b(?P<day>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*(?:the\s+)?$", re.IGNORECASE)
+                             r"|catch|session|talk|merci|remercie|café|dîner|souper|revoir|rencontre|appel|jasé"
+                             r"|danke|treffen|gespräch)", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(r"\b(?P<day>[^\W\d_]{3,})\.?,?\s*(?:(?:morning|evening|night|matin|soir|midi)\s+)?"
+                             r"(?:the\s+|le\s+)?$", re.IGNORECASE)
+
+
+def _weekday_number(word: str) -> int | None:
+    """Monday = 0 for a weekday's name or short form in English, French or German ("Thurs",
+    "jeudi"); None for any other word."""
+    word = word.lower().rstrip(".")
+    if word in _WEEKDAY_NAMES:
+        return _WEEKDAY_NAMES[word]
+    english = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    return english.index(word[:3]) if word[:3] in english and re.fullmatch(r"[a-z]+", word) and (
+        len(word) == 3 or word.endswith("day") or word in ("tues", "thur", "thurs", "weds")) else None
 
 
 def weekday_date(text: str, today: dt.date | None = None, years: int = 4) -> dt.date | None:
@@ -708,10 +752,10 @@ def weekday_date(text: str, today: dt.date | None = None, years: int = 4) -> dt.
     today = today or dt.date.today()
     for pattern in _YEARLESS:
         for match in pattern.finditer(text):
-            weekday = _WEEKDAY_BEFORE.search(text[max(0, match.start() - 14): match.start()])
-            if not weekday:
+            weekday = _WEEKDAY_BEFORE.search(text[max(0, match.start() - 22): match.start()])
+            wanted = _weekday_number(weekday["day"]) if weekday else None
+            if wanted is None:
                 continue
-            wanted = ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(weekday["day"].lower())
             month, day = MONTHS[match["month"].lower().rstrip(".")], int(match["day"])
             for year in range(today.year, today.year - years - 1, -1):
                 candidate = _safe_date(year, month, day)
@@ -824,7 +868,7 @@ def email_thread_date(text: str, day_first: bool | None = None) -> dt.date | Non
         return None
     first, _, at = min(headers)
     following = " ".join(line.lstrip("> ") for line in lines[at + 1: at + 12])
-    if re.search(r"\byesterday(?:'s)?\b", following, re.IGNORECASE):
+    if re.search(r"\b(?:yesterday(?:'s)?|hier|gestern)\b", following, re.IGNORECASE):
         return first - dt.timedelta(days=1)
     return first
 
@@ -833,7 +877,7 @@ def _meeting_date_in_email(text: str, sent: dt.date, day_first: bool | None = No
     body = [line for line in text.splitlines() if line.strip() and not _PROPERTY.match(line.strip())][:6]
     for line in body:
         lowered = line.lower()
-        if re.search(r"\byesterday\b", lowered) and _DAY_BEFORE_MET.search(lowered):
+        if re.search(r"\b(?:yesterday|hier|gestern)\b", lowered) and _DAY_BEFORE_MET.search(lowered):
             return sent - dt.timedelta(days=1)
         day = find_date(line, default_year=sent.year, day_first=day_first) or _yearless_numeric(line, sent.year,
                                                                                               day_first)

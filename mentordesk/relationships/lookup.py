@@ -132,7 +132,13 @@ _HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame"
                # Filipino and Malay ones: "Kuya Ben", "Ate Joy", "Tita Des", "Kak Nurul"
                "kuya", "ate", "tita", "tito", "manong", "manang", "kak", "kakak", "abang", "encik", "puan", "cik",
                # written after the name: "Anand sir", "Meera ma'am", "Anand bhaiya", "Lakshmi maam"
-               "maam", "madam", "bhaiya", "bhai", "didi", "ji", "garu", "sahab", "saab"}
+               "maam", "madam", "bhaiya", "bhai", "didi", "ji", "garu", "sahab", "saab",
+               # French: "Mme Roy", "Me Arsenault" (a lawyer; not "M.", which is also an initial), "matante Lise", "mononc' Réal"
+               "mme", "mlle", "me", "maître", "maitre", "matante", "mononc", "mononcle", "tante", "oncle"}
+# A family title that the notes may use as the name itself ("appel avec matante"), when the
+# table's Notes cell says so ("matante in my notes").
+_FAMILY_TITLES = {"matante", "mononc", "mononcle", "tante", "oncle", "aunty", "auntie", "uncle", "tita", "tito", "kuya",
+                  "ate"}
 _AFTER_NAME = r"(?:\s+(?i:sir|ma['’]?am|madam|bhaiya|bhai|didi|ji|garu|sahab|saab)\b)?"
 # Capitals that notes use as words, never as someone's initials ("HR chat", "PM interview").
 _ACRONYMS = {"hr", "pm", "qa", "cv", "ux", "ui", "ai", "ml", "ok", "nb", "ps", "it", "pr", "vp", "ceo", "cto", "cfo",
@@ -195,25 +201,45 @@ def aliases(person: Person) -> frozenset[str]:
     # "Notes call him Sander de Wit": the start of the person's own name is no nickname (a
     # lone "Sander" must stay ambiguous when the table has two).
     own = _bare_key(person.name or "").split()
-    return frozenset(a for a in _aliases_in(getattr(person, "notes", None) or "") if a.split() != own[:len(a.split())])
+    notes = getattr(person, "notes", None) or ""
+    found = set(_aliases_in(notes))
+    opening = _OPENING_NICKNAME.match(notes)
+    if opening and own:
+        nickname = _bare_key(opening["alias"])
+        if nickname[:2] == own[0][:2] and nickname not in own and nickname not in _NOT_SHORT_NAMES:
+            found.add(nickname)
+    return frozenset(a for a in found if a.split() != own[:len(a.split())])
 
 
 # "Sometimes Niamh O'D in my notes", "Written as Dee in the notes": the name comes first.
-# "Mr. Bello in e-mails, Mr. B in my own notes": after a comma too.
+# "Mr. Bello in e-mails, Mr. B in my own notes": after a comma too; "Isa or Isa N. in my
+# notes": each name of a short list; "Ma tante Lise - matante in my notes": in lower case
+# after a dash.
+_ONE_ALIAS = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|M|Mme|Me)\.?\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z](?:[\w’'\-]*|\.))?"
 _ALIAS_BEFORE = re.compile(r"(?:(?i:\b(?:sometimes|often|usually|mostly|just|written|appears|shows up)(?: as)?\s+)"
                            r"|(?:^|[,;.]\s+))[\"“'‘]?"
-                           r"(?P<alias>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?)[\"”'’]?"
-                           r"\s+(?i:in (?:my|the)(?: own)? notes)")
+                           rf"(?P<alias>{_ONE_ALIAS}(?:\s*(?:,|/|\bor\b)\s*{_ONE_ALIAS})*)[\"”'’]?"
+                           r"\s+(?i:in (?:my|the)(?: own)? notes)"
+                           r"|(?<=[-–—] )(?P<lower>[a-zà-ÿ][\w’'\-]{2,})\s+(?i:in (?:my|the)(?: own)? notes)")
+# A Notes cell that opens with a nickname on its own: "Pilou. MSc classmate…" for
+# Pierre-Luc, "Deb. My assigned mentor…" for Deborah (taken only when it starts as the
+# person's first name does).
+_OPENING_NICKNAME = re.compile(r"^\s*(?P<alias>[A-Z][\w’'\-]{1,14})\.\s+[A-Z]")
 
 
 @functools.lru_cache(maxsize=1024)
 def _aliases_in(notes: str) -> frozenset[str]:
     # Read once per Notes text: a note's names are matched against every person, many times.
     found = set()
-    for match in [*_ALIAS.finditer(notes), *_ALIAS_BEFORE.finditer(notes)]:
-        whole = _bare_key(match["alias"]).split()
+    matches = [match["alias"] for match in _ALIAS.finditer(notes)]
+    matches += [alias for match in _ALIAS_BEFORE.finditer(notes)
+                for alias in re.split(r"\s*(?:,|/|\bor\b)\s*", match["alias"] or match["lower"]) if alias]
+    for alias in matches:
+        whole = _bare_key(alias).split()
         words = [w for w in whole if w not in _HONORIFICS]
-        if len(words) == 1 and len(words[0]) <= 2 and len(whole) > 1:
+        if not words and len(whole) == 1:
+            found.add(whole[0])  # "matante in my notes": a family title used as the name
+        elif len(words) == 1 and len(words[0]) <= 2 and len(whole) > 1:
             found.add(" ".join(whole))  # "Mr B": a lone initial is no name without its title
         elif words and not (len(words) == 1 and words[0] in _NOT_SHORT_NAMES - {"rob", "bill", "pat"}):
             found.add(" ".join(words))
@@ -240,7 +266,7 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
     one person has ("Tanaka", "amara"); else first name and last initial ("Sam O.").
     A name that fits several people is never guessed (see ``NoteNameMatch.candidates``)."""
     titled = _bare_key(name)
-    if len(titled.split()) > 1 and set(titled.split()) & _HONORIFICS:
+    if set(titled.split()) & _HONORIFICS and (len(titled.split()) > 1 or titled in _FAMILY_TITLES):
         called = [p for p in people if titled in aliases(p)]  # "Anand sir", when the table says "I call him Anand sir"
         if len(called) == 1:
             return NoteNameMatch(called[0])

@@ -25,7 +25,8 @@ _NOT_A_TASK = re.compile(r"\bi (?:want(?:ed)? to|would like to|'d like to) (?:kn
                          r"|\bi(?:'d| would) be (?:very |really |so )?(?:grateful|glad|happy|delighted)\b"
                          r"|^i(?:'ll| will) (?:write|note|jot) (?:that|it|this) down\b"
                          # a voice memo's opening: "I want to get this down before I forget"
-                         r"|\b(?:get|write|jot|put|note) (?:this|it|these|that|everything) down\b"
+                         r"|\b(?:i want to|i need to|i'll|i will|let me|gonna|going to) (?:quickly )?(?:get|write|jot|put|note)"
+                         r" (?:this|it|these|that|everything) down\b|\b(?:writing|jotting) (?:this|these|it) down\b"
                          r"|\bbefore i forget\b", re.IGNORECASE)
 
 
