@@ -99,3 +99,63 @@ def test_a_nickname_opening_the_notes_cell_and_a_lower_case_family_title(placed)
 def test_an_initial_after_a_shared_first_name_is_not_dropped_as_a_title(placed):
     meetings, _ = placed
     assert meetings["call - Tony M.txt"] == ("Tony Mulligan", "2025-11-28")
+
+
+# ----- what a French note advises and asks of the user ----------------------------------
+LABELS_FR = """Dîner avec JF, sam. 11/01/2025
+
+Contexte : 9 ans au Ministère. Je tourne en rond.
+
+Conseils :
+- Arrête de te demander si t'as « le droit » de partir.
+- Ton RREGOP, c'est pas une prison : fais-toi faire une simulation avant de décider.
+
+À faire :
+- Demander une simulation de rente à Retraite Québec
+
+JF va me présenter Olivier Chartrand « après le budget ».
+"""
+TABLE_FR = """# Rencontre avec Isabelle Fortin — vendredi 3 octobre 2025
+
+| Sujet | Ce qu'Isabelle conseille | Ce que je fais | Statut |
+|---|---|---|---|
+| Étude de cas | Présente une seule recommandation claire. | Refaire la structure du deck | Fait |
+| Réseau | Reste membre de l'ASDEQ. | Renouveler mon adhésion | À faire |
+"""
+MEMO_FR = ("ok alors je viens de raccrocher avec matante lise on est dimanche le 9 mars pis je veux pas oublier ce "
+           "quelle ma dit faque euh elle a parlé longtemps de la crise du verglas en 98 quand elle gérait les équipes "
+           "de nuit à alma bon ça cest son histoire um so basically elle dit avant de parler de salaire sache ton "
+           "chiffre à toi pis dis-le pas en premier euh elle dit aussi que je devrais arrêter de me comparer à pilou "
+           "um moi ce que je dois faire euh je dois calculer mon chiffre minimum ok cest tout ah non aussi elle va me "
+           "passer le numéro de son ancien collègue elle dit quil sappelle réjean ok bye\n")
+
+
+def _kinds(text: str, mentor: str) -> list[tuple[str, str, bool]]:
+    from mentordesk.relationships.extraction import extract_items
+
+    return [(i.kind, i.text, i.done) for i in extract_items(text, None, mentor, "Geneviève Lapointe")]
+
+
+def test_french_labels_imperatives_and_the_mentors_own_promise():
+    items = _kinds(LABELS_FR, "Jean-François Gagnon")
+    kinds = {text.split()[0]: kind for kind, text, _ in items}
+    assert kinds["Arrête"] == "advice" and kinds["Ton"] == "advice"
+    assert kinds["Demander"] == "action"
+    assert not any("Olivier" in text or "Ministère" in text for _, text, _ in items)
+
+
+def test_a_french_table_reads_its_advice_action_and_status_columns():
+    items = _kinds(TABLE_FR, "Isabelle Fortin")
+    assert ("advice", "Présente une seule recommandation claire.", False) in items
+    assert ("action", "Refaire la structure du deck", True) in items
+    assert ("action", "Renouveler mon adhésion", False) in items
+
+
+def test_a_french_voice_memo_run_on_is_cut_into_its_advice_and_tasks():
+    items = _kinds(MEMO_FR, "Lise Bouchard")
+    advice = [text for kind, text, _ in items if kind == "advice"]
+    actions = [text for kind, text, _ in items if kind == "action"]
+    assert any("sache ton chiffre" in text for text in advice)
+    assert any("arrêter de me comparer" in text for text in advice)
+    assert any("calculer mon chiffre minimum" in text for text in actions)
+    assert not any("verglas" in text or "réjean" in text or "passer le numéro" in text for _, text, _ in items)

@@ -18,7 +18,7 @@ _BOLD_HEADING = re.compile(r"^\s*(\*\*|__)(?P<text>[^*_]+?):?\s*\1\s*:?\s*$")
 
 
 # "Her advice:", "To do -", "Next steps for me: send the deck" (content may follow).
-_LABEL = re.compile(r"^\s*(?:\*\*|__)?(?P<label>[A-Za-z][\w' /&()-]{1,40}?)(?:\*\*|__)?\s*(?::|\s[-–—](?=\s|$))"
+_LABEL = re.compile(r"^\s*(?:\*\*|__)?(?P<label>[A-Za-zÀ-ÖØ-öø-ÿ][\w'’ /&()-]{1,40}?)(?:\*\*|__)?\s*(?::|\s[-–—](?=\s|$))"
                     r"(?:\*\*|__)?\s*(?P<rest>.*)$")
 
 
@@ -83,7 +83,11 @@ _ADVICE_WORDS = re.compile(
     r"|recommend(?:ed|ations?)|tips?|key points?|insights?|feedback|what (?:she|he|they|\w+) (?:said|thinks?|suggested)"
     r"|(?:her|his|their) (?:notes|view|take|thoughts|points?|rules?)|notes from (?:her|him|them)|what i heard"
     r"|mentor'?s? (?:notes|view|input)|input from|points from|rules? of thumb|wisdom|pointers|taking from"
-    r"|take-?homes?|what stuck|what (?:she|he|they) told me)\b",
+    r"|take-?homes?|what stuck|what (?:she|he|they) told me"
+    # French: "Conseils :", "Ce qu'elle m'a dit", "Ses conseils", "À retenir"
+    r"|conseils?|conseille|ce qu['’]\w+ (?:m['’]a dit|a dit|dit|pense|m['’]a conseillé|conseille|recommande|suggère)"
+    r"|(?:ses|son|leurs?) (?:conseils?|idées|points|règles?|avis|recommandations?)|recommandations?"
+    r"|à retenir|a retenir|ce que je retiens|leçons?|points? clés?|mots? d['’]ordre)\b",
     re.IGNORECASE,
 )
 
@@ -92,7 +96,10 @@ _ACTION_WORDS = re.compile(
     r"\b(?:action(?: items?|s)?|next (?:steps?|actions?)|to[- ]?dos?|follow[- ]?ups?|commitments?|^(?:my )?homework\b|\bhomework$|tasks?"
     r"|my (?:plan|list|stuff|part|bits|items|jobs?|side)|i(?:'m| am) going to do|i(?:'ll| will) do|what i(?:'ll| will)|on my side|i wrote down"
     r"|owed by me|for me to do|i promised|i committed|what i'm doing|what i am doing|doing about it)\b"
-    r"|^(?:me|i'll|i will|for me|mine)\b",
+    r"|^(?:me|i'll|i will|for me|mine)\b"
+    # French: "À faire :", "Prochaines étapes", "Suivis", "Mes actions", "Moi :", "Pour moi"
+    r"|(?:^|\b)(?:à|a) faire\b|\bprochaines? étapes?\b|^suivis?\b|\bsuites? à donner\b|\bmes (?:actions|tâches|devoirs"
+    r"|suivis|engagements)\b|\btâches?\b|^(?:moi|pour moi|de mon côté)\b|\bce que je (?:vais faire|dois faire|fais)\b",
     re.IGNORECASE,
 )
 
@@ -109,7 +116,11 @@ _OTHER_LABEL = re.compile(
     r"|daily(?: log| notes?)?|day plan|plan for today|(?:today'?s )?(?:tasks|todos?) (?:for )?today"
     # What the mentor observes, not what they advise: "What she sees in junior applicants".
     r"|what (?:she|he|they) (?:sees?|saw|notices?|noticed|observes?|observed|looks? for|knows?) (?:in|about|when|with)\b.*"
-    r"|(?:about|on) (?:the|her|his|their) (?:team|company|org|organisation|organization|role|job))$",
+    r"|(?:about|on) (?:the|her|his|their) (?:team|company|org|organisation|organization|role|job)"
+    # French: context, agenda, the mentor's story, the next meeting, properties
+    r"|contexte|ordre du jour|objectifs?|(?:mes )?questions?(?: pour (?:elle|lui))?|(?:son|sa|leur) histoire"
+    r"|prochaine? (?:rencontre|séance|dîner|café|lunch|appel|rendez-vous)|lieu|quand|où|avec|qui|objet|sujet"
+    r"|humeur|énergie|coût|suivi prévu|présents?|participants?|créé|maj)$",
     re.IGNORECASE,
 )
 

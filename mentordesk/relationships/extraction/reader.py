@@ -55,7 +55,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "23"
+EXTRACTOR_VERSION = "24"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -522,8 +522,9 @@ def _inline_list(text: str) -> list[str]:
 
 _MY_LINE = re.compile(r"^\s*(?:me|myself)\s*(?P<mark>[-–:])\s+(?P<text>\S.*)$", re.IGNORECASE)
 _DONE_LABEL = re.compile(r"^(?:did|done|completed|finished|already done)$", re.IGNORECASE)
-_STATUS_HEADER = re.compile(r"^(?:status|done\??|state|progress)$", re.IGNORECASE)
-_DONE_CELL = re.compile(r"^(?:done|yes|y|completed?|finished|sent|booked|[x✓✔☑✅])\b", re.IGNORECASE)
+_STATUS_HEADER = re.compile(r"^(?:status|done\??|state|progress|statut|état|etat|fait\s*\??)$", re.IGNORECASE)
+_DONE_CELL = re.compile(r"^(?:done|yes|y|completed?|finished|sent|booked|fait|faite|terminée?|envoyée?|oui"
+                        r"|[x✓✔☑✅])(?!\w)", re.IGNORECASE)
 
 
 # How people open a chat message before they get to the point ("Oh and honestly, …").

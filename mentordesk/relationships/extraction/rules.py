@@ -212,6 +212,58 @@ def plain_quotes(text: str) -> str:
     return text.translate(_TYPOGRAPHIC)
 
 
+# ----- French ---------------------------------------------------------------------------
+# Notes are often written in French, or half in French ("Conseils :", "elle dit que…",
+# "Parle à des gens qui…"). The same decisions in that language: the mentor's own promise,
+# the user's commitment, reported advice, and the familiar imperative (tu) or the polite
+# one (vous) of an advice verb, negated or not ("Ne retourne pas…", "Méfie-toi…").
+_FR_VERBS = (
+    "parle parler demande écris ecris lis mets fais prends garde arrête arrete montre présente presente accepte refuse "
+    "reste va viens dis sache sois aie choisis cherche trouve négocie negocie attends évite evite commence "
+    "continue essaie essaye pense oublie appelle envoie prépare prepare pose donne écoute ecoute laisse travaille "
+    "signe vérifie verifie compare calcule regarde apprends inscris méfie mefie concentre rappelle profite publie "
+    "contacte rencontre construis ose valide teste propose exige utilise fixe lâche lache relis documente mesure "
+    "investis bâtis batis protège protege décide decide quitte termine finis passe reviens rejoins crée cree offre "
+    "insiste précise precise bloque répète repete retiens retourne entraîne entraine pratique assure délègue delegue "
+    "priorise limite sépare separe vise tiens préviens previens remercie célèbre celebre partage lance démissionne "
+    "demissionne postule pars relance soigne prends ménage menage fie"
+).split()
+_FR_VERB = "(?:" + "|".join(sorted(set(_FR_VERBS), key=len, reverse=True)) + ")"
+_FR_POLITE = "(?:" + "|".join(v[:-1] + "ez" for v in _FR_VERBS if v.endswith("e") and len(v) > 3) + ")"
+_FR_IMPERATIVE = re.compile(
+    rf"^(?:(?:et|puis|mais|pis|aussi),?\s+)?(?:ne\s+|n['’])?(?:te\s+|t['’]|le\s+|la\s+|les\s+|lui\s+|leur\s+|en\s+|y\s+)?"
+    rf"(?:{_FR_VERB}|{_FR_POLITE})(?:-(?:toi|moi|le|la|les|lui|leur|en|y|nous|vous))?\b(?![’'-])",
+    re.IGNORECASE)
+_FR_ADVICE = re.compile(
+    r"\b(?:tu devrais|tu dois|tu peux|vous devriez|il faut(?! que je)|faut (?:que tu|pas)|le mieux,? c['’]est"
+    r"|(?:elle|il|iel|ils|elles)\s+(?:m['’]a\s+|a\s+|m['’]ont\s+|ont\s+)?(?:dit|dis|conseillé|suggéré|recommandé"
+    r"|conseille|suggère|recommande|insiste|pense|trouve|répète|croit)"
+    r"(?:\s+(?:aussi|encore|toujours|bien|vraiment|souvent|surtout))?\s*(?:que|de|d['’]|qu['’]|:)"
+    r"|selon (?:elle|lui|eux)|d['’]après (?:elle|lui)|(?:son|leur) (?:conseil|avis)|sa (?:règle|recommandation))"
+    # "elle dit avant de parler de salaire…", "elle a dit parle à Félix…" (not "elle dit qu'elle…": her own story)
+    r"|^(?:(?:so|basically|pis|et|ah)\s+)*(?:elle|il)\s+(?:m['’]a\s+|a\s+)?(?:aussi\s+)?(?:dit|dis)\b(?!\s+qu['’]?(?:elle|il)s?\b)",
+    re.IGNORECASE)
+_FR_MINE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:alors|donc|et|puis|pis)\s+)(?:je\s+vais|j['’]vais|je\s+dois|il\s+faut\s+que\s+je"
+    r"|faut\s+que\s+je|je\s+m['’]engage|j['’]ai\s+promis|je\s+compte)\b"
+    r"|^(?:et\s+)?je\s+(?:t['’]|vous\s+)?(?:envoie|écris|ecris|inscris|m['’]inscris|regarde|rappelle|reviens|relance)\b",
+    re.IGNORECASE)
+_FR_THEIRS = re.compile(r"^(?:(?i:elle|il|iel)|[A-ZÀ-Þ][\w’'-]+(?: [A-ZÀ-Þ][\w’'-]+)?)\s+(?i:va|vont|peut|pourrait|offre de"
+                        r"|propose de)\s+(?i:me|m['’]|te|t['’]|en|lui|regarder|demander|envoyer|présenter|parler)")
+
+
+def _french_kind(text: str) -> str | None:
+    if re.match(r"^(?:moi\s+)?ce que je (?:dois|vais) faire\s*:?\s*$", text, re.IGNORECASE):
+        return "other"  # "moi ce que je dois faire": the lead-in to the list, not a task
+    if _FR_THEIRS.match(text):
+        return "other"  # "JF va me présenter Olivier": the mentor's own promise
+    if _FR_MINE.search(text):
+        return "action"
+    if _FR_ADVICE.search(text) or _FR_IMPERATIVE.match(text):
+        return "advice"
+    return None
+
+
 def rule_kind(sentence: str) -> str | None:
     """advice | action | other when a plain rule decides it, else None (ask the classifier)."""
     text = plain_quotes(sentence).strip().strip("\"'")
@@ -231,6 +283,9 @@ def rule_kind(sentence: str) -> str | None:
         return "other"  # the mentor's own promise
     if _REPORTED_LEAD.match(bare) or _SAID_IMPERATIVE.match(bare):
         return "advice"
+    french = _french_kind(bare)
+    if french is not None:
+        return french
     if _TOLD_SOMEONE_TO.match(bare):
         return "other"  # the user's own advice to someone else ("I told her to ask the super-users")
     if _NOT_A_TASK.search(bare):

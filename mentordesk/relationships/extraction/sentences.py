@@ -23,7 +23,8 @@ def split_sentences(text: str) -> list[str]:
     return [p.replace("\x00", ".").strip() for p in parts if p and p.strip()]
 
 
-_FILLERS = re.compile(r"^(?:(?:and|so|but|um+|uh+|er+|anyway|oh|okay|ok|yeah|right|then|like|well|which)\b[,.]?\s*)+",
+_FILLERS = re.compile(r"^(?:(?:and|so|but|um+|uh+|er+|anyway|oh|okay|ok|yeah|right|then|like|well|which"
+                      r"|euh+|pis|puis|et|ben|bon|faque|fait que|genre|ah|alors|donc)\b[,.]?\s*)+",
                       re.IGNORECASE)
 
 
@@ -43,7 +44,15 @@ _SPOKEN_BREAK = re.compile(
     r"|(?<!\bwhat)\s+(?=(?:(?:and|so|yeah|okay|ok|um+|uh+)\s+)*i (?:need to|have to|must|will|'ll|am going to"
     r"|'m going to)\b)"
     r"|\s+(?=(?:um+|uh+)\s+what else\b)|\s+(?=(?:okay|ok)\s+(?:so\s+)?(?:that's it|what i have to do)\b)"
-    r"|\s+(?=(?:and|so)\s+(?:uh+|um+)\s+)",
+    r"|\s+(?=(?:and|so)\s+(?:uh+|um+)\s+)"
+    # the same in French: "… pis euh elle dit aussi que …", "… um moi ce que je dois faire euh je dois …"
+    r"|\s+(?=(?:(?:pis|puis|et|euh+|ah|bon|ok|alors|faque|so|basically|um+)\s+)*(?:elle|il)\s+(?:m['’]a\s+|a\s+)?"
+    r"(?:aussi\s+)?(?:dit|dis|pense|trouve|conseille|suggère|recommande)\b)"
+    r"|(?<!que)\s+(?=(?:(?:pis|puis|et|euh+|ah|bon|ok|alors|faque|um+)\s+)*(?:je\s+(?:dois|vais)|il\s+faut\s+que\s+je"
+    r"|moi\s+ce\s+que\s+je)\b)"
+    r"|\s+(?=(?:pis|puis)\s+(?:euh+\s+)?(?:aussi\s+)?(?:faire|appeler|écrire|envoyer|prends|parle|demande)\b)"
+    r"|\s+(?=(?:euh+|um+)\s+)|\s+(?=(?:ok\s+)?c['’]?est\s+tout\b)"
+    r"|\s+(?=(?:(?:ah|non|pis|et|aussi)\s+)*(?:elle|il)\s+(?:va|vont|peut)\s)",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(r"^(?:.{0,60}?\b(?:he|she|they) (?:also )?(?:said|told me)(?: was)? that\s+|(?:he|she|they)"
