@@ -301,7 +301,10 @@ _STOP_WORDS = {"group", "panel", "dinner", "notes", "note", "meeting", "call", "
                "mentor", "mentee", "q", "a", "qa", "q&a", "i", "me", "we", "our", "at", "on", "of", "for", "to",
                "about", "thoughts", "journal", "entry", "debrief", "walk", "breakfast", "drinks", "new",
                "first", "second", "third", "next", "last", "quick", "weekly", "monthly", "check-in", "catch-up",
-               "one-on-one", "gmt", "bst", "utc", "pm", "am", "transcribed", "update", "updates"}
+               "one-on-one", "gmt", "bst", "utc", "pm", "am", "transcribed", "update", "updates",
+               # French: "Café Karim", "Appel avec…", "Rencontre Prof Fortin", "Souper chez…"
+               "café", "cafe", "dîner", "diner", "souper", "déjeuner", "appel", "rencontre", "bière", "jasette",
+               "séance", "mentorat", "avec", "chez", "suivi", "compte", "rendu"}
 
 
 def names_in_line(line: str) -> list[str]:
@@ -449,6 +452,24 @@ def _printed_reply_date(text: str, to: str, sent: dt.date, day_first: bool | Non
     return None
 
 
+# A form's date field that explains itself: "Date de la session / Session date (MM/JJ/AAAA -
+# MM/DD/YYYY): 04/10/2025", "Date (DD/MM/YYYY): 10/04/2025".
+_FORM_DATE = re.compile(r"^\s*(?P<key>[^:：]{0,60}?\bdate\b[^:：]{0,60}?\((?:[^()]*\b(?:mm|dd|jj|tt)\b[^()]*)\))\s*[:：]\s*"
+                        r"(?P<value>\S.*?)\s*$", re.IGNORECASE)
+
+
+def _with_stated_order(key: str, value: str) -> str:
+    """``value`` as an ISO date when ``key`` says how it is written ("MM/DD/YYYY" month
+    first; "DD/MM" or French "JJ/MM" day first); else ``value`` as it is."""
+    if re.search(r"\bmm[/.\-](?:dd|jj|tt)\b", key, re.IGNORECASE):
+        day = find_date(value, day_first=False)
+    elif re.search(r"\b(?:dd|jj|tt)[/.\-]mm\b", key, re.IGNORECASE):
+        day = find_date(value, day_first=True)
+    else:
+        day = None
+    return day.isoformat() if day else value
+
+
 def property_lines(text: str) -> dict[str, str]:
     """``key: value`` lines at the top of a note, keys lower-cased ("date", "attendees")."""
     found: dict[str, str] = {}
@@ -462,6 +483,10 @@ def property_lines(text: str) -> dict[str, str]:
             found["from"], found["sent"] = printed
             if i >= 2 and re.fullmatch(r"\d+ messages?", lines[i - 1].strip(), re.IGNORECASE):
                 found.setdefault("subject", lines[i - 2].strip())
+            continue
+        form_date = _FORM_DATE.match(line)
+        if form_date and "date" not in found:
+            found["date"] = _with_stated_order(form_date["key"], form_date["value"])
             continue
         match = _PROPERTY.match(line)
         if match and match["value"]:
@@ -818,7 +843,7 @@ _DATE_TIME_LINE = re.compile(r"^\s*(?:\w{3},\s*)?\d{1,2} \w{3,9} \d{4},? \d{1,2}
                              r"|^\s*\w{3}, \w{3,9} \d{1,2}, \d{4},? (?:at )?\d{1,2}:\d{2}\s*(?:[AP]M)?\s*$", re.IGNORECASE)
 
 
-_LOWER_WITH = re.compile(r"\b(?:with|w/|w(?=\s)|met)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ'’\-]{2,}(?:\s+[a-zà-ÿ][a-zà-ÿ'’\-]{2,})?)")
+_LOWER_WITH = re.compile(r"\b(?:with|w/|w(?=\s)|met|avec)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ'’\-]{2,}(?:\s+[a-zà-ÿ][a-zà-ÿ'’\-]{2,})?)")
 
 
 _FILLER = {"after", "before", "about", "today", "tonight", "yesterday", "this", "from", "over", "again", "later",
@@ -920,13 +945,19 @@ def _greeting_name(text: str) -> str | None:
 
 # ----- journals: several dated entries in one file, one of them a meeting ----------------
 _WEEKDAY_ORDER = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_FRENCH_WEEKDAYS = ("lun", "mar", "mer", "jeu", "ven", "sam", "dim")  # "LUN 9/06", "SAM 14/06" in a French journal
+
+
+def _weekday_index(word: str) -> int:
+    short = word.lower()[:3]
+    return _WEEKDAY_ORDER.index(short) if short in _WEEKDAY_ORDER else _FRENCH_WEEKDAYS.index(short)
 _DAY_HEADING = re.compile(
     rf"^(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<day>\d{{1,2}}){_ORD}"
     rf"(?:\s+(?:of\s+)?{_MONTH})?(?:,?\s+(?P<year>20\d\d))?$", re.IGNORECASE)
 _MONTH_LINE = re.compile(rf"^(?:w/?c\s+\d{{1,2}}{_ORD}\s+)?{_MONTH}(?:\s+(?P<year>20\d\d))?$", re.IGNORECASE)
 # "Tue 18/11/2025", "WED 11.02", "Sat 15/11": a weekday or a year says the numbers are a day.
 _NUMERIC_DAY_HEADING = re.compile(
-    r"^(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<first>\d{1,2})[/.\-](?P<second>\d{1,2})"
+    r"^(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim)[a-zé]*\.?,?\s+)?(?P<first>\d{1,2})[/.\-](?P<second>\d{1,2})"
     r"(?:[/.\-](?P<year>(?:20)?\d\d))?$", re.IGNORECASE)
 
 
@@ -985,7 +1016,7 @@ def _numeric_journal_day(match: re.Match, year: int | None, today: dt.date | Non
     if first <= 12 and second <= 12 and match["weekday"] is None:
         orders = orders if default_day_first() else orders[::-1]
     elif first <= 12 and second <= 12:
-        wanted = _WEEKDAY_ORDER.index(match["weekday"].lower()[:3])
+        wanted = _weekday_index(match["weekday"])
         fits = [(m, d) for m, d in orders if year and (c := _safe_date(year, m, d)) and c.weekday() == wanted]
         orders = fits or (orders if default_day_first() else orders[::-1])
     for month, day in orders:
@@ -1003,7 +1034,7 @@ def _journal_day(year: int | None, month: int, day: int, weekday: str | None,
     if weekday is None:
         return None
     today = today or dt.date.today()
-    wanted = _WEEKDAY_ORDER.index(weekday.lower()[:3])
+    wanted = _weekday_index(weekday)
     for candidate_year in range(today.year, today.year - 5, -1):
         candidate = _safe_date(candidate_year, month, day)
         if candidate is not None and candidate <= today and candidate.weekday() == wanted:

@@ -22,6 +22,8 @@ Pierre-Luc Bergeron,Finlo,Director of Data Science,mentor,"Pilou. MSc classmate 
 Lise Bouchard,(retraitée) Hydro-Québec,Ex-chef de service,mentor,"Ma tante Lise - matante in my notes."
 Tony Mulligan,Brackenridge,Site manager,mentor,Met once.
 Tony Ferreira,Unite,Branch Secretary,mentor,My union rep.
+Karim Benali,Trajectoire,CEO,warm,Met through Pilou.
+Deborah Klein,Klein Pricing,Pricing advisor,mentor,Deb. My programme mentor.
 """
 
 OUTLOOK_FR = """De : Isabelle Fortin <isabelle.fortin@example.ca>
@@ -54,6 +56,30 @@ LISE = """Appel avec Matante, dimanche le 9 mars 2025
 
 Elle dit: sache ton chiffre à toi pis dis-le pas en premier.
 """
+BUJO_FR = """# Juin 2025 — sem. 24
+
+LUN 9/06
+• finir tableaux indexation tarifaire
+x Caramel chez le vét 17 h
+
+JEU 12/06
+o Zoom Pilou 20 h — annulé
+
+SAM 14/06
+o Café Karim @ Olimpico — 10 h
+  – montre un projet public qu'on peut cliquer
+  • écrire à Karim pour le remercier
+
+DIM 15/06
+x écrit à Karim pour le remercier
+"""
+FORM = """TREMPLIN TECH - Fiche de session / Mentoring Session Record
+Mentor: Deborah Klein
+Date de la session / Session date (MM/JJ/AAAA - MM/DD/YYYY): 04/10/2025
+- Frame your public-sector work as pricing work.
+"""
+MEMO = ("ok alors je viens de raccrocher avec matante lise on est dimanche le 9 mars pis elle dit avant de parler "
+        "de salaire sache ton chiffre\n")
 TONY = """28/11/25
 call w/ Tony M - 20 mins, he was driving
 
@@ -67,7 +93,8 @@ def placed(desk, tmp_path, monkeypatch):
     desk.relationships.profile.update(name="Geneviève Lapointe")
     ingest_notes_with_table(desk, tmp_path, TABLE, {
         "RE  Merci pour le café - Outlook.txt": OUTLOOK_FR, "isa-n_cafe-pikolo.md": FRONT_MATTER_FR,
-        "Note dictée - Korrigane.txt": PILOU, "appel.txt": LISE, "call - Tony M.txt": TONY})
+        "Note dictée - Korrigane.txt": PILOU, "appel.txt": LISE, "call - Tony M.txt": TONY,
+        "bujo juin 2025 sem 24.md": BUJO_FR, "Fiche session 01.txt": FORM, "Nouvel enregistrement 23.txt": MEMO})
     return placements(desk.relationships)
 
 
@@ -94,6 +121,21 @@ def test_a_nickname_opening_the_notes_cell_and_a_lower_case_family_title(placed)
     meetings, _ = placed
     assert meetings["Note dictée - Korrigane.txt"] == ("Pierre-Luc Bergeron", "2025-12-11")
     assert meetings["appel.txt"] == ("Lise Bouchard", "2025-03-09")
+
+
+def test_a_french_bullet_journal_week_places_the_day_of_the_meeting(placed):
+    meetings, _ = placed
+    assert meetings["bujo juin 2025 sem 24.md"] == ("Karim Benali", "2025-06-14")
+
+
+def test_a_forms_date_field_says_its_own_order(placed):
+    meetings, _ = placed
+    assert meetings["Fiche session 01.txt"] == ("Deborah Klein", "2025-04-10")
+
+
+def test_a_name_typed_in_lower_case_after_avec(placed):
+    meetings, _ = placed
+    assert meetings["Nouvel enregistrement 23.txt"] == ("Lise Bouchard", "2025-03-09")
 
 
 def test_an_initial_after_a_shared_first_name_is_not_dropped_as_a_title(placed):

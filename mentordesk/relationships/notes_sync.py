@@ -364,7 +364,9 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
 
 
 _MET_IN_ENTRY = re.compile(r"\b(?:coffee|call|rang|phoned|meeting|met|lunch|dinner|chat|catch[- ]?up|1:1|1-1|a half|pint"
-                           r"|said|says|reckons|told me|advice|suggested)\b", re.IGNORECASE)
+                           r"|said|says|reckons|told me|advice|suggested"
+                           r"|café|appel|dîner|souper|déjeuner|rencontre|jasé|bière|conseils?|dit|m['’]a dit)(?!\w)",
+                           re.IGNORECASE)
 
 
 def _met_in(entry: str, person: Person) -> bool:
