@@ -18,7 +18,7 @@ from ingest.frontmatter import FrontMatter, FrontMatterError, split_front_matter
 from ingest.limits import check_zip_expansion
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".odt", ".rtf", ".html", ".htm", ".eml", ".csv", ".tsv",
-                      ".ics", ".vtt", ".srt", ".json")
+                      ".xlsx", ".ics", ".vtt", ".srt", ".json", ".vcf")
 
 
 class LoadError(ValueError):
@@ -327,6 +327,74 @@ def _load_delimited(data: bytes, delimiter: str, name: str) -> LoadedFile:
         rows = list(csv.reader(io.StringIO(text), delimiter=delimiter, strict=True))
     except csv.Error as exc:
         raise LoadError(f"is not valid {name}: {exc}") from exc
+    return _rows_as_note(rows)
+
+
+def _load_xlsx(data: bytes) -> LoadedFile:
+    """An Excel workbook kept as notes: each sheet read as a CSV file would be (a log kept
+    one item a row, or rows of notes). When some sheets are such logs, only they are the
+    note; a list of prospects beside them ("Pipeline") is the tracking table's business."""
+    import zipfile
+
+    import openpyxl
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_zip_expansion(archive.infolist())  # before openpyxl unpacks anything
+    except zipfile.BadZipFile as exc:
+        raise LoadError(f"is not a readable Excel workbook ({exc.__class__.__name__})") from exc
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises several types for a damaged or foreign file
+        raise LoadError(f"is not a readable Excel workbook: {exc}") from exc
+    sheets: list[tuple[str, list[list[str]]]] = []
+    for sheet in workbook.worksheets:
+        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        rows = [row for row in rows if any(row)]
+        if rows:
+            sheets.append((sheet.title, rows))
+    workbook.close()
+    logs = [(title, rows) for title, rows in sheets if _item_rows(rows[0], rows[1:]) is not None]
+    chosen = logs or sheets
+    parts = [_rows_as_note(rows).text for _, rows in chosen]
+    if len(chosen) > 1:
+        parts = [f"## {title}\n\n{text}" for (title, _), text in zip(chosen, parts)]
+    return LoadedFile("\n\n".join(p for p in parts if p.strip()))
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _load_vcf(data: bytes) -> LoadedFile:
+    """A contact card (.vcf) whose notes field holds what was said when the user met the
+    person: the card's name as the note's "With:" line, then the notes. The card's REV
+    stamp is when it was edited, never the meeting."""
+    text = decode_text(data).replace("\r\n", "\n")
+    if "BEGIN:VCARD" not in text.upper():
+        raise LoadError("is not a vCard contact file (no BEGIN:VCARD)")
+    unfolded = re.sub(r"\n[ \t]", "", text)  # a long value continues on lines that start with a space
+    fields: dict[str, str] = {}
+    for line in unfolded.splitlines():
+        key, sep, value = line.partition(":")
+        name = key.split(";")[0].split(".")[-1].upper()
+        if sep and name in ("FN", "NOTE", "ORG", "TITLE") and name not in fields:
+            fields[name] = re.sub(r"\\([,;\\])", r"\1", value.replace("\\n", "\n").replace("\\N", "\n")).strip()
+    if not fields.get("NOTE"):
+        raise LoadError("is a contact card with no notes in it")
+    head = [f"With: {fields['FN']}"] if fields.get("FN") else []
+    return LoadedFile("\n".join(head + ["", fields["NOTE"]]), FrontMatter(title=fields.get("FN")))
+
+
+def _rows_as_note(rows: list[list[str]]) -> LoadedFile:
     if not rows:
         return LoadedFile("")
     header, *body = rows
@@ -346,11 +414,13 @@ def _load_delimited(data: bytes, delimiter: str, name: str) -> LoadedFile:
 
 
 _ITEM_TYPES = re.compile(r"^(?:advice|action(?: item)?s?|to ?-?dos?|tasks?|notes?|takeaways?|suggestions?|next steps?"
-                         r"|follow[- ]?ups?|homework|questions?|decisions?|tips?|feedback|commitments?|other|info)$",
+                         r"|follow[- ]?ups?|homework|questions?|decisions?|tips?|feedback|commitments?|other|info"
+                         r"|promises?|conseils?|à faire|tâches?|suivis?|promesses?|idées?|remarques?)$",
                          re.IGNORECASE)
-_TYPE_HEADERS = {"type", "kind", "category", "item type", "entry type", "item", "what"}
-_STATUS_HEADERS = {"status", "done", "state", "complete", "completed"}
-_DONE_VALUES = {"done", "completed", "complete", "yes", "y", "closed", "finished", "✓", "✔", "✅", "x", "true", "sent"}
+_TYPE_HEADERS = {"type", "kind", "category", "item type", "entry type", "item", "what", "catégorie", "genre"}
+_STATUS_HEADERS = {"status", "done", "state", "complete", "completed", "statut", "état", "etat", "fait"}
+_DONE_VALUES = {"done", "completed", "complete", "yes", "y", "closed", "finished", "✓", "✔", "✅", "x", "true", "sent",
+                "fait", "faite", "terminé", "terminée", "oui", "envoyé", "envoyée"}
 
 
 def _item_rows(header: list[str], body: list[list[str]]) -> str | None:
@@ -381,7 +451,9 @@ def _item_rows(header: list[str], body: list[list[str]]) -> str | None:
         status = row[status_col].strip().lower() if status_col is not None and status_col < len(row) else ""
         box = "" if not status else "[x] " if status in _DONE_VALUES else "[ ] "  # "Pending", "Open"
         # A row typed "Note" is context the user kept, neither advice nor a task.
-        heading = "Context" if not kind or re.fullmatch(r"(?i)notes?|info|other", kind) else kind
+        # So is the mentor's own promise ("Promise: intro to Nadia"): not the user's task.
+        heading = "Context" if not kind or re.fullmatch(r"(?i)notes?|info|other|remarques?|promises?|promesses?",
+                                                        kind) else kind
         sections.setdefault(heading, []).append(f"- {box}{text}")
     for kind, items in sections.items():
         lines += ["", f"## {kind}", *items]
@@ -733,10 +805,12 @@ _LOADERS = {
     ".htm": _load_html,
     ".csv": _load_csv,
     ".tsv": _load_tsv,
+    ".xlsx": _load_xlsx,
     ".ics": _load_ics,
     ".vtt": _load_vtt,
     ".srt": _load_srt,
     ".json": _load_json,
+    ".vcf": _load_vcf,
 }
 
 

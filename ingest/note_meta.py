@@ -693,9 +693,33 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
             if date:
                 date_source = "title"
                 break
+    if date is None:
+        date = _session_heading_date(text, day_first)
+        date_source = "session heading" if date else None
     if date is None and created is not None:
         date, date_source = created, "metadata"
     return NoteFacts(tuple(mentors), mentor_source, tuple(hints), date, date_source)
+
+
+_SESSION_HEAD = re.compile(r"^\W{0,4}(?P<date>[^—–|]{0,30}?\d{4})\s*(?:[—–|,:-]\s*(?P<rest>.*))?$")
+
+
+def _session_heading_date(text: str, day_first: bool | None) -> dt.date | None:
+    """A running document's session heading further down ("Feb 5, 2026 — Zoom, 45 min"
+    under the doc's title and "Next session: Mar 5"): a short line that starts with a full
+    date and says nothing else but how the meeting was held. None when there is none."""
+    for line in text.splitlines()[:200]:
+        line = line.strip().strip("#*_ ").strip()
+        match = _SESSION_HEAD.match(line)
+        if not match or len(line.split()) > 10 or _NEXT_MEETING.search(line) or WRITTEN_LINE.match(line):
+            continue
+        rest = (match["rest"] or "").lower()
+        if rest and not (any(w in rest for w in MEETING_WORDS) or re.search(r"\b\d+\s*(?:min|mins|minutes|h)\b", rest)):
+            continue
+        day = find_date(match["date"], day_first=day_first)
+        if day is not None:
+            return day
+    return None
 
 
 # "cheers for last night", "notes from yesterday's coffee": the meeting was the day before.

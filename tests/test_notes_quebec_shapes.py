@@ -201,3 +201,80 @@ def test_a_french_voice_memo_run_on_is_cut_into_its_advice_and_tasks():
     assert any("arrêter de me comparer" in text for text in advice)
     assert any("calculer mon chiffre minimum" in text for text in actions)
     assert not any("verglas" in text or "réjean" in text or "passer le numéro" in text for _, text, _ in items)
+
+
+# ----- an Excel log, a contact card, a running document ----------------------------------
+def _workbook() -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    log = book.active
+    log.title = "Journal"
+    log.append(["Date", "Mentor", "Type", "Élément", "Statut"])
+    when = dt.datetime(2026, 2, 21)
+    log.append([when, "Karim", "Note", "Brunch chez Arthur's, Saint-Henri.", None])
+    log.append([when, "Karim", "Conseil", "Publie ton premier résultat de pricing avant le board de mars.", None])
+    log.append([when, "Karim", "Action", "Appeler 5 clients perdus au T4", "Fait"])
+    log.append([when, "Karim", "Promesse", "Karim me présente Nadia Haddad", None])
+    prospects = book.create_sheet("Pipeline")
+    prospects.append(["Nom", "Où", "Statut"])
+    prospects.append(["Nadia Haddad", "Vigil", "prospect"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+VCARD = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Benali;Karim;;;\r\nFN:Karim Benali\r\n"
+         "NOTE:Café (Olimpico) — ce qu'il m'a dit :\\n- Parle à deux anciens employés de Cerclo avant de dire oui.\\n"
+         "- Ne négocie pas le titre\\, négocie le péri\r\n mètre.\r\nREV:2025-11-02T14:22:51Z\r\nEND:VCARD\r\n")
+RUNNING_DOC = """Gen <> Isa — mentoring doc (2026)
+Shared doc · we both edit.
+
+Next session: Mar 5, 2026 (Isa sends the invite)
+
+________________
+
+Feb 5, 2026 — Zoom, 45 min
+Notes
+* Isa: Give sales a discount band they can use without asking.
+"""
+
+
+@pytest.fixture
+def files(desk, tmp_path, monkeypatch):
+    monkeypatch.setenv("MENTORDESK_DATE_ORDER", "dmy")
+    desk.relationships.profile.update(name="Geneviève Lapointe")
+    ingest_notes_with_table(desk, tmp_path, TABLE, {
+        "Suivi mentorat - Karim 2026.xlsx": _workbook(), "Karim Benali.vcf": VCARD.encode(),
+        "Gen _ Isa - mentoring doc (2026).txt": RUNNING_DOC})
+    return desk.relationships
+
+
+def test_an_excel_log_is_a_meeting_with_its_advice_and_done_actions(files):
+    meetings, _ = placements(files)
+    assert meetings["Suivi mentorat - Karim 2026.xlsx"] == ("Karim Benali", "2026-02-21")
+    items = {(a.kind, a.text, a.done) for a in files.people.detail("Karim Benali").advice}
+    assert ("advice", "Publie ton premier résultat de pricing avant le board de mars.", False) in items
+    assert ("action", "Appeler 5 clients perdus au T4", True) in items
+    assert not any("Nadia" in text or "Brunch" in text for _, text, _ in items)
+
+
+def test_a_contact_cards_notes_go_to_review_for_their_date_never_its_edit_stamp(files):
+    _, reviews = placements(files)
+    assert reviews["Karim Benali.vcf"] == "no_date"
+
+
+def test_a_running_documents_session_heading_dates_it_not_the_next_session(files):
+    meetings, _ = placements(files)
+    assert meetings["Gen _ Isa - mentoring doc (2026).txt"] == ("Isabelle Nguyen", "2026-02-05")
+
+
+def test_a_damaged_workbook_and_a_card_without_notes_say_why():
+    from ingest.loaders import LoadError, load_bytes
+
+    with pytest.raises(LoadError, match="Excel workbook"):
+        load_bytes("log.xlsx", b"PK\x03\x04 not really a zip")
+    with pytest.raises(LoadError, match="no notes"):
+        load_bytes("card.vcf", b"BEGIN:VCARD\r\nFN:Karim Benali\r\nEND:VCARD\r\n")
