@@ -39,6 +39,9 @@ SETS = {name: ROOT / "eval" / "data" / name
 # A set whose writer dates numbers month first is run as that user would set it up
 # (MENTORDESK_DATE_ORDER=mdy, or a US locale); the others read day first.
 DATE_ORDER = {"notes_wild6": "mdy", "notes_wild8": "mdy", "notes_wild11": "mdy"}
+# The time zone of the user's machine, where a set's README gives one: chat and notes-app
+# exports store UTC times, and an evening meeting in Montréal is the next day in UTC.
+TIME_ZONE = {"notes_wild16": "America/Toronto"}
 # The user each set was written as (its README's persona), set as the app's profile name
 # before ingesting, as a user who filled in their profile would have it: the user's own
 # name in a note ("Femke Bakker will email...", "Femke x Ines") is then theirs.
@@ -124,11 +127,18 @@ def load_expected(data: Path, split: str) -> list[dict]:
 
 def evaluate_split(split: str, embedder, show: bool = False, data: Path = DATA) -> dict:
     import os
+    import time
     from unittest import mock
 
     order = DATE_ORDER.get(data.name)
-    with mock.patch.dict(os.environ, {"MENTORDESK_DATE_ORDER": order} if order else {}):
-        return _evaluate_split(split, embedder, show, data)
+    zone = TIME_ZONE.get(data.name)
+    settings = ({"MENTORDESK_DATE_ORDER": order} if order else {}) | ({"TZ": zone} if zone else {})
+    try:
+        with mock.patch.dict(os.environ, settings):
+            time.tzset()  # the process's local time zone follows TZ from here on
+            return _evaluate_split(split, embedder, show, data)
+    finally:
+        time.tzset()
 
 
 def _evaluate_split(split: str, embedder, show: bool = False, data: Path = DATA) -> dict:

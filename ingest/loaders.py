@@ -17,8 +17,9 @@ from pathlib import Path
 from ingest.frontmatter import FrontMatter, FrontMatterError, split_front_matter
 from ingest.limits import check_zip_expansion
 
-SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".odt", ".rtf", ".html", ".htm", ".eml", ".csv", ".tsv",
-                      ".xlsx", ".ics", ".vtt", ".srt", ".json", ".vcf")
+SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".odt", ".rtf", ".html", ".htm", ".eml", ".mbox",
+                      ".csv", ".tsv", ".xlsx", ".ics", ".vtt", ".srt", ".json", ".vcf", ".enex", ".org", ".ipynb",
+                      ".canvas")
 
 
 class LoadError(ValueError):
@@ -731,6 +732,11 @@ def _load_json(data: bytes) -> LoadedFile:
         document = json.loads(decode_text(data))
     except json.JSONDecodeError as exc:
         raise LoadError(f"is not valid JSON: {exc.msg} at line {exc.lineno}") from exc
+    from ingest.exports import chat_json, trello_json
+
+    exported = chat_json(document) or trello_json(document)  # a chat's messages, a Trello card
+    if exported:
+        return LoadedFile(exported)
     records = _json_records(document)
     notes = [note for note in (_json_note(record) for record in records) if note is not None]
     if not notes:
@@ -751,7 +757,7 @@ def _json_records(document) -> list[dict]:
     if isinstance(document, list):
         return [item for item in document if isinstance(item, dict)]
     if isinstance(document, dict):
-        for key in ("entries", "notes", "items", "data"):
+        for key in ("entries", "notes", "items", "data", "activeNotes"):  # activeNotes: Simplenote
             if isinstance(document.get(key), list):
                 return [item for item in document[key] if isinstance(item, dict)]
         return [document]
@@ -812,6 +818,16 @@ _LOADERS = {
     ".json": _load_json,
     ".vcf": _load_vcf,
 }
+
+
+def _register_exports() -> None:
+    from ingest import exports
+
+    _LOADERS.update({".enex": exports.load_enex, ".mbox": exports.load_mbox, ".org": exports.load_org,
+                     ".ipynb": exports.load_ipynb, ".canvas": exports.load_canvas})
+
+
+_register_exports()
 
 
 def load_bytes(name: str, data: bytes) -> LoadedFile:
