@@ -196,5 +196,10 @@ def test_the_first_of_either_ranking_stays_in_the_fused_top():
     fused = reciprocal_rank_fusion([dense, keyword])
     assert "lonely-winner" not in [item for item, _ in fused[:5]]  # plain RRF drops it
     top = [item for item, _ in keep_leaders(fused, [dense, keyword], 5)]
-    assert len(top) == 5 and top[:4] == ["a", "b", "c", "d"] and "lonely-winner" in top
-    assert [item for item, _ in keep_leaders(fused, [dense, keyword], 2)] == ["a", "lonely-winner"]
+    # dense search's clear winner comes second, whatever the number of results asked for
+    assert top == ["a", "lonely-winner", "b", "c", "d"]
+    assert [item for item, _ in keep_leaders(fused, [dense, keyword], 10)][:5] == top
+    assert [item for item, _ in keep_leaders(fused, [dense, keyword], 1)] == ["lonely-winner"]
+    # the keyword list's first passage is kept within the results, at their end
+    top = [item for item, _ in keep_leaders(fused, [keyword, dense], 5)]
+    assert top[:2] == ["a", "b"] and "lonely-winner" in top
