@@ -862,7 +862,8 @@ def _meeting_before(text: str, written: dt.date, day_first: bool) -> dt.date | N
 
 
 # The line above a quoted reply: "On Tue, 3 Mar 2026 at 17:02, Helen Park <h@x.org> wrote:"
-WROTE_LINE = re.compile(r"^\s*On (?P<when>.+?),?\s+(?P<who>[^,<>]+?)\s*(?:<[^>]*>)?\s*wrote:\s*$")
+WROTE_LINE = re.compile(r"^\s*(?:On|Le|El|Am) (?P<when>.+?),?\s+(?P<who>[^,<>]+?)\s*(?:<[^>]*>)?\s*"
+                        r"(?:wrote|a écrit|escribió|schrieb)\s?:\s*$")  # English, French, Spanish, German
 _DATE_TIME_LINE = re.compile(r"^\s*(?:\w{3},\s*)?\d{1,2} \w{3,9} \d{4},? \d{1,2}:\d{2}(?:\s*[ap]m)?\s*(?:\(.*\))?\s*$"
                              r"|^\s*\w{3}, \w{3,9} \d{1,2}, \d{4},? (?:at )?\d{1,2}:\d{2}\s*(?:[AP]M)?\s*$", re.IGNORECASE)
 

@@ -278,3 +278,46 @@ def test_a_damaged_workbook_and_a_card_without_notes_say_why():
         load_bytes("log.xlsx", b"PK\x03\x04 not really a zip")
     with pytest.raises(LoadError, match="no notes"):
         load_bytes("card.vcf", b"BEGIN:VCARD\r\nFN:Karim Benali\r\nEND:VCARD\r\n")
+
+
+REPLY_FR = """De : Isabelle Fortin <isabelle.fortin@example.ca>
+Envoyé : mercredi 29 janvier 2025 08:12
+À : Geneviève Lapointe <genevieve@example.ca>
+Objet : RE: Merci pour le café
+
+Bonjour Geneviève,
+
+Je voulais te mettre par écrit ce que je t'ai dit.
+
+1. Tes années à la Direction de l'analyse ont de la valeur à l'extérieur.
+2. Mets à jour ton code : on te demandera Python dès la première entrevue.
+
+Isabelle
+
+Isabelle Fortin, Ph. D.
+Professeure titulaire
+Département d'économique, Université Laval
+
+De : Geneviève Lapointe <genevieve@example.ca>
+Envoyé : mardi 28 janvier 2025 17:46
+À : Isabelle Fortin <isabelle.fortin@example.ca>
+Objet : Merci pour le café
+
+Bonjour Isabelle,
+
+Comme promis, voici ce que je fais de mon bord :
+- je t'envoie mon CV à jour
+
+Au plaisir,
+Geneviève
+
+Geneviève Lapointe
+Économiste principale | Direction de l'analyse économique
+"""
+
+
+def test_a_french_reply_reads_the_mentors_list_and_never_the_signatures():
+    items = _kinds(REPLY_FR, "Isabelle Fortin")
+    assert [(kind, text.split()[0]) for kind, text, _ in items] == [
+        ("advice", "Tes"), ("advice", "Mets"), ("action", "je")]
+    assert not any("Laval" in text or "Économiste" in text or "Professeure" in text for _, text, _ in items)

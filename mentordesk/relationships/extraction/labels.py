@@ -120,7 +120,8 @@ _OTHER_LABEL = re.compile(
     # French: context, agenda, the mentor's story, the next meeting, properties
     r"|contexte|ordre du jour|objectifs?|(?:mes )?questions?(?: pour (?:elle|lui))?|(?:son|sa|leur) histoire"
     r"|prochaine? (?:rencontre|séance|dîner|café|lunch|appel|rendez-vous)|lieu|quand|où|avec|qui|objet|sujet"
-    r"|humeur|énergie|coût|suivi prévu|présents?|participants?|créé|maj)$",
+    r"|humeur|énergie|coût|suivi prévu|présents?|participants?|créé|maj"
+    r"|de|envoyé|envoye|à|para|enviado|asunto|von|gesendet|an|betreff)$",
     re.IGNORECASE,
 )
 

@@ -55,7 +55,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "24"
+EXTRACTOR_VERSION = "25"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -82,7 +82,9 @@ _SELF_SPEAKERS = {"q", "me", "i", "mentee", "myself"}
 
 _NOT_SPEAKERS = {"date", "when", "attendees", "with", "tags", "created", "status", "person", "people", "subject",
                  "from", "to", "sent", "cc", "location", "topic", "related", "met", "next", "note", "notes", "ps",
-                 "p.s", "http", "https", "update", "context", "purpose", "agenda", "mentor"}
+                 "p.s", "http", "https", "update", "context", "purpose", "agenda", "mentor",
+                 # a pasted e-mail's headers in French, Spanish, German
+                 "de", "envoyé", "envoye", "à", "objet", "para", "enviado", "asunto", "von", "gesendet", "an", "betreff"}
 
 
 def _transcript_speakers(lines: list[str]) -> set[str]:
@@ -159,7 +161,38 @@ def _quoted_by(raw_lines: list[str], mentor: str | None) -> list[str | None]:
     return roles
 
 
-_FROM_HEADER = re.compile(r"^\s*from:\s*(?P<who>[^<>@]+?)\s*(?:<[^>]*>)?\s*$", re.IGNORECASE)
+# An e-mail's closing ("Best,", "Au plaisir,", "Cordialement") and what follows it up to
+# the next message: the writer's name, title, address and disclaimer, never an item.
+_CLOSING = re.compile(r"^\s*(?:best(?: wishes| regards)?|(?:kind |warm |many )?(?:regards|thanks)|thank you|cheers|talk soon"
+                      r"|speak soon|all the best|cordialement|bien à vous|au plaisir|à bientôt|a bientot|bonne journée"
+                      r"|salutations|merci(?: encore)?|saludos|un abrazo|viele grüße|mit freundlichen grüßen"
+                      r"|sent from my \w+|envoyé de mon \w+)\s*[,.!]?\s*$", re.IGNORECASE)
+_NEXT_MESSAGE = re.compile(r"^\s*(?:(?:from|de|von)\s?:|-{2,}\s*(?:original|forwarded|message)|_{5,}|>)", re.IGNORECASE)
+
+
+def _signature_lines(lines: list[str]) -> set[int]:
+    """The numbers of the lines from an e-mail's closing to the next message of the thread
+    (its header, a separator or quoted lines); none in a note that is no e-mail."""
+    senders = [m["who"] for line in lines if (m := _FROM_HEADER.match(line) or WROTE_LINE.match(line))]
+    if not senders:
+        return set()
+    # A line that is only a sender's name ("Isabelle", "Isabelle Fortin, Ph. D.") signs off too.
+    names = {n.lower() for who in senders for n in (who.strip(), who.split()[0]) if n}
+    skipped: set[int] = set()
+    closing = None
+    for number, line in enumerate(lines):
+        if closing is not None and (_NEXT_MESSAGE.match(line) or WROTE_LINE.match(line)):
+            closing = None
+        # (a greeting, "Jae-won," over the body, is no sign-off: it ends with a comma)
+        signed = line.strip().split(",")[0].strip().lower() in names and not line.rstrip().endswith(",")
+        if closing is None and (_CLOSING.match(line) or signed):
+            closing = number
+        if closing is not None:
+            skipped.add(number)
+    return skipped
+
+
+_FROM_HEADER = re.compile(r"^\s*(?:from|de|von)\s?:\s*(?P<who>[^<>@]+?)\s*(?:<[^>]*>)?\s*$", re.IGNORECASE)
 
 
 def _is_outline_heading(text: str, indent: int, after: list[str]) -> bool:
@@ -308,9 +341,13 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
 
     first = next((i for i, line in enumerate(lines)
                   if line.strip() and not re.match(r"^#+\s*page \d+\s*$", line.strip(), re.I)), None)
+    signature = _signature_lines(lines)
     for number, line in enumerate(lines):
         if number == first and _looks_like_title(line):
             continue  # "Call with Tanaka, 3 March 2026": the title, not a sentence of the note
+        if number in signature:
+            flush_bullet(); flush_paragraph()
+            continue
         if quoted[number] != quoted_role:
             flush_bullet(); flush_paragraph()
             quoted_role = quoted[number]
@@ -782,7 +819,7 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
             return "advice"  # an imperative from the mentor is advice to the mentee
         if score is not None and score["advice"] >= 0.7 and len(text.split()) >= 4:
             return "advice"
-        if unit.bullet and score is not None and score["advice"] > max(score["action"], score["other"]):
+        if unit.bullet:
             return "advice"  # a point in the mentor's own list ("the three things: 1. Finish ACCA first")
         return None
     if len(text) < 8 or len(text.split()) < 2 or (unit.fragment and rule is None and len(text.split()) < 3):
