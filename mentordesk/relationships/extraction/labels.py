@@ -87,7 +87,10 @@ _ADVICE_WORDS = re.compile(
     # French: "Conseils :", "Ce qu'elle m'a dit", "Ses conseils", "À retenir"
     r"|conseils?|conseille|ce qu['’]\w+ (?:m['’]a dit|a dit|dit|pense|m['’]a conseillé|conseille|recommande|suggère)"
     r"|(?:ses|son|leurs?) (?:conseils?|idées|points|règles?|avis|recommandations?)|recommandations?"
-    r"|à retenir|a retenir|ce que je retiens|leçons?|points? clés?|mots? d['’]ordre)\b",
+    r"|à retenir|a retenir|ce que je retiens|leçons?|points? clés?|mots? d['’]ordre"
+    # Spanish: "Consejos:", "Lo que me dijo", "Sus consejos", "Recomendaciones", "Aprendizajes"
+    r"|consejos?|lo que me (?:dijo|recomendó|sugirió|aconsejó)|sus (?:consejos|ideas|recomendaciones|puntos)"
+    r"|recomendaciones|sugerencias|aprendizajes|para recordar|ideas clave)\b",
     re.IGNORECASE,
 )
 
@@ -99,7 +102,10 @@ _ACTION_WORDS = re.compile(
     r"|^(?:me|i'll|i will|for me|mine)\b"
     # French: "À faire :", "Prochaines étapes", "Suivis", "Mes actions", "Moi :", "Pour moi"
     r"|(?:^|\b)(?:à|a) faire\b|\bprochaines? étapes?\b|^suivis?\b|\bsuites? à donner\b|\bmes (?:actions|tâches|devoirs"
-    r"|suivis|engagements)\b|\btâches?\b|^(?:moi|pour moi|de mon côté)\b|\bce que je (?:vais faire|dois faire|fais)\b",
+    r"|suivis|engagements)\b|\btâches?\b|^(?:moi|pour moi|de mon côté)\b|\bce que je (?:vais faire|dois faire|fais)\b"
+    # Spanish: "Pendientes:", "Tareas:", "Próximos pasos", "Por hacer", "Mis compromisos", "Qué hago"
+    r"|\bpendientes?\b|\btareas?\b|\bpr[óo]ximos pasos\b|\bpor hacer\b|\bmis (?:acciones|compromisos|tareas)\b"
+    r"|\bcompromisos\b|\bacciones\b|\bqu[ée] (?:hago|voy a hacer)\b|\blo que (?:hago|voy a hacer)\b",
     re.IGNORECASE,
 )
 
@@ -121,7 +127,9 @@ _OTHER_LABEL = re.compile(
     r"|contexte|ordre du jour|objectifs?|(?:mes )?questions?(?: pour (?:elle|lui))?|(?:son|sa|leur) histoire"
     r"|prochaine? (?:rencontre|séance|dîner|café|lunch|appel|rendez-vous)|lieu|quand|où|avec|qui|objet|sujet"
     r"|humeur|énergie|coût|suivi prévu|présents?|participants?|créé|maj"
-    r"|de|envoyé|envoye|à|para|enviado|asunto|von|gesendet|an|betreff)$",
+    r"|de|envoyé|envoye|à|para|enviado|asunto|von|gesendet|an|betreff"
+    r"|contexto|preguntas?|mis preguntas|tema|temas|fecha|con|lugar|asistentes|próxima (?:reunión|sesión|llamada)"
+    r"|su historia)$",
     re.IGNORECASE,
 )
 

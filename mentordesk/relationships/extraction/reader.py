@@ -55,7 +55,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "25"
+EXTRACTOR_VERSION = "26"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -165,7 +165,8 @@ def _quoted_by(raw_lines: list[str], mentor: str | None) -> list[str | None]:
 # the next message: the writer's name, title, address and disclaimer, never an item.
 _CLOSING = re.compile(r"^\s*(?:best(?: wishes| regards)?|(?:kind |warm |many )?(?:regards|thanks)|thank you|cheers|talk soon"
                       r"|speak soon|all the best|cordialement|bien à vous|au plaisir|à bientôt|a bientot|bonne journée"
-                      r"|salutations|merci(?: encore)?|saludos|un abrazo|viele grüße|mit freundlichen grüßen"
+                      r"|salutations|merci(?: encore)?|(?:un )?saludos?|un abrazo|abrazos?|besos|atentamente|cordialmente"
+                      r"|quedo atent[ao]|muchas gracias|gracias|viele grüße|mit freundlichen grüßen"
                       r"|sent from my \w+|envoyé de mon \w+)\s*[,.!]?\s*$", re.IGNORECASE)
 _NEXT_MESSAGE = re.compile(r"^\s*(?:(?:from|de|von)\s?:|-{2,}\s*(?:original|forwarded|message)|_{5,}|>)", re.IGNORECASE)
 
@@ -430,6 +431,10 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
             box = _CHECKBOX.match(text)
             done = bool(box and box["mark"] != " ") or bool(re.search(r"^~~.+~~$|\((?:done|sent|booked)\)", text, re.I))
             text = box["text"] if box else text
+            ticked = _TICKED_AFTER.search(text)
+            if ticked and len(text) > ticked.end() - ticked.start() + 3:
+                # "Preparar la propuesta ✔", "send Ravi the deck - done": ticked after the item
+                done, text = True, text[: ticked.start()].rstrip(" -–—,")
             kind = _bare_label(text)
             label = _LABEL.match(text)
             if kind is None and label and not label["rest"].strip():
@@ -558,9 +563,13 @@ def _inline_list(text: str) -> list[str]:
 
 
 _MY_LINE = re.compile(r"^\s*(?:me|myself)\s*(?P<mark>[-–:])\s+(?P<text>\S.*)$", re.IGNORECASE)
+_TICKED_AFTER = re.compile(r"\s*(?:[-–—,(]\s*)?(?:[✓✔☑✅]\s*(?:hecho|done|fait|listo)?|(?<=[-–—,(] )(?:done|hecho|listo|fait)"
+                           r"|\((?:hecho|listo|fait|fatto|feito)\))\s*\)?\s*$", re.IGNORECASE)
 _DONE_LABEL = re.compile(r"^(?:did|done|completed|finished|already done)$", re.IGNORECASE)
-_STATUS_HEADER = re.compile(r"^(?:status|done\??|state|progress|statut|état|etat|fait\s*\??)$", re.IGNORECASE)
+_STATUS_HEADER = re.compile(r"^(?:status|done\??|state|progress|statut|état|etat|fait\s*\??|estado|hecho\s*\??)$",
+                            re.IGNORECASE)
 _DONE_CELL = re.compile(r"^(?:done|yes|y|completed?|finished|sent|booked|fait|faite|terminée?|envoyée?|oui"
+                        r"|hecho|hecha|listo|lista|terminado|terminada|completado|completada|enviado|enviada|sí|si"
                         r"|[x✓✔☑✅])(?!\w)", re.IGNORECASE)
 
 

@@ -252,6 +252,53 @@ _FR_THEIRS = re.compile(r"^(?:(?i:elle|il|iel)|[A-ZÀ-Þ][\w’'-]+(?: [A-ZÀ-Þ
                         r"|propose de)\s+(?i:me|m['’]|te|t['’]|en|lui|regarder|demander|envoyer|présenter|parler)")
 
 
+# ----- Spanish ---------------------------------------------------------------------------
+# The same four decisions for notes in Spanish: "Pide la oferta por escrito", "No aceptes
+# la primera cifra", "me dijo que…", "voy a…" / "tengo que…", and "te presento a Laura"
+# or "me va a mandar el artículo" (the mentor's own promise).
+_ES_VERBS = (  # (not "lee", "usa", "date", "agenda", "ten", "sal": English words or names too)
+    "pide pregunta busca escribe manda envía envia haz sé pon ven negocia aprende practica prepara "
+    "evita acepta rechaza deja toma guarda cuida construye documenta mide delega prioriza enfócate enfocate "
+    "olvídate olvidate muestra presenta comparte llama apunta anota elige decide espera intenta empieza sigue "
+    "mantén manten confía confia cuéntale cuentale dile pídele pidele aprovecha organiza revisa contacta "
+    "asegúrate asegurate habla piensa trabaja calcula compara reserva ofrece propón propon defiende "
+    "cobra exige aprovecha concéntrate concentrate tómate tomate deja ponte hazte quédate quedate"
+).split()
+_ES_IMPERATIVE = re.compile(
+    r"^(?:(?:y|pero|también|tambien|además|ademas|o sea|pues|bueno),?\s+)?(?:"
+    + "|".join(sorted(set(_ES_VERBS), key=len, reverse=True))
+    + r")(?:l[eoa]s?|me|te|nos|se)?\b"
+    # "No aceptes…", "No te compares…", "Nunca firmes…": a negative command is the subjunctive
+    r"|^(?:(?:y|pero|también|tambien),?\s+)?(?:no|nunca|jamás|jamas)\s+(?:(?:te|le|lo|la|les|me|se)\s+[a-záéíóúñ]{3,}(?:es|as)"
+    r"|aceptes|firmes|digas|renuncies|negocies|esperes|compares|hagas|vayas|dejes|tomes|pidas|olvides|cuentes"
+    r"|mandes|envíes|envies|regales|trabajes|asumas|prometas|des|pongas|subestimes|aceptes|respondas|contestes"
+    r"|confíes|confies|firmes|cambies|busques|sigas|uses|vendas|bajes)\b",
+    re.IGNORECASE)
+_ES_ADVICE = re.compile(
+    r"\b(?:me (?:dijo|recomendó|recomendo|sugirió|sugirio|aconsejó|aconsejo|insistió|insistio) (?:que|de|:)"
+    r"|(?:ella|él|el) (?:dice|piensa|cree|opina|insiste|recomienda|sugiere) que|según (?:ella|él|el)"
+    r"|su consejo|deberías|deberias|tienes que|te conviene|lo mejor es|hay que)",
+    re.IGNORECASE)
+_ES_MINE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:y|entonces|así que|asi que|pues)\s+)(?:voy a|tengo que|me comprometí a|me comprometi a|debo"
+    r"|quedé en|quede en|le (?:mando|envío|envio|escribo|paso))\b",
+    re.IGNORECASE)
+_ES_THEIRS = re.compile(
+    r"^(?:(?i:ella|él|el)\s+|[A-ZÁÉÍÓÚÑ][\w’'-]+(?: [A-ZÁÉÍÓÚÑ][\w’'-]+)?\s+)?(?i:me|te)\s+(?i:va a|vas a)\s+"
+    r"|^(?i:te (?:presento|mando|paso|envío|envio|comparto|conecto))\b"
+    r"|^(?:(?i:ella|él|el)|[A-ZÁÉÍÓÚÑ][\w’'-]+)\s+(?i:va a (?:presentarme|mandarme|enviarme|pasarme|escribir))")
+
+
+def _spanish_kind(text: str) -> str | None:
+    if _ES_THEIRS.search(text):
+        return "other"  # "Marta me va a presentar a su jefe", "te presento a Laura": their promise
+    if _ES_MINE.search(text):
+        return "action"
+    if _ES_ADVICE.search(text) or _ES_IMPERATIVE.match(text):
+        return "advice"
+    return None
+
+
 def _french_kind(text: str) -> str | None:
     if re.match(r"^(?:moi\s+)?ce que je (?:dois|vais) faire\s*:?\s*$", text, re.IGNORECASE):
         return "other"  # "moi ce que je dois faire": the lead-in to the list, not a task
@@ -283,9 +330,9 @@ def rule_kind(sentence: str) -> str | None:
         return "other"  # the mentor's own promise
     if _REPORTED_LEAD.match(bare) or _SAID_IMPERATIVE.match(bare):
         return "advice"
-    french = _french_kind(bare)
-    if french is not None:
-        return french
+    other_language = _french_kind(bare) or _spanish_kind(bare)
+    if other_language is not None:
+        return other_language
     if _TOLD_SOMEONE_TO.match(bare):
         return "other"  # the user's own advice to someone else ("I told her to ask the super-users")
     if _NOT_A_TASK.search(bare):

@@ -24,7 +24,8 @@ def split_sentences(text: str) -> list[str]:
 
 
 _FILLERS = re.compile(r"^(?:(?:and|so|but|um+|uh+|er+|anyway|oh|okay|ok|yeah|right|then|like|well|which"
-                      r"|euh+|pis|puis|et|ben|bon|faque|fait que|genre|ah|alors|donc)\b[,.]?\s*)+",
+                      r"|euh+|pis|puis|et|ben|bon|faque|fait que|genre|ah|alors|donc"
+                      r"|eh+|este|o sea|pues|bueno|y|entonces|luego|y luego)\b[,.]?\s*)+",
                       re.IGNORECASE)
 
 
@@ -52,7 +53,13 @@ _SPOKEN_BREAK = re.compile(
     r"|moi\s+ce\s+que\s+je)\b)"
     r"|\s+(?=(?:pis|puis)\s+(?:euh+\s+)?(?:aussi\s+)?(?:faire|appeler|écrire|envoyer|prends|parle|demande)\b)"
     r"|\s+(?=(?:euh+|um+)\s+)|\s+(?=(?:ok\s+)?c['’]?est\s+tout\b)"
-    r"|\s+(?=(?:(?:ah|non|pis|et|aussi)\s+)*(?:elle|il)\s+(?:va|vont|peut)\s)",
+    r"|\s+(?=(?:(?:ah|non|pis|et|aussi)\s+)*(?:elle|il)\s+(?:va|vont|peut)\s)"
+    # and in Spanish: "… y eh también me dijo que …", "… o sea yo tengo que …", "… y este voy a …"
+    r"|\s+(?=(?:(?:y|eh+|este|o sea|pues|bueno|entonces|luego|también|tambien)\s+)*(?:(?:ella|él|el)\s+)?"
+    r"(?:también\s+|tambien\s+)?me\s+(?:dijo|recomendó|recomendo|sugirió|sugirio)\b)"
+    r"|(?<!que)\s+(?=(?:(?:y|eh+|este|o sea|pues|bueno|entonces)\s+)*(?:yo\s+)?(?:tengo que|voy a)\b)"
+    r"|\s+(?=(?:eh+|este)\s+)|\s+(?=(?:y\s+)?(?:ya\s+)?eso es todo\b)"
+    r"|\s+(?=(?:creo que\s+)?(?:ella|él|el)\s+me\s+va\s+a\b)",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(r"^(?:.{0,60}?\b(?:he|she|they) (?:also )?(?:said|told me)(?: was)? that\s+|(?:he|she|they)"
