@@ -32,13 +32,21 @@ _OTHER_MONTHS = {
     "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
 }
 MONTHS.update(_OTHER_MONTHS)
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Spanish and Portuguese month names are read in dates ("4 de marzo de 2025", "12 de julho")
+# but kept out of MONTHS, which also says which capitalised words are no one's name.
+DATE_MONTHS = {**MONTHS, **{
+    "enero": 1, "ene": 1, "febrero": 2, "marzo": 3, "abril": 4, "abr": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "ago": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12, "dic": 12,
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+    "outubro": 10, "dezembro": 12, "dez": 12}}
+_MONTH = r"(?P<month>" + "|".join(sorted(DATE_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY_NAMES = {  # English (calendar's C locale), French, German: name -> Monday = 0
     **{name.lower(): n for n, name in enumerate(calendar.day_name)},
     **{name.lower(): n for n, name in enumerate(calendar.day_abbr)},
     "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
     "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
     "sonntag": 6,
+    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4, "sábado": 5, "sabado": 5,
 }
 _WEEKDAYS = set(_WEEKDAY_NAMES)
 _ORD = r"(?:st|nd|rd|th|er|re|e)?"  # "3rd", and French "1er"
@@ -47,14 +55,15 @@ _ORD = r"(?:st|nd|rd|th|er|re|e)?"  # "3rd", and French "1er"
 _DATE_PATTERNS = [
     re.compile(r"(?<!\d)(?P<year>20\d\d)[-/._](?P<mnum>\d{1,2})[-/._](?P<day>\d{1,2})(?!\d)"),
     re.compile(r"(?<!\d)(?P<year>20\d\d)(?P<mnum>[01]\d)(?P<day>[0-3]\d)(?!\d)"),
-    re.compile(rf"(?<![\w])(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH},?\s+(?P<year>20\d\d)(?!\d)", re.I),
+    re.compile(rf"(?<![\w])(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+|del\s+)?(?P<year>20\d\d)(?!\d)",
+               re.I),
     re.compile(rf"(?<![\w]){_MONTH}\s+(?P<day>\d{{1,2}}){_ORD},?\s+(?P<year>20\d\d)(?!\d)", re.I),
     re.compile(r"(?<![\d/.])(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.](?P<year>20\d\d|\d\d)(?![\d/.])"),
     re.compile(r"(?<![\d\-])(?P<first>\d{1,2})-(?P<second>\d{1,2})-(?P<year>20\d\d)(?![\d\-])"),
 ]
 # A date spelt without a year ("3 March", "March 3rd"): the year comes from another source.
 _YEARLESS = [
-    re.compile(rf"(?<![\w])(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH}(?![\w])", re.I),
+    re.compile(rf"(?<![\w])(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+|de\s+)?{_MONTH}(?![\w])", re.I),
     re.compile(rf"(?<![\w]){_MONTH}\s+(?P<day>\d{{1,2}}){_ORD}(?![\w])", re.I),
 ]
 
@@ -78,10 +87,10 @@ MEETING_WORDS = ("coaching", "transcript", "memo", "checkin", "coffee", "call", 
                  # French and Spanish
                  "café", "dîner", "diner", "souper", "déjeuner", "rencontre", "appel", "réunion", "jasette", "séance",
                  "mentorat", "entretien", "rendez-vous", "bière", "apéro", "reunión", "llamada", "almuerzo", "cena",
-                 "charla", "mentoría")
+                 "charla", "mentoría", "comida", "desayuno", "videollamada", "sesión", "junta", "plática", "platica")
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-])*(?![\w])"  # letters only: "Delft3D" is not a name
 _WITH_NAME = re.compile(
-    rf"(?:\bwith|\bw/|\bw\.|\bmeet(?:ing)? (?:with )?|\bavec)\s*(?:\[\[)?(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})",
+    rf"(?:\bwith|\bw/|\bw\.|\bmeet(?:ing)? (?:with )?|\bavec|\bcon)\s*(?:\[\[)?(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})",
     re.I,
 )
 _PROPERTY = re.compile(
@@ -120,7 +129,7 @@ def _from_match(match: re.Match, day_first: bool = True) -> dt.date | None:
     year = int(groups["year"])
     year = 2000 + year if year < 100 else year
     if groups.get("month"):
-        return _safe_date(year, MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"]))
+        return _safe_date(year, DATE_MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"]))
     if groups.get("mnum"):
         return _safe_date(year, int(groups["mnum"]), int(groups["day"]))
     first, second = int(groups["first"]), int(groups["second"])
@@ -198,7 +207,7 @@ def find_date(text: str, default_year: int | None = None, day_first: bool | None
         for pattern in _YEARLESS:
             yearless = pattern.search(text)
             if yearless:
-                return _safe_date(default_year, MONTHS[yearless["month"].lower().rstrip(".")], int(yearless["day"]))
+                return _safe_date(default_year, DATE_MONTHS[yearless["month"].lower().rstrip(".")], int(yearless["day"]))
     return None
 
 
@@ -304,7 +313,10 @@ _STOP_WORDS = {"group", "panel", "dinner", "notes", "note", "meeting", "call", "
                "one-on-one", "gmt", "bst", "utc", "pm", "am", "transcribed", "update", "updates",
                # French: "Café Karim", "Appel avec…", "Rencontre Prof Fortin", "Souper chez…"
                "café", "cafe", "dîner", "diner", "souper", "déjeuner", "appel", "rencontre", "bière", "jasette",
-               "séance", "mentorat", "avec", "chez", "suivi", "compte", "rendu"}
+               "séance", "mentorat", "avec", "chez", "suivi", "compte", "rendu",
+               # Spanish: "Café con Marta", "Llamada con Javier", "Comida con el Ing. Ruiz"
+               "con", "llamada", "reunión", "comida", "cena", "desayuno", "charla", "plática", "junta", "sesión",
+               "mentoría", "notas", "videollamada"}
 
 
 def names_in_line(line: str) -> list[str]:
@@ -664,8 +676,10 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
                 # ("14 Jun 2025, 08:12:47") over "kal raat ka call with Anand bhaiya": the
                 # meeting was the day before the date written.
                 # (also under "Monday, 30 March 2026 — on the MRT home": a date and where it was typed)
-                dated_head = only_a_date(head) or (re.match(r"^\W*(?:[A-Za-z]+day,?\s+)?\d", head) is not None
-                                                   and len(head.split()) <= 10)
+                weekday = re.match(r"^\W*([^\W\d_]+),?\s+\d", head)
+                dated_head = only_a_date(head) or (
+                    (re.match(r"^\W*\d", head) is not None or (weekday is not None and _weekday_named(weekday[1])))
+                    and len(head.split()) <= 10)
                 said = [head] + (_lines_after(top, head, 2) if dated_head else [])
                 if any(_DAY_BEFORE.search(line) and _DAY_BEFORE_MET.search(line) for line in said):
                     date -= dt.timedelta(days=1)
@@ -723,8 +737,8 @@ def _session_heading_date(text: str, day_first: bool | None) -> dt.date | None:
 
 
 # "cheers for last night", "notes from yesterday's coffee": the meeting was the day before.
-_DAY_BEFORE = re.compile(r"\b(?:last night|last nite|yesterday|yday|kal raat|hier|gestern)\b",  # Hindi, French, German
-                         re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"\b(?:last night|last nite|yesterday|yday|kal raat|hier|gestern|ayer|anoche|ontem)\b",
+                         re.IGNORECASE)  # Hindi, French, German, Spanish, Portuguese
 
 
 # A chat export's message stamp: "11/04/25, 7:52 pm - Aditi: …", "[12-06-2025 17:41] Meera: …".
@@ -756,6 +770,10 @@ def _arranged_for_next_day(text: str, date: dt.date, day_first: bool | None) -> 
 
 
 _ARRANGING = re.compile(r"\b(?:this|the|next) (?:weekend|week)\b|\bone of these (?:days|weekends)\b"
+                        # Spanish and French: "esta semana", "el martes 11", "¿te queda?", "cette semaine"
+                        r"|\b(?:esta|la próxima|la proxima) semana\b|\bel (?:lunes|martes|miércoles|miercoles|jueves|viernes"
+                        r"|sábado|sabado|domingo)\b|\bte queda\b|\bcette semaine\b|\b(?:lundi|mardi|mercredi|jeudi"
+                        r"|vendredi|samedi) (?:prochain|soir|midi)\b"
                         r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]* the \d{1,2}(?:st|nd|rd|th)?\b|\b(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur"
                         r"|sun)day (?:morning|afternoon|evening|night)\b|\bwhen you (?:have|are free|get)\b"
                         r"|\b(?:are|r) you free\b|\bhave (?:\d+|a few|some) minutes\b", re.IGNORECASE)
@@ -763,7 +781,7 @@ _ARRANGING = re.compile(r"\b(?:this|the|next) (?:weekend|week)\b|\bone of these 
 
 _DATE_AND_TIME_WORDS = re.compile(
     r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b|"
-    r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?!\w)|\b(?:at|am|pm)\b|[\d:/.,·\-–]+",
+    r"\b(?:" + "|".join(sorted(DATE_MONTHS, key=len, reverse=True)) + r")\.?(?!\w)|\b(?:at|am|pm)\b|[\d:/.,·\-–]+",
     re.IGNORECASE)
 
 
@@ -778,9 +796,18 @@ def _lines_after(lines: list[str], line: str, count: int) -> list[str]:
 # The words that say a "yesterday" was a meeting (an email's or a chat's first lines).
 _DAY_BEFORE_MET = re.compile(r"\b(?:thank|cheers|coffee|lunch|dinner|breakfast|call|chat|pint|drinks|meeting|met\b"
                              r"|catch|session|talk|merci|remercie|café|dîner|souper|revoir|rencontre|appel|jasé"
-                             r"|danke|treffen|gespräch)", re.IGNORECASE)
+                             r"|danke|treffen|gespräch|gracias|reunión|llamada|comida|cena|charla|plática|platica"
+                             r"|sesión|séance|videollamada)",
+                             re.IGNORECASE)
 _WEEKDAY_BEFORE = re.compile(r"\b(?P<day>[^\W\d_]{3,})\.?,?\s*(?:(?:morning|evening|night|matin|soir|midi)\s+)?"
                              r"(?:the\s+|le\s+)?$", re.IGNORECASE)
+
+
+_YEARLESS_NUMERIC = re.compile(r"(?<![\d/.])(?P<first>\d{1,2})[/.](?P<second>\d{1,2})(?![\d/.])")
+
+
+def _weekday_named(word: str) -> bool:
+    return _weekday_number(word) is not None
 
 
 def _weekday_number(word: str) -> int | None:
@@ -799,13 +826,18 @@ def weekday_date(text: str, today: dt.date | None = None, years: int = 4) -> dt.
     recent year, up to ``years`` back and not after today, in which that day fell on that
     weekday. None when no weekday is written or no year in the range fits."""
     today = today or dt.date.today()
-    for pattern in _YEARLESS:
+    for pattern in [*_YEARLESS, _YEARLESS_NUMERIC]:
         for match in pattern.finditer(text):
             weekday = _WEEKDAY_BEFORE.search(text[max(0, match.start() - 22): match.start()])
             wanted = _weekday_number(weekday["day"]) if weekday else None
             if wanted is None:
                 continue
-            month, day = MONTHS[match["month"].lower().rstrip(".")], int(match["day"])
+            if "first" in match.groupdict():  # "jueves 13/11": day first unless the user writes month first
+                first, second = int(match["first"]), int(match["second"])
+                day_first = (default_day_first() or first > 12) and second <= 12
+                day, month = (first, second) if day_first else (second, first)
+            else:
+                month, day = DATE_MONTHS[match["month"].lower().rstrip(".")], int(match["day"])
             for year in range(today.year, today.year - years - 1, -1):
                 candidate = _safe_date(year, month, day)
                 if candidate is not None and candidate <= today and candidate.weekday() == wanted:
@@ -862,13 +894,13 @@ def _meeting_before(text: str, written: dt.date, day_first: bool) -> dt.date | N
 
 
 # The line above a quoted reply: "On Tue, 3 Mar 2026 at 17:02, Helen Park <h@x.org> wrote:"
-WROTE_LINE = re.compile(r"^\s*(?:On|Le|El|Am) (?P<when>.+?),?\s+(?P<who>[^,<>]+?)\s*(?:<[^>]*>)?\s*"
+WROTE_LINE = re.compile(r"^\s*(?:On|Le|El|Am) (?P<when>.+?),?\s+(?P<who>[^,<>()]+?)\s*\(?(?:<[^>]*>)?\)?\s*"
                         r"(?:wrote|a écrit|escribió|schrieb)\s?:\s*$")  # English, French, Spanish, German
 _DATE_TIME_LINE = re.compile(r"^\s*(?:\w{3},\s*)?\d{1,2} \w{3,9} \d{4},? \d{1,2}:\d{2}(?:\s*[ap]m)?\s*(?:\(.*\))?\s*$"
                              r"|^\s*\w{3}, \w{3,9} \d{1,2}, \d{4},? (?:at )?\d{1,2}:\d{2}\s*(?:[AP]M)?\s*$", re.IGNORECASE)
 
 
-_LOWER_WITH = re.compile(r"\b(?:with|w/|w(?=\s)|met|avec)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ'’\-]{2,}(?:\s+[a-zà-ÿ][a-zà-ÿ'’\-]{2,})?)")
+_LOWER_WITH = re.compile(r"\b(?:with|w/|w(?=\s)|met|avec|con)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ'’\-]{2,}(?:\s+[a-zà-ÿ][a-zà-ÿ'’\-]{2,})?)")
 
 
 _FILLER = {"after", "before", "about", "today", "tonight", "yesterday", "this", "from", "over", "again", "later",
@@ -918,7 +950,7 @@ def email_thread_date(text: str, day_first: bool | None = None) -> dt.date | Non
         return None
     first, _, at = min(headers)
     following = " ".join(line.lstrip("> ") for line in lines[at + 1: at + 12])
-    if re.search(r"\b(?:yesterday(?:'s)?|hier|gestern)\b", following, re.IGNORECASE):
+    if re.search(r"\b(?:yesterday(?:'s)?|hier|gestern|ayer|anoche|ontem)\b", following, re.IGNORECASE):
         return first - dt.timedelta(days=1)
     return first
 
@@ -927,7 +959,7 @@ def _meeting_date_in_email(text: str, sent: dt.date, day_first: bool | None = No
     body = [line for line in text.splitlines() if line.strip() and not _PROPERTY.match(line.strip())][:6]
     for line in body:
         lowered = line.lower()
-        if re.search(r"\b(?:yesterday|hier|gestern)\b", lowered) and _DAY_BEFORE_MET.search(lowered):
+        if re.search(r"\b(?:yesterday|hier|gestern|ayer|anoche|ontem)\b", lowered) and _DAY_BEFORE_MET.search(lowered):
             return sent - dt.timedelta(days=1)
         day = find_date(line, default_year=sent.year, day_first=day_first) or _yearless_numeric(line, sent.year,
                                                                                               day_first)
@@ -970,19 +1002,21 @@ def _greeting_name(text: str) -> str | None:
 
 # ----- journals: several dated entries in one file, one of them a meeting ----------------
 _WEEKDAY_ORDER = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_FRENCH_WEEKDAYS = ("lun", "mar", "mer", "jeu", "ven", "sam", "dim")  # "LUN 9/06", "SAM 14/06" in a French journal
+# "LUN 9/06", "SAM 14/06" in a French journal; "mié 12/03", "sáb 15/03" in a Spanish one
+_OTHER_WEEKDAYS = {"lun": 0, "mar": 1, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "dim": 6,
+                   "mié": 2, "mie": 2, "jue": 3, "vie": 4, "sáb": 5, "sab": 5, "dom": 6}
 
 
 def _weekday_index(word: str) -> int:
     short = word.lower()[:3]
-    return _WEEKDAY_ORDER.index(short) if short in _WEEKDAY_ORDER else _FRENCH_WEEKDAYS.index(short)
+    return _WEEKDAY_ORDER.index(short) if short in _WEEKDAY_ORDER else _OTHER_WEEKDAYS[short]
 _DAY_HEADING = re.compile(
     rf"^(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<day>\d{{1,2}}){_ORD}"
     rf"(?:\s+(?:of\s+)?{_MONTH})?(?:,?\s+(?P<year>20\d\d))?$", re.IGNORECASE)
 _MONTH_LINE = re.compile(rf"^(?:w/?c\s+\d{{1,2}}{_ORD}\s+)?{_MONTH}(?:\s+(?P<year>20\d\d))?$", re.IGNORECASE)
 # "Tue 18/11/2025", "WED 11.02", "Sat 15/11": a weekday or a year says the numbers are a day.
 _NUMERIC_DAY_HEADING = re.compile(
-    r"^(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim)[a-zé]*\.?,?\s+)?(?P<first>\d{1,2})[/.\-](?P<second>\d{1,2})"
+    r"^(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim|mié|mie|jue|vie|sáb|sab|dom)[a-zé]*\.?,?\s+)?(?P<first>\d{1,2})[/.\-](?P<second>\d{1,2})"
     r"(?:[/.\-](?P<year>(?:20)?\d\d))?$", re.IGNORECASE)
 
 
@@ -1000,7 +1034,7 @@ def journal_entries(text: str, file_stem: str = "", title: str | None = None,
     The month comes from the nearest month line above, else the title or file name; the
     year from those, else the latest year in which the weekday fits."""
     context = " ".join(t for t in (title, file_stem) if t)
-    month = next((MONTHS[m.lower().rstrip(".")] for m in re.findall(_MONTH, context, re.IGNORECASE)), None)
+    month = next((DATE_MONTHS[m.lower().rstrip(".")] for m in re.findall(_MONTH, context, re.IGNORECASE)), None)
     year_match = re.search(r"(?<!\d)(20\d\d)(?!\d)", context)
     year = int(year_match.group(1)) if year_match else None
     entries: list[tuple[dt.date, list[str]]] = []
@@ -1008,7 +1042,7 @@ def journal_entries(text: str, file_stem: str = "", title: str | None = None,
         heading = _heading_text(line)
         month_line = _MONTH_LINE.match(heading) if heading and len(heading) <= 30 else None
         if month_line:
-            month = MONTHS[month_line["month"].lower().rstrip(".")]
+            month = DATE_MONTHS[month_line["month"].lower().rstrip(".")]
             year = int(month_line["year"]) if month_line["year"] else year
             continue
         day = _DAY_HEADING.match(heading) if heading and len(heading) <= 30 else None
@@ -1019,7 +1053,7 @@ def journal_entries(text: str, file_stem: str = "", title: str | None = None,
                 entries.append((when, []))
                 continue
         if day and (day["weekday"] or day["month"]) and (day["month"] or month):
-            entry_month = MONTHS[day["month"].lower().rstrip(".")] if day["month"] else month
+            entry_month = DATE_MONTHS[day["month"].lower().rstrip(".")] if day["month"] else month
             assert entry_month is not None
             entry_year = int(day["year"]) if day["year"] else year
             when = _journal_day(entry_year, entry_month, int(day["day"]), day["weekday"], today)

@@ -111,3 +111,44 @@ def test_a_spanish_voice_memo_run_on_is_cut_into_advice_tasks_and_her_promise():
     assert ("action", "tengo que preparar mi cifra mínima") in items
     assert any(kind == "action" and "mandarle mi cv" in text for kind, text in items)
     assert not any("presentar" in text or "eso es todo" in text for _, text in items)
+
+
+CHAT_ES = """09/02/25, 17:21 - Mariana: Inge!! ¿Tiene chance esta semana de una videollamada?
+09/02/25, 17:40 - Inge Garza: Martes a mediodía de acá, ¿te queda?
+09/02/25, 17:41 - Mariana: Perfecto, el martes 11 entonces
+11/02/25, 18:58 - Mariana: Ya estoy en el Meet cuando guste
+11/02/25, 19:53 - Inge Garza: Te dejo aquí lo que platicamos para que no se te olvide:
+1. Si quieres ser manager, díselo a tu jefe con todas sus letras.
+2. No sueltes QA de golpe; deja a alguien formado antes de irte.
+11/02/25, 19:55 - Mariana: Anotado. Yo me comprometo a: hablar con Iñaki antes de fin de mes, armar un plan de transición y leerme el libro
+11/02/25, 19:56 - Mariana: y mi lista para el viernes:
+- preparar la retro
+- leer el informe de Lucía
+"""
+
+
+def test_a_spanish_chat_arranged_days_ahead_and_the_lists_typed_in_its_messages():
+    items = [(i.kind, i.text) for i in extract_items(CHAT_ES, None, "Héctor Garza", "Mariana Elizondo")]
+    assert ("advice", "Si quieres ser manager, díselo a tu jefe con todas sus letras.") in items
+    assert ("advice", "No sueltes QA de golpe; deja a alguien formado antes de irte.") in items
+    assert ("action", "hablar con Iñaki antes de fin de mes") in items and ("action", "leerme el libro") in items
+    assert ("action", "preparar la retro") in items and ("action", "leer el informe de Lucía") in items
+
+
+def test_the_chat_is_the_day_it_was_arranged_for(desk, tmp_path, monkeypatch):
+    monkeypatch.setenv("MENTORDESK_DATE_ORDER", "dmy")
+    table = TABLE + "Héctor Garza Villarreal,Grupo Norte,Director de Ingeniería,mentor,El Inge. Inge Garza en WhatsApp.\n"
+    ingest_notes_with_table(desk, tmp_path, table, {"Chat de WhatsApp con Inge Garza.txt": CHAT_ES})
+    meetings, _ = placements(desk.relationships)
+    assert meetings["Chat de WhatsApp con Inge Garza.txt"] == ("Héctor Garza Villarreal", "2025-02-11")
+
+
+def test_an_ai_recap_in_spanish_and_reported_lines_under_me_dijo():
+    from mentordesk.relationships.extraction import rule_kind
+
+    assert rule_kind("Adriana sugirió que Mariana pida feedback del panel, por escrito.") == "advice"
+    assert rule_kind("según ella tengo que hacer 1:1 con todos en las primeras dos semanas") == "advice"
+    assert rule_kind("que mi output es el output del equipo") == "advice"
+    assert rule_kind("Vete a casa a tu hora. El equipo copia lo que haces.") == "advice"
+    assert rule_kind("jueves 5 de febrero de 2026 — llamada con Javier (25 min)") == "other"
+    assert rule_kind("No updates this week") is None  # an English "No …es" is no Spanish command

@@ -55,7 +55,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "26"
+EXTRACTOR_VERSION = "27"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -317,6 +317,7 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
     quoted_role: str | None = None  # who wrote the quoted lines of an email thread
     in_fence = False
     turns = 0  # speaker turns seen so far
+    turn_role: str | None = None  # the speaker of the chat message the lines under it continue
     paragraph: list[str] = []
     current: _Unit | None = None
 
@@ -361,6 +362,7 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
         if not line.strip():
             flush_bullet(); flush_paragraph()
             after_blank = True
+            turn_role = None
             table_kinds = None  # a table ends at a blank line: the next one has its own header
             continue
         line = _TIMESTAMP.sub("", line) if speakers else line
@@ -460,8 +462,12 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
                 done, hint = True, "action"
             if hint == "other":
                 continue
+            # (a list typed inside a chat message, "Te dejo aquí lo que platicamos:" then "1. …",
+            # is that speaker's)
+            in_turn = not section and not quoted_role and turn_role is not None
             current = _Unit(text, hint or section, done, bullet=True, checkbox=bool(box),
-                            speaker=quoted_role if not section else None)
+                            speaker=(quoted_role or turn_role) if not section else None,
+                            turn=turns if in_turn else None)
             label_filled = True
             continue
         mine = _MY_LINE.match(line)
@@ -488,6 +494,7 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
         if speaker and speaker["who"] in speakers:
             flush_paragraph()
             role = _role(speaker["who"], mentor, me, self_named)
+            turn_role = role
             turns += 1
             for sentence in split_sentences(_TIMESTAMP.sub("", speaker["text"])):
                 # (a Q/A transcript's answer is a list of points, not a message to quote whole)
@@ -811,7 +818,9 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
     if unit.checkbox and rule != "other" or unit.done:
         return "action"  # a checkbox is a task; ticked means done
     if unit.speaker == "me":
-        return "action" if rule == "action" else None
+        # (a list typed in the user's own chat message, "ok so my list:", holds their tasks)
+        return "action" if rule == "action" or (unit.bullet and unit.turn is not None and rule in (None, "advice")) \
+            else None
     if unit.speaker == "mentor":
         if re.search(r"\b(?:i'd|i would|i wouldn't|i would not|if i were you|in your shoes)\b"
                      r"(?! (?:love|like|be (?:happy|glad)|appreciate|have to check))", text, re.IGNORECASE):

@@ -151,9 +151,13 @@ def _logistics(bare: str) -> bool:
     return bool(_LOGISTICS.match(bare) or _WRITTEN_ON.match(bare) or _TOOL_TEXT.search(bare))
 
 
-_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-_DATE_LINE = re.compile(rf"^(?:(?:\w+day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}|{_MONTH_WORD}\s+\d{{1,2}}"
-                        rf"(?:st|nd|rd|th)?|\d{{4}}-\d\d-\d\d|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}),?(?:\s+\d{{4}})?"
+_MONTH_WORD = (r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|enero|febrero|marzo|abril|mayo|junio"
+               r"|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|février|avril|juin|juillet|août"
+               r"|septembre|octobre|novembre|décembre)")
+_DATE_LINE = re.compile(rf"^(?:(?:\w+day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|lunes|martes|miércoles|jueves|viernes"
+                        rf"|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\.?,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:de\s+)?{_MONTH_WORD}"
+                        rf"|{_MONTH_WORD}\s+\d{{1,2}}"
+                        rf"(?:st|nd|rd|th)?|\d{{4}}-\d\d-\d\d|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}),?(?:\s+(?:de\s+)?\d{{4}})?"
                         r"(?:(?:\s*[,;·|–—-]|\s+(?=(?-i:[A-Z0-9])))\s*(?!.*\b(?:said|says|told|suggest\w*|should|advi[cs]e\w*|must)\b)"
                         r"[\w .,'’&()/-]{0,60})?$", re.IGNORECASE)
 
@@ -262,7 +266,9 @@ _ES_VERBS = (  # (not "lee", "usa", "date", "agenda", "ten", "sal": English word
     "olvídate olvidate muestra presenta comparte llama apunta anota elige decide espera intenta empieza sigue "
     "mantén manten confía confia cuéntale cuentale dile pídele pidele aprovecha organiza revisa contacta "
     "asegúrate asegurate habla piensa trabaja calcula compara reserva ofrece propón propon defiende "
-    "cobra exige aprovecha concéntrate concentrate tómate tomate deja ponte hazte quédate quedate"
+    "cobra exige aprovecha concéntrate concentrate tómate tomate deja ponte hazte quédate quedate quita contrata mete "
+    "suelta lleva dale cierra abre reparte enseña forma vete apóyate apoyate rodéate rodeate pregúntale preguntale "
+    "escríbele escribele llámale llamale díselo diselo úsala usala acuérdate acuerdate fíjate fijate"
 ).split()
 _ES_IMPERATIVE = re.compile(
     r"^(?:(?:y|pero|también|tambien|además|ademas|o sea|pues|bueno),?\s+)?(?:"
@@ -272,15 +278,27 @@ _ES_IMPERATIVE = re.compile(
     r"|^(?:(?:y|pero|también|tambien),?\s+)?(?:no|nunca|jamás|jamas)\s+(?:(?:te|le|lo|la|les|me|se)\s+[a-záéíóúñ]{3,}(?:es|as)"
     r"|aceptes|firmes|digas|renuncies|negocies|esperes|compares|hagas|vayas|dejes|tomes|pidas|olvides|cuentes"
     r"|mandes|envíes|envies|regales|trabajes|asumas|prometas|des|pongas|subestimes|aceptes|respondas|contestes"
-    r"|confíes|confies|firmes|cambies|busques|sigas|uses|vendas|bajes)\b",
+    r"|confíes|confies|firmes|cambies|busques|sigas|uses|vendas|bajes|critiques|alargues|sueltes|cambies|aceptes"
+    r"|discutas|regañes|castigues|prometas|compares|reescribas|micromanejes|escondas|trates|cedas|tengas|seas|estés)\b",
     re.IGNORECASE)
 _ES_ADVICE = re.compile(
     r"\b(?:me (?:dijo|recomendó|recomendo|sugirió|sugirio|aconsejó|aconsejo|insistió|insistio) (?:que|de|:)"
     r"|(?:ella|él|el) (?:dice|piensa|cree|opina|insiste|recomienda|sugiere) que|según (?:ella|él|el)"
-    r"|su consejo|deberías|deberias|tienes que|te conviene|lo mejor es|hay que)",
+    r"|su consejo|deberías|deberias|tienes que|te conviene|lo mejor es|hay que"
+    # an AI recap's third person: "Adriana sugirió que Mariana pida…", "le aconsejó preparar…"
+    r"|(?:le |les )?(?:sugirió|sugirio|aconsejó|aconsejo|recomendó|recomendo|propuso) (?:que|a|\w+ar|\w+er|\w+ir)\b)",
     re.IGNORECASE)
+# Lines that report what the mentor said, whatever follows: "según Adriana, …", "que mi output
+# es el del equipo" (under "me dijo:"), "dice que deje de…".
+_ES_REPORTED_LEAD = re.compile(r"^(?:y\s+|también\s+|tambien\s+)*(?:según (?:ella|él|el|[A-ZÁÉÍÓÚ]\w+)\b|que\s+(?!no sé)"
+                               r"|(?:ella |él |el )?(?:dice|dijo) que\b|me (?:dijo|recomendó|recomendo|sugirió|sugirio) que\b)",
+                               re.IGNORECASE)
+# A Spanish imperative with its pronoun joined on and its stress marked: "díselo", "pídele", "vete".
+_ES_ENCLITIC = re.compile(r"^(?:(?:y|pero),?\s+)?[a-zñ]*[áéíóú][a-zñ]*(?:te|le|lo|la|les|los|las|nos|me|selo|sela)\b",
+                          re.IGNORECASE)
 _ES_MINE = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:y|entonces|así que|asi que|pues)\s+)(?:voy a|tengo que|me comprometí a|me comprometi a|debo"
+    r"(?:^|[,;:]\s*|\b(?:y|entonces|así que|asi que|pues|yo)\s+)(?:voy a|tengo que|me comprometí a|me comprometi a|debo"
+    r"|me comprometo a"
     r"|quedé en|quede en|le (?:mando|envío|envio|escribo|paso))\b",
     re.IGNORECASE)
 _ES_THEIRS = re.compile(
@@ -292,11 +310,21 @@ _ES_THEIRS = re.compile(
 def _spanish_kind(text: str) -> str | None:
     if _ES_THEIRS.search(text):
         return "other"  # "Marta me va a presentar a su jefe", "te presento a Laura": their promise
+    if _ES_REPORTED_LEAD.match(text):
+        return "advice"  # "según ella tengo que hacer 1:1 con todos": her advice, in my words
     if _ES_MINE.search(text):
         return "action"
-    if _ES_ADVICE.search(text) or _ES_IMPERATIVE.match(text):
+    if _ES_ADVICE.search(text) or _ES_IMPERATIVE.match(text) or (_ES_ENCLITIC.match(text) and _looks_spanish(text)):
         return "advice"
     return None
+
+
+_ES_WORDS = {"que", "el", "la", "los", "las", "una", "por", "para", "con", "del", "al", "es", "lo", "se", "su", "tu",
+             "te", "mi", "y", "de", "en", "un", "no", "más", "pero", "como"}
+
+
+def _looks_spanish(text: str) -> bool:
+    return len(set(re.findall(r"[a-záéíóúñ]+", text.lower())) & _ES_WORDS) >= 3
 
 
 def _french_kind(text: str) -> str | None:

@@ -24,9 +24,13 @@ change switch launch reopen hire fire tidy sketch mock pilot rehearse shadow tal
 _TASK_LEAD = re.compile(
     r"^(?:me\s*[:>–-]+\s*|.*?\b(?:next steps? for me|my next steps?|my actions?|to-?dos?|action items?|for me|on my side)\s*"
     r"(?:is|are|:|-|,)?\s*|(?:ok,?\s+|okay,?\s+|got it\.?\s+)?(?:so |and |then |also )?i(?:'ll| will| am going to"
-    r"|'m going to| need to| have to| promised to| plan to| want to| agreed to| should|'m(?= \w+ing\b))\s+(?:also\s+)?)",
+    r"|'m going to| need to| have to| promised to| plan to| want to| agreed to| should|'m(?= \w+ing\b))\s+(?:also\s+)?"
+    # Spanish and French: "Yo me comprometo a: …", "voy a …", "tengo que …", "je vais …"
+    r"|(?:yo\s+)?(?:me comprometo a|me comprometí a|voy a|tengo que)\s*:?\s*|je (?:vais|dois)\s+)",
     re.IGNORECASE,
 )
+# A Spanish or French infinitive ("hablar", "armar", "leerme", "écrire") starts a task too.
+_INFINITIVE = re.compile(r"^[a-záéíóúñèêç]{2,}(?:ar|er|ir|re)(?:me|te|le|lo|la|les|los|las|se)?\b", re.IGNORECASE)
 
 
 # Verbs of chores, not of counsel: "email Ravi", "book the room", "read the report".
@@ -45,6 +49,10 @@ _DEADLINE = re.compile(r"\b(?:by (?:mon|tue|wed|thu|fri|sat|sun|the|end|next|tom
 
 _BECAUSE_ADVICE = re.compile(r",?\s*\b(?:since|because|as)\s+(?P<advice>(?:you|she|he|they)\s+(?:said|suggested|told me"
                              r"|pointed out|recommended|reckon|think)\b.+)$", re.IGNORECASE)
+
+
+def _starts_a_task(text: str) -> bool:
+    return _first_verb(text) in _TASK_VERBS or bool(_INFINITIVE.match(text.strip()))
 
 
 def _first_verb(text: str) -> str:
@@ -81,16 +89,16 @@ def split_tasks(sentence: str) -> list[str]:
         slashed = [p.strip() for p in body.split(" / ") if p.strip()]
         if len(slashed) >= 2 and all(_first_verb(p) in _TASK_VERBS for p in slashed):
             return slashed
-    if not re.search(r"[,;].*\b(?:and|then)\b|[,;].*[,;]", body):
+    if not re.search(r"[,;].*\b(?:and|then|y|e|et|luego)\b|[,;].*[,;]", body):
         return [sentence.strip()]
-    pieces = [p.strip() for p in re.split(r",\s*(?:and\s+then\s+|and\s+|then\s+)?|;\s*", body) if p.strip()]
+    pieces = [p.strip() for p in re.split(r",\s*(?:and\s+then\s+|and\s+|then\s+|y\s+|et\s+)?|;\s*", body) if p.strip()]
     if len(pieces) >= 2:
-        last = re.split(r"\s+(?:and|then|&)\s+(?=\S)", pieces[-1], maxsplit=1)
-        if len(last) == 2 and _first_verb(last[1]) in _TASK_VERBS:
+        last = re.split(r"\s+(?:and|then|&|y|e|et)\s+(?=\S)", pieces[-1], maxsplit=1)
+        if len(last) == 2 and _starts_a_task(last[1]):
             pieces = pieces[:-1] + last
     if any(re.match(r"^(?:and\s+|then\s+)?\w+\s+(?:it|them|that|those|this|these)\b", p, re.IGNORECASE)
            for p in pieces[1:]):
         return [sentence.strip()]  # "…, and send them to me before noon": one task, "them" needs the first part
-    if len(pieces) >= 2 and all(_first_verb(p) in _TASK_VERBS for p in pieces):
+    if len(pieces) >= 2 and all(_starts_a_task(p) for p in pieces):
         return [re.sub(r"^(?:also|then|to|finally)\s+", "", p).strip() for p in pieces]
     return [sentence.strip()]
