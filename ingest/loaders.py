@@ -469,7 +469,10 @@ _LONG_CELL = 160  # characters: a cell longer than this (or with line breaks) is
 
 
 def _load_csv(data: bytes) -> LoadedFile:
-    return _load_delimited(data, ",", "CSV")
+    # Excel in much of Europe and Latin America saves "CSV" with semicolons (the comma is
+    # their decimal mark): the header line says which.
+    header = decode_text(data).lstrip("\ufeff").split("\n", 1)[0]
+    return _load_delimited(data, ";" if header.count(";") > header.count(",") else ",", "CSV")
 
 
 def _load_tsv(data: bytes) -> LoadedFile:

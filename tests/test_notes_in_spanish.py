@@ -152,3 +152,16 @@ def test_an_ai_recap_in_spanish_and_reported_lines_under_me_dijo():
     assert rule_kind("Vete a casa a tu hora. El equipo copia lo que haces.") == "advice"
     assert rule_kind("jueves 5 de febrero de 2026 — llamada con Javier (25 min)") == "other"
     assert rule_kind("No updates this week") is None  # an English "No …es" is no Spanish command
+
+
+def test_a_semicolon_csv_log_and_a_sentence_that_starts_with_me_dijo():
+    from ingest.loaders import load_bytes
+
+    log = ("Fecha;Mentor;Tipo;Texto;Estado\n15/01/2026;Tato;Consejo;Contrata por cómo piensan en voz alta, no por el "
+           "live coding;\n15/01/2026;Tato;Tarea;Escribir el scorecard;Hecho\n").encode()
+    text = load_bytes("log.csv", log).text
+    assert "Mentor: Tato" in text and "- Contrata por cómo piensan en voz alta, no por el live coding" in text
+    assert "- [x] Escribir el scorecard" in text
+    note = "me dijo que eso es el trabajo ahora: que mi output es el output del equipo.\n"
+    items = [(i.kind, i.text) for i in extract_items(note, None, "Marisol Aguirre", "Mariana Elizondo")]
+    assert len(items) == 1 and items[0][0] == "advice" and "que mi output es el output del equipo" in items[0][1]
