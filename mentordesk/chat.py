@@ -42,7 +42,8 @@ if TYPE_CHECKING:  # LangChain is imported when a model is asked, so `search` st
     from langchain_core.language_models import BaseChatModel
     from langchain_core.messages import BaseMessage
 
-_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+# A list item's mark, the rapid-log signs of a bullet journal among them ("– note", "o event", "x done").
+_BULLET = re.compile(r"^\s*(?:[-*+•–—▪‣◦○]|[oxX×](?=\s)|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 
 # A line that introduces what follows rather than saying it.
 _IS_LEAD = re.compile(r"\?\s*$|:\s*$|^(?:new )?(?:topic|context|background|question|q)\s*[:\-]|^(?:i asked|we talked about"

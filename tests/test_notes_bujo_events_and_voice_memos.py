@@ -58,3 +58,17 @@ def test_a_voice_memos_opening_aside_is_not_a_task():
     assert rule_kind("just got off the phone with Rosa and I want to get this down before I forget") == "other"
     assert rule_kind("I want to jot these down quickly") == "other"
     assert rule_kind("I want to send her the deck by Friday") == "action"
+
+
+def test_an_answer_quotes_a_bullet_journals_lines_one_by_one():
+    from mentordesk.chat import passage_sentences
+
+    passage = ("Notes > June\nSAM 14/06\no Café Karim @ Olimpico — 10 h\n"
+               "  – the startups hire people who already solved the problem, not diplomas\n"
+               "  – show a public project on transport or energy data, something people can click\n"
+               "  • write to Karim to thank him\n")
+    _, units = passage_sentences(passage)
+    assert units == ["Café Karim @ Olimpico — 10 h",
+                     "the startups hire people who already solved the problem, not diplomas",
+                     "show a public project on transport or energy data, something people can click",
+                     "write to Karim to thank him"]
