@@ -200,6 +200,8 @@ def test_the_first_of_either_ranking_stays_in_the_fused_top():
     assert top == ["a", "lonely-winner", "b", "c", "d"]
     assert [item for item, _ in keep_leaders(fused, [dense, keyword], 10)][:5] == top
     assert [item for item, _ in keep_leaders(fused, [dense, keyword], 1)] == ["lonely-winner"]
+    scores = [score for _, score in keep_leaders(fused, [dense, keyword], 5)]
+    assert scores == sorted(scores, reverse=True)  # the scores shown still fall from first to last
     # the keyword list's first passage is kept within the results, at their end
     top = [item for item, _ in keep_leaders(fused, [keyword, dense], 5)]
     assert top[:2] == ["a", "b"] and "lonely-winner" in top

@@ -49,6 +49,9 @@ def keep_leaders(fused: list[tuple[Id, float]], rankings: Sequence[Sequence[Id]]
         if dense_leader not in top[: place + 1]:
             if dense_leader in top:
                 top.remove(dense_leader)
-            top.insert(place, dense_leader)
+            # Moved up, it shares the score of the passage it now precedes, so the scores a
+            # user sees still fall from first to last.
+            lifted = top[place][1] if place < len(top) else dense_leader[1]
+            top.insert(place, (dense_leader[0], max(dense_leader[1], lifted)))
             top = top[:k]
     return top
