@@ -179,6 +179,16 @@ def test_articles_scoring_tells_the_right_document_from_the_right_passage():
     assert scored["passage_hit@5"] == 1.0 and abs(scored["passage_mrr"] - 1 / 3) < 1e-9
 
 
+def test_the_tutorials_runs_are_averaged_with_their_range():
+    from eval.articles import _cell, mean_of
+
+    runs = [{"n": 40, "hit@5": 0.9, "mrr": 0.8, "passage_hit@5": 0.8, "passage_mrr": 0.7, "ingest_s": 10.0},
+            {"n": 40, "hit@5": 1.0, "mrr": 0.8, "passage_hit@5": 0.9, "passage_mrr": 0.7, "ingest_s": 12.0}]
+    mean = mean_of(runs)
+    assert mean["runs"] == 2 and abs(mean["hit@5"] - 0.95) < 1e-9 and mean["hit@5_range"] == (0.9, 1.0)
+    assert _cell(mean, "hit@5") == "0.950 (0.900–1.000)" and _cell(mean, "mrr") == "0.800"
+
+
 def test_a_quoted_line_without_a_full_stop_is_its_own_claim():
     """A local answer quotes a phone note's line as written ("own it", no full stop): its
     citation is judged on that line, not on the lines above it run together."""
