@@ -49,7 +49,7 @@ _WEEKDAY_NAMES = {  # English (calendar's C locale), French, German: name -> Mon
     "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4, "sábado": 5, "sabado": 5,
 }
 _WEEKDAYS = set(_WEEKDAY_NAMES)
-_ORD = r"(?:st|nd|rd|th|er|re|e)?"  # "3rd", and French "1er"
+_ORD = r"(?:st|nd|rd|th|er|re|e|\.)?"  # "3rd", French "1er", German "29."
 
 # Each pattern names its groups; a two-digit year is 20YY.
 _DATE_PATTERNS = [

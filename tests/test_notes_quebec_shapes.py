@@ -321,3 +321,14 @@ def test_a_french_reply_reads_the_mentors_list_and_never_the_signatures():
     assert [(kind, text.split()[0]) for kind, text, _ in items] == [
         ("advice", "Tes"), ("advice", "Mets"), ("action", "je")]
     assert not any("Laval" in text or "Économiste" in text or "Professeure" in text for _, text, _ in items)
+
+
+def test_german_dates_and_outlook_headers_are_read_too():
+    from ingest.note_meta import property_lines
+
+    assert find_date("Gesendet: Mittwoch, 29. Januar 2025 08:12") == dt.date(2025, 1, 29)  # German's ordinal dot
+    assert find_date("am 3 März 2025") == dt.date(2025, 3, 3)
+    props = property_lines("Von: Jonas Weber <jw@example.de>\nGesendet: Mittwoch, 29 Januar 2025 08:12\n"
+                           "An: Dana Costa <d@example.com>\nBetreff: Danke für gestern\n\nHallo Dana,\n")
+    assert props["from"].startswith("Jonas Weber") and props["to"].startswith("Dana Costa")
+    assert props["subject"] == "Danke für gestern" and find_date(props["sent"]) == dt.date(2025, 1, 29)
