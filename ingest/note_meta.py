@@ -75,8 +75,9 @@ MENTOR_KEYS = ("mentor", "mentors", "with", "person", "people", "attendees", "at
 DATE_KEYS = ("date", "when", "meeting date", "met", "met on", "meeting", "session date", "day", "quand", "fecha",
              "cuándo", "cuando", "datum", "wann", "date de la rencontre", "date de la séance", "jour", "created",
              "sent", "created time", "date created", "created at", "créé", "créée", "cree", "creee", "créé le")
-# A pasted e-mail's headers as Outlook writes them in French, Spanish or German.
-_HEADER_ALIASES = {"de": "from", "envoyé": "sent", "envoye": "sent", "à": "to", "objet": "subject", "cc": "cc",
+# A pasted e-mail's headers as Outlook writes them in French, Spanish or German, and the
+# English header each stands for (the extractor also reads these words as headers).
+MAIL_HEADERS = {"de": "from", "envoyé": "sent", "envoye": "sent", "à": "to", "objet": "subject", "cc": "cc",
                    "para": "to", "enviado": "sent", "asunto": "subject", "von": "from", "gesendet": "sent",
                    "an": "to", "betreff": "subject"}
 _SELF = {"me", "myself", "i", "self", "you", "mentee"}
@@ -503,7 +504,7 @@ def property_lines(text: str) -> dict[str, str]:
         match = _PROPERTY.match(line)
         if match and match["value"]:
             key = " ".join(match["key"].lower().split())
-            found.setdefault(_HEADER_ALIASES.get(key, key), match["value"])
+            found.setdefault(MAIL_HEADERS.get(key, key), match["value"])
     return found
 
 
@@ -678,7 +679,7 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
                 # (also under "Monday, 30 March 2026 — on the MRT home": a date and where it was typed)
                 weekday = re.match(r"^\W*([^\W\d_]+),?\s+\d", head)
                 dated_head = only_a_date(head) or (
-                    (re.match(r"^\W*\d", head) is not None or (weekday is not None and _weekday_named(weekday[1])))
+                    (re.match(r"^\W*\d", head) is not None or (weekday is not None and _weekday_number(weekday[1]) is not None))
                     and len(head.split()) <= 10)
                 said = [head] + (_lines_after(top, head, 2) if dated_head else [])
                 if any(_DAY_BEFORE.search(line) and _DAY_BEFORE_MET.search(line) for line in said):
@@ -737,8 +738,9 @@ def _session_heading_date(text: str, day_first: bool | None) -> dt.date | None:
 
 
 # "cheers for last night", "notes from yesterday's coffee": the meeting was the day before.
-_DAY_BEFORE = re.compile(r"\b(?:last night|last nite|yesterday|yday|kal raat|hier|gestern|ayer|anoche|ontem)\b",
-                         re.IGNORECASE)  # Hindi, French, German, Spanish, Portuguese
+_YESTERDAY = r"yesterday|hier|gestern|ayer|anoche|ontem"  # English, French, German, Spanish, Portuguese
+_SAYS_YESTERDAY = re.compile(rf"\b(?:{_YESTERDAY})\b", re.IGNORECASE)
+_DAY_BEFORE = re.compile(rf"\b(?:last night|last nite|yday|kal raat|{_YESTERDAY})\b", re.IGNORECASE)  # kal raat: Hindi
 
 
 # A chat export's message stamp: "11/04/25, 7:52 pm - Aditi: …", "[12-06-2025 17:41] Meera: …".
@@ -804,10 +806,6 @@ _WEEKDAY_BEFORE = re.compile(r"\b(?P<day>[^\W\d_]{3,})\.?,?\s*(?:(?:morning|even
 
 
 _YEARLESS_NUMERIC = re.compile(r"(?<![\d/.])(?P<first>\d{1,2})[/.](?P<second>\d{1,2})(?![\d/.])")
-
-
-def _weekday_named(word: str) -> bool:
-    return _weekday_number(word) is not None
 
 
 def _weekday_number(word: str) -> int | None:
@@ -950,7 +948,7 @@ def email_thread_date(text: str, day_first: bool | None = None) -> dt.date | Non
         return None
     first, _, at = min(headers)
     following = " ".join(line.lstrip("> ") for line in lines[at + 1: at + 12])
-    if re.search(r"\b(?:yesterday(?:'s)?|hier|gestern|ayer|anoche|ontem)\b", following, re.IGNORECASE):
+    if _SAYS_YESTERDAY.search(following):
         return first - dt.timedelta(days=1)
     return first
 
@@ -959,7 +957,7 @@ def _meeting_date_in_email(text: str, sent: dt.date, day_first: bool | None = No
     body = [line for line in text.splitlines() if line.strip() and not _PROPERTY.match(line.strip())][:6]
     for line in body:
         lowered = line.lower()
-        if re.search(r"\b(?:yesterday|hier|gestern|ayer|anoche|ontem)\b", lowered) and _DAY_BEFORE_MET.search(lowered):
+        if _SAYS_YESTERDAY.search(lowered) and _DAY_BEFORE_MET.search(lowered):
             return sent - dt.timedelta(days=1)
         day = find_date(line, default_year=sent.year, day_first=day_first) or _yearless_numeric(line, sent.year,
                                                                                               day_first)

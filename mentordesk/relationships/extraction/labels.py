@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from ingest.note_meta import MAIL_HEADERS
+
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
 
@@ -127,7 +129,7 @@ _OTHER_LABEL = re.compile(
     r"|contexte|ordre du jour|objectifs?|(?:mes )?questions?(?: pour (?:elle|lui))?|(?:son|sa|leur) histoire"
     r"|prochaine? (?:rencontre|séance|dîner|café|lunch|appel|rendez-vous)|lieu|quand|où|avec|qui|objet|sujet"
     r"|humeur|énergie|coût|suivi prévu|présents?|participants?|créé|maj"
-    r"|de|envoyé|envoye|à|para|enviado|asunto|von|gesendet|an|betreff"
+    + "|" + "|".join(MAIL_HEADERS) +  # a pasted e-mail's header lines in French, Spanish, German
     r"|contexto|preguntas?|mis preguntas|tema|temas|fecha|con|lugar|asistentes|próxima (?:reunión|sesión|llamada)"
     r"|su historia)$",
     re.IGNORECASE,

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ingest.note_meta import WROTE_LINE, printed_sender
+from ingest.note_meta import MAIL_HEADERS, WROTE_LINE, printed_sender
 from mentordesk.relationships.extraction.labels import (
     _BULLET,
     _CALLOUT,
@@ -83,8 +83,7 @@ _SELF_SPEAKERS = {"q", "me", "i", "mentee", "myself"}
 _NOT_SPEAKERS = {"date", "when", "attendees", "with", "tags", "created", "status", "person", "people", "subject",
                  "from", "to", "sent", "cc", "location", "topic", "related", "met", "next", "note", "notes", "ps",
                  "p.s", "http", "https", "update", "context", "purpose", "agenda", "mentor",
-                 # a pasted e-mail's headers in French, Spanish, German
-                 "de", "envoyé", "envoye", "à", "objet", "para", "enviado", "asunto", "von", "gesendet", "an", "betreff"}
+                 *MAIL_HEADERS}  # a pasted e-mail's headers in French, Spanish, German
 
 
 def _transcript_speakers(lines: list[str]) -> set[str]:
