@@ -30,6 +30,7 @@ _OTHER_MONTHS = {
     "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
     "décembre": 12, "decembre": 12, "déc": 12,
     "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+    "jänner": 1, "jaenner": 1, "jän": 1, "feber": 2, "mär": 3, "okt": 10,  # (Austrian January and February)
 }
 MONTHS.update(_OTHER_MONTHS)
 # Spanish and Portuguese month names are read in dates ("4 de marzo de 2025", "12 de julho")
@@ -38,7 +39,8 @@ DATE_MONTHS = {**MONTHS, **{
     "enero": 1, "ene": 1, "febrero": 2, "marzo": 3, "abril": 4, "abr": 4, "mayo": 5, "junio": 6, "julio": 7,
     "agosto": 8, "ago": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12, "dic": 12,
     "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
-    "outubro": 10, "dezembro": 12, "dez": 12}}
+    "outubro": 10, "dezembro": 12, "dez": 12,
+    "mai": 5}}  # French and German May, also a name
 _MONTH = r"(?P<month>" + "|".join(sorted(DATE_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY_NAMES = {  # English (calendar's C locale), French, German: name -> Monday = 0
     **{name.lower(): n for n, name in enumerate(calendar.day_name)},
@@ -88,10 +90,14 @@ MEETING_WORDS = ("coaching", "transcript", "memo", "checkin", "coffee", "call", 
                  # French and Spanish
                  "café", "dîner", "diner", "souper", "déjeuner", "rencontre", "appel", "réunion", "jasette", "séance",
                  "mentorat", "entretien", "rendez-vous", "bière", "apéro", "reunión", "llamada", "almuerzo", "cena",
-                 "charla", "mentoría", "comida", "desayuno", "videollamada", "sesión", "junta", "plática", "platica")
+                 "charla", "mentoría", "comida", "desayuno", "videollamada", "sesión", "junta", "plática", "platica",
+                 # German
+                 "kaffee", "telefonat", "anruf", "treffen", "gespräch", "mittagessen", "abendessen", "frühstück",
+                 "besprechung", "spaziergang", "austausch", "sitzung", "protokoll", "notizen", "sprachmemo",
+                 "feierabendbier", "mentoring-gespräch", "gesprächsnotiz", "videocall")
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-])*(?![\w])"  # letters only: "Delft3D" is not a name
 _WITH_NAME = re.compile(
-    rf"(?:\bwith|\bw/|\bw\.|\bmeet(?:ing)? (?:with )?|\bavec|\bcon)\s*(?:\[\[)?(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})",
+    rf"(?:\bwith|\bw/|\bw\.|\bmeet(?:ing)? (?:with )?|\bavec|\bcon|(?-i:\bmit))\s*(?:\[\[)?(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})",
     re.I,
 )
 _PROPERTY = re.compile(
@@ -317,7 +323,11 @@ _STOP_WORDS = {"group", "panel", "dinner", "notes", "note", "meeting", "call", "
                "séance", "mentorat", "avec", "chez", "suivi", "compte", "rendu",
                # Spanish: "Café con Marta", "Llamada con Javier", "Comida con el Ing. Ruiz"
                "con", "llamada", "reunión", "comida", "cena", "desayuno", "charla", "plática", "junta", "sesión",
-               "mentoría", "notas", "videollamada"}
+               "mentoría", "notas", "videollamada",
+               # German: "Kaffee mit Brigitte", "Telefonat mit Herrn Prof. Brandt", "Protokoll Mentoring-Gespräch"
+               "kaffee", "telefonat", "anruf", "treffen", "gespräch", "mittagessen", "abendessen", "frühstück",
+               "besprechung", "spaziergang", "austausch", "sitzung", "protokoll", "notizen", "sprachmemo", "mit",
+               "feierabendbier", "mentoring-gespräch", "gesprächsnotiz", "videocall", "termin"}
 
 
 def names_in_line(line: str) -> list[str]:
@@ -694,6 +704,9 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
                                                                       day_first=day_first) \
             or _recorder_stamp(file_stem)
         date_source = "file name" if date else None
+        # "2025-11-20 Kathi.txt" opening "gestern Abend Coaching mit Kathi": named the day it was written
+        if date is not None and any(_DAY_BEFORE.search(line) and _DAY_BEFORE_MET.search(line) for line in heads[:3]):
+            date -= dt.timedelta(days=1)
     if date is None and created is not None:
         # A yearless date in the title ("Coffee with Amara, 3 March") takes the created year.
         for head in heads:
@@ -799,13 +812,17 @@ def _lines_after(lines: list[str], line: str, count: int) -> list[str]:
 _DAY_BEFORE_MET = re.compile(r"\b(?:thank|cheers|coffee|lunch|dinner|breakfast|call|chat|pint|drinks|meeting|met\b"
                              r"|catch|session|talk|merci|remercie|café|dîner|souper|revoir|rencontre|appel|jasé"
                              r"|danke|treffen|gespräch|gracias|reunión|llamada|comida|cena|charla|plática|platica"
-                             r"|sesión|séance|videollamada)",
+                             r"|sesión|séance|videollamada|coaching|mentoring|kaffee|telefonat|anruf|mittagessen"
+                             r"|abendessen|frühstück|austausch|besprechung|termin"
+                             # "good to see you yesterday", "schön, dich gestern zu sehen"
+                             r"|see you|seeing you|saw you|sehen|gesehen|getroffen|gesprochen)",
                              re.IGNORECASE)
-_WEEKDAY_BEFORE = re.compile(r"\b(?P<day>[^\W\d_]{3,})\.?,?\s*(?:(?:morning|evening|night|matin|soir|midi)\s+)?"
-                             r"(?:the\s+|le\s+)?$", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(r"\b(?P<day>[^\W\d_]{3,}|(?-i:Mo|Di|Mi|Do|Fr|Sa|So))\.?,?\s*"
+                             r"(?:(?:morning|evening|night|matin|soir|midi)\s+)?(?:the\s+|le\s+|den\s+)?$", re.IGNORECASE)
 
 
-_YEARLESS_NUMERIC = re.compile(r"(?<![\d/.])(?P<first>\d{1,2})[/.](?P<second>\d{1,2})(?![\d/.])")
+# "13/11" or German's "12.03." beside a weekday (the later _YEARLESS_NUMERIC is slashes only)
+_WEEKDAY_NUMERIC = re.compile(r"(?<![\d/.])(?P<first>\d{1,2})[/.](?P<second>\d{1,2})(?:\.(?!\d)|(?![\d/.]))")
 
 
 def _weekday_number(word: str) -> int | None:
@@ -815,8 +832,14 @@ def _weekday_number(word: str) -> int | None:
     if word in _WEEKDAY_NAMES:
         return _WEEKDAY_NAMES[word]
     english = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    if word in _GERMAN_SHORT_DAYS:
+        return _GERMAN_SHORT_DAYS[word]
     return english.index(word[:3]) if word[:3] in english and re.fullmatch(r"[a-z]+", word) and (
         len(word) == 3 or word.endswith("day") or word in ("tues", "thur", "thurs", "weds")) else None
+
+
+# German writes a weekday in two letters: "Mi, 12.03.", "Do 16.04." (read only before a date)
+_GERMAN_SHORT_DAYS = {"mo": 0, "di": 1, "mi": 2, "do": 3, "fr": 4, "sa": 5, "so": 6}
 
 
 def weekday_date(text: str, today: dt.date | None = None, years: int = 4) -> dt.date | None:
@@ -824,7 +847,7 @@ def weekday_date(text: str, today: dt.date | None = None, years: int = 4) -> dt.
     recent year, up to ``years`` back and not after today, in which that day fell on that
     weekday. None when no weekday is written or no year in the range fits."""
     today = today or dt.date.today()
-    for pattern in [*_YEARLESS, _YEARLESS_NUMERIC]:
+    for pattern in [*_YEARLESS, _WEEKDAY_NUMERIC]:
         for match in pattern.finditer(text):
             weekday = _WEEKDAY_BEFORE.search(text[max(0, match.start() - 22): match.start()])
             wanted = _weekday_number(weekday["day"]) if weekday else None
@@ -898,7 +921,7 @@ _DATE_TIME_LINE = re.compile(r"^\s*(?:\w{3},\s*)?\d{1,2} \w{3,9} \d{4},? \d{1,2}
                              r"|^\s*\w{3}, \w{3,9} \d{1,2}, \d{4},? (?:at )?\d{1,2}:\d{2}\s*(?:[AP]M)?\s*$", re.IGNORECASE)
 
 
-_LOWER_WITH = re.compile(r"\b(?:with|w/|w(?=\s)|met|avec|con)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ'’\-]{2,}(?:\s+[a-zà-ÿ][a-zà-ÿ'’\-]{2,})?)")
+_LOWER_WITH = re.compile(r"\b(?:with|w/|w(?=\s)|met|avec|con|mit)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ'’\-]{2,}(?:\s+[a-zà-ÿ][a-zà-ÿ'’\-]{2,})?)")
 
 
 _FILLER = {"after", "before", "about", "today", "tonight", "yesterday", "this", "from", "over", "again", "later",
@@ -1006,6 +1029,9 @@ _OTHER_WEEKDAYS = {"lun": 0, "mar": 1, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "
 
 
 def _weekday_index(word: str) -> int:
+    named = _weekday_number(word)  # a whole name in any language read, or German's "Mi"
+    if named is not None:
+        return named
     short = word.lower()[:3]
     return _WEEKDAY_ORDER.index(short) if short in _WEEKDAY_ORDER else _OTHER_WEEKDAYS[short]
 _DAY_HEADING = re.compile(
@@ -1014,7 +1040,8 @@ _DAY_HEADING = re.compile(
 _MONTH_LINE = re.compile(rf"^(?:w/?c\s+\d{{1,2}}{_ORD}\s+)?{_MONTH}(?:\s+(?P<year>20\d\d))?$", re.IGNORECASE)
 # "Tue 18/11/2025", "WED 11.02", "Sat 15/11": a weekday or a year says the numbers are a day.
 _NUMERIC_DAY_HEADING = re.compile(
-    r"^(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim|mié|mie|jue|vie|sáb|sab|dom)[a-zé]*\.?,?\s+)?(?P<first>\d{1,2})[/.\-](?P<second>\d{1,2})"
+    r"^(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim|mié|mie|jue|vie|sáb|sab|dom"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so)[a-zé]*\.?,?\s+)?(?P<first>\d{1,2})[/.\-](?P<second>\d{1,2})"
     r"(?:[/.\-](?P<year>(?:20)?\d\d))?$", re.IGNORECASE)
 
 

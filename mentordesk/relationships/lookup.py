@@ -137,7 +137,9 @@ _HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame"
                "mme", "mlle", "me", "maître", "maitre", "matante", "mononc", "mononcle", "tante", "oncle",
                # Spanish: "Doña Carmen", "Lic. Ruiz", "Ing. Pérez", "la profe Marta" (not "Don": also a name)
                "doña", "dona", "lic", "licenciada", "licenciado", "ing", "ingeniero", "ingeniera", "profe", "dra",
-               "sra", "srta", "mtro", "mtra", "maestro", "maestra"}  # ("Sr." is left out: "SR" is also initials)
+               "sra", "srta", "mtro", "mtra", "maestro", "maestra",
+               # German: "Frau Dr. Hofer", "mit Herrn Prof. Brandt", "Mag. Huber" (Austria), "Dipl.-Ing."
+               "frau", "herr", "herrn", "mag", "dipl"}  # ("Sr." is left out: "SR" is also initials)
 # A family title that the notes may use as the name itself ("appel avec matante"), when the
 # table's Notes cell says so ("matante in my notes").
 _FAMILY_TITLES = {"matante", "mononc", "mononcle", "tante", "oncle", "aunty", "auntie", "uncle", "tita", "tito", "kuya",

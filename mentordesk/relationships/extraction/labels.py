@@ -92,7 +92,11 @@ _ADVICE_WORDS = re.compile(
     r"|à retenir|a retenir|ce que je retiens|leçons?|points? clés?|mots? d['’]ordre"
     # Spanish: "Consejos:", "Lo que me dijo", "Sus consejos", "Recomendaciones", "Aprendizajes"
     r"|consejos?|lo que me (?:dijo|recomendó|sugirió|aconsejó)|sus (?:consejos|ideas|recomendaciones|puntos)"
-    r"|recomendaciones|sugerencias|aprendizajes|para recordar|ideas clave)\b",
+    r"|recomendaciones|sugerencias|aprendizajes|para recordar|ideas clave"
+    # German: "Tipps:", "Ratschläge", "Was sie gesagt hat", "Ihr Rat", "Erkenntnisse", "Empfehlungen"
+    r"|tipps|ratschl[äa]ge?|(?:ihr|sein|ihre|seine) (?:rat|tipps?|punkte|ratschläge|empfehlungen|sicht|regeln)"
+    r"|was (?:sie|er|\w+) (?:gesagt hat|sagte|meinte|empfiehlt|empfahl|rät|riet)|empfehlungen|erkenntnisse"
+    r"|hinweise|impulse|kernaussagen|(?:zum )?mitnehmen|merken)\b",
     re.IGNORECASE,
 )
 
@@ -107,7 +111,10 @@ _ACTION_WORDS = re.compile(
     r"|suivis|engagements)\b|\btâches?\b|^(?:moi|pour moi|de mon côté)\b|\bce que je (?:vais faire|dois faire|fais)\b"
     # Spanish: "Pendientes:", "Tareas:", "Próximos pasos", "Por hacer", "Mis compromisos", "Qué hago"
     r"|\bpendientes?\b|\btareas?\b|\bpr[óo]ximos pasos\b|\bpor hacer\b|\bmis (?:acciones|compromisos|tareas)\b"
-    r"|\bcompromisos\b|\bacciones\b|\bqu[ée] (?:hago|voy a hacer)\b|\blo que (?:hago|voy a hacer)\b",
+    r"|\bcompromisos\b|\bacciones\b|\bqu[ée] (?:hago|voy a hacer)\b|\blo que (?:hago|voy a hacer)\b"
+    # German: "Aufgaben:", "Nächste Schritte", "Meine To-dos", "Offene Punkte", "Maßnahmen", "Was ich mache"
+    r"|\b(?:meine )?aufgaben?\b|\bn(?:ä|ae)chste schritte\b|\bmeine (?:to-?dos|punkte|schritte)\b|\boffene punkte\b"
+    r"|\bma(?:ß|ss)nahmen\b|\bwas ich (?:mache|tue|tun werde|machen werde)\b|^(?:für mich|ich)$|\bvereinbart\b",
     re.IGNORECASE,
 )
 
@@ -131,7 +138,11 @@ _OTHER_LABEL = re.compile(
     r"|humeur|énergie|coût|suivi prévu|présents?|participants?|créé|maj"
     + "|" + "|".join(MAIL_HEADERS) +  # a pasted e-mail's header lines in French, Spanish, German
     r"|contexto|preguntas?|mis preguntas|tema|temas|fecha|con|lugar|asistentes|próxima (?:reunión|sesión|llamada)"
-    r"|su historia)$",
+    r"|su historia"
+    # German: context, the agenda, the people there, the next meeting, a protocol's columns
+    r"|kontext|hintergrund|teilnehmer(?:innen|:innen)?|teilnehmende|anwesend|datum|ort|thema|themen|tagesordnung"
+    r"|tops?|(?:meine )?fragen|(?:n(?:ä|ae)chster?|n(?:ä|ae)chstes) (?:termin|treffen|gespräch|call|sitzung)"
+    r"|stimmung|verantwortlich|bis|protokoll|wann|wo|mit|dauer|(?:ihre|seine) (?:geschichte|news))$",
     re.IGNORECASE,
 )
 
@@ -139,7 +150,8 @@ _OTHER_LABEL = re.compile(
 # "Stuff she'll do", "Her actions": the mentor's own list, not the user's.
 _MENTOR_LIST = re.compile(
     r"^(?:stuff|things|what) (?:she|he|they|(?!i\b)\w+)(?:'ll|’ll| will| is going to| promised| offered)\b"
-    r"|^(?:her|his|their|(?-i:[A-Z][a-z]+)'s) (?:actions?|to-?dos?|tasks?|next steps|follow[- ]?ups?|promises)\b",
+    r"|^(?:her|his|their|(?-i:[A-Z][a-z]+)'s) (?:actions?|to-?dos?|tasks?|next steps|follow[- ]?ups?|promises)\b"
+    r"|^(?:ihre|seine) (?:aufgaben|to-?dos|schritte|zusagen)\b|^was (?:sie|er) (?:macht|tut|schickt)\b",
     re.IGNORECASE,
 )
 

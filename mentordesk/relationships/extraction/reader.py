@@ -55,7 +55,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "28"
+EXTRACTOR_VERSION = "29"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -379,14 +379,18 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
                 if table_kinds is None:
                     table_kinds = [_label_kind(c) for c in cells]
                     status_column = next((i for i, c in enumerate(cells) if _STATUS_HEADER.match(c)), None)
+                    owner_column = next((i for i, c in enumerate(cells) if _OWNER_HEADER.match(c)), None)
                     if not any(k in ("advice", "action") for k in table_kinds):
                         table_kinds = [None] * len(cells)
                 else:
                     # A "Status" column saying Done ticks the row's action.
                     finished = status_column is not None and status_column < len(cells) and bool(
                         _DONE_CELL.match(cells[status_column]))
+                    # An owner column ("Verantwortlich", "Who") naming someone else: their task.
+                    theirs = owner_column is not None and owner_column < len(cells) and not _mine(
+                        cells[owner_column], me)
                     for cell, kind in zip(cells, table_kinds):
-                        if cell.strip(" -—–") and kind in ("advice", "action"):
+                        if cell.strip(" -—–") and kind in ("advice", "action") and not (theirs and kind == "action"):
                             units.append(_Unit(cell, kind, finished and kind == "action", bullet=True))
             continue
         table_kinds = None
@@ -569,13 +573,25 @@ def _inline_list(text: str) -> list[str]:
 
 
 _MY_LINE = re.compile(r"^\s*(?:me|myself)\s*(?P<mark>[-–:])\s+(?P<text>\S.*)$", re.IGNORECASE)
-_TICKED_AFTER = re.compile(r"\s*(?:[-–—,(]\s*)?(?:[✓✔☑✅]\s*(?:hecho|done|fait|listo)?|(?<=[-–—,(] )(?:done|hecho|listo|fait)"
-                           r"|\((?:hecho|listo|fait|fatto|feito)\))\s*\)?\s*$", re.IGNORECASE)
-_DONE_LABEL = re.compile(r"^(?:did|done|completed|finished|already done)$", re.IGNORECASE)
-_STATUS_HEADER = re.compile(r"^(?:status|done\??|state|progress|statut|état|etat|fait\s*\??|estado|hecho\s*\??)$",
+_TICKED_AFTER = re.compile(r"\s*(?:[-–—,(]\s*)?(?:[✓✔☑✅]\s*(?:hecho|done|fait|listo|erledigt)?|(?<=[-–—,(] )(?:done|hecho|listo|fait|erledigt)"
+                           r"|\((?:hecho|listo|fait|fatto|feito|erledigt|erl\.)\))\s*\)?\s*$", re.IGNORECASE)
+_DONE_LABEL = re.compile(r"^(?:did|done|completed|finished|already done|erledigt|schon erledigt)$", re.IGNORECASE)
+_STATUS_HEADER = re.compile(r"^(?:status|done\??|state|progress|statut|état|etat|fait\s*\??|estado|hecho\s*\??|erledigt\s*\??)$",
                             re.IGNORECASE)
+_OWNER_HEADER = re.compile(r"^(?:owner|who|wer|verantwortlich|verantwortung|zuständig|responsable|qui|quién|quien)$",
+                           re.IGNORECASE)
+_SELF_CELL = {"", "-", "—", "–", "me", "i", "myself", "ich", "moi", "yo", "mich"}
+
+
+def _mine(cell: str, me: frozenset[str] | set[str]) -> bool:
+    """Whether a table's owner cell names the user: "ich", "me", their own name, or nothing."""
+    words = name_words(cell.strip(" *_"))
+    return cell.strip(" *_").lower() in _SELF_CELL or bool(words & _SELF_CELL) or bool(me and words & me)
+
+
 _DONE_CELL = re.compile(r"^(?:done|yes|y|completed?|finished|sent|booked|fait|faite|terminée?|envoyée?|oui"
                         r"|hecho|hecha|listo|lista|terminado|terminada|completado|completada|enviado|enviada|sí|si"
+                        r"|erledigt|ja|fertig|abgeschlossen|gesendet|geschickt"
                         r"|[x✓✔☑✅])(?!\w)", re.IGNORECASE)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ingest.note_meta import WRITTEN_LINE
+from mentordesk.relationships.extraction.languages import other_language_kind
 from mentordesk.relationships.extraction.tasks import _TASK_VERBS, _first_verb
 
 _SELF_COMMIT = re.compile(
@@ -153,9 +154,11 @@ def _logistics(bare: str) -> bool:
 
 _MONTH_WORD = (r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|enero|febrero|marzo|abril|mayo|junio"
                r"|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|février|avril|juin|juillet|août"
-               r"|septembre|octobre|novembre|décembre)")
+               r"|septembre|octobre|novembre|décembre|januar|februar|märz|mai|juni|juli|oktober|dezember|jänner)")
 _DATE_LINE = re.compile(rf"^(?:(?:\w+day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|lunes|martes|miércoles|jueves|viernes"
-                        rf"|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\.?,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:de\s+)?{_MONTH_WORD}"
+                        rf"|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch"
+                        rf"|donnerstag|freitag|samstag|sonntag|(?-i:Mo|Di|Mi|Do|Fr|Sa|So))\.?,?\s+)?"
+                        rf"(?:\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?{_MONTH_WORD}"
                         rf"|{_MONTH_WORD}\s+\d{{1,2}}"
                         rf"(?:st|nd|rd|th)?|\d{{4}}-\d\d-\d\d|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}),?(?:\s+(?:de\s+)?\d{{4}})?"
                         r"(?:(?:\s*[,;·|–—-]|\s+(?=(?-i:[A-Z0-9])))\s*(?!.*\b(?:said|says|told|suggest\w*|should|advi[cs]e\w*|must)\b)"
@@ -216,129 +219,6 @@ def plain_quotes(text: str) -> str:
     return text.translate(_TYPOGRAPHIC)
 
 
-# ----- French ---------------------------------------------------------------------------
-# Notes are often written in French, or half in French ("Conseils :", "elle dit que…",
-# "Parle à des gens qui…"). The same decisions in that language: the mentor's own promise,
-# the user's commitment, reported advice, and the familiar imperative (tu) or the polite
-# one (vous) of an advice verb, negated or not ("Ne retourne pas…", "Méfie-toi…").
-_FR_VERBS = (
-    "parle parler demande écris ecris lis mets fais prends garde arrête arrete montre présente presente accepte refuse "
-    "reste va viens dis sache sois aie choisis cherche trouve négocie negocie attends évite evite commence "
-    "continue essaie essaye pense oublie appelle envoie prépare prepare pose donne écoute ecoute laisse travaille "
-    "signe vérifie verifie compare calcule regarde apprends inscris méfie mefie concentre rappelle profite publie "
-    "contacte rencontre construis ose valide teste propose exige utilise fixe lâche lache relis documente mesure "
-    "investis bâtis batis protège protege décide decide quitte termine finis passe reviens rejoins crée cree offre "
-    "insiste précise precise bloque répète repete retiens retourne entraîne entraine pratique assure délègue delegue "
-    "priorise limite sépare separe vise tiens préviens previens remercie célèbre celebre partage lance démissionne "
-    "demissionne postule pars relance soigne prends ménage menage fie"
-).split()
-_FR_VERB = "(?:" + "|".join(sorted(set(_FR_VERBS), key=len, reverse=True)) + ")"
-_FR_POLITE = "(?:" + "|".join(v[:-1] + "ez" for v in _FR_VERBS if v.endswith("e") and len(v) > 3) + ")"
-_FR_IMPERATIVE = re.compile(
-    rf"^(?:(?:et|puis|mais|pis|aussi),?\s+)?(?:ne\s+|n['’])?(?:te\s+|t['’]|le\s+|la\s+|les\s+|lui\s+|leur\s+|en\s+|y\s+)?"
-    rf"(?:{_FR_VERB}|{_FR_POLITE})(?:-(?:toi|moi|le|la|les|lui|leur|en|y|nous|vous))?\b(?![’'-])",
-    re.IGNORECASE)
-_FR_ADVICE = re.compile(
-    r"\b(?:tu devrais|tu dois|tu peux|vous devriez|il faut(?! que je)|faut (?:que tu|pas)|le mieux,? c['’]est"
-    r"|(?:elle|il|iel|ils|elles)\s+(?:m['’]a\s+|a\s+|m['’]ont\s+|ont\s+)?(?:dit|dis|conseillé|suggéré|recommandé"
-    r"|conseille|suggère|recommande|insiste|pense|trouve|répète|croit)"
-    r"(?:\s+(?:aussi|encore|toujours|bien|vraiment|souvent|surtout))?\s*(?:que|de|d['’]|qu['’]|:)"
-    r"|selon (?:elle|lui|eux)|d['’]après (?:elle|lui)|(?:son|leur) (?:conseil|avis)|sa (?:règle|recommandation))"
-    # "elle dit avant de parler de salaire…", "elle a dit parle à Félix…" (not "elle dit qu'elle…": her own story)
-    r"|^(?:(?:so|basically|pis|et|ah)\s+)*(?:elle|il)\s+(?:m['’]a\s+|a\s+)?(?:aussi\s+)?(?:dit|dis)\b(?!\s+qu['’]?(?:elle|il)s?\b)",
-    re.IGNORECASE)
-_FR_MINE = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:alors|donc|et|puis|pis)\s+)(?:je\s+vais|j['’]vais|je\s+dois|il\s+faut\s+que\s+je"
-    r"|faut\s+que\s+je|je\s+m['’]engage|j['’]ai\s+promis|je\s+compte)\b"
-    r"|^(?:et\s+)?je\s+(?:t['’]|vous\s+)?(?:envoie|écris|ecris|inscris|m['’]inscris|regarde|rappelle|reviens|relance)\b",
-    re.IGNORECASE)
-_FR_THEIRS = re.compile(r"^(?:(?i:elle|il|iel)|[A-ZÀ-Þ][\w’'-]+(?: [A-ZÀ-Þ][\w’'-]+)?)\s+(?i:va|vont|peut|pourrait|offre de"
-                        r"|propose de)\s+(?i:me|m['’]|te|t['’]|en|lui|regarder|demander|envoyer|présenter|parler)")
-
-
-# ----- Spanish ---------------------------------------------------------------------------
-# The same four decisions for notes in Spanish: "Pide la oferta por escrito", "No aceptes
-# la primera cifra", "me dijo que…", "voy a…" / "tengo que…", and "te presento a Laura"
-# or "me va a mandar el artículo" (the mentor's own promise).
-_ES_VERBS = (  # (not "lee", "usa", "date", "agenda", "ten", "sal": English words or names too)
-    "pide pregunta busca escribe manda envía envia haz sé pon ven negocia aprende practica prepara "
-    "evita acepta rechaza deja toma guarda cuida construye documenta mide delega prioriza enfócate enfocate "
-    "olvídate olvidate muestra presenta comparte llama apunta anota elige decide espera intenta empieza sigue "
-    "mantén manten confía confia cuéntale cuentale dile pídele pidele aprovecha organiza revisa contacta "
-    "asegúrate asegurate habla piensa trabaja calcula compara reserva ofrece propón propon defiende "
-    "cobra exige aprovecha concéntrate concentrate tómate tomate deja ponte hazte quédate quedate quita contrata mete "
-    "suelta lleva dale cierra abre reparte enseña forma vete apóyate apoyate rodéate rodeate pregúntale preguntale "
-    "escríbele escribele llámale llamale díselo diselo úsala usala acuérdate acuerdate fíjate fijate"
-).split()
-_ES_IMPERATIVE = re.compile(
-    r"^(?:(?:y|pero|también|tambien|además|ademas|o sea|pues|bueno),?\s+)?(?:"
-    + "|".join(sorted(set(_ES_VERBS), key=len, reverse=True))
-    + r")(?:l[eoa]s?|me|te|nos|se)?\b"
-    # "No aceptes…", "No te compares…", "Nunca firmes…": a negative command is the subjunctive
-    r"|^(?:(?:y|pero|también|tambien),?\s+)?(?:no|nunca|jamás|jamas)\s+(?:(?:te|le|lo|la|les|me|se)\s+[a-záéíóúñ]{3,}(?:es|as)"
-    r"|aceptes|firmes|digas|renuncies|negocies|esperes|compares|hagas|vayas|dejes|tomes|pidas|olvides|cuentes"
-    r"|mandes|envíes|envies|regales|trabajes|asumas|prometas|des|pongas|subestimes|aceptes|respondas|contestes"
-    r"|confíes|confies|firmes|cambies|busques|sigas|uses|vendas|bajes|critiques|alargues|sueltes|cambies|aceptes"
-    r"|discutas|regañes|castigues|prometas|compares|reescribas|micromanejes|escondas|trates|cedas|tengas|seas|estés)\b",
-    re.IGNORECASE)
-_ES_ADVICE = re.compile(
-    r"\b(?:me (?:dijo|recomendó|recomendo|sugirió|sugirio|aconsejó|aconsejo|insistió|insistio) (?:que|de|:)"
-    r"|(?:ella|él|el) (?:dice|piensa|cree|opina|insiste|recomienda|sugiere) que|según (?:ella|él|el)"
-    r"|su consejo|deberías|deberias|tienes que|te conviene|lo mejor es|hay que"
-    # an AI recap's third person: "Adriana sugirió que Mariana pida…", "le aconsejó preparar…"
-    r"|(?:le |les )?(?:sugirió|sugirio|aconsejó|aconsejo|recomendó|recomendo|propuso) (?:que|a|\w+ar|\w+er|\w+ir)\b)",
-    re.IGNORECASE)
-# Lines that report what the mentor said, whatever follows: "según Adriana, …", "que mi output
-# es el del equipo" (under "me dijo:"), "dice que deje de…".
-_ES_REPORTED_LEAD = re.compile(r"^(?:y\s+|también\s+|tambien\s+)*(?:según (?:ella|él|el|[A-ZÁÉÍÓÚ]\w+)\b|que\s+(?!no sé)"
-                               r"|(?:ella |él |el )?(?:dice|dijo) que\b|me (?:dijo|recomendó|recomendo|sugirió|sugirio) que\b)",
-                               re.IGNORECASE)
-# A Spanish imperative with its pronoun joined on and its stress marked: "díselo", "pídele", "vete".
-_ES_ENCLITIC = re.compile(r"^(?:(?:y|pero),?\s+)?[a-zñ]*[áéíóú][a-zñ]*(?:te|le|lo|la|les|los|las|nos|me|selo|sela)\b",
-                          re.IGNORECASE)
-_ES_MINE = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:y|entonces|así que|asi que|pues|yo)\s+)(?:voy a|tengo que|me comprometí a|me comprometi a|debo"
-    r"|me comprometo a"
-    r"|quedé en|quede en|le (?:mando|envío|envio|escribo|paso))\b",
-    re.IGNORECASE)
-_ES_THEIRS = re.compile(
-    r"^(?:(?i:ella|él|el)\s+|[A-ZÁÉÍÓÚÑ][\w’'-]+(?: [A-ZÁÉÍÓÚÑ][\w’'-]+)?\s+)?(?i:me|te)\s+(?i:va a|vas a)\s+"
-    r"|^(?i:te (?:presento|mando|paso|envío|envio|comparto|conecto))\b"
-    r"|^(?:(?i:ella|él|el)|[A-ZÁÉÍÓÚÑ][\w’'-]+)\s+(?i:va a (?:presentarme|mandarme|enviarme|pasarme|escribir))")
-
-
-def _spanish_kind(text: str) -> str | None:
-    if _ES_THEIRS.search(text):
-        return "other"  # "Marta me va a presentar a su jefe", "te presento a Laura": their promise
-    if _ES_REPORTED_LEAD.match(text):
-        return "advice"  # "según ella tengo que hacer 1:1 con todos": her advice, in my words
-    if _ES_MINE.search(text):
-        return "action"
-    if _ES_ADVICE.search(text) or _ES_IMPERATIVE.match(text) or (_ES_ENCLITIC.match(text) and _looks_spanish(text)):
-        return "advice"
-    return None
-
-
-_ES_WORDS = {"que", "el", "la", "los", "las", "una", "por", "para", "con", "del", "al", "es", "lo", "se", "su", "tu",
-             "te", "mi", "y", "de", "en", "un", "no", "más", "pero", "como"}
-
-
-def _looks_spanish(text: str) -> bool:
-    return len(set(re.findall(r"[a-záéíóúñ]+", text.lower())) & _ES_WORDS) >= 3
-
-
-def _french_kind(text: str) -> str | None:
-    if re.match(r"^(?:moi\s+)?ce que je (?:dois|vais) faire\s*:?\s*$", text, re.IGNORECASE):
-        return "other"  # "moi ce que je dois faire": the lead-in to the list, not a task
-    if _FR_THEIRS.match(text):
-        return "other"  # "JF va me présenter Olivier": the mentor's own promise
-    if _FR_MINE.search(text):
-        return "action"
-    if _FR_ADVICE.search(text) or _FR_IMPERATIVE.match(text):
-        return "advice"
-    return None
-
-
 def rule_kind(sentence: str) -> str | None:
     """advice | action | other when a plain rule decides it, else None (ask the classifier)."""
     text = plain_quotes(sentence).strip().strip("\"'")
@@ -358,7 +238,7 @@ def rule_kind(sentence: str) -> str | None:
         return "other"  # the mentor's own promise
     if _REPORTED_LEAD.match(bare) or _SAID_IMPERATIVE.match(bare):
         return "advice"
-    other_language = _french_kind(bare) or _spanish_kind(bare)
+    other_language = other_language_kind(bare)
     if other_language is not None:
         return other_language
     if _TOLD_SOMEONE_TO.match(bare):

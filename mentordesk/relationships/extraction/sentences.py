@@ -23,9 +23,10 @@ def split_sentences(text: str) -> list[str]:
     return [p.replace("\x00", ".").strip() for p in parts if p and p.strip()]
 
 
-_FILLERS = re.compile(r"^(?:(?:and|so|but|um+|uh+|er+|anyway|oh|okay|ok|yeah|right|then|like|well|which"
+_FILLERS = re.compile(r"^(?:(?:and|so|but|um+|uh+|er+(?!\s+(?:hat|meinte|meint|sagt|sagte|findet|riet|empfiehlt|will|wird|schickt|stellt)\b)|anyway|oh|okay|ok|yeah|right|then|like|well|which"
                       r"|euh+|pis|puis|et|ben|bon|faque|fait que|genre|ah|alors|donc"
-                      r"|eh+|este|o sea|pues|bueno|y|entonces|luego|y luego)\b[,.]?\s*)+",
+                      r"|eh+|este|o sea|pues|bueno|y|entonces|luego|y luego"
+                      r"|äh+m?|öh+m?|hm+|also|und|dann|ja|naja|halt|genau|jedenfalls)\b[,.]?\s*)+",
                       re.IGNORECASE)
 
 
@@ -59,7 +60,14 @@ _SPOKEN_BREAK = re.compile(
     r"(?:también\s+|tambien\s+)?me\s+(?:dijo|recomendó|recomendo|sugirió|sugirio)\b)"
     r"|(?<!que)\s+(?=(?:(?:y|eh+|este|o sea|pues|bueno|entonces)\s+)*(?:yo\s+)?(?:tengo que|voy a)\b)"
     r"|\s+(?=(?:eh+|este)\s+)|\s+(?=(?:y\s+)?(?:ya\s+)?eso es todo\b)"
-    r"|\s+(?=(?:creo que\s+)?(?:ella|él|el)\s+me\s+va\s+a\b)",
+    r"|\s+(?=(?:creo que\s+)?(?:ella|él|el)\s+me\s+va\s+a\b)"
+    # and in German: "… und er hat gesagt dass …", "… und dass ich …", "… und ich werde …"
+    r"|\s+(?=(?:(?:und|also|äh+m?|ja|dann|genau)\s+)*(?:er|sie)\s+(?:hat\s+)?(?:auch\s+|noch\s+)?(?:gesagt|meinte|meint"
+    r"|sagt|sagte|findet|riet|empfiehlt)\b)"
+    r"|\s+(?=(?:und|also)\s+dass\s+(?:ich|du|man)\b)"
+    r"|(?<!dass)\s+(?=(?:(?:und|also|äh+m?|ja|dann)\s+)*ich\s+(?:werde|muss|soll|will)\b)"
+    r"|\s+(?=(?:äh+m?|öh+m?)\s+)|\s+(?=(?:ja\s+)?(?:das\s+)?wars?\b)"
+    r"|\s+(?=(?:(?:und|also)\s+)*(?:er|sie)\s+(?:schickt|will|wird|stellt)\s+mi[rc]h?\b)",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(r"^(?:.{0,60}?\b(?:he|she|they) (?:also )?(?:said|told me)(?: was)? that\s+|(?:he|she|they)"

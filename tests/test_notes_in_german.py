@@ -1,0 +1,201 @@
+"""Issue 9: notes written in German, or half in German: dates ("Mittwoch, 12. März 2025",
+"Mi, 12.03.", "14. Jänner"), "gestern" for the day before, Outlook's German headers, "Kaffee
+mit Brigitte", "Frau Dr." and "Herrn Prof." before a name, labels (Tipps / To-dos / Meine
+Aufgaben / Nächste Schritte / Maßnahmen), the du and the Sie imperative, reported speech in
+the subjunctive ("Sie meinte, ich solle …"), "ich werde …", the mentor's own promise ("Sie
+schickt mir …"), a protocol's task table with an owner column, a dictated run-on, a Teams
+summary in the third person. Written from the brief of the next stranger's set, before it
+existed, so that set's first look measures them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ingest.note_meta import find_date, weekday_date
+from mentordesk.relationships.extraction import extract_items, rule_kind
+from tests.helpers import ingest_notes_with_table, placements
+
+TABLE = """name,company,role,stage,notes
+Brigitte Hofer,Raiffeisen Digital,CIO,primary,"Frau Dr. Hofer in anything formal; Brigitte in my notes. Kaffee im Café Prückel."
+Thomas Brandt,TU Wien,Professor,mentor,"Herr Prof. Brandt, my old supervisor. We say Sie."
+Thomas Lechner,Bitpanda,Engineering Director,mentor,"Tom or Tom L. in my notes."
+Katharina Weiß,Freelance,Coach,mentor,"Kathi in my notes."
+Jonas Berger,Runtastic,CTO,prospect,Never met.
+"""
+COFFEE = """# Kaffee mit Brigitte – Mittwoch, 12. März 2025
+
+Café Prückel, 45 Min.
+
+## Tipps
+- Frag deinen Chef direkt, was er von dir erwartet.
+- Nicht zu früh über Gehalt reden.
+- Sie meinte, ich solle mir ein zweites Standbein im Team aufbauen.
+
+## To-dos
+- [x] Lebenslauf überarbeiten
+- [ ] Jonas Berger auf LinkedIn anschreiben
+- Brigitte die Folien schicken
+
+Sie schickt mir ihren Artikel über Führung.
+"""
+CALL = """Telefonat mit Herrn Prof. Brandt
+Datum: 03.06.2025
+
+Er riet mir, die Promotion nicht abzubrechen, sondern sie in Teilzeit fertigzustellen.
+Laut ihm sollte ich zuerst mit meiner Chefin über die Stundenreduktion sprechen.
+Nehmen Sie sich Zeit für die Entscheidung, hat er gesagt.
+Er erzählte von seiner eigenen Zeit in Zürich.
+
+Nächste Schritte:
+1. Mit Sabine über Teilzeit reden (bis Ende Juni)
+2. Exposé an Prof. Brandt schicken
+Ich werde ihm bis Freitag eine Gliederung schicken.
+"""
+PROTOCOL = """Protokoll Mentoring-Gespräch
+Teilnehmer: Tom L., ich
+Datum: Di, 14.10.2025
+Ort: Teams
+
+TOP 1: Beförderung
+- Tom empfiehlt, ein Brag-Dokument zu führen.
+- Wichtig: Erfolge quantifizieren.
+
+Maßnahmen:
+| Aufgabe | Verantwortlich | bis |
+|---|---|---|
+| Brag-Dokument anlegen | ich | 24.10. |
+| Kontakt zu Anna herstellen | Tom | 31.10. |
+
+Nächster Termin: 18.11.2025
+"""
+COACHING = """gestern Abend Coaching mit Kathi. War anstrengend.
+
+Was sie gesagt hat:
+Du musst lernen, Nein zu sagen. Setz dir Grenzen und kommunizier sie früh.
+Man sollte nie mehr als drei Prioritäten gleichzeitig haben.
+
+Meine Aufgaben
+- Wochenplanung am Montag blocken ✓
+- Kathi Bescheid geben, wie das Gespräch mit Markus lief
+"""
+REPLY = """Von: Brigitte Hofer <b.hofer@raiffeisen-digital.at>
+Gesendet: Donnerstag, 4. September 2025 08:15
+An: Lena Gruber <lena.gruber@example.at>
+Betreff: AW: Danke fürs Gespräch
+
+Liebe Lena,
+
+gerne, es war schön, dich gestern zu sehen. Hier noch einmal meine drei Punkte:
+
+1. Verhandle das Gehalt erst, wenn du das Angebot schriftlich hast.
+2. Frag nach dem Budget für Weiterbildung.
+3. Lass dich nicht unter Druck setzen.
+
+Ich stelle dich nächste Woche Jonas vor.
+
+Liebe Grüße
+Brigitte
+
+Brigitte Hofer
+CIO | Raiffeisen Digital
+"""
+SUMMARY = """Besprechungsnotizen
+Mentoring Lena / Prof. Brandt
+Freitag, 7. November 2025
+
+Zusammenfassung
+Thomas Brandt empfahl Lena Gruber, das Kapitel zur Methodik vor Weihnachten abzuschließen.
+Er riet ihr, mit der Betreuerin einen festen Termin pro Monat zu vereinbaren.
+Lena berichtete von ihrem neuen Projekt im Team.
+
+Folgeaufgaben
+- Kapitel 3 bis 19.12. fertigstellen (Lena Gruber)
+- Literaturliste schicken (Thomas Brandt)
+"""
+MEMO = ("also ich komm gerade vom mittagessen mit tom und er hat gesagt dass ich mich nicht verstecken soll und dass ich in den architektur-runden öfter was sagen muss und ich soll mir einen sponsor suchen und ich werde nächste woche mit der bereichsleiterin reden und ihm dann berichten ja das wars\n")
+
+
+def test_german_dates_are_read():
+    assert find_date("Mittwoch, 12. März 2025") == dt.date(2025, 3, 12)
+    assert find_date("am 3. Mai 2025") == dt.date(2025, 5, 3)
+    assert find_date("14. Jänner 2026") == dt.date(2026, 1, 14)
+    assert find_date("Am Di., 3. März 2026 um 18:02 schrieb Tom <tom@example.at>:") == dt.date(2026, 3, 3)
+    # a two-letter weekday settles the year of a date written without one
+    assert weekday_date("Mi, 12.03.", today=dt.date(2026, 12, 1)) == dt.date(2025, 3, 12)
+    assert weekday_date("Do 16.10.", today=dt.date(2026, 12, 1)) == dt.date(2025, 10, 16)
+
+
+@pytest.fixture
+def placed(desk, tmp_path, monkeypatch):
+    monkeypatch.setenv("MENTORDESK_DATE_ORDER", "dmy")
+    desk.relationships.profile.update(name="Lena Gruber")
+    ingest_notes_with_table(desk, tmp_path, TABLE, {
+        "Kaffee mit Brigitte.md": COFFEE, "Telefonat Prof Brandt.txt": CALL, "Protokoll Mentoring Tom.txt": PROTOCOL,
+        "2025-11-20 Kathi.txt": COACHING, "AW Danke fürs Gespräch.txt": REPLY, "Teams Zusammenfassung.txt": SUMMARY,
+        "Sprachmemo 12.txt": MEMO})
+    return desk.relationships
+
+
+def test_german_notes_become_meetings_of_the_right_mentor_and_day(placed):
+    meetings, reviews = placements(placed)
+    assert meetings["Kaffee mit Brigitte.md"] == ("Brigitte Hofer", "2025-03-12")
+    # "Herrn Prof. Brandt" is Thomas Brandt, not the other Thomas
+    assert meetings["Telefonat Prof Brandt.txt"] == ("Thomas Brandt", "2025-06-03")
+    assert meetings["Protokoll Mentoring Tom.txt"] == ("Thomas Lechner", "2025-10-14")
+    # named the day it was written, opening "gestern Abend Coaching mit Kathi"
+    assert meetings["2025-11-20 Kathi.txt"] == ("Katharina Weiß", "2025-11-19")
+    # sent on 4 September: "schön, dich gestern zu sehen"
+    assert meetings["AW Danke fürs Gespräch.txt"] == ("Brigitte Hofer", "2025-09-03")
+    assert meetings["Teams Zusammenfassung.txt"] == ("Thomas Brandt", "2025-11-07")
+    assert reviews["Sprachmemo 12.txt"] == "no_date"
+
+
+def test_german_labels_imperatives_reports_and_the_mentors_promise(placed):
+    hofer = {(a.kind, a.text, a.done) for a in placed.people.detail("Brigitte Hofer").advice}
+    assert ("advice", "Frag deinen Chef direkt, was er von dir erwartet.", False) in hofer
+    assert ("advice", "Nicht zu früh über Gehalt reden.", False) in hofer
+    assert ("advice", "Sie meinte, ich solle mir ein zweites Standbein im Team aufbauen.", False) in hofer
+    assert ("action", "Lebenslauf überarbeiten", True) in hofer
+    assert ("action", "Brigitte die Folien schicken", False) in hofer
+    assert ("advice", "Lass dich nicht unter Druck setzen.", False) in hofer
+    assert not any("Artikel" in text or "stelle dich" in text or "Raiffeisen" in text for _, text, _ in hofer)
+    brandt = {(a.kind, a.text) for a in placed.people.detail("Thomas Brandt").advice}
+    assert ("advice", "Nehmen Sie sich Zeit für die Entscheidung, hat er gesagt.") in brandt
+    assert ("advice", "Laut ihm sollte ich zuerst mit meiner Chefin über die Stundenreduktion sprechen.") in brandt
+    assert ("action", "Ich werde ihm bis Freitag eine Gliederung schicken.") in brandt
+    assert ("action", "Exposé an Prof. Brandt schicken") in brandt
+    assert not any("Zürich" in text for _, text in brandt)  # his story
+
+
+def test_a_protocol_task_table_keeps_only_the_users_rows(placed):
+    tom = {(a.kind, a.text) for a in placed.people.detail("Thomas Lechner").advice}
+    assert ("action", "Brag-Dokument anlegen") in tom
+    assert ("advice", "Tom empfiehlt, ein Brag-Dokument zu führen.") in tom
+    assert not any("Kontakt zu Anna" in text for _, text in tom)  # Tom's own row
+
+
+def test_a_teams_summary_in_german_gives_advice_and_only_the_users_tasks(placed):
+    brandt = {(a.kind, a.text) for a in placed.people.detail("Thomas Brandt").advice}
+    assert any(kind == "advice" and text.startswith("Er riet ihr, mit der Betreuerin") for kind, text in brandt)
+    assert any(kind == "action" and text.startswith("Kapitel 3 bis 19.12.") for kind, text in brandt)
+    assert not any("Literaturliste" in text or "berichtete" in text for _, text in brandt)
+
+
+def test_a_german_voice_memo_run_on_is_cut_into_advice_and_a_task():
+    items = [(i.kind, i.text) for i in extract_items(MEMO, None, "Thomas Lechner", "Lena Gruber")]
+    assert ("advice", "er hat gesagt dass ich mich nicht verstecken soll") in items
+    assert ("advice", "ich soll mir einen sponsor suchen") in items
+    assert any(kind == "action" and text.startswith("ich werde nächste woche") for kind, text in items)
+    assert not any("mittagessen" in text for _, text in items)
+
+
+def test_german_rules_leave_english_alone():
+    assert rule_kind("Sie schickt mir ihren Artikel über Führung.") == "other"
+    assert rule_kind("Er riet mir, die Promotion nicht abzubrechen.") == "advice"
+    assert rule_kind("Ich schicke dir bis Sonntag meinen Entwurf.") == "action"
+    assert rule_kind("Mittwoch, 12. März 2025") == "other"
+    # English lines with words German also has are not read as German
+    assert rule_kind("So the plan is fine.") is None
+    assert rule_kind("Die Hard is her favourite film.") is None
