@@ -417,15 +417,18 @@ def _rows_as_note(rows: list[list[str]]) -> LoadedFile:
 _ITEM_TYPES = re.compile(r"^(?:advice|action(?: item)?s?|to ?-?dos?|tasks?|notes?|takeaways?|suggestions?|next steps?"
                          r"|follow[- ]?ups?|homework|questions?|decisions?|tips?|feedback|commitments?|other|info"
                          r"|promises?|conseils?|à faire|tâches?|suivis?|promesses?|idées?|remarques?"
-                         r"|consejos?|tareas?|pendientes?|notas?|promesas?|acci[óo]n(?:es)?|preguntas?)$",
+                         r"|consejos?|tareas?|pendientes?|notas?|promesas?|acci[óo]n(?:es)?|preguntas?"
+                         r"|rat|ratschl[äa]ge?|tipps?|aufgaben?|notiz(?:en)?|zusagen?|versprechen|fragen?|ideen?"
+                         r"|empfehlungen?|erkenntnis(?:se)?|ma(?:ß|ss)nahmen?|info(?:s)?)$",
                          re.IGNORECASE)
 _TYPE_HEADERS = {"type", "kind", "category", "item type", "entry type", "item", "what", "catégorie", "genre", "tipo",
-                 "categoría", "categoria"}
+                 "categoría", "categoria", "typ", "art", "kategorie"}
 _STATUS_HEADERS = {"status", "done", "state", "complete", "completed", "statut", "état", "etat", "fait", "estado",
-                   "hecho"}
+                   "hecho", "erledigt", "stand"}
 _DONE_VALUES = {"done", "completed", "complete", "yes", "y", "closed", "finished", "✓", "✔", "✅", "x", "true", "sent",
                 "fait", "faite", "terminé", "terminée", "oui", "envoyé", "envoyée", "hecho", "hecha", "listo", "lista",
-                "terminado", "terminada", "completado", "completada", "sí", "si", "enviado", "enviada"}
+                "terminado", "terminada", "completado", "completada", "sí", "si", "enviado", "enviada",
+                "erledigt", "ja", "fertig", "abgeschlossen", "gesendet", "geschickt", "erl."}
 
 
 def _item_rows(header: list[str], body: list[list[str]]) -> str | None:
@@ -457,7 +460,8 @@ def _item_rows(header: list[str], body: list[list[str]]) -> str | None:
         box = "" if not status else "[x] " if status in _DONE_VALUES else "[ ] "  # "Pending", "Open"
         # A row typed "Note" is context the user kept, neither advice nor a task.
         # So is the mentor's own promise ("Promise: intro to Nadia"): not the user's task.
-        heading = "Context" if not kind or re.fullmatch(r"(?i)notes?|notas?|info|other|remarques?|promises?|promesses?|promesas?",
+        heading = "Context" if not kind or re.fullmatch(r"(?i)notes?|notas?|info|other|remarques?|promises?|promesses?|promesas?"
+                                                        r"|notiz(?:en)?|zusagen?|versprechen|infos",
                                                         kind) else kind
         sections.setdefault(heading, []).append(f"- {box}{text}")
     for kind, items in sections.items():

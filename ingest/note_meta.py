@@ -1035,14 +1035,15 @@ def _weekday_index(word: str) -> int:
     short = word.lower()[:3]
     return _WEEKDAY_ORDER.index(short) if short in _WEEKDAY_ORDER else _OTHER_WEEKDAYS[short]
 _DAY_HEADING = re.compile(
-    rf"^(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<day>\d{{1,2}}){_ORD}"
+    rf"^(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    rf"|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?\s+)?(?P<day>\d{{1,2}}){_ORD}"
     rf"(?:\s+(?:of\s+)?{_MONTH})?(?:,?\s+(?P<year>20\d\d))?$", re.IGNORECASE)
 _MONTH_LINE = re.compile(rf"^(?:w/?c\s+\d{{1,2}}{_ORD}\s+)?{_MONTH}(?:\s+(?P<year>20\d\d))?$", re.IGNORECASE)
 # "Tue 18/11/2025", "WED 11.02", "Sat 15/11": a weekday or a year says the numbers are a day.
 _NUMERIC_DAY_HEADING = re.compile(
     r"^(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim|mié|mie|jue|vie|sáb|sab|dom"
     r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so)[a-zé]*\.?,?\s+)?(?P<first>\d{1,2})[/.\-](?P<second>\d{1,2})"
-    r"(?:[/.\-](?P<year>(?:20)?\d\d))?$", re.IGNORECASE)
+    r"(?:[/.\-](?P<year>(?:20)?\d\d))?\.?$", re.IGNORECASE)  # (German writes "Mo 16.03.")
 
 
 def _heading_text(line: str) -> str:

@@ -199,3 +199,73 @@ def test_german_rules_leave_english_alone():
     # English lines with words German also has are not read as German
     assert rule_kind("So the plan is fine.") is None
     assert rule_kind("Die Hard is her favourite film.") is None
+
+
+BUJO = """# März 2026 – KW 12
+
+**Mo 16.03.**
+• Sprint Review vorbereiten
+x Zahnarzt anrufen
+
+**Di 17.03.**
+○ Telefonat mit Kathi
+– Mach die Grenzen sichtbar, sonst merkt sie keiner.
+– Sag einmal pro Woche bewusst Nein.
+• Kathi den Link zum Kurs schicken
+• Wochenplan für April erstellen
+
+**Mi 18.03.**
+x Kathi den Link zum Kurs schicken
+• Einkaufen
+"""
+DAILY = """# Montag, 9. März 2026
+
+## Tagebuch
+Schlecht geschlafen. Viel zu tun im Sprint.
+
+## Mittagessen mit Brigitte
+- Geh mit einer klaren Zahl in die Verhandlung.
+- Sie findet, ich sollte die Teamleitung nicht zu schnell annehmen.
+- Sie fragt ihren Kollegen bei der Erste Bank für mich.
+
+## Aufgaben heute
+- Wäsche
+- Steuererklärung
+"""
+LOG = """Datum;Mentor;Typ;Text;Status
+05.05.2026;Kathi;Rat;Plane Pufferzeiten in jede Woche ein.;
+05.05.2026;Kathi;Aufgabe;Kalender für Mai aufräumen;erledigt
+05.05.2026;Kathi;Notiz;Sie zieht im Juni nach Graz.;
+"""
+
+
+@pytest.fixture
+def journals(desk, tmp_path, monkeypatch):
+    monkeypatch.setenv("MENTORDESK_DATE_ORDER", "dmy")
+    desk.relationships.profile.update(name="Lena Gruber")
+    ingest_notes_with_table(desk, tmp_path, TABLE, {
+        "Bujo KW 12 2026.md": BUJO, "2026-03-09.md": DAILY, "Mentoring-Log Kathi.csv": LOG})
+    return desk.relationships
+
+
+def test_a_german_bullet_journal_week_is_the_day_of_the_call_with_its_tasks_ticked_later(journals):
+    meetings, _ = placements(journals)
+    assert meetings["Bujo KW 12 2026.md"] == ("Katharina Weiß", "2026-03-17")
+    assert meetings["Mentoring-Log Kathi.csv"] == ("Katharina Weiß", "2026-05-05")
+    kathi = {(a.kind, a.text, a.done) for a in journals.people.detail("Katharina Weiß").advice}
+    assert ("advice", "Sag einmal pro Woche bewusst Nein.", False) in kathi
+    assert ("action", "Kathi den Link zum Kurs schicken", True) in kathi  # "x" on Wednesday
+    assert ("action", "Wochenplan für April erstellen", False) in kathi
+    assert not any(text in ("Sprint Review vorbereiten", "Einkaufen", "Zahnarzt anrufen") for _, text, _ in kathi)
+    # the log's Typ column: Rat is advice, Aufgabe a task ("erledigt": done), Notiz neither
+    assert ("advice", "Plane Pufferzeiten in jede Woche ein.", False) in kathi
+    assert ("action", "Kalender für Mai aufräumen", True) in kathi
+    assert not any("Graz" in text for _, text, _ in kathi)
+
+
+def test_a_daily_note_keeps_the_lunch_and_not_the_days_chores_or_her_promise(journals):
+    meetings, _ = placements(journals)
+    assert meetings["2026-03-09.md"] == ("Brigitte Hofer", "2026-03-09")
+    hofer = {(a.kind, a.text) for a in journals.people.detail("Brigitte Hofer").advice}
+    assert ("advice", "Geh mit einer klaren Zahl in die Verhandlung.") in hofer
+    assert not any(text in ("Wäsche", "Steuererklärung") or "Erste Bank" in text for _, text in hofer)

@@ -21,7 +21,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -222,6 +222,8 @@ class NotesSync:
                  classifier: SentenceClassifier | None, report: SyncReport) -> _NoteChange:
         note = placement.note
         items = extract_items(placement.entry or note.text, classifier, placement.mentor_name, placement.me)
+        if placement.entry is not None:
+            items = _ticked_elsewhere(items, note.text)
         model_ran = False
         items = _not_instructions(items)
         if extractor is not None:
@@ -363,9 +365,23 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
     return _Placement(note, person_id, new_person, date, key, said, entry=journal_entry)
 
 
+# A task crossed off on another day of the journal: "x Kathi den Link schicken" on Wednesday.
+_TICKED_LINE = re.compile(r"^\s*(?:[xX×✓✔]|[-*]\s+\[[xX]\])\s+(?P<text>\S.*)$")
+
+
+def _ticked_elsewhere(items: list[ExtractedItem], text: str) -> list[ExtractedItem]:
+    """A journal meeting's open actions that a later day's line ticks off, marked done."""
+    ticked = {" ".join(m["text"].lower().split()) for line in text.splitlines() if (m := _TICKED_LINE.match(line))}
+    return [replace(i, done=True) if i.kind == "action" and not i.done and " ".join(i.text.lower().split()) in ticked
+            else i for i in items]
+
+
 _MET_IN_ENTRY = re.compile(r"\b(?:coffee|call|rang|phoned|meeting|met|lunch|dinner|chat|catch[- ]?up|1:1|1-1|a half|pint"
                            r"|said|says|reckons|told me|advice|suggested"
-                           r"|café|appel|dîner|souper|déjeuner|rencontre|jasé|bière|conseils?|dit|m['’]a dit)(?!\w)",
+                           r"|café|appel|dîner|souper|déjeuner|rencontre|jasé|bière|conseils?|dit|m['’]a dit"
+                           r"|llamada|comida|cena|desayuno|charla|sesión|reunión|consejos?|dijo"
+                           r"|telefonat|anruf|kaffee|mittagessen|abendessen|treffen|getroffen|gespräch|termin|coaching"
+                           r"|mentoring|meinte|sagte|gesagt|riet|rät|empfahl|tipps?)(?!\w)",
                            re.IGNORECASE)
 
 

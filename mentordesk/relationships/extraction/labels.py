@@ -94,7 +94,7 @@ _ADVICE_WORDS = re.compile(
     r"|consejos?|lo que me (?:dijo|recomendó|sugirió|aconsejó)|sus (?:consejos|ideas|recomendaciones|puntos)"
     r"|recomendaciones|sugerencias|aprendizajes|para recordar|ideas clave"
     # German: "Tipps:", "Ratschläge", "Was sie gesagt hat", "Ihr Rat", "Erkenntnisse", "Empfehlungen"
-    r"|tipps|ratschl[äa]ge?|(?:ihr|sein|ihre|seine) (?:rat|tipps?|punkte|ratschläge|empfehlungen|sicht|regeln)"
+    r"|tipps?|rat|ratschl[äa]ge?|empfehlung|(?:ihr|sein|ihre|seine) (?:rat|tipps?|punkte|ratschläge|empfehlungen|sicht|regeln)"
     r"|was (?:sie|er|\w+) (?:gesagt hat|sagte|meinte|empfiehlt|empfahl|rät|riet)|empfehlungen|erkenntnisse"
     r"|hinweise|impulse|kernaussagen|(?:zum )?mitnehmen|merken)\b",
     re.IGNORECASE,
@@ -129,6 +129,8 @@ _OTHER_LABEL = re.compile(
     # A daily note's own sections: the day's chores, not a meeting's outcomes.
     r"|today|tonight|this morning|morning|evening|habits|gratitude|groceries|shopping(?: list)?|errands|journal"
     r"|daily(?: log| notes?)?|day plan|plan for today|(?:today'?s )?(?:tasks|todos?) (?:for )?today"
+    r"|heute|(?:aufgaben|to-?dos?|erledigungen) (?:für )?heute|heute zu tun|tagebuch|dankbar(?:keit)?|gewohnheiten"
+    r"|einkauf(?:en|sliste)?|haushalt|privat"
     # What the mentor observes, not what they advise: "What she sees in junior applicants".
     r"|what (?:she|he|they) (?:sees?|saw|notices?|noticed|observes?|observed|looks? for|knows?) (?:in|about|when|with)\b.*"
     r"|(?:about|on) (?:the|her|his|their) (?:team|company|org|organisation|organization|role|job)"

@@ -145,7 +145,7 @@ _DE_VERBS = (  # du-imperatives of advice verbs (not "bitte", "plane", "setz" al
     "behalte behalt halte halt vergiss achte achte fordere fordre verlang verlange triff wähle wähl entscheide "
     "entscheid sammle sammel notier notiere verteidige grenz streich schütze schütz blocke block formuliere "
     "formulier überlass unterschätz unterschätze rechne vergleiche vergleich kläre klär schlaf schlafe iss trink "
-    "stell stelle setz dich setze dich pass hör auf fang an vernetz vernetze bedank bedanke feier feiere erzähl "
+    "stell stelle setz setze pass vernetz vernetze bedank bedanke feier feiere erzähl "
     "erzähle bring bringe dräng dränge trenne trenn beginn beginne starte start hinterfrage hinterfrag"
 ).split()
 _DE_VERB = "(?:" + "|".join(sorted(set(_DE_VERBS), key=len, reverse=True)) + ")"
@@ -184,7 +184,9 @@ _DE_MINE = re.compile(
 _DE_THEIRS = re.compile(
     r"^(?:(?:und|auch)\s+)?(?:(?i:sie|er)|[A-ZÄÖÜ][\w’'-]+(?: [A-ZÄÖÜ][\w’'-]+)?)\s+(?i:schickt|sendet|stellt|vernetzt|leitet"
     r"|gibt|fragt|meldet|schaut|bringt|will|wird|kann|möchte|bietet|hat\s+angeboten|hat\s+versprochen|leiht|borgt"
-    r"|macht|teilt)\s+(?i:mir|mich|sich|uns|an|nach)\b")
+    r"|macht|teilt|sucht|organisiert|schreibt|ruft|kümmert\s+sich|hört\s+sich)\b"
+    # … for me, to me: "Sie fragt ihren Kollegen für mich", "Er schickt mir den Link" (not "gibt mir den Rat")
+    r"(?=.*\b(?i:mir|mich|uns)\b)(?!.*\b(?i:rat|tipp|ratschlag|hinweis)\b)")
 _DE_TOLD = re.compile(  # stories and what was talked about, not counsel
     r"^(?:wir\s+(?:haben|hatten|sprachen|redeten|sind)|(?:sie|er)\s+(?:hat\s+)?(?:erzählt|erzählte|berichtete|war|ist"
     r"|hatte|kam|kommt)|ich\s+(?:habe|hab|hatte|war|bin|erzählte|fand|fühle|fühlte|komm|komme|kam))\b",
@@ -194,8 +196,17 @@ _DE_WORDS = {"und", "der", "die", "das", "nicht", "ich", "mit", "ist", "zu", "de
              "noch", "nach", "zum", "zur", "aus", "wenn", "oder", "aber", "ihr", "ihm", "dein", "deine", "deinen"}
 
 
+# du-imperatives that are no English word: a short line starting with one is German
+# ("Sag einmal pro Woche bewusst Nein.") even with too few German little words to tell.
+_DE_ONLY_VERBS = sorted(set(_DE_VERBS) - {"halt", "block", "start", "hole", "pass", "bring", "wart", "sage", "fang", "red",
+                                          "lass", "hab", "rede", "iss", "such", "lies",
+                                          "plane", "stell", "ruf", "bitte"},
+                        key=len, reverse=True)
+_DE_OPENING = re.compile(r"^(?=[A-ZÄÖÜ])(?:" + "|".join(_DE_ONLY_VERBS) + r")\b", re.IGNORECASE)
+
+
 def _looks_german(text: str) -> bool:
-    return len(set(re.findall(r"[a-zäöüß]+", text.lower())) & _DE_WORDS) >= 2
+    return len(set(re.findall(r"[a-zäöüß]+", text.lower())) & _DE_WORDS) >= 2 or bool(_DE_OPENING.match(text))
 
 
 def _german_kind(text: str) -> str | None:

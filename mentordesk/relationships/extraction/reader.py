@@ -222,8 +222,9 @@ def _names_a_speaker(line: str, markdown: str, mentor: str | None) -> bool:
 _BUJO = re.compile(r"^(?P<indent>\s*)(?P<mark>[•xX×><–○◦o!])\s+(?P<text>\S.*)$")
 _EVENT_MARKS = {"○", "◦", "o"}
 _BUJO_KEY = re.compile(r"^\s*(?:key|legend)\s*:.*(?:task|done|migrated|note)", re.IGNORECASE)
-_DAY_MEETING = re.compile(r"^\s*(?:call|coffee|lunch|chat|meeting|1:1|1-1|zoom|teams|catch[- ]?up|session|mentoring)\b"
-                          r".*\b(?:with|w/)\s*\S", re.IGNORECASE)
+_DAY_MEETING = re.compile(r"^\s*(?:call|coffee|lunch|chat|meeting|1:1|1-1|zoom|teams|catch[- ]?up|session|mentoring"
+                          r"|telefonat|anruf|kaffee|mittagessen|abendessen|treffen|gespräch|termin)\b"
+                          r".*\b(?:with|w/|mit)\s*\S", re.IGNORECASE)
 
 
 def _bullet_journal(lines: list[str], mentor: str | None = None) -> list[str]:
