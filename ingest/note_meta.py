@@ -414,7 +414,8 @@ def _top_lines(text: str) -> list[str]:
     return lines
 
 
-_QUOTED_MESSAGE = re.compile(r"^\s*(?:-{3,}\s*(?:forwarded message|original message)|begin forwarded message"
+_QUOTED_MESSAGE = re.compile(r"^\s*(?:-{3,}\s*(?:forwarded message|original message|ursprüngliche nachricht"
+                             r"|message d['’]origine|mensaje original|weitergeleitete nachricht)|begin forwarded message"
                              r"|_{5,}\s*$)", re.IGNORECASE)
 
 
@@ -751,7 +752,11 @@ def _session_heading_date(text: str, day_first: bool | None) -> dt.date | None:
 
 
 # "cheers for last night", "notes from yesterday's coffee": the meeting was the day before.
-_YESTERDAY = r"yesterday|hier|gestern|ayer|anoche|ontem"  # English, French, German, Spanish, Portuguese
+# (French "hier" is also German "here": "hier meine Zusammenfassung", "ich bin hier" are not yesterday.)
+_YESTERDAY = (r"yesterday|gestern|ayer|anoche|ontem"  # English, German, Spanish, Portuguese, and French:
+              r"|hier(?!\s+(?:meine?n?|ist|sind|die|der|das|den|noch|nochmal|in|im|bei|zu|ein|eine|kurz|mal|was|alles"
+              r"|unten|oben|nur|und|gibt|geht|wird|war|auf|an|am|habe|hab|findest|siehst|steht)\b)"
+              r"(?<!bin hier)(?<!ist hier)(?<!von hier)(?<!auch hier)(?<!nach hier)(?<!war hier)")
 _SAYS_YESTERDAY = re.compile(rf"\b(?:{_YESTERDAY})\b", re.IGNORECASE)
 _DAY_BEFORE = re.compile(rf"\b(?:last night|last nite|yday|kal raat|{_YESTERDAY})\b", re.IGNORECASE)  # kal raat: Hindi
 
@@ -759,7 +764,7 @@ _DAY_BEFORE = re.compile(rf"\b(?:last night|last nite|yday|kal raat|{_YESTERDAY}
 # A chat export's message stamp: "11/04/25, 7:52 pm - Aditi: …", "[12-06-2025 17:41] Meera: …".
 CHAT_STAMP = re.compile(r"^\[?(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}),?\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
                         r"\s*(?:[ap]\.?m\.?)?\]?\s*(?:[-–:]\s*)?", re.IGNORECASE)
-_TOMORROW = re.compile(r"\b(?:tomorrow|tmrw|tmr|tomoz|kal)\b", re.IGNORECASE)
+_TOMORROW = re.compile(r"\b(?:tomorrow|tmrw|tmr|tomoz|kal|(?-i:morgen)(?! früh\b))\b(?<!guten morgen)", re.IGNORECASE)
 
 
 def _arranged_for_next_day(text: str, date: dt.date, day_first: bool | None) -> dt.date:
@@ -779,6 +784,9 @@ def _arranged_for_next_day(text: str, date: dt.date, day_first: bool | None) -> 
     # "Abeg when you have 20 minutes this weekend…" / "Saturday morning I'll be in the
     # office": a short first day that sets a day, then the conversation itself that week.
     later = sorted(day for day in days if date < day <= date + dt.timedelta(days=31))
+    thanked = next((day for day in later if any(_THANKS_FOR_TODAY.search(line) for line in days[day])), None)
+    if thanked is not None and any(_ARRANGING.search(line) or _TOMORROW.search(line) for line in first):
+        return thanked  # arranged on the first day; "Danke für heute" on the day it happened
     if later and len(first) <= 6 and len(days[later[0]]) > len(first) and any(_ARRANGING.search(line) for line in first):
         return later[0]
     return date
@@ -791,12 +799,21 @@ _ARRANGING = re.compile(r"\b(?:this|the|next) (?:weekend|week)\b|\bone of these 
                         r"|vendredi|samedi) (?:prochain|soir|midi)\b"
                         r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]* the \d{1,2}(?:st|nd|rd|th)?\b|\b(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur"
                         r"|sun)day (?:morning|afternoon|evening|night)\b|\bwhen you (?:have|are free|get)\b"
-                        r"|\b(?:are|r) you free\b|\bhave (?:\d+|a few|some) minutes\b", re.IGNORECASE)
+                        r"|\b(?:are|r) you free\b|\bhave (?:\d+|a few|some) minutes\b"
+                        # German: "am Wochenende", "nächste Woche", "Samstag, 17 Uhr?", "passt es dir", "hast du … Zeit"
+                        r"|\b(?:am|dieses|nächstes) wochenende\b|\b(?:diese|nächste) woche\b|\b(?:am )?(?:montag|dienstag"
+                        r"|mittwoch|donnerstag|freitag|samstag|sonntag)\b|\bpasst (?:es )?(?:dir|ihnen|euch)\b"
+                        r"|\b(?:hast du|haben sie)\b.{0,40}\bzeit\b", re.IGNORECASE)
+# A chat message thanking for the meeting of that same day.
+_THANKS_FOR_TODAY = re.compile(r"\b(?:thanks?(?: you)? (?:so much )?for today|danke (?:dir |ihnen |euch )?(?:für|fuer) heute"
+                               r"|gracias por (?:lo de )?hoy|merci pour aujourd['’]hui|great (?:to see|seeing) you today)\b",
+                               re.IGNORECASE)
 
 
 _DATE_AND_TIME_WORDS = re.compile(
     r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b|"
-    r"\b(?:" + "|".join(sorted(DATE_MONTHS, key=len, reverse=True)) + r")\.?(?!\w)|\b(?:at|am|pm)\b|[\d:/.,·\-–]+",
+    r"\b(?:" + "|".join(sorted(DATE_MONTHS, key=len, reverse=True)) + r")\.?(?!\w)|\b(?:at|am|pm|um|uhr)\b|[\d:/.,·\-–]+"
+    r"|\b(?-i:Mo|Di|Mi|Do|Fr|Sa|So)\b",
     re.IGNORECASE)
 
 
@@ -818,7 +835,7 @@ _DAY_BEFORE_MET = re.compile(r"\b(?:thank|cheers|coffee|lunch|dinner|breakfast|c
                              r"|see you|seeing you|saw you|sehen|gesehen|getroffen|gesprochen)",
                              re.IGNORECASE)
 _WEEKDAY_BEFORE = re.compile(r"\b(?P<day>[^\W\d_]{3,}|(?-i:Mo|Di|Mi|Do|Fr|Sa|So))\.?,?\s*"
-                             r"(?:(?:morning|evening|night|matin|soir|midi)\s+)?(?:the\s+|le\s+|den\s+)?$", re.IGNORECASE)
+                             r"(?:(?:morning|evening|night|matin|soir|midi)\s+)?(?:the\s+|le\s+|den\s+|der\s+)?$", re.IGNORECASE)
 
 
 # "13/11" or German's "12.03." beside a weekday (the later _YEARLESS_NUMERIC is slashes only)
@@ -914,14 +931,32 @@ def _meeting_before(text: str, written: dt.date, day_first: bool) -> dt.date | N
     return None
 
 
-# The line above a quoted reply: "On Tue, 3 Mar 2026 at 17:02, Helen Park <h@x.org> wrote:"
-WROTE_LINE = re.compile(r"^\s*(?:On|Le|El|Am) (?P<when>.+?),?\s+(?P<who>[^,<>()]+?)\s*\(?(?:<[^>]*>)?\)?\s*"
-                        r"(?:wrote|a écrit|escribió|schrieb)\s?:\s*$")  # English, French, Spanish, German
-_DATE_TIME_LINE = re.compile(r"^\s*(?:\w{3},\s*)?\d{1,2} \w{3,9} \d{4},? \d{1,2}:\d{2}(?:\s*[ap]m)?\s*(?:\(.*\))?\s*$"
+class _FirstOf:
+    """Patterns tried in turn, used as one: ``match`` gives the first one's match."""
+
+    def __init__(self, *patterns: re.Pattern[str]):
+        self.patterns = patterns
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return next((m for p in self.patterns if (m := p.match(text))), None)
+
+
+# The line above a quoted reply: "On Tue, 3 Mar 2026 at 17:02, Helen Park <h@x.org> wrote:",
+# and German Gmail's order, the name after the verb: "Am Di., 3. März 2026 um 18:02 schrieb
+# Theresa Lechner <t@x.at>:".
+WROTE_LINE = _FirstOf(
+    re.compile(r"^\s*(?:On|Le|El|Am) (?P<when>.+?),?\s+(?P<who>[^,<>()]+?)\s*\(?(?:<[^>]*>)?\)?\s*"
+               r"(?:wrote|a écrit|escribió|schrieb)\s?:\s*$"),  # English, French, Spanish, German
+    re.compile(r"^\s*Am (?P<when>.+?\d.*?)\s+schrieb\s+(?P<who>[^,<>()]+?)\s*\(?(?:<[^>]*>)?\)?\s*:\s*$"))
+# Outlook's header block over each message of a thread: "Sent: Thursday, March 6, 2025 8:14 AM",
+# "Gesendet: Donnerstag, 6. März 2025 08:14", "Envoyé : …", "Enviado: …".
+_SENT_LINE = re.compile(r"^\s*>?\s*(?:\*\*)?(?:sent|gesendet|envoyé|envoye|enviado)(?:\*\*)?\s*:\s*(?P<when>.*\d.*)$",
+                        re.IGNORECASE)
+_DATE_TIME_LINE = re.compile(r"^\s*(?:\w{2,3}\.?,\s*)?\d{1,2}\.? \w{3,9}\.? \d{4},? \d{1,2}:\d{2}(?:\s*[ap]m)?\s*(?:\(.*\))?\s*$"
                              r"|^\s*\w{3}, \w{3,9} \d{1,2}, \d{4},? (?:at )?\d{1,2}:\d{2}\s*(?:[AP]M)?\s*$", re.IGNORECASE)
 
 
-_LOWER_WITH = re.compile(r"\b(?:with|w/|w(?=\s)|met|avec|con|mit)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ'’\-]{2,}(?:\s+[a-zà-ÿ][a-zà-ÿ'’\-]{2,})?)")
+_LOWER_WITH = re.compile(r"\b(?:with|w/|w(?=\s)|met|avec|con|mit|beim)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ'’\-]{2,}(?:\s+[a-zà-ÿ][a-zà-ÿ'’\-]{2,})?)")
 
 
 _FILLER = {"after", "before", "about", "today", "tonight", "yesterday", "this", "from", "over", "again", "later",
@@ -943,6 +978,9 @@ def email_names(text: str) -> list[str]:
     """Who a pasted email thread is with: "On Tue, ..., Helen Park <...> wrote:", and
     Gmail's "to Rajesh" line under the sender."""
     names = [match["who"].strip() for match in map(WROTE_LINE.match, text.splitlines()) if match]
+    lines = [line.strip() for line in text.splitlines()]
+    # Gmail's print view: "Markus Eder <markus@…>" over "Mi., 4. März 2026, 08:17"
+    names += [printed[0].split("<")[0].strip(" \"") for i in range(len(lines)) if (printed := printed_sender(lines, i))]
     names += [m[1] for m in re.finditer(r"^\s*to (?!me\b)([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*$", text, re.MULTILINE)]
     return list(dict.fromkeys(names))
 
@@ -951,9 +989,10 @@ def email_thread_date(text: str, day_first: bool | None = None) -> dt.date | Non
     """The meeting a pasted email thread is about: the earliest message's date, a day
     earlier when that message says "yesterday". None when the text is not an email thread."""
     lines = text.splitlines()
+    outlook_thread = sum(bool(_SENT_LINE.match(line)) for line in lines) >= 2  # one "Sent:" is one message
     headers: list[tuple[dt.date, int, int]] = []  # (date, minutes into the day, line)
     for number, line in enumerate(lines):
-        match = WROTE_LINE.match(line)
+        match = WROTE_LINE.match(line) or (_SENT_LINE.match(line) if outlook_thread else None)
         when = match["when"] if match else (line if _DATE_TIME_LINE.match(line) else None)
         if when:
             # "On Tue, May 13, 2025 at 4:21 PM Renee <r@x.org> wrote:" splits at the last
@@ -977,7 +1016,10 @@ def email_thread_date(text: str, day_first: bool | None = None) -> dt.date | Non
 
 
 def _meeting_date_in_email(text: str, sent: dt.date, day_first: bool | None = None) -> dt.date | None:
-    body = [line for line in text.splitlines() if line.strip() and not _PROPERTY.match(line.strip())][:6]
+    lines = text.splitlines()
+    # the top message only: the older ones quoted under it were sent on other days
+    end = next((i for i, line in enumerate(lines) if _QUOTED_MESSAGE.match(line) or WROTE_LINE.match(line)), len(lines))
+    body = [line for line in lines[:end] if line.strip() and not _PROPERTY.match(line.strip())][:6]
     for line in body:
         lowered = line.lower()
         if _SAYS_YESTERDAY.search(lowered) and _DAY_BEFORE_MET.search(lowered):

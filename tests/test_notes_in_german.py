@@ -269,3 +269,100 @@ def test_a_daily_note_keeps_the_lunch_and_not_the_days_chores_or_her_promise(jou
     hofer = {(a.kind, a.text) for a in journals.people.detail("Brigitte Hofer").advice}
     assert ("advice", "Geh mit einer klaren Zahl in die Verhandlung.") in hofer
     assert not any(text in ("Wäsche", "Steuererklärung") or "Erste Bank" in text for _, text in hofer)
+
+
+TABLE_DE = """name,company,role,stage,notes
+Brigitte Wallner,(i. R.) Versicherung,CFO,primary,"Bis Herbst 'Frau Dr. Wallner', seither 'Brigitte'."
+Markus Eder,Voltaro,CFO,mentor,"In meinen Notizen 'Eder', 'der Eder' oder 'Markus E.' - manchmal nur 'Markus'."
+Markus Steindl,FH,Professor,mentor,"Prof. Steindl / 'der Professor' / 'Steindl'. Hat meine Masterarbeit betreut."
+Ferdinand Haslinger,Kanzlei,Steuerberater,mentor,"Ferdl - in meinen Notizen nenne ich ihn nur Ferdl, nie Ferdinand."
+Daniel Kovacs,Paylane,CFO,contacted,Nie getroffen.
+"""
+OUTLOOK_THREAD = """Von: Brigitte Wallner <bw@example.at>
+Gesendet: Freitag, 7. März 2025 19:41
+An: Theresa Lechner <tl@example.at>
+Betreff: AW: Danke
+
+Liebe Frau Lechner, sehr gerne. Noch ein Gedanke: Bewerben Sie sich.
+
+-----Ursprüngliche Nachricht-----
+Von: Theresa Lechner <tl@example.at>
+Gesendet: Donnerstag, 6. März 2025 08:14
+An: Brigitte Wallner <bw@example.at>
+Betreff: Danke
+
+Liebe Frau Dr. Wallner, vielen Dank für das Gespräch gestern im Café Sperl!
+"""
+GMAIL_PRINT = """Notiz: Kovacs angeschrieben am 6.3.
+
+Gmail - Re: Telefonat
+
+Markus Eder <markus@example.at>
+Mi., 4. März 2026, 08:17
+an mich
+
+Servus, hier noch zwei Sachen zum Telefonat: Frag nach dem ganzen Paket.
+
+Am Di., 3. März 2026 um 18:02 schrieb Theresa Lechner <t@example.at>:
+> Lieber Markus, danke für das Telefonat heute! Hier meine Zusammenfassung:
+> - Nicht sofort eine Zahl nennen.
+"""
+CHAT_DE = """03.04.25, 18:22 - Theresa: Servus Ferdl! Hast du am Wochenende Zeit für ein Achterl?
+03.04.25, 18:40 - Ferdl: Freilich. Samstag, 17 Uhr beim Heurigen?
+03.04.25, 18:41 - Theresa: Passt!
+05.04.25, 23:04 - Theresa: Danke für heute, das hat mir echt geholfen
+05.04.25, 23:19 - Ferdl: Gern. Nochmal zum Mitschreiben:
+1) Fang mit dem Problem an, nicht mit dir.
+2) Nix Schlechtes über den Kollegen sagen.
+05.04.25, 23:35 - Theresa: Ich mach bis Mittwoch die Präsentation kürzer
+"""
+WEEK = """# KW 31 · 28.07.–03.08.2025
+
+## Mo 28.07.
+• Abschlusskalender an alle
+
+## Do 31.07.
+○ Mittagessen mit Ferdl, 12:30
+  – die Ausschreibung auf drei Sätze kürzen
+  • Ferdl die Ausschreibung schicken
+
+## Fr 01.08.
+x Ferdl die Ausschreibung schicken
+"""
+RULES_PAGE = """Abgetippt aus dem Notizbuch.
+
+BRIGITTES REGELN
+1. Lob öffentlich, Kritik unter vier Augen.
+2. Sag nie "das war schon immer so".
+"""
+MEMO_DE = ("so ich sitz im zug und heute ist mittwoch der 25. februar 2026 und ich war beim steindl wegen dem mba "
+           "und er hat gesagt ich soll mich fragen was ich in fünf jahren machen will\n")
+
+
+def test_german_threads_chats_weeks_and_a_possessive_name(desk, tmp_path, monkeypatch):
+    monkeypatch.setenv("MENTORDESK_DATE_ORDER", "dmy")
+    desk.relationships.profile.update(name="Theresa Lechner")
+    ingest_notes_with_table(desk, tmp_path, TABLE_DE, {
+        "AW Danke - Outlook.txt": OUTLOOK_THREAD, "Re Telefonat - Gmail.txt": GMAIL_PRINT,
+        "WhatsApp-Chat mit Ferdl.txt": CHAT_DE, "KW 31.md": WEEK, "Regeln.txt": RULES_PAGE, "Sprachmemo.txt": MEMO_DE})
+    meetings, reviews = placements(desk.relationships)
+    # the earliest message of the Outlook thread says "gestern": the day before it was sent
+    assert meetings["AW Danke - Outlook.txt"] == ("Brigitte Wallner", "2025-03-05")
+    # Gmail's print view: the sender above the date, not the name in the user's note on top;
+    # "hier meine Zusammenfassung" is German "here", not French "yesterday"
+    assert meetings["Re Telefonat - Gmail.txt"] == ("Markus Eder", "2026-03-03")
+    # arranged on Thursday for "Samstag"; "Danke für heute" on the day; "Ferdl" from the Notes cell
+    assert meetings["WhatsApp-Chat mit Ferdl.txt"] == ("Ferdinand Haslinger", "2025-04-05")
+    # a week titled by its range is the day of the lunch, not the range's end
+    assert meetings["KW 31.md"] == ("Ferdinand Haslinger", "2025-07-31")
+    assert meetings["Sprachmemo.txt"] == ("Markus Steindl", "2026-02-25")
+    assert reviews["Regeln.txt"] == "no_date"  # "Brigittes Regeln" names her; no day is written
+
+
+def test_german_notes_cells_give_the_names_used_in_notes():
+    from mentordesk.relationships.lookup import _aliases_in
+
+    assert {"eder", "markus e"} <= _aliases_in("In meinen Notizen 'Eder', 'der Eder' oder 'Markus E.' - manchmal nur 'Markus'.")
+    assert "ferdl" in _aliases_in("Ferdl - in meinen Notizen nenne ich ihn nur Ferdl, nie Ferdinand.")
+    assert "steindl" in _aliases_in("Prof. Steindl / 'der Professor' / 'Steindl'. Hat meine Masterarbeit betreut.")
+    assert _aliases_in("Met at a meetup. Coffee twice a year.") == frozenset()

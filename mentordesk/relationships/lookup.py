@@ -226,6 +226,14 @@ _ALIAS_BEFORE = re.compile(r"(?:(?i:\b(?:sometimes|often|usually|mostly|just|wri
                            rf"(?P<alias>{_ONE_ALIAS}(?:\s*(?:,|/|\bor\b)\s*{_ONE_ALIAS})*)[\"”'’]?"
                            r"\s+(?i:in (?:my|the)(?: own)? notes)"
                            r"|(?<=[-–—] )(?P<lower>[a-zà-ÿ][\w’'\-]{2,})\s+(?i:in (?:my|the)(?: own)? notes)")
+# The same in German: "In meinen Notizen 'Eder', 'der Eder' oder 'Markus E.'", "Ferdl - in meinen
+# Notizen nenne ich ihn nur Ferdl"; and a cell that opens with a short list of names, in any
+# language: "Prof. Steindl / 'der Professor' / 'Steindl'. Hat 2012…", "Claudia / Frau Renner."
+_QUOTED_ALIAS = rf"[\"“'‘]?(?:(?:der|die|den|dem)\s+)?{_ONE_ALIAS}[\"”'’]?"
+_ALIAS_AFTER = re.compile(r"(?i:(?:in (?:meinen|den|my)(?: eigenen| own)? (?:notizen|notes)|nenne ich (?:ihn|sie)"
+                          r"|ich nenne (?:ihn|sie)|genannt)(?:\s+nenne ich (?:ihn|sie))?(?:\s+(?:nur|immer|meistens|oft|auch))*)"
+                          rf"\s*:?\s*(?P<alias>{_QUOTED_ALIAS}(?:\s*(?:,|/|\boder\b|\bor\b)\s*{_QUOTED_ALIAS})*)")
+_OPENING_LIST = re.compile(rf"^\s*(?P<alias>{_QUOTED_ALIAS}(?:\s*/\s*{_QUOTED_ALIAS})+)\s*[.;]")
 # A Notes cell that opens with a nickname on its own: "Pilou. MSc classmate…" for
 # Pierre-Luc, "Deb. My assigned mentor…" for Deborah (taken only when it starts as the
 # person's first name does).
@@ -239,6 +247,9 @@ def _aliases_in(notes: str) -> frozenset[str]:
     matches = [match["alias"] for match in _ALIAS.finditer(notes)]
     matches += [alias for match in _ALIAS_BEFORE.finditer(notes)
                 for alias in re.split(r"\s*(?:,|/|\bor\b)\s*", match["alias"] or match["lower"]) if alias]
+    listed = [*_ALIAS_AFTER.finditer(notes), *filter(None, [_OPENING_LIST.match(notes)])]
+    matches += [re.sub(r"^(?:der|die|den|dem)\s+", "", alias.strip("\"“”'‘’ "))
+                for match in listed for alias in re.split(r"\s*(?:,|/|\boder\b|\bor\b)\s*", match["alias"]) if alias]
     for alias in matches:
         whole = _bare_key(alias).split()
         words = [w for w in whole if w not in _HONORIFICS]
@@ -310,6 +321,9 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
             # "Bea" for Beatriz, "Kat" for Katarzyna: the start of one person's first name.
             fits = [p for p in people if _bare_key(p.name).split()[:1] and
                     _bare_key(p.name).split()[0].startswith(words[0]) and _bare_key(p.name).split()[0] != words[0]]
+        if not fits and len(words[0]) >= 5 and words[0].endswith("s"):
+            # German and Dutch write the possessive without an apostrophe: "Brigittes Regeln".
+            fits = [p for p in people if words[0][:-1] in _bare_key(p.name).split()[:1] or words[0][:-1] in aliases(p)]
     else:
         def fits_person(p: Person) -> bool:
             # "Sam O." and "Niamh O'D": the first name and the start of the surname.
@@ -325,6 +339,9 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
             firsts = [p for p in people if _bare_key(p.name).split()[:1] == [words[0]] or words[0] in aliases(p)]
             if len(firsts) == 1 and words[1] in key_words(f"{firsts[0].company or ''} {firsts[0].role or ''}"):
                 fits = firsts
+        if not fits and len(words) == 2 and len(words[0]) >= 5 and words[0].endswith("s"):
+            # "Brigittes Regeln", "Ferdls Tipps": a first name in the possessive, then what is theirs
+            fits = [p for p in people if words[0][:-1] in _bare_key(p.name).split()[:1] or words[0][:-1] in aliases(p)]
         if not fits and len(words) == 2:
             # "IYER Meera" (Teams), "Venkatesh K" (Zoom): the same name, surname first.
             fits = [p for p in people if _bare_key(p.name).split() == words[::-1]]

@@ -351,8 +351,10 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
         # A journal: its meeting entry's day, also over the date its title or first entry
         # heading gave the note ("# Journal — November 2025", "## Sat 15/11/2025").
         entry = _journal_meeting(entries, people, me)
+        # (a week's title such as "KW 31 · 28.07.–03.08.2025" dates the note by its range's end)
+        days = [day for day, _ in entries]
         if entry is not None and (person_id is None or entry[0].id == person_id) and new_person is None and (
-                date is None or date in {day for day, _ in entries}):
+                date is None or min(days) <= date <= max(days) + dt.timedelta(days=6)):
             person_id, date, journal_entry = entry[0].id, entry[1], entry[2]
     if date is None:
         return _Review(note.source, "no_date", "the note has no date (front matter, a Date: line, the title or "
