@@ -366,3 +366,43 @@ def test_german_notes_cells_give_the_names_used_in_notes():
     assert "ferdl" in _aliases_in("Ferdl - in meinen Notizen nenne ich ihn nur Ferdl, nie Ferdinand.")
     assert "steindl" in _aliases_in("Prof. Steindl / 'der Professor' / 'Steindl'. Hat meine Masterarbeit betreut.")
     assert _aliases_in("Met at a meetup. Coffee twice a year.") == frozenset()
+
+
+PROTOCOL_PLAIN = """Protokoll Mentoring-Termin
+Datum: 02.12.2025
+
+TOP 2  Führung
+Brigitte empfiehlt, dem Team die Erfolge konkret zurückzuspiegeln.
+Außerdem: nach einer Hochlastphase zwei ruhige Wochen bewusst zulassen, keine neuen Projekte vor Weihnachten.
+
+Maßnahmen
+Nr. | Maßnahme                           | Verantwortlich | bis        | Status
+1   | Teamrunde mit persönlichem Dank     | TL             | 12.12.2025 | erledigt 11.12.
+2   | Notfallplan schreiben               | TL             | 19.12.2025 | offen
+3   | Kontakt zu Mag. Thaler herstellen   | BW             | Jänner 2026 | offen
+"""
+
+
+def test_a_plain_text_task_table_with_initials_and_a_line_opening_with_ausserdem():
+    items = {(i.kind, i.text, i.done) for i in extract_items(PROTOCOL_PLAIN, None, "Brigitte Wallner", "Theresa Lechner")}
+    assert ("action", "Teamrunde mit persönlichem Dank", True) in items  # TL: the user's initials; "erledigt"
+    assert ("action", "Notfallplan schreiben", False) in items
+    assert not any("Thaler" in text for _, text, _ in items)  # BW's row: the mentor's own task
+    assert any(kind == "advice" and "zwei ruhige Wochen" in text for kind, text, _ in items)  # "Außerdem" is no owner
+    assert not any("|" in text for _, text, _ in items)
+
+
+def test_german_infinitive_items_reports_without_subject_and_a_farewell():
+    assert rule_kind("Bewerbung bis spätestens 14.03. einreichen.") == "action"  # a task with its deadline
+    assert rule_kind("den ersten Monatsabschluss nicht selber rechnen, sondern danebensitzen und fragen") == "advice"
+    assert rule_kind("Bei GF-Meetings immer mit einer Empfehlung reingehen, nicht mit Optionen.") == "advice"
+    assert rule_kind("sagt, die Stellenausschreibung ist zu lang") == "advice"  # "– sagt, …" under a bujo event
+    assert rule_kind("erzählt von seiner Kanzlei, zwei Leute haben gekündigt") == "other"
+    assert rule_kind("Ich rede nächste Woche mit Herrn Kainz, bevor ich mich bewerbe.") == "action"
+    assert rule_kind("Sag Bescheid!") == "other"
+    memo = ("also was mach ich jetzt ich schreib bis sonntag die zwei sätze auf was ich will und bei der jku schau ich "
+            "ob es einen online termin gibt und ich schick dem steindl bis ende märz die folien für den gastvortrag und "
+            "das wars eigentlich schon dann bin ich ausgestiegen und heim gefahren mit der bahn am abend\n")
+    items = [(i.kind, i.text) for i in extract_items(memo, None, "Markus Steindl", "Theresa Lechner")]
+    assert any(kind == "action" and text.startswith("ich schreib bis sonntag") for kind, text in items)
+    assert any(kind == "action" and text.startswith("ich schick dem steindl") for kind, text in items)

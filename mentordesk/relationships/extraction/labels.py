@@ -96,7 +96,8 @@ _ADVICE_WORDS = re.compile(
     # German: "Tipps:", "Ratschläge", "Was sie gesagt hat", "Ihr Rat", "Erkenntnisse", "Empfehlungen"
     r"|tipps?|rat|ratschl[äa]ge?|empfehlung|(?:ihr|sein|ihre|seine) (?:rat|tipps?|punkte|ratschläge|empfehlungen|sicht|regeln)"
     r"|was (?:sie|er|\w+) (?:gesagt hat|sagte|meinte|empfiehlt|empfahl|rät|riet)|empfehlungen|erkenntnisse"
-    r"|hinweise|impulse|kernaussagen|(?:zum )?mitnehmen|merken)\b",
+    r"|hinweise|impulse|kernaussagen|(?:zum )?mitnehmen|merken|(?:\w+s )?regeln"
+    r"|was (?:du|sie|er) mir (?:geraten|empfohlen|mitgegeben) (?:hast|hat|haben))\b",
     re.IGNORECASE,
 )
 
@@ -114,7 +115,7 @@ _ACTION_WORDS = re.compile(
     r"|\bcompromisos\b|\bacciones\b|\bqu[ée] (?:hago|voy a hacer)\b|\blo que (?:hago|voy a hacer)\b"
     # German: "Aufgaben:", "Nächste Schritte", "Meine To-dos", "Offene Punkte", "Maßnahmen", "Was ich mache"
     r"|\b(?:meine )?aufgaben?\b|\bn(?:ä|ae)chste schritte\b|\bmeine (?:to-?dos|punkte|schritte)\b|\boffene punkte\b"
-    r"|\bma(?:ß|ss)nahmen\b|\bwas ich (?:mache|tue|tun werde|machen werde)\b|^(?:für mich|ich)$|\bvereinbart\b",
+    r"|\bma(?:ß|ss)nahmen?\b|\bwas ich (?:mache|tue|tun werde|machen werde)\b|^(?:für mich|ich)$|\bvereinbart\b",
     re.IGNORECASE,
 )
 
@@ -144,7 +145,8 @@ _OTHER_LABEL = re.compile(
     # German: context, the agenda, the people there, the next meeting, a protocol's columns
     r"|kontext|hintergrund|teilnehmer(?:innen|:innen)?|teilnehmende|anwesend|datum|ort|thema|themen|tagesordnung"
     r"|tops?|(?:meine )?fragen|(?:n(?:ä|ae)chster?|n(?:ä|ae)chstes) (?:termin|treffen|gespräch|call|sitzung)"
-    r"|stimmung|verantwortlich|bis|protokoll|wann|wo|mit|dauer|(?:ihre|seine) (?:geschichte|news))$",
+    r"|stimmung|verantwortlich|bis|protokoll|wann|wo|mit|dauer|(?:ihre|seine) (?:geschichte|news)"
+    r"|lage|ausgangslage|situation|stand|rückblick|verteiler|allfälliges)$",
     re.IGNORECASE,
 )
 

@@ -146,7 +146,7 @@ _DE_VERBS = (  # du-imperatives of advice verbs (not "bitte", "plane", "setz" al
     "entscheid sammle sammel notier notiere verteidige grenz streich schütze schütz blocke block formuliere "
     "formulier überlass unterschätz unterschätze rechne vergleiche vergleich kläre klär schlaf schlafe iss trink "
     "stell stelle setz setze pass vernetz vernetze bedank bedanke feier feiere erzähl "
-    "erzähle bring bringe dräng dränge trenne trenn beginn beginne starte start hinterfrage hinterfrag"
+    "erzähle bring bringe dräng dränge trenne trenn beginn beginne starte start hinterfrage hinterfrag lob lobe"
 ).split()
 _DE_VERB = "(?:" + "|".join(sorted(set(_DE_VERBS), key=len, reverse=True)) + ")"
 _DE_IMPERATIVE = re.compile(
@@ -164,7 +164,7 @@ _DE_ADVICE = re.compile(
     r"|laut (?:ihr|ihm|ihnen|[A-ZÄÖÜ][a-zäöüß]+)\b|nach (?:ihrer|seiner) (?:erfahrung|meinung)"
     r"|(?:empfahl|empfiehlt|riet|rät|schlug\b.{0,60}\bvor|schlägt\b.{0,60}\bvor|regte\b.{0,40}\ban|ermutigte|ermutigt"
     r"|betonte|warnte|warnt)\b"
-    r"|\b(?:hat|habe)\b.{0,40}\b(?:geraten|empfohlen|vorgeschlagen|ans herz gelegt))",
+    r"|\b(?:hat|habe)\b.{0,40}\b(?:geraten|empfohlen|vorgeschlagen|ans herz gelegt)|\bsoll(?:e|te)? ich\b(?!.*\?))",
     re.IGNORECASE)
 # A line that opens by reporting the mentor, whatever follows ("Sie meinte, ich …",
 # "Er hat gesagt, dass ich …", "Laut Tom …").
@@ -173,13 +173,21 @@ _DE_REPORTED_LEAD = re.compile(
     r"(?:meinte|meint|sagte|sagt|gesagt|findet|fand|denkt|glaubt)(?:\s+(?:auch|noch))?(?:[,:]|\s+(?:dass|ich|du|man|wir)\b)"
     r"|laut\s+(?:ihr|ihm|[A-ZÄÖÜ]\w+)\b|(?:ihr|sein)\s+(?:rat|tipp)\b"
     # the rest of a report ("… und dass ich …") and what I was told to do ("ich soll …")
-    r"|dass\s+(?:ich|du|man)\b|(?:ich|man)\s+soll(?:e|en)?\b)",
+    r"|dass\s+(?:ich|du|man)\b|(?:ich|man)\s+soll(?:e|en)?\b"
+    # a bullet journal's note under the meeting drops the subject: "– sagt, die Ausschreibung ist zu lang"
+    r"|(?:sagt|sagte|meint|meinte|findet|rät|riet|empfiehlt|empfahl)\b[,:]?)",
     re.IGNORECASE)
 _DE_MINE = re.compile(
     r"(?:^|[,;:]\s*|\b(?:also|dann|und|deshalb|daher|jetzt|morgen)\s+)ich\s+(?:werde|muss|will|möchte"
     r"|schicke|sende|schreibe|melde\s+mich|rufe|frage|kümmere\s+mich|nehme\s+mir\s+vor|habe\s+(?:ihr|ihm|ihnen)\s+versprochen"
     r"|habe\s+zugesagt|mache|kläre|buche|lese|bereite|plane|setze\s+mich)\b"
-    r"|\b(?:schicke|sende|schreibe|mache|melde|rufe|frage|lese|buche|plane|kläre|bereite)\s+ich\b",
+    r"|\b(?:schicke|sende|schreibe|mache|melde|rufe|frage|lese|buche|plane|kläre|bereite|schau|schaue|schick|schreib"
+    r"|mach|meld|ruf|frag|rede|red|spreche|sprech|kümmere|probiere|probier|übe|üb|hol|hole)\s+ich\b"
+    # "Ich rede nächste Woche mit Herrn Kainz", "ich schreib bis sonntag …": what I do, with its when
+    r"|\bich\s+(?!bin|war|habe|hab|hatte|fand|fühle|glaube|denke|weiß|finde|kann|könnte|würde|sollte|soll|sei|wäre"
+    r"|hätte|musste|wollte|dachte|wusste)\w+\b.{0,60}\b(?:bis|nächste woche|nächsten|morgen|heute|übermorgen"
+    r"|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende)|diese woche|gleich|sofort"
+    r"|demnächst|noch)\b",
     re.IGNORECASE)
 _DE_THEIRS = re.compile(
     r"^(?:(?:und|auch)\s+)?(?:(?i:sie|er)|[A-ZÄÖÜ][\w’'-]+(?: [A-ZÄÖÜ][\w’'-]+)?)\s+(?i:schickt|sendet|stellt|vernetzt|leitet"
@@ -188,12 +196,17 @@ _DE_THEIRS = re.compile(
     # … for me, to me: "Sie fragt ihren Kollegen für mich", "Er schickt mir den Link" (not "gibt mir den Rat")
     r"(?=.*\b(?i:mir|mich|uns)\b)(?!.*\b(?i:rat|tipp|ratschlag|hinweis)\b)")
 _DE_TOLD = re.compile(  # stories and what was talked about, not counsel
-    r"^(?:wir\s+(?:haben|hatten|sprachen|redeten|sind)|(?:sie|er)\s+(?:hat\s+)?(?:erzählt|erzählte|berichtete|war|ist"
+    r"^(?:erzählt|erzählte|berichtet|berichtete)\b"
+    r"|^(?:wir\s+(?:haben|hatten|sprachen|redeten|sind)|(?:sie|er)\s+(?:hat\s+)?(?:erzählt|erzählte|berichtete|war|ist"
     r"|hatte|kam|kommt)|ich\s+(?:habe|hab|hatte|war|bin|erzählte|fand|fühle|fühlte|komm|komme|kam))\b",
     re.IGNORECASE)
 _DE_WORDS = {"und", "der", "die", "das", "nicht", "ich", "mit", "ist", "zu", "den", "dem", "ein", "eine", "sich",
              "auf", "für", "dass", "mir", "mich", "du", "dir", "sie", "er", "es", "von", "im", "auch", "wie", "bei",
-             "noch", "nach", "zum", "zur", "aus", "wenn", "oder", "aber", "ihr", "ihm", "dein", "deine", "deinen"}
+             "noch", "nach", "zum", "zur", "aus", "wenn", "oder", "aber", "ihr", "ihm", "dein", "deine", "deinen",
+             "bis", "vor", "über", "unter", "nur", "schon", "sehr", "kein", "keine", "keinen", "nie", "immer", "wird",
+             "werden", "sind", "beim", "vom", "ins", "als", "dann", "jetzt", "heute", "spätestens", "nächste",
+             "nächsten", "sondern", "weil", "damit", "ob", "uns", "euch", "einer", "einen", "eines", "sein",
+             "seine", "seiner", "seinen", "ihre", "ihrer", "ihren", "haben", "hatte", "wurde", "wieder", "zwei", "drei"}
 
 
 # du-imperatives that are no English word: a short line starting with one is German
@@ -209,9 +222,22 @@ def _looks_german(text: str) -> bool:
     return len(set(re.findall(r"[a-zäöüß]+", text.lower())) & _DE_WORDS) >= 2 or bool(_DE_OPENING.match(text))
 
 
+# A German list item is often an infinitive phrase, the verb last: "Bewerbung bis 14.03.
+# einreichen" is a task; "den Abschluss nicht selber rechnen, sondern danebensitzen" a rule.
+_DE_INFINITIVE_END = re.compile(r"\b[a-zäöüß]{3,}(?:en|ern|eln)\s*[.!]?\s*$")
+_DE_DEADLINE = re.compile(r"\b(?:bis|spätestens|nächste woche|morgen|heute|diese woche|am (?:montag|dienstag|mittwoch"
+                          r"|donnerstag|freitag))\b", re.IGNORECASE)
+_DE_RULE_WORDS = re.compile(r"\b(?:nicht|nie|niemals|immer|keine?[nmr]?|sondern)\b", re.IGNORECASE)
+# "Sag Bescheid!", "Melde dich": a farewell's "let me know", not counsel
+_DE_FAREWELL = re.compile(r"^(?:sag|gib|gebt)\s+bescheid\b|^meld(?:e)? dich\b|^(?:schönen|guten|liebe|lg|bis bald)\b",
+                          re.IGNORECASE)
+
+
 def _german_kind(text: str) -> str | None:
     if not _looks_german(text):
         return None
+    if _DE_FAREWELL.match(text):
+        return "other"
     if _DE_THEIRS.match(text):
         return "other"  # "Sie schickt mir ihren Artikel": the mentor's own promise
     if _DE_REPORTED_LEAD.match(text):
@@ -222,6 +248,13 @@ def _german_kind(text: str) -> str | None:
         return "advice"
     if _DE_TOLD.match(text):
         return "other"
+    clauses = re.split(r"\s[–—-]\s|,\s", text)  # "… nicht verhindern wollen – wer gehen will, geht ganz"
+    if any(_DE_INFINITIVE_END.search(c) for c in clauses) and not re.match(r"^(?:ich|wir|sie|er|es)\b", text,
+                                                                             re.IGNORECASE):
+        if _DE_RULE_WORDS.search(text):
+            return "advice"
+        if _DE_DEADLINE.search(text):
+            return "action"
     return None
 
 

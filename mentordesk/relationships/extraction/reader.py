@@ -289,6 +289,29 @@ _TOGGLE = re.compile(r"^\s*</?details[^>]*>\s*$", re.IGNORECASE)
 _SUMMARY = re.compile(r"^\s*<summary[^>]*>(?P<title>.*?)</summary>\s*$", re.IGNORECASE)
 
 
+_PIPE_CELLS = re.compile(r"^[^|]+(?:\s\|\s[^|]*){2,}$")
+
+
+def _pipe_rows(lines: list[str]) -> list[str]:
+    """A table typed in plain text, its cells between " | " with no pipe at either end
+    ("Nr. | Maßnahme | Verantwortlich | bis"), as Markdown rows: two or more such lines
+    with the same number of cells in a row, the first of short header cells (not "Next
+    steps: a | b | c" over "Done?: yes | no | no", a log row's lists)."""
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _PIPE_CELLS.match(lines[j].strip()) and \
+                lines[j].count(" | ") == lines[i].count(" | "):
+            j += 1
+        header = [cell.strip() for cell in lines[i].split(" | ")]
+        if j - i >= 2 and all(len(cell.split()) <= 3 and ":" not in cell for cell in header):  # a header row first
+            for k in range(i, j):
+                out[k] = "| " + lines[k].strip() + " |"
+        i = max(j, i + 1)
+    return out
+
+
 def _toggles(lines: list[str]) -> list[str]:
     """Notion's and GitHub's collapsible blocks (<details><summary>His advice</summary>)
     as the headings they stand for."""
@@ -297,7 +320,7 @@ def _toggles(lines: list[str]) -> list[str]:
 
 
 def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[str] = frozenset()) -> list[_Unit]:
-    raw_lines = _bullet_journal(_toggles(markdown.splitlines()), mentor)
+    raw_lines = _bullet_journal(_pipe_rows(_toggles(markdown.splitlines())), mentor)
     quoted = _quoted_by(raw_lines, mentor)
     lines = [_CALLOUT.sub("", raw) if raw.lstrip().startswith(">") else raw for raw in raw_lines]
     lines = ["" if _PROPERTY_BULLET.match(line) else line for line in lines]  # Logseq "- tags:: ..."
@@ -587,7 +610,9 @@ _SELF_CELL = {"", "-", "—", "–", "me", "i", "myself", "ich", "moi", "yo", "m
 def _mine(cell: str, me: frozenset[str] | set[str]) -> bool:
     """Whether a table's owner cell names the user: "ich", "me", their own name, or nothing."""
     words = name_words(cell.strip(" *_"))
-    return cell.strip(" *_").lower() in _SELF_CELL or bool(words & _SELF_CELL) or bool(me and words & me)
+    initials = "".join(sorted(me)) and {"".join(w[0] for w in order) for order in (sorted(me), sorted(me, reverse=True))}
+    return cell.strip(" *_").lower() in _SELF_CELL or bool(words & _SELF_CELL) or bool(me and words & me) \
+        or bool(initials and cell.strip(" *_.").lower() in initials)  # "TL" for Theresa Lechner
 
 
 _DONE_CELL = re.compile(r"^(?:done|yes|y|completed?|finished|sent|booked|fait|faite|terminée?|envoyée?|oui"
@@ -738,12 +763,18 @@ _OWNER = re.compile(r"^@?(?P<owner>(?-i:[A-Z][\w'’.-]*)(?: (?-i:[A-Z][\w'’.-
 _OWNER_AFTER = re.compile(r"\s*\((?P<owner>(?-i:[A-Z][\w'’.-]*)(?: (?-i:[A-Z][\w'’.-]*)){0,2})\)\s*\.?\s*$")
 
 
+# Words that open a line with a colon and are no one's name: "Außerdem: …", "Wichtig: …"
+_NOT_OWNERS = {"todo", "action", "next", "me", "i", "note", "ps", "re", "außerdem", "wichtig", "zudem", "dazu", "fazit",
+               "achtung", "nachtrag", "ergebnis", "idee", "frage", "antwort", "beispiel", "hinweis", "tipp", "lage",
+               "important", "reminder", "update", "edit", "idea", "question", "answer", "example", "tip", "key"}
+
+
 def _tagged_owner(text: str) -> str | None:
     """Whose task an owner-tagged line is ("Alex Chen: share the template", "Priya to send
     the deck", "Femke Bakker will email…"); None when the line has no owner tag: a label
     word ("Todo:") or a verb ("Ask Tom to lead the slot" is an instruction to the user)."""
     match = _OWNER.match(text)
-    if not match or match["owner"].lower() in ("todo", "action", "next", "me", "i", "note", "ps", "re"):
+    if not match or match["owner"].lower() in _NOT_OWNERS:
         return None
     return None if match["owner"].split()[0].lower() in _TASK_VERBS else match["owner"]
 
@@ -845,6 +876,8 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
             return None  # "I'll send you the article" is the mentor's promise
         if _HOMEWORK.search(text):
             return "action"  # "Send me your CV once you have redone it": homework the mentor set
+        if rule == "action" and re.match(r"^(?:(?:und|also|y|et)\s+)?(?:ich|je|j['’]|yo)\b", text, re.IGNORECASE):
+            return None  # "Ich stelle dich nächste Woche Jonas vor": the mentor's own promise, in their words
         if _counsel_clause(text) is not None:
             return "advice"  # "So the thing I was trying to say – don't quit until you have an offer"
         if rule == "other":

@@ -65,7 +65,10 @@ _SPOKEN_BREAK = re.compile(
     r"|\s+(?=(?:(?:und|also|äh+m?|ja|dann|genau)\s+)*(?:er|sie)\s+(?:hat\s+)?(?:auch\s+|noch\s+)?(?:gesagt|meinte|meint"
     r"|sagt|sagte|findet|riet|empfiehlt)\b)"
     r"|\s+(?=(?:und|also)\s+dass\s+(?:ich|du|man)\b)"
-    r"|(?<!dass)\s+(?=(?:(?:und|also|äh+m?|ja|dann)\s+)*ich\s+(?:werde|muss|soll|will)\b)"
+    r"|(?<!dass)\s+(?=(?:(?:und|also|äh+m?|ja|dann)\s+)*ich\s+(?:werde|muss|soll|will|schreib|meld|schick|ruf|frag"
+    r"|red|sprech|kümmer|überleg|mach)\w*\b)"
+    r"|\s+(?=(?:und\s+)?(?:bei|mit)\s+(?:der|dem|den)\s+\w+\s+(?:schau|frag|meld|red)\w*\s+ich\b)"
+    r"|\s+(?=(?:also\s+)?was mach(?:e)? ich jetzt\b)"
     r"|\s+(?=(?:äh+m?|öh+m?)\s+)|\s+(?=(?:ja\s+)?(?:das\s+)?wars?\b)"
     r"|\s+(?=(?:(?:und|also)\s+)*(?:er|sie)\s+(?:schickt|will|wird|stellt)\s+mi[rc]h?\b)",
     re.IGNORECASE,
