@@ -34,6 +34,31 @@ _PATTERNS = [
     re.compile(r"^(?:and\s+)?how did (?P<who>.+?) (?:advise|suggest|recommend) (?:me )?(?:to )?(?:handle|approach|deal"
                r" with)? ?(?P<topic>.+?)\s*\??\s*$", re.I),
 ]
+# The same questions in French, Spanish and German: "Qu'est-ce que Karim m'a dit sur la
+# négociation ?", "¿Qué me dijo Javier sobre negociar?", "Was hat Brigitte zum Hearing gesagt?".
+_FR_VERBS = r"(?:dit|conseillé|conseille|suggéré|recommandé|proposé|pensé|pense|raconté)"
+_FR_ABOUT = r"(?P<prep>sur|de|d['’]|à propos d[eu]|au sujet d[eu]|pour|concernant|quand|si)"
+_ES_VERBS = (r"(?:dijo|dice|recomendó|recomendo|recomienda|aconsejó|aconsejo|aconseja|sugirió|sugirio|sugiere|opina|opinó"
+             r"|piensa|pensaba|comentó|comento)")
+_ES_ABOUT = r"(?P<prep>sobre|de|del|acerca de|respecto a|respecto de|para|con|cuando|si)"
+_DE_ABOUT = r"(?P<prep>über|zu|zum|zur|wegen|bei|beim|zu dem|zu der|wenn|als)"
+_OTHER_LANGUAGES = [
+    re.compile(rf"^(?:et\s+)?qu['’]est[- ]ce (?:que|qu['’])\s*(?P<who>.+?) (?:m['’])?a {_FR_VERBS}"
+               rf"(?: {_FR_ABOUT}\s*(?P<topic>.+?))?\s*\??\s*$", re.I),
+    re.compile(rf"^(?:et\s+)?(?:qu['’]|que m['’])a(?:-t)?(?:-(?:il|elle))? {_FR_VERBS} (?P<who>.+?)"
+               rf"(?: {_FR_ABOUT}\s*(?P<topic>.+?))?\s*\??\s*$", re.I),
+    re.compile(rf"^(?:quels sont )?(?:les |quels )?conseils (?:de |d['’])(?P<who>.+?)(?: {_FR_ABOUT}\s*(?P<topic>.+?))?\s*\??\s*$",
+               re.I),
+    re.compile(rf"^¿?\s*(?:y\s+)?qu[ée] (?:me |te )?{_ES_VERBS} (?P<who>.+?)(?: {_ES_ABOUT} (?P<topic>.+?))?\s*\??\s*$", re.I),
+    re.compile(rf"^¿?\s*(?:qu[ée] )?consejos? (?:me dio |de )(?P<who>.+?)(?: {_ES_ABOUT} (?P<topic>.+?))?\s*\??\s*$", re.I),
+    re.compile(rf"^(?:und\s+)?was (?:hat|haben) (?:mir )?(?P<who>.+?) (?:mir )?(?:(?:denn|eigentlich|genau|damals) )?"
+               rf"(?:{_DE_ABOUT} (?P<topic>.+?) )?(?:gesagt|geraten|empfohlen|gemeint|vorgeschlagen|erzählt|mitgegeben)"
+               r"\s*\??\s*$", re.I),
+    re.compile(rf"^(?:und\s+)?was (?:meinte|sagte|sagt|meint|riet|rät|empfahl|empfiehlt|denkt|dachte|findet|fand) (?:mir )?"
+               rf"(?P<who>.+?)(?: {_DE_ABOUT} (?P<topic>.+?))?\s*\??\s*$", re.I),
+    re.compile(rf"^welche (?:tipps|ratschläge|empfehlungen|ideen) hat (?:mir )?(?P<who>.+?) (?:mir )?"
+               rf"(?:{_DE_ABOUT} (?P<topic>.+?) )?(?:gegeben|gemacht|genannt)\s*\??\s*$", re.I),
+]
 NOTES_SEARCHED = 8  # passages searched among the mentor's notes
 NOTES = 3           # the notes, best first, whose advice may answer
 PER_NOTE = 4        # lines taken from one note
@@ -62,13 +87,17 @@ class MentorQuestion:
 
 def parse_mentor_question(question: str) -> MentorQuestion | None:
     """"What did Priya tell me about negotiating a job offer?" -> (Priya, negotiating a
-    job offer); "Daniel's advice on fundraising" -> (Daniel, fundraising)."""
+    job offer); "Daniel's advice on fundraising" -> (Daniel, fundraising); the same in
+    French, Spanish and German ("Was hat Brigitte zum Hearing gesagt?" -> (Brigitte,
+    Hearing))."""
     text = " ".join(question.split())
-    for pattern in _PATTERNS:
+    for pattern in [*_PATTERNS, *_OTHER_LANGUAGES]:
         match = pattern.match(text)
         if match:
-            who = re.sub(r"^(?:my mentor|mentor)\s+", "", match["who"].strip(), flags=re.I)
-            if not who or len(who.split()) > 4 or who.lower() in ("you", "i", "we", "they", "people", "the notes"):
+            who = re.sub(r"^(?:my mentor|mentor|mon mentor|ma mentore|mi mentora?|mein mentor|meine mentorin"
+                         r"|der|die|den|dem)\s+", "", match["who"].strip(), flags=re.I)
+            if not who or len(who.split()) > 4 or who.lower() in ("you", "i", "we", "they", "people", "the notes", "il",
+                                                                   "elle", "él", "ella", "er", "sie", "du"):
                 return None
             topic = (match["topic"] or "").strip(" ?.") or None
             prep = (match.groupdict().get("prep") or "about").lower()
@@ -102,7 +131,15 @@ class MentorAdvice:
         try:
             return self._detail(who)
         except UserError:
-            return None  # not a name in the tracking table (or two people): answer as usual
+            pass
+        # "Ferdl", "la profe", "Don Javier": a name the table's Notes cell gives them
+        named = list(dict.fromkeys(self._named_in(who))) if self._named_in is not None else []
+        if len(named) == 1:
+            try:
+                return self._detail(named[0])
+            except UserError:
+                return None
+        return None  # not a name in the tracking table (or two people): answer as usual
 
     def lines(self, detail: PersonDetail, topic: str | None, question: str) -> list[AdviceLine]:
         """The mentor's advice on the topic: the ledger items of the notes that hybrid

@@ -406,3 +406,35 @@ def test_german_infinitive_items_reports_without_subject_and_a_farewell():
     items = [(i.kind, i.text) for i in extract_items(memo, None, "Markus Steindl", "Theresa Lechner")]
     assert any(kind == "action" and text.startswith("ich schreib bis sonntag") for kind, text in items)
     assert any(kind == "action" and text.startswith("ich schick dem steindl") for kind, text in items)
+
+
+@pytest.mark.parametrize("question, who, topic", [
+    ("Was hat Brigitte zum Hearing gesagt?", "Brigitte", "Hearing"),
+    ("Was hat mir Ferdl über Gehaltsverhandlungen geraten?", "Ferdl", "Gehaltsverhandlungen"),
+    ("Was meinte der Steindl zum MBA?", "Steindl", "MBA"),
+    ("Welche Tipps hat mir Brigitte zur Budgetrunde gegeben?", "Brigitte", "Budgetrunde"),
+    ("Qu'est-ce que Karim m'a dit sur la négociation ?", "Karim", "la négociation"),
+    ("¿Qué me dijo Javier sobre negociar?", "Javier", "negociar"),
+])
+def test_what_did_x_say_in_german_french_and_spanish(question, who, topic):
+    from mentordesk.mentor_answers import parse_mentor_question
+
+    asked = parse_mentor_question(question)
+    assert asked is not None and (asked.who, asked.topic) == (who, topic)
+    assert parse_mentor_question("Was ist ein Forecast?") is None
+    assert parse_mentor_question("Was hat sie gesagt?") is None
+
+
+@pytest.fixture
+def german_desk(desk, tmp_path, monkeypatch):
+    monkeypatch.setenv("MENTORDESK_DATE_ORDER", "dmy")
+    desk.relationships.profile.update(name="Lena Gruber")
+    ingest_notes_with_table(desk, tmp_path, TABLE, {"Kaffee mit Brigitte.md": COFFEE, "AW Danke fürs Gespräch.txt": REPLY})
+    return desk
+
+
+def test_asked_in_german_the_chat_quotes_the_mentors_own_advice(german_desk):
+    answer = german_desk.chat.ask("Was hat Brigitte über das Gehalt gesagt?").result()
+    assert answer.text.startswith("What Brigitte Hofer said"), answer.text
+    assert "Gehalt" in answer.text and answer.citations
+    assert all(c.result.mentor == "Brigitte Hofer" for c in answer.citations)
