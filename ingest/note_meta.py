@@ -868,8 +868,8 @@ def weekday_date(text: str, today: dt.date | None = None, years: int = 4) -> dt.
         for match in pattern.finditer(text):
             weekday = _WEEKDAY_BEFORE.search(text[max(0, match.start() - 22): match.start()])
             wanted = _weekday_number(weekday["day"]) if weekday else None
-            if wanted is None:
-                continue
+            if wanted is None or (len(weekday["day"]) == 2 and "." not in match.group(0)):
+                continue  # German's "Mi" before a dotted date ("Mi, 12.03."), not English "So 12/3
             if "first" in match.groupdict():  # "jueves 13/11": day first unless the user writes month first
                 first, second = int(match["first"]), int(match["second"])
                 day_first = (default_day_first() or first > 12) and second <= 12
