@@ -867,9 +867,11 @@ def weekday_date(text: str, today: dt.date | None = None, years: int = 4) -> dt.
     for pattern in [*_YEARLESS, _WEEKDAY_NUMERIC]:
         for match in pattern.finditer(text):
             weekday = _WEEKDAY_BEFORE.search(text[max(0, match.start() - 22): match.start()])
-            wanted = _weekday_number(weekday["day"]) if weekday else None
-            if wanted is None or (len(weekday["day"]) == 2 and "." not in match.group(0)):
-                continue  # German's "Mi" before a dotted date ("Mi, 12.03."), not English "So 12/3
+            if weekday is None or (len(weekday["day"]) == 2 and "." not in match.group(0)):
+                continue  # (German's "Mi" only before a dotted date, "Mi, 12.03."; never English "So 12/3")
+            wanted = _weekday_number(weekday["day"])
+            if wanted is None:
+                continue
             if "first" in match.groupdict():  # "jueves 13/11": day first unless the user writes month first
                 first, second = int(match["first"]), int(match["second"])
                 day_first = (default_day_first() or first > 12) and second <= 12
