@@ -610,9 +610,13 @@ _SELF_CELL = {"", "-", "—", "–", "me", "i", "myself", "ich", "moi", "yo", "m
 def _mine(cell: str, me: frozenset[str] | set[str]) -> bool:
     """Whether a table's owner cell names the user: "ich", "me", their own name, or nothing."""
     words = name_words(cell.strip(" *_"))
-    initials = "".join(sorted(me)) and {"".join(w[0] for w in order) for order in (sorted(me), sorted(me, reverse=True))}
-    return cell.strip(" *_").lower() in _SELF_CELL or bool(words & _SELF_CELL) or bool(me and words & me) \
-        or bool(initials and cell.strip(" *_.").lower() in initials)  # "TL" for Theresa Lechner
+    if cell.strip(" *_").lower() in _SELF_CELL or words & _SELF_CELL or (me and words & me):
+        return True
+    # "TL" for Theresa Lechner: two or three capitals, each the initial of one of the user's names
+    letters = cell.strip(" *_.")
+    firsts = [w[0] for w in me]
+    return 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper() and all(
+        firsts.count(c) >= letters.lower().count(c) for c in letters.lower())
 
 
 _DONE_CELL = re.compile(r"^(?:done|yes|y|completed?|finished|sent|booked|fait|faite|terminée?|envoyée?|oui"
