@@ -438,3 +438,23 @@ def test_asked_in_german_the_chat_quotes_the_mentors_own_advice(german_desk):
     assert answer.text.startswith("What Brigitte Hofer said"), answer.text
     assert "Gehalt" in answer.text and answer.citations
     assert all(c.result.mentor == "Brigitte Hofer" for c in answer.citations)
+
+
+def test_a_draft_quotes_advice_from_notes_in_other_languages_without_an_english_you():
+    from mentordesk.drafting.wording import second_person
+
+    # the reporting lead goes; nothing in the German is turned into "you"
+    assert second_person("Brigitte empfiehlt, dem Team die Erfolge zurückzuspiegeln.", "Brigitte Wallner") == \
+        "Dem Team die Erfolge zurückzuspiegeln."
+    assert second_person("Sie meinte, ich solle mit Florian reden.", "Brigitte Wallner") == \
+        "Sie meinte, ich solle mit Florian reden."
+    assert second_person("Isabelle a dit que la clause est négociable.", "Isabelle Fortin") == "La clause est négociable."
+    # English lines are rewritten as before
+    assert second_person("Priya suggested I ask for a range.", "Priya Raman") == "You suggested I ask for a range."
+
+
+def test_the_prep_draft_for_german_notes_asks_about_the_open_tasks(german_desk):
+    german_desk.relationships.profile.update(name="Lena Gruber", role="Teamleiterin")
+    draft = german_desk.drafts.draft("prep", "Brigitte Hofer")
+    assert "Brigitte die Folien schicken" in draft.body or "Jonas Berger auf LinkedIn anschreiben" in draft.body
+    assert "You empfiehlt" not in draft.body and "you meinte" not in draft.body.lower()

@@ -258,6 +258,17 @@ def _german_kind(text: str) -> str | None:
     return None
 
 
+_FR_WORDS = {"le", "la", "les", "des", "une", "est", "que", "qui", "pas", "pour", "dans", "avec", "sur", "ce", "cette",
+             "je", "tu", "vous", "il", "elle", "mon", "ma", "ton", "ta", "ne", "au", "aux", "du", "et", "être", "fait",
+             "de", "à", "un", "en", "avant", "après", "dit"}
+
+
+def not_english(text: str) -> bool:
+    """Whether a line is written in French, Spanish or German (by its little words)."""
+    words = set(re.findall(r"[a-zà-ÿß]+", text.lower()))
+    return _looks_german(text) or _looks_spanish(text) or len(words & _FR_WORDS) >= 3
+
+
 def other_language_kind(text: str) -> str | None:
     """advice | action | other when a French, Spanish or German rule decides the sentence."""
     return _french_kind(text) or _spanish_kind(text) or _german_kind(text)
