@@ -57,7 +57,7 @@ def second_person(text: str, name: str) -> str:
     # dem Team …" -> "Dem Team …"), and the rest is quoted as written, names and all (an
     # English "you" in the middle of it would read as a slip).
     if not_english(text):
-        foreign = re.match(rf"^(?:{who}|sie|er|elle|il|ella|él)\s+(?:(?:hat|a|m['’]a)\s+)?(?:empfiehlt|empfahl|rät|riet"
+        foreign = re.match(rf"^(?:(?:{who}|sie|er|elle|il|ella|él)\s+)?(?:(?:hat|a|m['’]a)\s+)?(?:empfiehlt|empfahl|rät|riet"
                            r"|meinte|meint|sagte|sagt|findet|fand|betont|warnte|dit|conseille|conseillé|recommande"
                            r"|recommandé|suggère|suggéré|dijo|dice|recomienda|recomendó|sugiere|sugirió|aconseja"
                            r"|aconsejó|gesagt|geraten|empfohlen)\b(?:\s+(?:mir|me|m['’]))?[,:]?\s*"

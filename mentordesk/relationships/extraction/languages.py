@@ -171,6 +171,7 @@ _DE_ADVICE = re.compile(
 _DE_REPORTED_LEAD = re.compile(
     r"^(?:(?:und|auch|außerdem|ausserdem|dann)\s+)*(?:(?:sie|er|(?-i:[A-ZÄÖÜ][a-zäöüß]+))\s+(?:hat\s+)?(?:auch\s+|noch\s+)?"
     r"(?:meinte|meint|sagte|sagt|gesagt|findet|fand|denkt|glaubt)(?:\s+(?:auch|noch))?(?:[,:]|\s+(?:dass|ich|du|man|wir)\b)"
+    r"|(?:dann\s+|zuerst\s+|außerdem\s+)?hat\s+(?:er|sie)\s+(?:auch\s+|noch\s+)?(?:gesagt|gemeint)\b"
     r"|laut\s+(?:ihr|ihm|[A-ZÄÖÜ]\w+)\b|(?:ihr|sein)\s+(?:rat|tipp)\b"
     # the rest of a report ("… und dass ich …") and what I was told to do ("ich soll …")
     r"|dass\s+(?:ich|du|man)\b|(?:ich|man)\s+soll(?:e|en)?\b"
@@ -179,7 +180,7 @@ _DE_REPORTED_LEAD = re.compile(
     re.IGNORECASE)
 _DE_MINE = re.compile(
     r"(?:^|[,;:]\s*|\b(?:also|dann|und|deshalb|daher|jetzt|morgen)\s+)ich\s+(?:werde|muss|will|möchte"
-    r"|schicke|sende|schreibe|melde\s+mich|rufe|frage|kümmere\s+mich|nehme\s+mir\s+vor|habe\s+(?:ihr|ihm|ihnen)\s+versprochen"
+    r"|schicke|sende|schreibe|meld(?:e)?\s+mich|rufe|frage|kümmere\s+mich|nehme\s+mir\s+vor|habe\s+(?:ihr|ihm|ihnen)\s+versprochen"
     r"|habe\s+zugesagt|mache|kläre|buche|lese|bereite|plane|setze\s+mich)\b"
     r"|\b(?:schicke|sende|schreibe|mache|melde|rufe|frage|lese|buche|plane|kläre|bereite|schau|schaue|schick|schreib"
     r"|mach|meld|ruf|frag|rede|red|spreche|sprech|kümmere|probiere|probier|übe|üb|hol|hole)\s+ich\b"
@@ -229,7 +230,8 @@ _DE_DEADLINE = re.compile(r"\b(?:bis|spätestens|nächste woche|morgen|heute|die
                           r"|donnerstag|freitag))\b", re.IGNORECASE)
 _DE_RULE_WORDS = re.compile(r"\b(?:nicht|nie|niemals|immer|keine?[nmr]?|sondern)\b", re.IGNORECASE)
 # "Sag Bescheid!", "Melde dich": a farewell's "let me know", not counsel
-_DE_FAREWELL = re.compile(r"^(?:sag|gib|gebt)\s+bescheid\b|^meld(?:e)? dich\b|^(?:schönen|guten|liebe|lg|bis bald)\b",
+_DE_FAREWELL = re.compile(r"^(?:sag|gib|gebt)\s+bescheid\b|^meld(?:e)? dich\b|^(?:schönen|guten|liebe|lg|bis bald)\b"
+                          r"|^was mach(?:e)? ich (?:jetzt|nun|damit)\b",
                           re.IGNORECASE)
 
 
