@@ -94,6 +94,43 @@ _ORG_HEADING = re.compile(r"^(?P<stars>\*+)\s+(?:(?P<todo>TODO|DONE|NEXT|WAITING
 _ORG_KEYWORD = re.compile(r"^#\+(?P<key>[A-Za-z_]+):\s*(?P<value>.*)$")
 
 
+def load_opml(data: bytes) -> LoadedFile:
+    """An outline exported as OPML (Workflowy, Dynalist, OmniOutliner, Logseq): the head's
+    title as the title, each outline item as a nested bullet ("_complete" ticks it), and an
+    item's note (Workflowy's "_note") as the lines under it."""
+    from lxml import etree
+
+    ld = _loaders()
+    try:
+        root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+    except etree.XMLSyntaxError as exc:
+        raise ld.LoadError(f"is not a readable OPML outline: {exc}") from exc
+    body = root.find("body")
+    if root.tag != "opml" or body is None:
+        raise ld.LoadError("is not an OPML outline (no <opml> with a <body>)")
+    title = (root.findtext("head/title") or "").strip() or None
+    lines = [f"# {title}"] if title else []
+
+    def walk(node, depth: int) -> None:
+        for item in node.findall("outline"):
+            text = " ".join((item.get("text") or item.get("title") or "").split())
+            note = (item.get("_note") or "").strip()
+            if depth == 0 and item.findall("outline") and not lines:
+                lines.append(f"# {text}")  # a top item with children: the page's title
+            elif text:
+                box = "[x] " if item.get("_complete") == "true" else ""
+                lines.append(f"{'  ' * depth}- {box}{text}")
+            for note_line in note.splitlines():
+                if note_line.strip():
+                    lines.append(f"{'  ' * (depth + 1)}{note_line.strip()}")
+            walk(item, depth + 1 if text else depth)
+
+    walk(body, 0)
+    if not any(line.strip() for line in lines):
+        raise ld.LoadError("is an OPML outline with nothing in it")
+    return ld.LoadedFile("\n".join(lines), ld.FrontMatter(title=title) if title else ld.FrontMatter())
+
+
 def load_org(data: bytes) -> LoadedFile:
     """An Org mode file: headings as Markdown headings, a TODO or DONE heading as an
     unticked or ticked task, #+TITLE and #+DATE as the title and a Date line, and the

@@ -19,7 +19,7 @@ from ingest.limits import check_zip_expansion
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".odt", ".rtf", ".html", ".htm", ".eml", ".mbox",
                       ".csv", ".tsv", ".xlsx", ".ics", ".vtt", ".srt", ".json", ".vcf", ".enex", ".org", ".ipynb",
-                      ".canvas")
+                      ".canvas", ".opml")
 
 
 class LoadError(ValueError):
@@ -729,7 +729,7 @@ def _local_name(tag) -> str:
 # Day One, Standard Notes, Joplin, Simplenote and generic exports).
 _JSON_TITLE = ("title", "name", "subject", "heading")
 _JSON_TEXT = ("textContent", "text", "content", "body", "markdown", "note", "notes", "plainText", "description")
-_JSON_DATE = ("date", "meetingDate", "creationDate", "created", "createdAt", "created_at", "createdTime",
+_JSON_DATE = ("date", "date_journal", "meetingDate", "creationDate", "created", "createdAt", "created_at", "createdTime",
               "created_time", "createdTimestampUsec", "creationTime", "updated", "modified", "modificationDate",
               "userEditedTimestampUsec", "updated_at", "updatedAt")
 
@@ -791,7 +791,10 @@ def _json_note(record: dict) -> tuple[str | None, dt.date | None, str] | None:
 
 
 def _json_day(value) -> dt.date | None:
-    """An ISO date or time, or a Unix time in seconds, milliseconds or microseconds."""
+    """An ISO date or time, or a Unix time in seconds, milliseconds or microseconds. A
+    moment stored in UTC (a Unix time, an ISO time ending "Z") is taken on the day it was
+    where the user is (the machine's time zone): Journey's 08:45 UTC is 21:45 in Wellington,
+    the same evening. A time with its own offset, or a bare date, is that date."""
     if isinstance(value, bool):
         return None
     if isinstance(value, str) and value.strip().isdigit():
@@ -799,13 +802,15 @@ def _json_day(value) -> dt.date | None:
     if isinstance(value, (int, float)) and value > 0:
         for scale in (1, 1_000, 1_000_000):
             if value / scale < 4_102_444_800:  # before 2100 in seconds
-                return dt.datetime.fromtimestamp(value / scale, dt.UTC).date()
+                return dt.datetime.fromtimestamp(value / scale, dt.UTC).astimezone().date()
         return None
     if isinstance(value, str):
         try:
-            return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+            moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
         except ValueError:
             return None
+        utc = moment.utcoffset() == dt.timedelta(0)  # stored in UTC; an offset of its own says where it was
+        return moment.astimezone().date() if utc else moment.date()
     return None
 
 
@@ -835,7 +840,7 @@ def _register_exports() -> None:
     from ingest import exports
 
     _LOADERS.update({".enex": exports.load_enex, ".mbox": exports.load_mbox, ".org": exports.load_org,
-                     ".ipynb": exports.load_ipynb, ".canvas": exports.load_canvas})
+                     ".ipynb": exports.load_ipynb, ".canvas": exports.load_canvas, ".opml": exports.load_opml})
 
 
 _register_exports()

@@ -221,7 +221,17 @@ def find_date(text: str, default_year: int | None = None, day_first: bool | None
 def parse_date_value(value: str, day_first: bool | None = None) -> dt.date | None:
     """A property or front matter value meant to be a date ("January 20, 2026",
     "March 3, 2026 9:15 AM", "[[2026-03-03]]"); None when it holds no date."""
-    return find_date(_WIKILINK.sub(r"\1", value), day_first=day_first)
+    value = _WIKILINK.sub(r"\1", value)
+    # A moment stored in UTC ("2026-01-26T23:00:00.000Z", Capacities and other apps'
+    # properties): the day it was where the user is, the machine's time zone. (A time with
+    # its own offset, "2026-03-10T21:30:00-08:00", was written where it happened: its date.)
+    moment = re.fullmatch(r"\s*(\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]00:?00))\s*", value)
+    if moment:
+        try:
+            return dt.datetime.fromisoformat(moment[1].replace("Z", "+00:00")).astimezone().date()
+        except ValueError:
+            pass
+    return find_date(value, day_first=day_first)
 
 
 # ----- names ---------------------------------------------------------------------------
@@ -663,6 +673,8 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
                 # The top message says which day the meeting was ("notes from lunch w Greg
                 # yesterday"): the older messages quoted under it set it up, they are not it.
                 date, date_source = recalled, "email"
+    if date is not None and date_source == "property" and not email and _opens_with_yesterday(text):
+        date -= dt.timedelta(days=1)  # an app's entry dated when written: "Yesterday - coffee with Fi M."
     if date is not None and date_source == "property" and "to" in props and "from" in props:
         # A printed thread the user started ("Please what would you do?"): the answer with
         # the advice, the first message from the person written to, is the exchange's day.
@@ -803,9 +815,11 @@ _ARRANGING = re.compile(r"\b(?:this|the|next) (?:weekend|week)\b|\bone of these 
                         # German: "am Wochenende", "nächste Woche", "Samstag, 17 Uhr?", "passt es dir", "hast du … Zeit"
                         r"|\b(?:am|dieses|nächstes) wochenende\b|\b(?:diese|nächste) woche\b|\b(?:am )?(?:montag|dienstag"
                         r"|mittwoch|donnerstag|freitag|samstag|sonntag)\b|\bpasst (?:es )?(?:dir|ihnen|euch)\b"
-                        r"|\b(?:hast du|haben sie)\b.{0,40}\bzeit\b", re.IGNORECASE)
+                        r"|\b(?:hast du|haben sie)\b.{0,40}\bzeit\b"
+                        r"|\b(?:good|free|still on|keen|ok|okay) for (?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 # A chat message thanking for the meeting of that same day.
-_THANKS_FOR_TODAY = re.compile(r"\b(?:thanks?(?: you)? (?:so much )?for today|danke (?:dir |ihnen |euch )?(?:für|fuer) heute"
+_THANKS_FOR_TODAY = re.compile(r"\b(?:(?:thanks?(?: you)?|cheers)(?: so much| heaps)? for (?:today|this morning|this afternoon"
+                               r"|this arvo|tonight)|danke (?:dir |ihnen |euch )?(?:für|fuer) heute"
                                r"|gracias por (?:lo de )?hoy|merci pour aujourd['’]hui|great (?:to see|seeing) you today)\b",
                                re.IGNORECASE)
 
@@ -825,6 +839,14 @@ def only_a_date(line: str) -> bool:
 
 def _lines_after(lines: list[str], line: str, count: int) -> list[str]:
     return lines[lines.index(line) + 1: lines.index(line) + 1 + count] if line in lines else []
+def _opens_with_yesterday(text: str) -> bool:
+    """Whether one of the first lines of the note's body opens by saying a meeting was
+    yesterday ("Yesterday - coffee with Fi M.", "Gestern Abend Coaching mit Kathi")."""
+    body = [line.strip() for line in text.splitlines() if line.strip() and not _PROPERTY.match(line.strip())][:6]
+    return any(re.match(rf"^\W*(?:{_YESTERDAY})\b", line, re.IGNORECASE) and _DAY_BEFORE_MET.search(line)
+               for line in body)
+
+
 # The words that say a "yesterday" was a meeting (an email's or a chat's first lines).
 _DAY_BEFORE_MET = re.compile(r"\b(?:thank|cheers|coffee|lunch|dinner|breakfast|call|chat|pint|drinks|meeting|met\b"
                              r"|catch|session|talk|merci|remercie|café|dîner|souper|revoir|rencontre|appel|jasé"
