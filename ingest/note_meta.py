@@ -718,7 +718,7 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
             or _recorder_stamp(file_stem)
         date_source = "file name" if date else None
         # "2025-11-20 Kathi.txt" opening "gestern Abend Coaching mit Kathi": named the day it was written
-        if date is not None and any(_DAY_BEFORE.search(line) and _DAY_BEFORE_MET.search(line) for line in heads[:3]):
+        if date is not None and _opens_with_yesterday(text):
             date -= dt.timedelta(days=1)
     if date is None and created is not None:
         # A yearless date in the title ("Coffee with Amara, 3 March") takes the created year.
