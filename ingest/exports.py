@@ -35,7 +35,7 @@ def load_enex(data: bytes) -> LoadedFile:
 
     ld = _loaders()
     try:
-        root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+        root = ld.parse_xml(data)
     except etree.XMLSyntaxError as exc:
         raise ld.LoadError(f"is not a readable Evernote export: {exc}") from exc
     notes = root.findall(".//note")
@@ -102,7 +102,7 @@ def load_opml(data: bytes) -> LoadedFile:
 
     ld = _loaders()
     try:
-        root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+        root = ld.parse_xml(data)
     except etree.XMLSyntaxError as exc:
         raise ld.LoadError(f"is not a readable OPML outline: {exc}") from exc
     body = root.find("body")

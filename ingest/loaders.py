@@ -646,6 +646,14 @@ _ODF = {"text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
         "dc": "http://purl.org/dc/elements/1.1/"}
 
 
+def parse_xml(data: bytes):
+    """An XML document's root element, parsed without resolving entities or reaching the
+    network (an export is untrusted input); raises lxml's XMLSyntaxError when unreadable."""
+    from lxml import etree
+
+    return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+
+
 def _load_odt(data: bytes) -> LoadedFile:
     """A LibreOffice / OpenDocument text file (.odt): headings as Markdown headings, list
     items as "- " lines, tables as Markdown tables, title and creation date from meta.xml."""
@@ -656,8 +664,8 @@ def _load_odt(data: bytes) -> LoadedFile:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_zip_expansion(archive.infolist())
-            content = etree.fromstring(archive.read("content.xml"))
-            meta_xml = etree.fromstring(archive.read("meta.xml")) if "meta.xml" in archive.namelist() else None
+            content = parse_xml(archive.read("content.xml"))
+            meta_xml = parse_xml(archive.read("meta.xml")) if "meta.xml" in archive.namelist() else None
     except (zipfile.BadZipFile, KeyError, etree.LxmlError) as exc:
         raise LoadError(f"is not a readable OpenDocument text file ({exc.__class__.__name__})") from exc
     body = content.find("office:body/office:text", _ODF)
