@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from ingest.note_meta import MONTHS
-from mentordesk.relationships.extraction.languages import not_english
+from mentordesk.relationships.extraction.languages import not_english, without_reporting_lead
 
 # Verbs that follow a reporting subject and change form with "you".
 _AGREE = {"thinks": "think", "says": "say", "reckons": "reckon", "believes": "believe", "wants": "want",
@@ -57,14 +57,7 @@ def second_person(text: str, name: str) -> str:
     # dem Team …" -> "Dem Team …"), and the rest is quoted as written, names and all (an
     # English "you" in the middle of it would read as a slip).
     if not_english(text):
-        foreign = re.match(rf"^(?:(?:{who}|sie|er|elle|il|ella|él)\s+)?(?:(?:hat|a|m['’]a)\s+)?(?:empfiehlt|empfahl|rät|riet"
-                           r"|meinte|meint|sagte|sagt|findet|fand|betont|warnte|dit|conseille|conseillé|recommande"
-                           r"|recommandé|suggère|suggéré|dijo|dice|recomienda|recomendó|sugiere|sugirió|aconseja"
-                           r"|aconsejó|gesagt|geraten|empfohlen)\b(?:\s+(?:mir|me|m['’]))?[,:]?\s*"
-                           r"(?:(?:dass|que|de)\s+|(?:qu|d)['’]\s*)?(?P<rest>\S.*)$", text, re.IGNORECASE)
-        # (kept whole when what follows is in the user's first person: "Sie meinte, ich solle …")
-        rest = foreign["rest"] if foreign and not re.match(r"(?:ich|je|j['’]|yo)\b", foreign["rest"], re.I) else text
-        return rest[:1].upper() + rest[1:]
+        return without_reporting_lead(text, who)
     # "Ingrid: "Never surprise the board."": the label goes, the quote is the advice.
     labelled = re.match(rf"^(?:{who}|she|he)\s*:\s*[\"“]?(?P<rest>.+?)[\"”]?\.?$", text, re.IGNORECASE)
     if labelled:

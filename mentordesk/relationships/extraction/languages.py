@@ -271,6 +271,24 @@ def not_english(text: str) -> bool:
     return _looks_german(text) or _looks_spanish(text) or len(words & _FR_WORDS) >= 3
 
 
+# The verb that reports the mentor at the head of a line, in French, Spanish and German.
+_REPORTING_VERB = (r"(?:empfiehlt|empfahl|rät|riet|meinte|meint|sagte|sagt|findet|fand|betont|warnte|dit|conseille|conseillé"
+                   r"|recommande|recommandé|suggère|suggéré|dijo|dice|recomienda|recomendó|sugiere|sugirió|aconseja"
+                   r"|aconsejó|gesagt|geraten|empfohlen)")
+
+
+def without_reporting_lead(text: str, who: str) -> str:
+    """A French, Spanish or German line of advice without the words that report it, for a
+    draft to the mentor: "Brigitte empfiehlt, dem Team …" -> "Dem Team …" (``who`` is a
+    pattern for the mentor's names). Kept whole when what follows is the user's first
+    person ("Sie meinte, ich solle …")."""
+    foreign = re.match(rf"^(?:(?:{who}|sie|er|elle|il|ella|él)\s+)?(?:(?:hat|a|m['’]a)\s+)?{_REPORTING_VERB}\b"
+                       r"(?:\s+(?:mir|me|m['’]))?[,:]?\s*(?:(?:dass|que|de)\s+|(?:qu|d)['’]\s*)?(?P<rest>\S.*)$",
+                       text, re.IGNORECASE)
+    rest = foreign["rest"] if foreign and not re.match(r"(?:ich|je|j['’]|yo)\b", foreign["rest"], re.I) else text
+    return rest[:1].upper() + rest[1:]
+
+
 def other_language_kind(text: str) -> str | None:
     """advice | action | other when a French, Spanish or German rule decides the sentence."""
     return _french_kind(text) or _spanish_kind(text) or _german_kind(text)
