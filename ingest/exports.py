@@ -235,7 +235,7 @@ def chat_json(document) -> str | None:
         if not isinstance(message, dict):
             continue
         sender = next((_name(message[k]) for k in _SENDER_KEYS if message.get(k)), None)
-        text = next((message[k] for k in _TEXT_KEYS if isinstance(message.get(k), str) and message[k].strip()), None)
+        text = next((t for t in (_plain(message.get(k)) for k in _TEXT_KEYS) if t.strip()), None)
         when = next((w for w in (_moment(message.get(k), k) for k in _TIME_KEYS) if w), None)
         if sender and text and when:
             rows.append((when, _unmangled(sender), _unmangled(text)))
@@ -243,14 +243,31 @@ def chat_json(document) -> str | None:
         return None
     rows.sort(key=lambda r: r[0])
     order = "%d/%m/%Y" if default_day_first() else "%m/%d/%Y"
-    lines = [f"[{when.strftime(order)}, {when:%H:%M}] {sender}: {' '.join(text.split())}" for when, sender, text in rows]
+    lines = []
+    for when, sender, text in rows:
+        # A message typed over several lines ("My list:" and "1. email Vic …") keeps them:
+        # the first on the sender's line, the rest under it, as a chat app shows them.
+        first, *rest = [" ".join(line.split()) for line in text.strip().splitlines() if line.strip()]
+        lines += [f"[{when.strftime(order)}, {when:%H:%M}] {sender}: {first}", *rest]
     title = document.get("title") or document.get("name") if isinstance(document, dict) else None
     return "\n".join(([f"# {_unmangled(str(title))}", ""] if title else []) + lines)
 
 
+def _plain(value) -> str:
+    """A message's text: a string, or Telegram's list of plain strings and formatted parts
+    ({"type": "bold", "text": "Ok as promised, the list"})."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "".join(part if isinstance(part, str) else str(part.get("text", "")) if isinstance(part, dict) else ""
+                       for part in value)
+    return ""
+
+
 def _name(value) -> str | None:
-    if isinstance(value, dict):  # Google Chat's creator, Slack's user_profile
-        return value.get("name") or value.get("real_name") or value.get("display_name")
+    if isinstance(value, dict):  # Google Chat's creator, Slack's user_profile, Discord's author
+        # (Discord: the nickname the chat shows, "Hamish", before the account's "doc.lockhart")
+        return value.get("nickname") or value.get("name") or value.get("real_name") or value.get("display_name")
     return str(value).strip() or None
 
 

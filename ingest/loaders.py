@@ -17,7 +17,7 @@ from pathlib import Path
 from ingest.frontmatter import FrontMatter, FrontMatterError, split_front_matter
 from ingest.limits import check_zip_expansion
 
-SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".odt", ".rtf", ".html", ".htm", ".eml", ".mbox",
+SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".odt", ".rtf", ".html", ".htm", ".eml", ".emlx", ".mbox",
                       ".csv", ".tsv", ".xlsx", ".ics", ".vtt", ".srt", ".json", ".vcf", ".enex", ".org", ".ipynb",
                       ".canvas", ".opml")
 
@@ -74,11 +74,43 @@ def _load_markdown(data: bytes) -> LoadedFile:
         meta, body = split_front_matter(decode_text(data))
     except FrontMatterError as exc:
         raise LoadError(str(exc)) from exc
-    return LoadedFile(body, meta)
+    return LoadedFile(_inline_html(body), meta)
+
+
+_INLINE_TAG = re.compile(r"</?(?:b|i|u|em|strong|span|font|mark|small|sup|sub|s|del|ins|code|a|kbd)(?:\s[^<>\n]*)?>",
+                         re.IGNORECASE)
+_BREAK_TAG = re.compile(r"<br\s*/?>|</?(?:p|div)(?:\s[^<>\n]*)?>", re.IGNORECASE)
+
+
+def _inline_html(text: str) -> str:
+    """Markdown with HTML typed inside it ("1. <b>Sources &amp; uses</b> first", "…<br>(she
+    said it twice)") as the text a Markdown viewer shows: tags gone, entities decoded."""
+    import html
+
+    if not (_INLINE_TAG.search(text) or _BREAK_TAG.search(text)):
+        return text
+    return html.unescape(_INLINE_TAG.sub("", _BREAK_TAG.sub("\n", text)))
 
 
 def _load_text(data: bytes) -> LoadedFile:
-    return LoadedFile(decode_text(data))
+    text = decode_text(data)
+    if text.lstrip()[:1] in ("{", "["):
+        # Standard Notes names its JSON backup "Standard Notes Backup and Import File.txt":
+        # a text file that is a notes app's JSON export is read as that export.
+        try:
+            return _load_json(data)
+        except LoadError:
+            pass
+    return LoadedFile(text)
+
+
+def _load_emlx(data: bytes) -> LoadedFile:
+    """Apple Mail's .emlx: a line with the message's length in bytes, the message (an .eml),
+    then Apple's property list, which is left out."""
+    head, _, rest = data.partition(b"\n")
+    if not head.strip().isdigit():
+        raise LoadError("is not an Apple Mail message (.emlx starts with the message length)")
+    return _load_eml(rest[: int(head.strip())])
 
 
 def _load_pdf(data: bytes) -> LoadedFile:
@@ -254,6 +286,11 @@ def _docx_text(document) -> LoadedFile:
             lines.append("- " + text)
         else:
             lines.append(text)
+    # The page header ("Mentoring – PvdW – 11 March 2026" on every page): a line of the
+    # note before its body, where a typed title would be.
+    header = _docx_header(document)
+    if header and header not in lines:
+        lines.insert(0, header)
     title = document.core_properties.title or None
     meta = FrontMatter(title=title)
     created = document.core_properties.created
@@ -261,6 +298,20 @@ def _docx_text(document) -> LoadedFile:
     if created is not None and created.replace(tzinfo=None) != _PYTHON_DOCX_TEMPLATE_CREATED:
         meta.extra["created"] = created.date()
     return LoadedFile("\n\n".join(lines), meta)
+
+
+def _docx_header(document) -> str | None:
+    """The text of the first section's page header (the first page's own, when it has one)."""
+    if not document.sections:
+        return None
+    section = document.sections[0]
+    parts = [section.first_page_header] if section.different_first_page_header_footer else []
+    parts.append(section.header)
+    for part in parts:
+        text = " ".join(" ".join(p.text.split()) for p in part.paragraphs if p.text.strip())
+        if text and not part.is_linked_to_previous:
+            return text
+    return None
 
 
 _FORM_LABELS = {"date", "mentor", "mentee", "with", "attendees", "when", "session date", "meeting date", "venue",
@@ -271,7 +322,12 @@ def _docx_table(table) -> str:
     """A Word table as a Markdown table (one block, header separated), so the note's reader
     can tell a "What she said" column from a "My action" one; a two-column table of short
     labels ("Mentor | Nurul Huda Ismail", "Date | 17/01/2026") as property lines."""
-    rows = [[" ".join(cell.text.split()).replace("|", "/") for cell in row.cells] for row in table.rows]
+    return _markdown_table([[" ".join(cell.text.split()).replace("|", "/") for cell in row.cells] for row in table.rows])
+
+
+def _markdown_table(rows: list[list[str]]) -> str:
+    """Rows of cells (a Word or web page table) as a Markdown table, or as property lines
+    when it is a form of short labels and their values."""
     rows = [cells for cells in rows if any(cells)]
     if not rows:
         return ""
@@ -299,6 +355,12 @@ def _load_html(data: bytes) -> LoadedFile:
     for level in range(1, 7):
         for heading in soup.find_all(f"h{level}"):
             heading.replace_with(f"\n\n{'#' * level} {heading.get_text(' ', strip=True)}\n\n")
+    # A table (Confluence's "Item | Who | Notes") as a Markdown table, so the reader sees
+    # its columns; the innermost tables first.
+    for table in reversed(soup.find_all("table")):
+        rows = [[" ".join(cell.get_text(" ", strip=True).split()).replace("|", "/")
+                 for cell in row.find_all(["td", "th"], recursive=False)] for row in table.find_all("tr")]
+        table.replace_with(f"\n\n{_markdown_table([r for r in rows if r])}\n\n")
     for item in soup.find_all("li"):
         item.replace_with(f"\n- {item.get_text(' ', strip=True)}\n")
     # Blocks break lines; inline elements do not: OneNote writes "<p><span>☑</span> call
@@ -395,10 +457,26 @@ def _load_vcf(data: bytes) -> LoadedFile:
     return LoadedFile("\n".join(head + ["", fields["NOTE"]]), FrontMatter(title=fields.get("FN")))
 
 
+# A line that already starts as a list item: a bullet, a number, a checkbox or a tick mark.
+_LISTED = re.compile(r"^\s*(?:[-*+•·▪◦–]\s|\d{1,2}[.)]\s|\[[ xX]\]|[☐☑☒✅✔✓❌⬜🔲])")
+
+
+def _lines_as_list(value: str) -> str:
+    """A multi-line cell typed one point a line (Alt+Enter between them, no blank line) as a
+    list, so that each line is read as one point; prose cells with paragraphs stay prose."""
+    lines = [line.strip() for line in value.strip().splitlines()]
+    if len(lines) < 2 or "" in lines or any(len(line) > 300 or _LISTED.match(line) for line in lines):
+        return value.strip()  # (a cell already typed as a list, or as a lead line over one, stays)
+    return "\n".join(f"- {line}" for line in lines)
+
+
 def _rows_as_note(rows: list[list[str]]) -> LoadedFile:
     if not rows:
         return LoadedFile("")
     header, *body = rows
+    outline = _todoist_rows(header, body)
+    if outline is not None:
+        return LoadedFile(outline)
     long_format = _item_rows(header, body)
     if long_format is not None:
         return LoadedFile(long_format)
@@ -406,12 +484,58 @@ def _rows_as_note(rows: list[list[str]]) -> LoadedFile:
     for row in body:
         cells = [(key.strip(), value.strip()) for key, value in zip(header, row) if value.strip()]
         short = [f"{key}: {value}" for key, value in cells if "\n" not in value and len(value) <= _LONG_CELL]
-        long = [value for _, value in cells if "\n" in value or len(value) > _LONG_CELL]
+        long = [(key, _lines_as_list(value)) for key, value in cells if "\n" in value or len(value) > _LONG_CELL]
         if long:
-            records.append("\n".join(short + [""] + long))
+            # Two or more text columns ("What Fi said", "My actions") keep their headers as
+            # label lines: the header says what the lines under it are.
+            texts = [f"{key}:\n{value}" if len(long) > 1 and key else value for key, value in long]
+            records.append("\n".join(short + [""]) + "\n" + "\n\n".join(texts))
         elif short:
             records.append("; ".join(short))  # a row of a table: one line
     return LoadedFile("\n\n".join(records))
+
+
+def _todoist_rows(header: list[str], body: list[list[str]]) -> str | None:
+    """A Todoist project exported as CSV (TYPE, CONTENT, DESCRIPTION, PRIORITY, INDENT, …,
+    DATE) as the outline the user sees: a section is a heading, a task a list item indented
+    by its INDENT, its description after a dash, its due date in brackets, a comment under
+    it. None when the table is not such an export."""
+    names = [h.strip().upper() for h in header]
+    if names[:2] != ["TYPE", "CONTENT"] or "INDENT" not in names:
+        return None
+    column = {name: i for i, name in enumerate(names)}
+
+    def cell(row: list[str], name: str) -> str:
+        i = column.get(name)
+        return row[i].strip() if i is not None and i < len(row) else ""
+
+    def indent(row: list[str]) -> int:
+        return int(cell(row, "INDENT")) if cell(row, "INDENT").isdigit() else 1
+
+    lines: list[str] = []
+    depth = 1
+    for number, row in enumerate(body):
+        kind, content = cell(row, "TYPE").lower(), cell(row, "CONTENT")
+        if not content:
+            continue
+        if kind == "section":
+            lines += ["", f"## {content}", ""]
+        elif kind == "task":
+            depth = indent(row)
+            due = cell(row, "DATE")
+            after = next((r for r in body[number + 1:] if cell(r, "TYPE").lower() == "task"), None)
+            parent = after is not None and indent(after) > depth
+            # a task's description after it; a parent's ("What A. said", "kept these as
+            # tasks") is about its list and would blur what the list is
+            described = f" — {cell(row, 'DESCRIPTION')}" if cell(row, "DESCRIPTION") and not parent else ""
+            lines.append(f"{'    ' * (depth - 1)}- {content}{described}" + (f" (due {due})" if due else ""))
+        elif kind == "note" and re.match(r"^(?:done|sent|finished|[✓✔✅☑])", content, re.IGNORECASE) and lines \
+                and lines[-1].lstrip().startswith("- ") and not lines[-1].lstrip().startswith("- [x]"):
+            # a comment "done 27/11 – sent both": the task it is under is ticked
+            lines[-1] = lines[-1].replace("- ", "- [x] ", 1) + f" ({content})"
+        elif kind == "note":
+            lines.append(f"{'    ' * depth}- {content}")
+    return "\n".join(lines).strip()
 
 
 _ITEM_TYPES = re.compile(r"^(?:advice|action(?: item)?s?|to ?-?dos?|tasks?|notes?|takeaways?|suggestions?|next steps?"
@@ -448,8 +572,12 @@ def _item_rows(header: list[str], body: list[list[str]]) -> str | None:
     others = [i for i in range(len(header)) if i not in (kind_col, status_col)]
     lengths = {i: sum(len(r[i]) if i < len(r) else 0 for r in rows) for i in others}
     text_col = max(lengths, key=lambda i: lengths[i])
-    shared = [i for i in others if i != text_col and len({(r[i].strip() if i < len(r) else "") for r in rows}) == 1
-              and rows[0][i].strip()]
+    # A column with one value for every row, or typed once on the first row and left blank
+    # below ("Date" filled in once, as a merged cell reads)
+    def below(i: int) -> set[str]:
+        return {(r[i].strip() if i < len(r) else "") for r in rows[1:]}
+
+    shared = [i for i in others if i != text_col and rows[0][i].strip() and below(i) in ({rows[0][i].strip()}, {""})]
     lines = [f"{header[i].strip()}: {rows[0][i].strip()}" for i in shared]
     sections: dict[str, list[str]] = {}
     for row, kind in zip(rows, kinds):
@@ -831,6 +959,8 @@ _LOADERS = {
     ".odt": _load_odt,
     ".rtf": _load_rtf,
     ".eml": _load_eml,
+    ".emlx": _load_emlx,
+    ".textbundle": _load_markdown,  # the text read out of the bundle folder (read_textbundle)
     ".html": _load_html,
     ".htm": _load_html,
     ".csv": _load_csv,
@@ -871,7 +1001,32 @@ def load_bytes(name: str, data: bytes) -> LoadedFile:
 
 def load_file(path: Path) -> LoadedFile:
     try:
-        data = path.read_bytes()
+        data = read_textbundle(path) if path.is_dir() else path.read_bytes()
     except OSError as exc:
         raise LoadError(f"cannot be read: {exc.strerror or exc}") from exc
     return load_bytes(path.name, data)
+
+
+def read_textbundle(folder: Path) -> bytes:
+    """A TextBundle (Bear's and Ulysses' export: a folder "Note.textbundle" holding text.md
+    and info.json) as one Markdown note; the creation time of info.json, when there is one,
+    as its ``created`` front matter."""
+    import json
+
+    from ingest.limits import read_bounded
+
+    if folder.suffix.lower() != ".textbundle":
+        raise LoadError("is a folder, not a file")
+    text_file = next((folder / name for name in ("text.md", "text.markdown", "text.txt") if (folder / name).is_file()), None)
+    if text_file is None:
+        raise LoadError("is a TextBundle with no text.md in it")
+    text = read_bounded(text_file)
+    try:
+        info = json.loads(read_bounded(folder / "info.json")) if (folder / "info.json").is_file() else {}
+    except (ValueError, UnicodeDecodeError):
+        info = {}
+    app = next((v for v in info.values() if isinstance(v, dict) and "creationDate" in v), {}) if isinstance(info, dict) else {}
+    created = app.get("creationDate")
+    if isinstance(created, str) and re.fullmatch(r"[\d\-:TZ.+]{10,40}", created) and not text.startswith(b"---"):
+        return f"---\ncreated: {created}\n---\n".encode() + text
+    return text

@@ -74,6 +74,7 @@ MENTOR_KEYS = ("mentor", "mentors", "with", "person", "people", "attendees", "at
                # French, Spanish, German
                "mentore", "mentor·e", "avec", "qui", "personne", "personnes", "participant", "participantes",
                "con", "quién", "quien", "mit", "teilnehmer")
+_LISTED_KEYS = {"attendees", "attendee", "participants", "participant", "participantes", "teilnehmer"}
 DATE_KEYS = ("date", "when", "meeting date", "met", "met on", "meeting", "session date", "day", "quand", "fecha",
              "cuándo", "cuando", "datum", "wann", "date de la rencontre", "date de la séance", "jour", "created",
              "sent", "created time", "date created", "created at", "créé", "créée", "cree", "creee", "créé le")
@@ -97,7 +98,7 @@ MEETING_WORDS = ("coaching", "transcript", "memo", "checkin", "coffee", "call", 
                  "feierabendbier", "mentoring-gespräch", "gesprächsnotiz", "videocall")
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-])*(?![\w])"  # letters only: "Delft3D" is not a name
 _WITH_NAME = re.compile(
-    rf"(?:\bwith|\bw/|\bw\.|\bmeet(?:ing)? (?:with )?|\bavec|\bcon|(?-i:\bmit))\s*(?:\[\[)?(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})",
+    rf"(?:\bwith\b|\bw/|\bw\.|\bmeet(?:ing)? (?:with )?|\bavec\b|\bcon\b|(?-i:\bmit\b))\s*(?:\[\[)?(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})",
     re.I,
 )
 _PROPERTY = re.compile(
@@ -106,6 +107,9 @@ _PROPERTY = re.compile(
 )
 _WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]+)\]\]")
 _NEXT_MEETING = re.compile(r"\bnext\b|\bfollow[- ]?up (?:on|set|booked)\b|\bagain on\b|\brebooked\b", re.IGNORECASE)
+# "(due 20/11/2025)", "Due: Fri 28 Nov": when a task is due, never when the meeting was.
+_DUE = re.compile(r"\bdue(?: date)?:?\s+(?:on\s+|by\s+)?(?=\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug"
+                  r"|sep|oct|nov|dec))", re.IGNORECASE)
 _TOP_LINES = 12  # property lines and the title live in the first lines of a note
 
 
@@ -480,6 +484,9 @@ def _printed_reply_date(text: str, to: str, sent: dt.date, day_first: bool | Non
     lines = [line.strip() for line in text.splitlines()]
     for i in range(len(lines)):
         printed = printed_sender(lines, i)
+        if printed is not None and _address_name(printed[0]) != _address_name(to) and \
+                any(_THANKS_FOR_TODAY.search(line) for line in lines[i + 1:i + 6]):
+            return None  # the user's first message thanks "for tonight": the meeting was that day
         if printed is not None and _address_name(printed[0]) == _address_name(to):
             day = find_date(printed[1], day_first=day_first)
             return day if day is not None and sent <= day <= sent + dt.timedelta(days=7) else None
@@ -590,6 +597,11 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
                 mentors = [n for n in names if looks_like_name(n)]
                 guessed = [n for n in names if not looks_like_name(n)]
                 mentor_source = "property" if mentors else None
+                if mentors and key in _LISTED_KEYS and ("from" in props or "subject" in props):
+                    # A meeting tool's summary mailed to the user ("Attendees: Craig Benton,
+                    # Sophie Whitcombe"): the tool listed who was there, the user did not
+                    # name a mentor, so a stranger on it is theirs to add, not added for them.
+                    mentor_source = "attendee list"
                 break
     if not mentors:
         for value in props.values():  # "Met: [[2025-10-21]] with [[Valentina Rossi]]"
@@ -643,6 +655,7 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
                if (n := name_with(line))]
         guesses = met + guessed + email_names(text) + [n for head in heads + top[:3] for n in names_in_line(head)]
         guesses += speaker_names(text) + [g for g in (body_with, _greeting_name(text), name_in_file_name(file_stem)) if g]
+        guesses += _thanked_names(text)
         # Headings further down ("## 11:00 Bea (career services)" in a daily note), and a
         # name typed in lower case after "with" ("notes from the call with jan willem").
         guesses += [n for line in text.splitlines() if re.match(r"^#{1,6}\s", line) for n in names_in_line(line)]
@@ -689,7 +702,8 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
     if date is None:
         # The title and the first lines; a line about the next meeting is not this one's date,
         # and a line saying when the note was written ("written Sun 1/25/2026") is kept aside.
-        for head in heads + [line for line in top[:3] if not _NEXT_MEETING.search(line)]:
+        for head in [h for h in heads if not _DUE.search(h)] + [line for line in top[:3] if not _NEXT_MEETING.search(line)
+                                                                  and not _DUE.search(line)]:
             if WRITTEN_LINE.match(head) or _TOOL_STAMP.search(head):
                 written = written or find_date(head, day_first=day_first)
                 continue
@@ -721,15 +735,30 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         if date is not None and _opens_with_yesterday(text):
             date -= dt.timedelta(days=1)
     if date is None and created is not None:
-        # A yearless date in the title ("Coffee with Amara, 3 March") takes the created year.
+        # A yearless date in the title ("Coffee with Amara, 3 March", "Farah 4/12 – the
+        # offer") takes the created year.
         for head in heads:
-            date = find_date(head, default_year=created.year, day_first=day_first)
+            date = find_date(head, default_year=created.year, day_first=day_first) or \
+                _yearless_numeric(head, created.year, day_first)
             if date:
                 date_source = "title"
                 break
     if date is None:
-        # "Thurs 30th Oct - coffee w/ JR": no year, but the weekday says which one.
-        for head in heads + top[:3]:
+        # "Zoom chat 11-06 Priya.txt": a day and month in the file name, the year from the
+        # note's own full dates ("… my last day is Fri 25 July 2025") or its metadata.
+        date = _file_name_day(file_stem, text, created, day_first)
+        date_source = "file name" if date else None
+    if date is None:
+        # "## Whaea Anahera 25/11 – concept review" (a section of a task list): the same, from
+        # the first heading that writes a day and month
+        heading = next((line for line in text.splitlines() if re.match(r"^#{1,6}\s", line)
+                        and _STEM_DAY.search(line) and not _NEXT_MEETING.search(line)), None)
+        date = _file_name_day(heading, text, created, day_first) if heading else None
+        date_source = "title" if date else None
+    if date is None:
+        # "Thurs 30th Oct - coffee w/ JR": no year, but the weekday says which one (also
+        # "Thu 9/10" on a line of its own under a handwritten page's title and "w/ Whaea Anahera").
+        for head in heads + top[:3] + [line for line in top[3:6] if only_a_date(line)]:
             date = weekday_date(head)
             if date:
                 date_source = "title"
@@ -774,7 +803,7 @@ _DAY_BEFORE = re.compile(rf"\b(?:last night|last nite|yday|kal raat|{_YESTERDAY}
 
 
 # A chat export's message stamp: "11/04/25, 7:52 pm - Aditi: …", "[12-06-2025 17:41] Meera: …".
-CHAT_STAMP = re.compile(r"^\[?(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}),?\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
+CHAT_STAMP = re.compile(r"^\[?(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}),?\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
                         r"\s*(?:[ap]\.?m\.?)?\]?\s*(?:[-–:]\s*)?", re.IGNORECASE)
 _TOMORROW = re.compile(r"\b(?:tomorrow|tmrw|tmr|tomoz|kal|(?-i:morgen)(?! früh\b))\b(?<!guten morgen)", re.IGNORECASE)
 
@@ -809,7 +838,8 @@ _ARRANGING = re.compile(r"\b(?:this|the|next) (?:weekend|week)\b|\bone of these 
                         r"|\b(?:esta|la próxima|la proxima) semana\b|\bel (?:lunes|martes|miércoles|miercoles|jueves|viernes"
                         r"|sábado|sabado|domingo)\b|\bte queda\b|\bcette semaine\b|\b(?:lundi|mardi|mercredi|jeudi"
                         r"|vendredi|samedi) (?:prochain|soir|midi)\b"
-                        r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]* the \d{1,2}(?:st|nd|rd|th)?\b|\b(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur"
+                        r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]* (?:the )?\d{1,2}(?:st|nd|rd|th)\b"
+                        r"|\bnext (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur"
                         r"|sun)day (?:morning|afternoon|evening|night)\b|\bwhen you (?:have|are free|get)\b"
                         r"|\b(?:are|r) you free\b|\bhave (?:\d+|a few|some) minutes\b"
                         # German: "am Wochenende", "nächste Woche", "Samstag, 17 Uhr?", "passt es dir", "hast du … Zeit"
@@ -915,10 +945,17 @@ _MET_TITLE = re.compile(r"\b(?:coffee|lunch|call|1:1|1-1|1on1|one-on-one|breakfa
                         r"check[- ]?in|mentoring|met|meeting)\b", re.IGNORECASE)
 
 
+# A gathering of many, whatever meal it is held over: "C&I Energy Forum – breakfast".
+_GATHERING_TITLE = re.compile(r"\b(?:forum|summit|conference|expo|indaba|symposium|congress|convention|trade show"
+                              r"|networking (?:event|evening|night))\b", re.IGNORECASE)
+
+
 def _is_event(lines: list[str]) -> bool:
-    """True when the note's title says it is about a talk, an episode or a book ("podcast
-    notes - ep. 41 w/ …", "Webinar: capacity management") and not about a meeting."""
-    return any(_EVENT_TITLE.search(line) and not _MET_TITLE.search(line) for line in lines)
+    """True when the note's title says it is about a talk, an episode, a book or a
+    gathering ("podcast notes - ep. 41 w/ …", "Webinar: capacity management", "C&I Energy
+    Forum – breakfast") and not about a meeting with someone."""
+    return any(_EVENT_TITLE.search(line) and not _MET_TITLE.search(line)
+               or _GATHERING_TITLE.search(line) and not _WITH_NAME.search(line) for line in lines)
 
 
 # A line that says when the note was written, not when the meeting was.
@@ -932,6 +969,28 @@ _TOOL_STAMP = re.compile(r"\b(?:copied|scanned|recogni[sz]ed|exported|synced|dow
 _YEARLESS_NUMERIC = re.compile(r"(?<![\d/.\-])(?P<first>\d{1,2})/(?P<second>\d{1,2})(?![\d/])")
 
 
+_STEM_SHORT_YEAR = re.compile(r"(?<![\d/.\-])(?P<first>\d{1,2})([-.])(?P<second>\d{1,2})\2(?P<year>\d{2})(?![\d/.\-])")
+_STEM_DAY = re.compile(r"(?<![\d/.\-])(?P<first>\d{1,2})[-./](?P<second>\d{1,2})(?![\d/.\-])")
+
+
+def _file_name_day(stem: str, text: str, created: dt.date | None, day_first: bool | None) -> dt.date | None:
+    """A yearless day in the file name ("11-06", "19.6") in the year of the first full date
+    the note writes, else of its metadata; None when neither gives a year."""
+    short = _STEM_SHORT_YEAR.search(stem)
+    if short is not None:  # "Thandi M 12-11-25": a two-digit year
+        day_first = default_day_first() if day_first is None else day_first
+        return _numeric_date(2000 + int(short["year"]), int(short["first"]), int(short["second"]), day_first)
+    match = _STEM_DAY.search(stem)
+    if match is None:
+        return None
+    stated = find_date(text, day_first=day_first)
+    year = stated.year if stated is not None else (created.year if created is not None else None)
+    if year is None:
+        return None
+    day_first = default_day_first() if day_first is None else day_first
+    return _numeric_date(year, int(match["first"]), int(match["second"]), day_first)
+
+
 def _yearless_numeric(text: str, year: int, day_first: bool | None) -> dt.date | None:
     """"29/8" or "8/29" in ``year``: a number above 12 settles the order, else ``day_first``."""
     day_first = default_day_first() if day_first is None else day_first
@@ -939,14 +998,37 @@ def _yearless_numeric(text: str, year: int, day_first: bool | None) -> dt.date |
     return next((day for day in found if day is not None), None)
 
 
+_WEEKDAY_THE_NTH = re.compile(r"\b(?P<weekday>(?:mon|tues?|wednes|thurs?|fri|satur|sun)day) the (?P<day>\d{1,2})(?:st|nd|rd|th)\b",
+                              re.IGNORECASE)
+
+
+def _weekday_the_nth(text: str, written: dt.date) -> dt.date | None:
+    """"It's Thursday the 28th" said in a recording exported later: the latest such day on
+    or before ``written`` (within four months)."""
+    match = _WEEKDAY_THE_NTH.search(text)
+    if match is None:
+        return None
+    wanted = _weekday_number(match["weekday"])
+    for back in range(5):
+        month, year = written.month - back, written.year
+        while month < 1:
+            month, year = month + 12, year - 1
+        day = _safe_date(year, month, int(match["day"]))
+        if day is not None and day <= written and day.weekday() == wanted:
+            return day
+    return None
+
+
 def _meeting_before(text: str, written: dt.date, day_first: bool) -> dt.date | None:
     """A reflection written days later names the meeting's day in its first sentences
     ("On Thursday, 1/22, I finally sat down with Liz"): that date, in the year it was
     written, when it falls within four months before the writing."""
-    opening = " ".join(line for line in text.splitlines()[:12] if not WRITTEN_LINE.match(line))[:600]
+    opening = " ".join(line for line in text.splitlines()[:12]
+                       if not WRITTEN_LINE.match(line) and not _TOOL_STAMP.search(line))[:600]
     candidates = [find_date(opening, day_first=day_first), find_date(opening, default_year=written.year,
                                                                       day_first=day_first)]
     candidates.append(_yearless_numeric(opening, written.year, day_first))
+    candidates.append(_weekday_the_nth(opening, written))
     for candidate in candidates:
         if candidate is not None and candidate > written:
             candidate = _safe_date(candidate.year - 1, candidate.month, candidate.day)
@@ -1073,6 +1155,18 @@ def _last_weekday(sent: dt.date, match: re.Match) -> dt.date | None:
     if match["num"] and int(match["num"]) != day.day:
         return None  # "Tuesday (23rd)" that does not fit the week before: no guess
     return day
+
+
+# "Cheers for coming out, Dusty." / "Thanks, Dusty." in a transcript whose speakers have no
+# names ("Speaker 1", "Speaker 2"): the person thanked is the one met.
+_THANKED = re.compile(rf"\b(?:thanks|thank you|cheers|ta)\b(?: (?:heaps|so much|a lot|again))?"
+                      rf"(?: for [^,.!?\n]{{1,40}})?,\s+(?P<name>{_NAME_WORD})(?=\s*[.!?,]|\s*$)", re.IGNORECASE)
+
+
+def _thanked_names(text: str) -> list[str]:
+    """The people thanked by name in the first lines of a note, in order."""
+    found = (_trim_name(m["name"]) for line in text.splitlines()[:80] for m in _THANKED.finditer(line))
+    return [name for name in found if name and name[0].isupper() and name.lower() not in ("all", "team", "everyone", "guys")]
 
 
 def _greeting_name(text: str) -> str | None:

@@ -36,7 +36,7 @@ from ingest.limits import (
     check_upload,
     read_bounded,
 )
-from ingest.loaders import SUPPORTED_SUFFIXES, LoadedFile, LoadError, load_bytes, load_file
+from ingest.loaders import SUPPORTED_SUFFIXES, LoadedFile, LoadError, load_bytes, load_file, read_textbundle
 from ingest.note_meta import MEETING_WORDS, first_line, note_facts, title_line
 from store.engine import Database
 from store.errors import UserError
@@ -408,7 +408,10 @@ def _files_in(folder: Path) -> list[Path]:
     left for the reader to refuse by name."""
     found: list[Path] = []
     for top, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        # a "Note.textbundle" folder (Bear, Ulysses) is one note, read whole
+        bundles = [d for d in dirs if d.lower().endswith(".textbundle")]
+        found.extend(Path(top) / name for name in bundles)
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in bundles]
         found.extend(Path(top) / name for name in files if not name.startswith("."))
     return sorted(found)
 
@@ -430,7 +433,8 @@ def _read_files(files: Sequence[tuple[str, str, Path]], report: IngestReport,
     for number, (source, display, path) in enumerate(files, 1):
         if progress:
             progress("reading", number, len(files))
-        result = _load_or_report(display, path.name, functools.partial(read_bounded, path), report)
+        read = functools.partial(read_textbundle if path.is_dir() else read_bounded, path)
+        result = _load_or_report(display, path.name, read, report)
         if result is not None:
             loaded.append((source, display, *result))
     return loaded
@@ -477,7 +481,7 @@ def _with_note_facts(file: LoadedFile, display: str,
                        created=created if isinstance(created, dt.date) else None)
     if kind is None and not meta.mentor:
         heading = f"{meta.title or ''} {Path(display).stem} {first_line(file.text) or ''}".lower()
-        plain = facts.mentor_source in ("front matter", "property") or any(w in heading for w in MEETING_WORDS)
+        plain = facts.mentor_source in ("front matter", "property", "attendee list") or any(w in heading for w in MEETING_WORDS)
         if not (facts.mentors and facts.date and plain):
             # A document often names people too; only a dated one is taken for a note.
             if facts.hints and not facts.mentors and facts.date is not None:

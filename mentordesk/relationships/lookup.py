@@ -139,7 +139,11 @@ _HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame"
                "doña", "dona", "lic", "licenciada", "licenciado", "ing", "ingeniero", "ingeniera", "profe", "dra",
                "sra", "srta", "mtro", "mtra", "maestro", "maestra",
                # German: "Frau Dr. Hofer", "mit Herrn Prof. Brandt", "Mag. Huber" (Austria), "Dipl.-Ing."
-               "frau", "herr", "herrn", "mag", "dipl"}  # ("Sr." is left out: "SR" is also initials)
+               "frau", "herr", "herrn", "mag", "dipl",  # ("Sr." is left out: "SR" is also initials)
+               # Māori forms of respect: "Whaea Anahera", "Matua Rawiri", "Koro Hemi", "Kui Mere"
+               "whaea", "matua", "koro", "kui", "kuia",
+               # Afrikaans, for an older person: "Oom Gerrie", "Tannie Marietjie"
+               "oom", "tannie"}
 # A family title that the notes may use as the name itself ("appel avec matante"), when the
 # table's Notes cell says so ("matante in my notes").
 _FAMILY_TITLES = {"matante", "mononc", "mononcle", "tante", "oncle", "aunty", "auntie", "uncle", "tita", "tito", "kuya",
@@ -245,6 +249,10 @@ def _aliases_in(notes: str) -> frozenset[str]:
     # Read once per Notes text: a note's names are matched against every person, many times.
     found = set()
     matches = [match["alias"] for match in _ALIAS.finditer(notes)]
+    # "I only ever call him Oom Gerrie (Oom G, or just Oom)": the shorter forms in brackets
+    matches += [alias for match in _ALIAS.finditer(notes)
+                if (more := re.match(r"\s*\(([^)]{1,40})\)", notes[match.end():]))
+                for alias in re.split(r"\s*(?:,|/|\bor\b|\bjust\b)\s*", more[1]) if alias and alias[0].isupper()]
     matches += [alias for match in _ALIAS_BEFORE.finditer(notes)
                 for alias in re.split(r"\s*(?:,|/|\bor\b)\s*", match["alias"] or match["lower"]) if alias]
     listed = [*_ALIAS_AFTER.finditer(notes), *filter(None, [_OPENING_LIST.match(notes)])]
@@ -310,9 +318,11 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
     if len(words) == 1:
         fits = [p for p in people if words[0] in _bare_key(p.name).split()]
         initials = re.sub(r"[.\s]", "", name.strip())
-        if (not fits and 2 <= len(initials) <= 3 and initials.isalpha() and initials.isupper()
-                and initials.lower() not in _ACRONYMS):
-            # "DP 27.06.25": the capitals are the initials of one person of the table.
+        if (not fits and initials.isalpha() and initials.lower() not in _ACRONYMS and (
+                (2 <= len(initials) <= 3 and initials.isupper())
+                or re.fullmatch(r"[A-Z][a-z]{1,3}[A-Z]", initials))):
+            # "DP 27.06.25": the capitals are the initials of one person of the table ("PvdW"
+            # with the small letters of "van der").
             fits = [p for p in people if len(_bare_key(p.name).split()) >= 2 and _initials(p.name) == initials.lower()]
             if fits:
                 return NoteNameMatch(fits[0]) if len(fits) == 1 else NoteNameMatch(None, tuple(fits))

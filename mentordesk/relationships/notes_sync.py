@@ -456,6 +456,13 @@ def identify(people: list[Person], me: set[str], mentor: str | None, hints: tupl
         other = _known_hint(people, me, hints)
         if other is not None:
             return Identified(other)  # a pasted email from a mentor to the user: the sender
+        if len(names) == 1 and confirm_new:
+            # "WhatsApp Chat with Thandi N Umoya": a name read from a file name or title that
+            # is no one's name as written, but fits one person as a hint does (first name,
+            # initial and company).
+            hinted = match_note_hint(people, names[0])
+            if hinted.person is not None and not _is_me(hinted.person.name, people, me):
+                return Identified(hinted.person)
         if len(names) == 1:
             introduced = introduced_as(people, names[0], text)  # "Liz (Elizabeth Tran, …)"
             if introduced is not None:

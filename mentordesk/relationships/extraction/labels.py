@@ -24,7 +24,7 @@ _LABEL = re.compile(r"^\s*(?:\*\*|__)?(?P<label>[A-Za-zÀ-ÖØ-öø-ÿ][\w'’ /
                     r"(?:\*\*|__)?\s*(?P<rest>.*)$")
 
 
-_BULLET = re.compile(r"^(?P<indent>\s*)(?:(?:->|=>|[→➔➜⇒]|[-*+•▪‣◦]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])\s+"
+_BULLET = re.compile(r"^(?P<indent>\s*)(?:(?:->|=>|[→➔➜⇒]|[-*+•▪‣◦○◯●]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])\s+"
                      r"|(?=\[[ xXvV/✓✔]\]\s))"
                      r"(?P<text>.*)$")
 
@@ -55,8 +55,8 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # Otter, Zoom and Teams transcripts: "Dr. Okonkwo  0:13" on a line, the words below it.
 # "Dr. Okonkwo  0:42" (Otter, Fathom) or "Dana R.  12:41 PM" (a pasted Slack or Teams chat):
 # the lines under it are that person's turn.
-_TIMED_SPEAKER = re.compile(r"^\s*(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})\s+\d{1,2}:\d{2}(?::\d{2})?"
-                            r"(?:\s*[AaPp]\.?[Mm]\.?)?\s*$")
+_TIMED_SPEAKER = re.compile(r"^\s*(?P<who>[A-Z][\w'’.-]*(?: [A-Z0-9][\w'’.-]*){0,2})\s+\(?\d{1,2}:\d{2}(?::\d{2})?"
+                            r"(?:\s*[AaPp]\.?[Mm]\.?)?\)?:?\s*$")  # "Priya  0:13", Rev's "Speaker 1 (00:00:14):"
 
 
 
@@ -122,11 +122,14 @@ _ACTION_WORDS = re.compile(
 
 # Labels whose lines are never advice or actions: the mentee's questions, the agenda...
 _OTHER_LABEL = re.compile(
-    r"^(?:(?:my |the |open )?questions?(?: i brought| for \w+)?|stories|story|background|context|agenda|purpose"
+    r"^(?:(?:my |the |open )?questions?(?: i brought| for \w+)?|stories|story|background|context|agenda|purpose|goals?"
     r"|intro(?:duction)?s? offered|attendees|people|date|when|where|location|tags?|created|mentor|with|topics?"
     r"|(?:her|his|their) (?:news|update|story|background)|small talk|logistics|next (?:meeting|catch-up|session|call)"
     r"|subject|from|to|cc|sent|re|status|related|person|met|personal|fyi|parking lot"
     r"|summary keywords|keywords|speakers|where i was|how i was|check[- ]in|focus(?: today| for today)?|theme"
+    # A database row's own properties (Notion, Airtable): "Name: Business plan v1", "Type: Intro"
+    r"|name|title|type|category|priority|project|created (?:by|time)|last edited(?: by| time)?|modified|updated"
+    r"|url|link|source"
     # A daily note's own sections: the day's chores, not a meeting's outcomes.
     r"|today|tonight|this morning|morning|evening|habits|gratitude|groceries|shopping(?: list)?|errands|journal"
     r"|daily(?: log| notes?)?|day plan|plan for today|(?:today'?s )?(?:tasks|todos?) (?:for )?today"
@@ -167,7 +170,7 @@ _LEADIN_ACTION = re.compile(
 
 _LEADIN_ADVICE = re.compile(
     r"\b(?:she|he|they|(?-i:[A-Z][a-z]+)) (?:thinks|said|says|suggested|recommended|told me|advised|reckons)\b"
-    r"|\bwhat (?:she|he|they|(?-i:[A-Z][a-z]+)) (?:told me|said|thinks)\b"
+    r"|\bwhat (?:she|he|they|(?-i:[A-Z][a-z]+|[A-Z]\.)) (?:told me|said|thinks)(?!\w)"
     r"|\b(?:her|his|their) (?:advice|take|view|tips|points|rules?)\b", re.IGNORECASE)
 
 

@@ -55,7 +55,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "29"
+EXTRACTOR_VERSION = "30"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -110,7 +110,41 @@ def _role(who: str, mentor: str | None, me: frozenset[str] | set[str] = frozense
         return "mentor"  # beside "Me:" in a chat, the other speaker ("Kit") is the one met
     mentor_words = name_words(mentor)
     who_words = name_words(lowered) - {"dr", "prof", "mr", "mrs", "ms"}
-    return "mentor" if who_words & mentor_words else "me"
+    # ("PvdW" speaking for Pieter van der Westhuizen: the initials of every word of the name)
+    initials = "".join(word[0] for word in re.sub(r"[-.’']", " ", mentor.lower()).split())
+    return "mentor" if who_words & mentor_words or lowered.replace(" ", "") == initials else "me"
+
+
+# A transcription tool that could not name the voices: "Speaker 1", "Speaker B", "Person 2".
+_ANONYMOUS = re.compile(r"^(?:speaker|person|participant|unknown speaker|voice)\s*\w{1,2}$", re.IGNORECASE)
+# A name said to the other person: "Cheers for coming out, Dusty.", "Thanks, Priya!", "Hi Sophie".
+_ADDRESSED = re.compile(r"(?:\b(?:thanks|cheers|thank you|hi|hey|hello|morning|kia ora|ta)\b[^.!?\n]{0,30}?,?\s+"
+                        r"|,\s+)(?P<name>[A-Z][a-z]+)(?=\s*[.!?,]|\s*$)")
+
+
+def _anonymous_roles(lines: list[str], speakers: set[str], me: frozenset[str] | set[str]) -> dict[str, str]:
+    """For a transcript of two unnamed voices: who is the user. The voice that says a name
+    to the other ("Cheers for coming out, Dusty") is the user's, unless the name is the
+    user's own (then it is the mentor speaking). Empty when that does not settle it."""
+    timed = {m["who"] for line in lines if (m := _TIMED_SPEAKER.match(line))}
+    speakers = speakers or timed
+    if len(speakers) != 2 or not all(_ANONYMOUS.match(s) for s in speakers):
+        return {}
+    votes: Counter[str] = Counter()
+    who: str | None = None
+    for line in lines:
+        match = _SPEAKER.match(_TIMESTAMP.sub("", line)) or _TIMED_SPEAKER.match(line)
+        if match and match["who"] in speakers:
+            who, line = match["who"], match.groupdict().get("text") or ""
+        elif not line.strip() or who is None:
+            continue
+        for said in _ADDRESSED.finditer(line):
+            mine = said["name"].lower() in {word for name in me for word in name_words(name.lower())}
+            votes[who] += -1 if mine else 1
+    if not votes or len({v > 0 for v in votes.values()}) != 1 and len(votes) == 2:
+        return {}
+    user = max(votes, key=votes.get) if max(votes.values()) > 0 else next(s for s in speakers if s not in votes)
+    return {s: "me" if s == user else "mentor" for s in speakers}
 
 
 def _looks_like_title(line: str) -> bool:
@@ -312,6 +346,38 @@ def _pipe_rows(lines: list[str]) -> list[str]:
     return out
 
 
+_ZOOM_CHAT = re.compile(r"^\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s+)?From\s+(?P<who>\S.*?)\s+to\s+\S.*?\s*:\s*(?P<text>.*)$")
+
+
+def _zoom_chat(lines: list[str]) -> list[str]:
+    """A Zoom meeting's saved chat ("18:32:20 From Priya Raman to Everyone:" over the
+    message, indented) as the "Name: message" turns of any other chat."""
+    if sum(1 for line in lines if _ZOOM_CHAT.match(line)) < 2:
+        return lines
+    out: list[str] = []
+    waiting = False  # a header whose message is on the next, indented line
+    for line in lines:
+        match = _ZOOM_CHAT.match(line)
+        if match:
+            out.append(f"{match['who']}: {match['text']}".rstrip())
+            waiting = not match["text"].strip()
+        elif waiting and line.strip():
+            out[-1] += " " + line.strip()
+            waiting = False
+        else:
+            out.append(line.strip() if line[:1] == "\t" else line)
+    return out
+
+
+def _reminders(lines: list[str]) -> list[str]:
+    """A Reminders list dictated or copied with its circles: "○" open, "●" completed. Only
+    beside open circles is a filled one a tick (alone, "●" is a Word bullet)."""
+    marks = {line.lstrip()[:1] for line in lines}
+    if not {"○", "●"} <= marks:
+        return lines
+    return [re.sub(r"^(\s*)●\s*", r"\1- [x] ", line) for line in lines]
+
+
 def _toggles(lines: list[str]) -> list[str]:
     """Notion's and GitHub's collapsible blocks (<details><summary>His advice</summary>)
     as the headings they stand for."""
@@ -320,12 +386,13 @@ def _toggles(lines: list[str]) -> list[str]:
 
 
 def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[str] = frozenset()) -> list[_Unit]:
-    raw_lines = _bullet_journal(_pipe_rows(_toggles(markdown.splitlines())), mentor)
+    raw_lines = _bullet_journal(_pipe_rows(_toggles(_reminders(_zoom_chat(markdown.splitlines())))), mentor)
     quoted = _quoted_by(raw_lines, mentor)
     lines = [_CALLOUT.sub("", raw) if raw.lstrip().startswith(">") else raw for raw in raw_lines]
     lines = ["" if _PROPERTY_BULLET.match(line) else line for line in lines]  # Logseq "- tags:: ..."
     speakers = _transcript_speakers(lines)
     self_named = any(_role(s, None, me) == "me" for s in speakers)  # "Me:" or the user's name speaks
+    anonymous = _anonymous_roles(lines, speakers, me)
     units: list[_Unit] = []
     section: str | None = None       # the kind the current lines belong to
     heading_section: str | None = None  # the kind of the last Markdown heading (lasts to the next)
@@ -392,7 +459,7 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
         timed = _TIMED_SPEAKER.match(line)
         if timed:
             flush_bullet(); flush_paragraph()
-            timed_role = _role(timed["who"], mentor, me)
+            timed_role = anonymous.get(timed["who"]) or _role(timed["who"], mentor, me)
             turns += 1
             continue
         row = _TABLE_ROW.match(line)
@@ -416,6 +483,12 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
                     for cell, kind in zip(cells, table_kinds):
                         if cell.strip(" -—–") and kind in ("advice", "action") and not (theirs and kind == "action"):
                             units.append(_Unit(cell, kind, finished and kind == "action", bullet=True))
+                    if not any(table_kinds):
+                        # No column says advice or action ("Item | Who | Notes"): the cells
+                        # of text are prose, read sentence by sentence like a paragraph.
+                        for cell in cells:
+                            if len(cell.split()) >= 5:
+                                units.extend(_Unit(sentence, None) for sentence in split_sentences(cell))
             continue
         table_kinds = None
         bullet = _BULLET.match(line)
@@ -520,12 +593,20 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
         speaker = _SPEAKER.match(stripped)
         if speaker and speaker["who"] in speakers:
             flush_paragraph()
-            role = _role(speaker["who"], mentor, me, self_named)
+            if label_open:  # a label typed inside the last chat message ("And my homework:") ends with it
+                section, label_open = heading_section, False
+            role = anonymous.get(speaker["who"]) or _role(speaker["who"], mentor, me, self_named)
             turn_role = role
             turns += 1
-            for sentence in split_sentences(_TIMESTAMP.sub("", speaker["text"])):
+            said = re.sub(r"^\d{1,2}[.)]\s+(?=\S)", "", _TIMESTAMP.sub("", speaker["text"]))  # "2. Resign in person, …"
+            for sentence in split_sentences(said):
                 # (a Q/A transcript's answer is a list of points, not a message to quote whole)
                 units.append(_Unit(sentence, None, speaker=role, turn=turns, message=speaker["who"] not in ("A", "Q")))
+            if role == "me" and _YOUR_WORDS.search(speaker["text"]) and speaker["text"].rstrip().endswith(":"):
+                # "Writing down what you said before my brain leaks:" and a list under it: the
+                # user typing back the mentor's points, advice (until "And my homework:").
+                section, label_open, label_filled = "advice", True, False
+                continue
             label_filled = True
             continue
         bare = _bare_label(stripped, others=True)
@@ -542,10 +623,19 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
             kind = _label_kind(lead) or ("other" if _MENTOR_LIST.search(lead) else None) or \
                 ("action" if _LEADIN_ACTION.search(lead) else None) or ("advice" if _LEADIN_ADVICE.search(lead) else None)
         following = next((ln for ln in lines[number + 1:number + 12] if ln.strip()), "")  # the next line with text
-        if kind == "other" and label and label["rest"].strip() and not bare and not _LABEL.match(following.strip()):
-            # "Topic : Khaata Labs offer", "Speakers: …" over a list: a property of the
-            # meeting, not the heading of the list under it (in a block of properties, the
-            # next property line still belongs to the block).
+        if kind is None and stripped.endswith(":") and _BULLET.match(following):
+            said = split_sentences(stripped)
+            if len(said) > 1 and _SHE_WAS.match(said[-1]):
+                # "Yesterday - coffee with Fi M. … She was brilliant, zero sugar-coating:" over
+                # a list: the story before the colon, then what she said.
+                paragraph.append(" ".join(said[:-1]))
+                flush_paragraph()
+                section, label_open, label_filled = "advice", True, False
+                continue
+        if kind == "other" and label and label["rest"].strip() and not bare:
+            # "Topic : Khaata Labs offer", "Speakers: …" over a list, "Project: Filton
+            # Primary" atop a block of properties: a property of the meeting, not the
+            # heading of what follows.
             flush_paragraph()
             section, label_open = heading_section, False
             continue
@@ -588,6 +678,17 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
 # "1) Write the teardown; 2) Check if L&D reimburses it": a numbered list typed on one line
 # (a spreadsheet cell, a chat message).
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=[;,.])|(?<=\s))\s*\(?\d{1,2}[).]\s+")
+
+
+# The user's message pointing at what the other person said ("what you said", "your tips").
+_YOUR_WORDS = re.compile(r"\b(?:what you (?:said|told me|suggested|recommended)|you (?:said|told me)|"
+                         r"your (?:advice|tips|points|pointers|wisdom|rules|list))\b", re.IGNORECASE)
+
+
+# The last sentence of a paragraph that introduces the mentor's points: "She was brilliant,
+# zero sugar-coating:", "He didn't hold back:", "Fi was blunt as ever:".
+_SHE_WAS = re.compile(r"^(?:she|he|they|(?-i:[A-Z][a-z]+(?: [A-Z]\.?)?))(?:'s| was| were| is| didn't| did not| had| got)"
+                      r"\b(?!.*\b(?:asked|wants?|will|promised|offered|going to)\b)[^:]{0,60}:$", re.IGNORECASE)
 
 
 def _inline_list(text: str) -> list[str]:
@@ -838,7 +939,18 @@ def _lists_of_counsel(units: list[_Unit], texts: list[str], rules: list[str | No
 
 # The mentor asking for something back: work the mentee owes them, so the mentee's action.
 _HOMEWORK = re.compile(r"(?:^|\band\s+|\bthen\s+)(?:please\s+)?(?:send|email|e-mail|forward|show|bring|share)"
-                       r"\s+(?:me|it to me|(?:it|that|them|this|those)\s+(?:over\s+)?to me)\b", re.IGNORECASE)
+                       r"\s+(?:me|it to me|(?:it|that|them|this|those)\s+(?:over\s+)?to me)\b"
+                       # French, Spanish, German: "Envoie-moi ton plan", "Mándame el CV", "Schick mir die Folien"
+                       r"|(?:^|\bet\s+|\by\s+|\bund\s+)(?:envoie|envoyez|transf[èe]re|montre)[- ]moi\b"
+                       r"|(?:^|\by\s+)(?:m[áa]ndame|env[íi]ame|p[áa]same|comp[áa]rteme)\b"
+                       r"|(?:^|\bund\s+)(?:schick|schicken sie|sende|senden sie)\s+mir\b", re.IGNORECASE)
+
+
+# The line a tool writes about the file itself: "Document generated by Confluence on …",
+# "This transcript was exported on Sep 3, 2025", "Converted from handwriting · reMarkable".
+_TOOL_FOOTER = re.compile(r"^\W*(?:this |the )?(?:document|page|file|transcript|note|pdf|export|summary)?\s*"
+                          r"(?:was |is )?(?:auto-?)?(?:generated|exported|created|printed|converted|downloaded|transcribed)"
+                          r" (?:by|from|with|on|using|at|in)\b", re.IGNORECASE)
 
 
 def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | None,
@@ -850,10 +962,14 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
         return "action"  # "Femke Bakker will email the organisers": the user's own task in a recap
     if text.rstrip().endswith(":") and unit.section is None:
         return None  # "Writing down what you said so I don't lose it:" leads to the points
+    if _TOOL_FOOTER.match(text):
+        return None  # "Document generated by Confluence on Jul 24, 2025 16:52"
     titled = _TITLED.match(text)
     if titled and not_an_item(titled["rest"]):
         return None  # "Share the rubric: Søren will send Anneliese the rubric" (an AI recap's task title)
     if unit.section in ("advice", "action"):
+        if unit.fragment and len(text.split()) < 2:
+            return None  # a lone word under the list ("Atlassian", a page's footer)
         if rule == "other" and (not unit.bullet or not_an_item(text)):
             return None  # a listed point stays unless it is plainly a question, a promise of theirs, logistics
         if score is not None and score["other"] >= 0.7 and not (unit.quote and unit.section == "action"):
@@ -862,6 +978,9 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
             return None
         if unit.section == "advice" and rule == "action" and not unit.bullet:
             return "action"  # "I'll try it next week" in a paragraph under "Her advice"
+        if unit.section == "advice" and re.match(r"^(?:and\s+)?(?:send|e-?mail|forward|share|show|bring)\s+you\b", text,
+                                                 re.IGNORECASE):
+            return "action"  # "send you the names of the 2 courses": the user's promise to the mentor, typed among her points
         if unit.section == "action" and re.match(r"^(?:you should|you shouldn't|you need to|you must|don'?t|never"
                                                  r"|always)\b", text, re.IGNORECASE):
             return "advice"  # second-person counsel the user copied among their to-dos
