@@ -147,7 +147,7 @@ class IngestService:
             path = Path(raw).expanduser()
             if not path.exists():
                 report.skipped.append((str(raw), "does not exist"))
-            elif path.is_dir():
+            elif path.is_dir() and path.suffix.lower() != ".textbundle":  # (a bundle is one note)
                 folders.append(path.resolve())
                 files.extend((file.resolve(), str(file)) for file in _files_in(path))
             else:

@@ -263,6 +263,8 @@ def test_a_textbundle_a_page_header_a_filled_down_log_and_a_forum(desk, tmp_path
     assert meetings["Board prep Oom G.xlsx"] == ("Gerrit Botha", "2025-09-13")  # the date typed once, on row one
     assert meetings["Farah - Lumen offer.textbundle"] == ("Thandi Mokoena", "2025-12-04")
     assert reviews["C&I breakfast notes.docx"] == "no_mentor"  # a forum; Thandi M did not come
+    again = desk.ingest.ingest_paths([bundle], kind="notes")  # the bundle named on its own: still one note
+    assert not again.skipped and placements(desk.relationships)[0]["Farah - Lumen offer.textbundle"][0] == "Thandi Mokoena"
 
 
 def test_html_typed_in_markdown_and_a_speaker_known_by_initials():
