@@ -285,3 +285,31 @@ def test_html_typed_in_markdown_and_a_speaker_known_by_initials():
     kinds = {i.text: i.kind for i in extract_items(chat, None, "Thandi Nkosi", "Lerato Dlamini-Pretorius")}
     assert kinds['always ask "who carries this risk and are they paid for it"'] == "advice"
     assert kinds["send you the names of the 2 modelling courses I was looking at"] == "action"
+
+
+def test_numbered_sections_her_list_and_answers_under_questions():
+    doc = ("## 2. What lenders will go after (her list)\n\n"
+           "2.1 Make a DD tracker from day one: every question, owner, date, status.\n\n"
+           "2.2 Never answer an LTA question verbally in a meeting.\n\n"
+           "## 3. Q&A\n\n3.1 Q: What do I do when counsel marks up the PPA?\n"
+           "      A: Don't take it personally, sort the comments into price, risk and noise.\n\n"
+           "3.2 Q: Riaan wants to be on every call?\n      A: Let him, but send the minutes yourself.\n\n"
+           "## 4. Actions\n\n4.1 Build DD tracker (Excel) before kick-off on 2 March\n\n"
+           "7.30 site walk with the LTA\n\n"
+           "**Update 24/11:** Hendersons paid!! And the deposit clause is in my terms now too.\n")
+    items = {(i.kind, i.text) for i in extract_items(doc, None, "Thandi Nkosi", "Lerato Dlamini-Pretorius")}
+    assert ("advice", "Make a DD tracker from day one: every question, owner, date, status.") in items
+    assert ("advice", "Never answer an LTA question verbally in a meeting.") in items
+    assert ("advice", "Don't take it personally, sort the comments into price, risk and noise.") in items
+    assert ("action", "Build DD tracker (Excel) before kick-off on 2 March") in items
+    assert not any(text.startswith(("site walk", "Hendersons", "Update")) for _, text in items)
+
+
+def test_a_mentors_message_introducing_the_points_is_not_one():
+    chat = ("[13/10/2025, 19:40] Priya: Pasting the stuff I said so you've got it in writing\n"
+            "[13/10/2025, 19:41] Priya: Don't take a single file. Start clean.\n"
+            "[13/10/2025, 19:42] Sophie: legend, thank you\n[13/10/2025, 19:43] Sophie: will do\n"
+            "[13/10/2025, 19:44] Priya: Good.\n")
+    texts = [i.text for i in extract_items(chat, None, "Priya Raman", "Sophie Whitcombe")]
+    assert "Don't take a single file. Start clean." in texts
+    assert not any(text.startswith("Pasting") for text in texts)

@@ -24,7 +24,7 @@ _LABEL = re.compile(r"^\s*(?:\*\*|__)?(?P<label>[A-Za-zÀ-ÖØ-öø-ÿ][\w'’ /
                     r"(?:\*\*|__)?\s*(?P<rest>.*)$")
 
 
-_BULLET = re.compile(r"^(?P<indent>\s*)(?:(?:->|=>|[→➔➜⇒]|[-*+•▪‣◦○◯●]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])\s+"
+_BULLET = re.compile(r"^(?P<indent>\s*)(?:(?:->|=>|[→➔➜⇒]|[-*+•▪‣◦○◯●]|\d{1,3}[.)]|\d{1,2}\.\d(?:\.\d{1,2})*\.?|\(\d{1,3}\)|[a-z][.)])\s+"
                      r"|(?=\[[ xXvV/✓✔]\]\s))"
                      r"(?P<text>.*)$")
 
@@ -130,6 +130,8 @@ _OTHER_LABEL = re.compile(
     # A database row's own properties (Notion, Airtable): "Name: Business plan v1", "Type: Intro"
     r"|name|title|type|category|priority|project|created (?:by|time)|last edited(?: by| time)?|modified|updated"
     r"|url|link|source"
+    # A later line about how it went ("Update 24/11: Hendersons paid!!"), a column asking "Done?"
+    r"|update(?:\s+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)?|done\?"
     # A daily note's own sections: the day's chores, not a meeting's outcomes.
     r"|today|tonight|this morning|morning|evening|habits|gratitude|groceries|shopping(?: list)?|errands|journal"
     r"|daily(?: log| notes?)?|day plan|plan for today|(?:today'?s )?(?:tasks|todos?) (?:for )?today"
