@@ -402,6 +402,7 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
     after_blank = False
     nested: list[tuple[int, str | None]] = []  # (indent, section before) for "- advice:" bullets
     table_kinds: list[str | None] | None = None  # the kinds of a Markdown table's columns
+    prose_columns: list[bool] = []  # the free-text columns ("Notes") of a table with no advice/action column
     status_column: int | None = None  # the column of a table that says whether a row is done
     timed_role: str | None = None  # the speaker of the lines under "Name  0:13"
     quoted_role: str | None = None  # who wrote the quoted lines of an email thread
@@ -471,6 +472,7 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
                     table_kinds = [_label_kind(c) for c in cells]
                     status_column = next((i for i, c in enumerate(cells) if _STATUS_HEADER.match(c)), None)
                     owner_column = next((i for i, c in enumerate(cells) if _OWNER_HEADER.match(c)), None)
+                    prose_columns = [bool(_PROSE_HEADER.match(c)) for c in cells]
                     if not any(k in ("advice", "action") for k in table_kinds):
                         table_kinds = [None] * len(cells)
                 else:
@@ -484,10 +486,10 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
                         if cell.strip(" -—–") and kind in ("advice", "action") and not (theirs and kind == "action"):
                             units.append(_Unit(cell, kind, finished and kind == "action", bullet=True))
                     if not any(table_kinds):
-                        # No column says advice or action ("Item | Who | Notes"): the cells
-                        # of text are prose, read sentence by sentence like a paragraph.
-                        for cell in cells:
-                            if len(cell.split()) >= 5:
+                        # No column says advice or action ("Item | Who | Notes"): a free-text
+                        # column ("Notes", "Discussion") is prose, read sentence by sentence.
+                        for cell, free in zip(cells, prose_columns):
+                            if free and len(cell.split()) >= 5:
                                 units.extend(_Unit(sentence, None) for sentence in split_sentences(cell))
             continue
         table_kinds = None
@@ -693,6 +695,11 @@ _YOUR_WORDS = re.compile(r"\b(?:what you (?:said|told me|suggested|recommended)|
 # zero sugar-coating:", "He didn't hold back:", "Fi was blunt as ever:".
 _SHE_WAS = re.compile(r"^(?:she|he|they|(?-i:[A-Z][a-z]+(?: [A-Z]\.?)?))(?:'s| was| were| is| didn't| did not| had| got)"
                       r"\b(?!.*\b(?:asked|wants?|will|promised|offered|going to)\b)[^:]{0,60}:$", re.IGNORECASE)
+
+
+# A table column of free text: "Notes", "Discussion", "Comments", "What was said".
+_PROSE_HEADER = re.compile(r"^\W*(?:notes?|discussion|comments?|details?|summary|what was (?:said|discussed)"
+                           r"|remarques?|notas?|notizen|bemerkungen?|kommentare?)\W*$", re.IGNORECASE)
 
 
 def _inline_list(text: str) -> list[str]:
