@@ -746,14 +746,14 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
     if date is None:
         # "Zoom chat 11-06 Priya.txt": a day and month in the file name, the year from the
         # note's own full dates ("… my last day is Fri 25 July 2025") or its metadata.
-        date = _file_name_day(file_stem, text, created, day_first)
+        date = _day_without_year(file_stem, text, created, day_first)
         date_source = "file name" if date else None
     if date is None:
         # "## Whaea Anahera 25/11 – concept review" (a section of a task list): the same, from
         # the first heading that writes a day and month
         heading = next((line for line in text.splitlines() if re.match(r"^#{1,6}\s", line)
                         and _STEM_DAY.search(line) and not _NEXT_MEETING.search(line)), None)
-        date = _file_name_day(heading, text, created, day_first) if heading else None
+        date = _day_without_year(heading, text, created, day_first) if heading else None
         date_source = "title" if date else None
     if date is None:
         # "Thurs 30th Oct - coffee w/ JR": no year, but the weekday says which one (also
@@ -973,14 +973,15 @@ _STEM_SHORT_YEAR = re.compile(r"(?<![\d/.\-])(?P<first>\d{1,2})([-.])(?P<second>
 _STEM_DAY = re.compile(r"(?<![\d/.\-])(?P<first>\d{1,2})[-./](?P<second>\d{1,2})(?![\d/.\-])")
 
 
-def _file_name_day(stem: str, text: str, created: dt.date | None, day_first: bool | None) -> dt.date | None:
-    """A yearless day in the file name ("11-06", "19.6") in the year of the first full date
-    the note writes, else of its metadata; None when neither gives a year."""
-    short = _STEM_SHORT_YEAR.search(stem)
+def _day_without_year(line: str, text: str, created: dt.date | None, day_first: bool | None) -> dt.date | None:
+    """The day a file name or a heading writes without its year ("11-06", "19.6", "25/11")
+    in the year of the first full date the note writes, else of its metadata; a two-digit
+    year ("12-11-25") is read as it stands. None when nothing gives a year."""
+    short = _STEM_SHORT_YEAR.search(line)
     if short is not None:  # "Thandi M 12-11-25": a two-digit year
         day_first = default_day_first() if day_first is None else day_first
         return _numeric_date(2000 + int(short["year"]), int(short["first"]), int(short["second"]), day_first)
-    match = _STEM_DAY.search(stem)
+    match = _STEM_DAY.search(line)
     if match is None:
         return None
     stated = find_date(text, day_first=day_first)
