@@ -313,3 +313,16 @@ def test_a_mentors_message_introducing_the_points_is_not_one():
     texts = [i.text for i in extract_items(chat, None, "Priya Raman", "Sophie Whitcombe")]
     assert "Don't take a single file. Start clean." in texts
     assert not any(text.startswith("Pasting") for text in texts)
+
+
+def test_an_older_zoom_chat_on_one_line_and_a_schedule_that_is_no_chat():
+    old = ("10:05:21 From  Deb Klein  to  Everyone : Never negotiate against yourself. Wait for their number.\n"
+           "10:06:02 From  Gen Lapointe  to  Everyone : merci! I'll send you my draft by Friday\n"
+           "10:07:40 From  Deb Klein  to  Me (Direct Message) : And ask for the offer in writing.\n")
+    items = {(i.kind, i.text) for i in extract_items(old, None, "Deb Klein", "Gen Lapointe")}
+    assert items == {("advice", "Never negotiate against yourself. Wait for their number."),
+                     ("action", "I'll send you my draft by Friday"), ("advice", "Ask for the offer in writing.")}
+    schedule = "From 9 to 5: client workshop with the board\nFrom 5 to 7: draft the pricing memo for Jo\n"
+    assert {i.text for i in extract_items(schedule, None, "Deb Klein")} <= {
+        "From 9 to 5: client workshop with the board", "From 5 to 7: draft the pricing memo for Jo",
+        "client workshop with the board", "draft the pricing memo for Jo"}

@@ -346,7 +346,7 @@ def _pipe_rows(lines: list[str]) -> list[str]:
     return out
 
 
-_ZOOM_CHAT = re.compile(r"^\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s+)?From\s+(?P<who>\S.*?)\s+to\s+\S.*?\s*:\s*(?P<text>.*)$")
+_ZOOM_CHAT = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s+From\s+(?P<who>[^\W\d]\S*(?: \S+)*?)\s+to\s+\S.*?\s*:\s*(?P<text>.*)$")
 
 
 def _zoom_chat(lines: list[str]) -> list[str]:
@@ -386,11 +386,14 @@ def _toggles(lines: list[str]) -> list[str]:
 
 
 def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[str] = frozenset()) -> list[_Unit]:
+    zoom = [m["who"] for line in markdown.splitlines() if (m := _ZOOM_CHAT.match(line))]
     raw_lines = _bullet_journal(_pipe_rows(_toggles(_reminders(_zoom_chat(markdown.splitlines())))), mentor)
     quoted = _quoted_by(raw_lines, mentor)
     lines = [_CALLOUT.sub("", raw) if raw.lstrip().startswith(">") else raw for raw in raw_lines]
     lines = ["" if _PROPERTY_BULLET.match(line) else line for line in lines]  # Logseq "- tags:: ..."
     speakers = _transcript_speakers(lines)
+    if len(zoom) >= 2:
+        speakers |= set(zoom)  # every sender of a Zoom chat speaks, even one who wrote once
     self_named = any(_role(s, None, me) == "me" for s in speakers)  # "Me:" or the user's name speaks
     anonymous = _anonymous_roles(lines, speakers, me)
     units: list[_Unit] = []
