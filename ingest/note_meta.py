@@ -977,19 +977,16 @@ def _day_without_year(line: str, text: str, created: dt.date | None, day_first: 
     """The day a file name or a heading writes without its year ("11-06", "19.6", "25/11")
     in the year of the first full date the note writes, else of its metadata; a two-digit
     year ("12-11-25") is read as it stands. None when nothing gives a year."""
+    order = default_day_first() if day_first is None else day_first
     short = _STEM_SHORT_YEAR.search(line)
     if short is not None:  # "Thandi M 12-11-25": a two-digit year
-        day_first = default_day_first() if day_first is None else day_first
-        return _numeric_date(2000 + int(short["year"]), int(short["first"]), int(short["second"]), day_first)
+        return _numeric_date(2000 + int(short["year"]), int(short["first"]), int(short["second"]), order)
     match = _STEM_DAY.search(line)
     if match is None:
         return None
     stated = find_date(text, day_first=day_first)
     year = stated.year if stated is not None else (created.year if created is not None else None)
-    if year is None:
-        return None
-    day_first = default_day_first() if day_first is None else day_first
-    return _numeric_date(year, int(match["first"]), int(match["second"]), day_first)
+    return _numeric_date(year, int(match["first"]), int(match["second"]), order) if year is not None else None
 
 
 def _yearless_numeric(text: str, year: int, day_first: bool | None) -> dt.date | None:
@@ -1010,11 +1007,9 @@ def _weekday_the_nth(text: str, written: dt.date) -> dt.date | None:
     if match is None:
         return None
     wanted = _weekday_number(match["weekday"])
-    for back in range(5):
-        month, year = written.month - back, written.year
-        while month < 1:
-            month, year = month + 12, year - 1
-        day = _safe_date(year, month, int(match["day"]))
+    for back in range(5):  # this month, then up to four months before
+        months = written.year * 12 + written.month - 1 - back
+        day = _safe_date(months // 12, months % 12 + 1, int(match["day"]))
         if day is not None and day <= written and day.weekday() == wanted:
             return day
     return None
