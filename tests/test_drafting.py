@@ -352,6 +352,9 @@ def test_an_unanswered_first_message_gets_the_polite_second_one(studio, desk):
      "go back to Marcus at Corrib Labs, he never replied but you say nudge once"),
     ("She said to wait, and he said no", "You said to wait, and he said no"),  # a past reply may be someone else's
     ("Priya thinks the offer is low", "You think the offer is low"),
+    # the first name and the surname's initial, as notes tell two Priyas apart: no "you R" left
+    ("Send Priya R the deck to sanity check", "Send you the deck to sanity check"),
+    ("Priya R. said to build a tracker.", "You said to build a tracker."),
 ])
 def test_advice_read_back_to_the_mentor_speaks_to_them(line, expected):
     from mentordesk.drafting.wording import second_person

@@ -326,3 +326,22 @@ def test_an_older_zoom_chat_on_one_line_and_a_schedule_that_is_no_chat():
     assert {i.text for i in extract_items(schedule, None, "Deb Klein")} <= {
         "From 9 to 5: client workshop with the board", "From 5 to 7: draft the pricing memo for Jo",
         "client workshop with the board", "draft the pricing memo for Jo"}
+
+
+def test_a_his_view_label_inside_a_point_is_not_part_of_the_advice():
+    note = "Oom G – Marula\n\n- His view: the client's committee never picks the cheapest alone.\n"
+    texts = [i.text for i in extract_items(note, None, "Gerrit Botha")]
+    assert "the client's committee never picks the cheapest alone." in texts
+
+
+def test_a_draft_greets_the_mentor_by_the_name_the_notes_cell_says_they_are_called(desk, tmp_path):
+    desk.relationships.profile.update(name="Lerato Dlamini-Pretorius", role="Senior Development Manager")
+    ingest_notes_with_table(desk, tmp_path, TABLE, {
+        "Oom G 2026-06-20.md": "Lunch with Oom G at Harties.\n\n- His view: trust wins tenders, not price.\n",
+        "Thandi N 2026-02-17.md": "Teams call with Thandi N.\n\n## Actions\n- Send Thandi N the LTA scope to check\n"})
+    thanks = desk.drafts.draft("thanks", "Gerrit Botha")
+    assert thanks.body.startswith(("Hi Oom Gerrie,", "Dear Oom Gerrie,", "Hello Oom Gerrie,"))
+    assert "trust wins tenders, not price" in thanks.body and "His view" not in thanks.body
+    follow_up = desk.drafts.draft("followup", "Thandi Nkosi")
+    assert "Hello Thandi," in follow_up.body or "Hi Thandi," in follow_up.body  # no "goes by" for her: first name
+    assert "Send you the LTA scope to check" in follow_up.body and "you N" not in follow_up.body

@@ -25,7 +25,7 @@ from mentordesk.drafting.rubric import MAX_WORDS
 from mentordesk.drafting.wording import REPORTED_TO_YOU, day_label, second_person, with_years
 from mentordesk.grounding import best_supporting
 from mentordesk.prompts import PROMPTS_DIR, PromptError, read_template_file
-from mentordesk.relationships.lookup import fold
+from mentordesk.relationships.lookup import called, fold
 from mentordesk.relationships.views import AdviceView
 
 TEMPLATES_DIR = PROMPTS_DIR / "draft_templates"
@@ -170,7 +170,8 @@ def _variables(brief: DraftBrief, template: DraftTemplate, style: Style) -> dict
     seed = person.name
     last = brief.last_meeting
     values = {
-        "first": _first(person.name), "name": person.name, "company": person.company or "",
+        # (greeted as the Notes cell says they are called: "Hi Oom Gerrie", "Hi Dusty")
+        "first": called(person) or _first(person.name), "name": person.name, "company": person.company or "",
         "introducer": brief.introducer or "", "introducer_first": _first(brief.introducer or ""),
         "my_name": me.name or "", "my_first": _first(me.name or ""), "my_role": me.role or "",
         "goals": _sentence_fragment(me.goals or ""), "values": _join(me.values),

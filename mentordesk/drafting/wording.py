@@ -37,7 +37,10 @@ def second_person(text: str, name: str) -> str:
     if not words:
         return text
     names = sorted({name.strip(), words[0], *([words[-1]] if len(words) > 1 else [])}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(n) for n in names)
+    # "Thandi N" / "Thandi N." (the first name and the surname's initial, as notes tell two
+    # Thandis apart) before "Thandi" alone, so the initial does not stay behind
+    initial = [rf"{re.escape(words[0])}\s+{re.escape(words[-1][0])}\.?(?!\w)"] if len(words) > 1 else []
+    alternatives = "|".join(initial + [re.escape(n) for n in names])
     who = rf"(?:(?:Dr\.?|Prof\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?(?:{alternatives})"
     text = re.sub(rf"\b{who}['’]s\b", "your", text)
     opening = re.compile(rf"^(?P<lead>(?:and|also|but|so)\s+)?(?:{who}|she|he|they)\s+(?P<verb>{_REPORTING})",

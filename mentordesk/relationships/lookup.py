@@ -198,6 +198,21 @@ _ALIAS = re.compile(
     r"(?P<alias>(?:(?i:dr|prof)\.?\s+)?[A-Z][\w’'\-]*(?:\.|\s+[A-Z](?:[\w’'\-]*|\.))?" + _AFTER_NAME + ")")
 
 
+# How the user (or everyone) addresses someone, as the Notes cell says it: "goes by Bob",
+# "I only ever call him Oom Gerrie", "Dusty - I only ever call him Dusty". Not "I write
+# Dana W" (how the notes write them) or "in my notes" forms.
+_CALLED = re.compile(
+    r"(?i:\b(?:goes by|go by|known as|a\.?k\.?a\.?|nicknamed?|(?:only |just |always )*(?:ever )?calls? (?:him|her|them)"
+    r"(?: only)?)\s+)[\"“'‘]?(?P<name>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?)")
+
+
+def called(person) -> str | None:
+    """The name to greet ``person`` by when their Notes cell says what they are called
+    ("Oom Gerrie", "Dusty", "Bob"); None when it says nothing of the kind."""
+    match = _CALLED.search(getattr(person, "notes", None) or "")
+    return match["name"] if match else None
+
+
 def plain_words(name: str) -> list[str]:
     """A name's words as a note's name is compared: lower case, no possessive, no dots,
     no titles ("Dr. O" -> ["o"], "Dana R." -> ["dana", "r"])."""

@@ -1070,8 +1070,8 @@ def _unscan(text: str, scanned: bool = False) -> str:
 def _strip_lead(text: str) -> str:
     text = re.sub(r"^(?:TODO|To-?do|Action|done|me)\s*[:\-]\s*|^AI:\s*|^(?:todo|to-?do)\s+", "", text, flags=re.I).strip()
     # A label inside the line: "her advice: send 3 tailored applications a week".
-    text = re.sub(r"^(?:(?:her|his|their|my|the|main|key)\s+)?(?:advice|tips?|suggestions?|takeaways?|recommendations?)"
-                  r"\s*(?:was|is)?\s*[:\-–]\s+(?=\S)", "", text, flags=re.I).strip()
+    text = re.sub(r"^(?:(?:her|his|their|my|the|main|key)\s+)?(?:advice|tips?|suggestions?|takeaways?|recommendations?"
+                  r"|view|take|verdict)\s*(?:was|is)?\s*[:\-–]\s+(?=\S)", "", text, flags=re.I).strip()
     text = re.sub(r"^@?(?-i:[A-Z][\w'’.-]*)(?: (?-i:[A-Z][\w'’.-]*)){0,2}:\s+(?=[a-z])", "", text)  # "Lucía: send it"
     if re.fullmatch(r"[\"“][^\"“”]*[\"”]", text):  # a whole quoted sentence: the quotes go
         text = text[1:-1]
