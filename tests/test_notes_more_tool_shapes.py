@@ -345,3 +345,12 @@ def test_a_draft_greets_the_mentor_by_the_name_the_notes_cell_says_they_are_call
     follow_up = desk.drafts.draft("followup", "Thandi Nkosi")
     assert "Hello Thandi," in follow_up.body or "Hi Thandi," in follow_up.body  # no "goes by" for her: first name
     assert "Send you the LTA scope to check" in follow_up.body and "you N" not in follow_up.body
+
+
+def test_a_spoken_point_loses_the_filler_it_opens_with():
+    otter = ("Lerato Dlamini-Pretorius  0:02\nOkay, it's recording.\n\nPvdW  0:08\nYeah, nah. Look, hire the grid engineer "
+             "before you hire a second analyst.\n\nLerato Dlamini-Pretorius  0:40\nActually no, I must speak to Riaan "
+             "about the budget first.\n")
+    items = {(i.kind, i.text) for i in extract_items(otter, None, "Pieter van der Westhuizen", "Lerato Dlamini-Pretorius")}
+    assert ("action", "I must speak to Riaan about the budget first.") in items
+    assert ("advice", "Hire the grid engineer before you hire a second analyst.") in items

@@ -599,7 +599,7 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
         if timed_role is not None:
             flush_bullet()
             for sentence in split_sentences(line.strip()):
-                units.append(_Unit(sentence, None, speaker=timed_role, turn=turns))
+                units.append(_Unit(_spoken(sentence), None, speaker=timed_role, turn=turns))
             continue
         flush_bullet()
         nested.clear()
@@ -615,7 +615,8 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
             said = re.sub(r"^\d{1,2}[.)]\s+(?=\S)", "", _TIMESTAMP.sub("", speaker["text"]))  # "2. Resign in person, …"
             for sentence in split_sentences(said):
                 # (a Q/A transcript's answer is a list of points, not a message to quote whole)
-                units.append(_Unit(sentence, None, speaker=role, turn=turns, message=speaker["who"] not in ("A", "Q")))
+                units.append(_Unit(_spoken(sentence), None, speaker=role, turn=turns,
+                                   message=speaker["who"] not in ("A", "Q")))
             if role == "me" and _YOUR_WORDS.search(speaker["text"]) and speaker["text"].rstrip().endswith(":"):
                 # "Writing down what you said before my brain leaks:" and a list under it: the
                 # user typing back the mentor's points, advice (until "And my homework:").
@@ -708,6 +709,19 @@ _SHE_WAS = re.compile(r"^(?:she|he|they|(?-i:[A-Z][a-z]+(?: [A-Z]\.?)?))(?:'s| w
 # A table column of free text: "Notes", "Discussion", "Comments", "What was said".
 _PROSE_HEADER = re.compile(r"^\W*(?:notes?|discussion|comments?|details?|summary|what was (?:said|discussed)"
                            r"|remarques?|notas?|notizen|bemerkungen?|kommentare?)\W*$", re.IGNORECASE)
+
+
+# What a speaker says before the point, in a transcript: "Actually no, I must speak to Riaan
+# first", "Okay so, send me the deck", "Yeah, hire the grid engineer first".
+_FILLER = re.compile(r"^(?:(?:actually|okay|ok|so|yeah|yep|right|um+|uh+|er+|well|look|oh|ja)(?: no| so| yeah)?,\s+)+",
+                     re.IGNORECASE)
+
+
+def _spoken(sentence: str) -> str:
+    """A transcript sentence without the filler it opens with, when a point is left (as
+    written otherwise, so the item is still a span of the note it cites)."""
+    rest = _FILLER.sub("", sentence)
+    return rest if len(rest.split()) >= 3 else sentence
 
 
 def _inline_list(text: str) -> list[str]:
