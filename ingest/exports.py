@@ -31,13 +31,8 @@ def _loaders():
 def load_enex(data: bytes) -> LoadedFile:
     """An Evernote export: each note's title, its created time as a "Created:" line, and
     its content (ENML, with its to-do boxes) as text; several notes as sections."""
-    from lxml import etree
-
     ld = _loaders()
-    try:
-        root = ld.parse_xml(data)
-    except etree.XMLSyntaxError as exc:
-        raise ld.LoadError(f"is not a readable Evernote export: {exc}") from exc
+    root = ld.parse_xml(data, "Evernote export")
     notes = root.findall(".//note")
     if not notes:
         raise ld.LoadError("is an Evernote export with no note in it")
@@ -98,13 +93,8 @@ def load_opml(data: bytes) -> LoadedFile:
     """An outline exported as OPML (Workflowy, Dynalist, OmniOutliner, Logseq): the head's
     title as the title, each outline item as a nested bullet ("_complete" ticks it), and an
     item's note (Workflowy's "_note") as the lines under it."""
-    from lxml import etree
-
     ld = _loaders()
-    try:
-        root = ld.parse_xml(data)
-    except etree.XMLSyntaxError as exc:
-        raise ld.LoadError(f"is not a readable OPML outline: {exc}") from exc
+    root = ld.parse_xml(data, "OPML outline")
     body = root.find("body")
     if root.tag != "opml" or body is None:
         raise ld.LoadError("is not an OPML outline (no <opml> with a <body>)")

@@ -774,12 +774,18 @@ _ODF = {"text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
         "dc": "http://purl.org/dc/elements/1.1/"}
 
 
-def parse_xml(data: bytes):
+def parse_xml(data: bytes, what: str | None = None):
     """An XML document's root element, parsed without resolving entities or reaching the
-    network (an export is untrusted input); raises lxml's XMLSyntaxError when unreadable."""
+    network (an export is untrusted input). Unreadable: a LoadError saying it is not a
+    readable ``what`` ("Evernote export"), or lxml's XMLSyntaxError when ``what`` is None."""
     from lxml import etree
 
-    return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+    try:
+        return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+    except etree.XMLSyntaxError as exc:
+        if what is None:
+            raise
+        raise LoadError(f"is not a readable {what}: {exc}") from exc
 
 
 def _load_odt(data: bytes) -> LoadedFile:
