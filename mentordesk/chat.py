@@ -418,6 +418,8 @@ class ChatService:
         if not candidates:
             return []
         texts = [s for _, s, _, _ in candidates]
+        if self.mentor_advice is not None:
+            question = self.mentor_advice.without_names(question)
         vectors = self.index.embedder.embed([question] + texts + [c for _, _, _, c in candidates])
         alone = vectors[1: 1 + len(texts)] @ vectors[0]
         in_context = vectors[1 + len(texts):] @ vectors[0]

@@ -204,7 +204,8 @@ class MentorDesk:
             self.index, lambda: self.chat_model, self.model_info,
             top_k=self.settings.top_k, local_passages=self.settings.local_context_passages,
             mentor_advice=MentorAdvice(self.index, lambda who: self.relationships.people.detail(who),
-                                       named_in=lambda text: self.relationships.people.named_in(text)),
+                                       named_in=lambda text: self.relationships.people.named_in(text),
+                                       words_naming=lambda text: self.relationships.people.words_naming(text)),
             local_model_sentences=self.settings.local_model_sentences,
         )
 

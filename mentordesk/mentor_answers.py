@@ -15,10 +15,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from mentordesk.grounding import support
+from mentordesk.relationships.lookup import key_words
 from mentordesk.relationships.people import PersonDetail
 from mentordesk.relationships.views import AdviceView
 from store.errors import UserError
-from vectorstore.filters import SearchFilter, mentor_key
+from vectorstore.filters import SearchFilter, mentor_key, without_possessives
 from vectorstore.library_index import LibraryIndex, SearchResult
 
 _VERBS = r"(?:say|said|think|thought|suggest|suggested|recommend|recommended|advise|advised|tell me|told me|mention" \
@@ -65,6 +66,7 @@ PER_NOTE = 4        # lines taken from one note
 RELEVANT = 0.15     # cosine (MiniLM) between the topic and a line of the best note, below which it is off topic
 ON_TOPIC = 0.4      # the same for the other notes: only lines clearly about the topic
 MAX_LINES = 6
+_JOINING = {"at", "from", "of", "with", "and"}
 
 
 @dataclass(frozen=True)
@@ -115,10 +117,31 @@ class MentorAdvice:
     """Finds the lines of a mentor's advice that answer a topic, each with its passage."""
 
     def __init__(self, index: LibraryIndex, detail: Callable[[str], PersonDetail],
-                 named_in: Callable[[str], list[str]] | None = None):
+                 named_in: Callable[[str], list[str]] | None = None,
+                 words_naming: Callable[[str], set[str]] | None = None):
         self.index = index
         self._detail = detail
         self._named_in = named_in
+        self._words_naming = words_naming
+
+    def without_names(self, question: str) -> str:
+        """The question without the words that say whom it is about ("Michelle at
+        Brightwater told me to drop which buzzword?" -> "told me to drop which buzzword?"),
+        to judge which sentences of that person's notes answer it: their name in a sentence
+        (a title line, "LinkedIn request to Michelle") says nothing about the answer. The
+        question itself when it names no one or would be left with fewer than three words."""
+        naming = self._words_naming(question) if self._words_naming is not None else set()
+        if not naming:
+            return question
+        words = question.split()
+        naming_word = [bool(key_words(without_possessives(w))) and key_words(without_possessives(w)) <= naming
+                       for w in words]
+        # and "at", "from" that only join the name to the company ("Michelle at Brightwater")
+        dropped = [named or (0 < i < len(words) - 1 and words[i].lower() in _JOINING
+                             and naming_word[i - 1] and naming_word[i + 1])
+                   for i, named in enumerate(naming_word)]
+        kept = [w for w, drop in zip(words, dropped) if not drop]
+        return " ".join(kept) if len(kept) >= 3 else question
 
     def named_in(self, question: str) -> tuple[str, ...]:
         """Mentor keys of the people the question names by any name the table knows them

@@ -17,6 +17,8 @@ Anand Rao,GharSe,Head of Product,mentor,I call him Anand bhaiya.
 Dave Okafor,Hallam,Contracts Manager,mentor,
 Dave Price,Calder,Site Manager,mentor,
 Hope Mensah,Kobo,CFO,mentor,
+Michelle Tran,Brightwater Pharmaceuticals,"Associate Director, Labeling",mentor,
+Michelle Adeyemi,Adeyemi Regulatory Consulting,CMC consultant,mentor,
 """
 
 
@@ -29,6 +31,10 @@ Hope Mensah,Kobo,CFO,mentor,
     ("what did Dave say?", []),
     ("I hope the runway is long enough", []),  # "hope" in lower case is a word
     ("what did Hope say about runway?", ["Hope Mensah"]),
+    # two Michelles: the company or role of one of them tells them apart
+    ("Michelle at Brightwater told me to drop which buzzword?", ["Michelle Tran"]),
+    ("what did the labeling Michelle say about promo review?", ["Michelle Tran"]),
+    ("what did Michelle say about promo review?", []),
 ])
 def test_a_question_names_people_as_the_user_calls_them(desk, tmp_path, question, named):
     (tmp_path / "table.csv").write_text(TABLE, encoding="utf-8")
@@ -96,3 +102,37 @@ def test_curly_apostrophes_read_like_straight_ones():
 
     assert rule_kind("Don’t apply for manager jobs yet.") == rule_kind("Don't apply for manager jobs yet.") == "advice"
     assert rule_kind("I’ll send the deck tomorrow") == "action"
+
+
+MICHELLE = """# Coffee with Michelle at Brightwater
+
+Mentor: Michelle Tran
+Date: 6 May 2025
+
+- Met Michelle at the Brightwater cafe after my shift, she drove over from RTP.
+- Michelle has run the Brightwater labeling group for six years.
+- LinkedIn request to Michelle from Brightwater.
+- Michelle thinks Brightwater posts the associate job in June.
+- Brightwater's badge office gave me a visitor pass, Michelle laughed at my photo.
+- Michelle from Brightwater remembered the apixaban thing from March.
+- Michelle calls Brightwater labeling the last thing between the company and the patient.
+- Asked Michelle how Brightwater interviews go; Michelle says they run three rounds.
+- Michelle at Brightwater is also in the RAPS chapter, same as Diane.
+- Don't call yourself detail-oriented in the interview, everyone does; say what you catch instead: dose errors, missing interactions.
+"""
+
+
+def test_a_named_mentors_answer_quotes_what_they_said_not_the_lines_naming_them(desk, tmp_path):
+    """The question's "Michelle at Brightwater" says whose notes to read; which of her lines
+    answers is judged on the rest of it, so lines that only name her do not crowd out the
+    advice asked about."""
+    from mentordesk.chat import ChatService
+    from mentordesk.llm import ModelInfo
+    from tests.test_chat import ScriptedModel
+
+    ingest_notes_with_table(desk, tmp_path, TABLE, {"michelle.md": MICHELLE})
+    chat = ChatService(desk.index, lambda: ScriptedModel(reply="Ok.", calls=[]), ModelInfo("local", "scripted"),
+                       local_passages=1, mentor_advice=desk.chat.mentor_advice, local_model_sentences=False)
+    answer = chat.ask("Michelle at Brightwater told me to drop which buzzword from my pitch?").result()
+    assert "detail-oriented" in answer.text, answer.text
+    assert answer.citations and answer.citations[0].result.mentor == "Michelle Tran"

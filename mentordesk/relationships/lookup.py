@@ -449,6 +449,21 @@ def key_words(text: str) -> set[str]:
     return set(re.findall(r"\w+", _bare_key(text)))
 
 
+def words_naming(people: Sequence[Person], text: str) -> set[str]:
+    """The words by which ``text`` names people of the table (``people_named_in``): their
+    names, nicknames, honorifics and the company or role words that tell them apart, as
+    ``key_words`` spells them. Asked "what did Michelle at Brightwater tell me about my
+    pitch?", the answer is about the pitch: these words say who, not what."""
+    named = people_named_in(people, text)
+    words = {w for p in named for w in _bare_key(p.name).split() + [a for alias in aliases(p) for a in alias.split()]}
+    for person in named:
+        namesakes = [p for p in people if _bare_key(p.name).split()[:1] == _bare_key(person.name).split()[:1]]
+        words |= distinctive_words(person, namesakes) if len(namesakes) > 1 else set()
+    asked = key_words(without_possessives(text))
+    # an honorific beside the name ("Ramesh sir"), but not the French "Me" that is also "me"
+    return {w for w in asked if w in words or (w in _HONORIFICS and named and w not in ("me", "m"))}
+
+
 def distinctive_words(person: Person, others: Sequence[Person]) -> set[str]:
     """The words of a person's company and role that none of ``others`` has ("brightwater",
     "labeling"), to tell two people of the same first name apart."""
@@ -500,7 +515,8 @@ def people_named_in(people: Sequence[Person], text: str) -> list[Person]:
     """The people of the table a question names, as a note would name them: a full name,
     a first or last name only one person has, a nickname from their Notes cell ("Venky",
     "Gaz"), a name with an honorific ("Anand bhaiya", "Ramesh sir") or a surname initial
-    ("Dave O"). A first name two people share names neither."""
+    ("Dave O"). A first name two people share names neither, unless the question also
+    names the company or role of one of them ("Michelle at Brightwater")."""
     known = {w for p in people for w in plain_words(p.name or "")} | \
         {w for p in people for alias in aliases(p) for w in alias.split()}
     words = re.findall(r"[^\W\d_][\w'’.-]*", without_possessives(text))
@@ -519,7 +535,14 @@ def people_named_in(people: Sequence[Person], text: str) -> list[Person]:
                     and not span[0][:1].isupper():
                 continue
             match = match_note_name(people, " ".join(span))
-            if match.person is not None and match.person.id is not None:
-                found.setdefault(match.person.id, match.person)
+            person = match.person
+            if person is None and len(match.candidates) > 1:
+                # "Michelle at Brightwater": a shared first name with the company or role of
+                # exactly one of the people it fits.
+                asked = key_words(text)
+                told = [p for p in match.candidates if distinctive_words(p, match.candidates) & asked]
+                person = told[0] if len(told) == 1 else None
+            if person is not None and person.id is not None:
+                found.setdefault(person.id, person)
                 covered |= set(range(start, start + size))
     return list(found.values())

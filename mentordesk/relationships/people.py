@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from mentordesk.relationships.cadence import Thresholds, nudges
-from mentordesk.relationships.lookup import find_person, label, name_key, people_named_in
+from mentordesk.relationships.lookup import find_person, label, name_key, people_named_in, words_naming
 from mentordesk.relationships.schemas import (
     InvalidInput,
     MessageInput,
@@ -118,6 +118,11 @@ class PeopleService:
         with self.db.session() as session:
             people = list(session.scalars(select(Person).order_by(Person.id)))
             return [p.name for p in people_named_in(people, text)]
+
+    def words_naming(self, text: str) -> set[str]:
+        """The words of a question that say who it is about (``lookup.words_naming``)."""
+        with self.db.session() as session:
+            return words_naming(list(session.scalars(select(Person).order_by(Person.id))), text)
 
     def detail(self, name: str | int) -> PersonDetail:
         with self.db.session() as session:
