@@ -74,6 +74,9 @@ _ENDS_UNIT = re.compile(r"[.!?:;\"”)\]]$")
 _SPEAKER_TIME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$",
                            re.IGNORECASE)
 _CHECKBOX = re.compile(r"^[☐☑☒✓✔✗✘□■]\s*")
+# Markdown bold around a phrase or a whole line ("**Q: Is an MBA still worth it?**"): quoted
+# without the marks, and a question in bold is still seen to end with its question mark.
+_EMPHASIS = re.compile(r"(\*\*|__)(\S(?:.*?\S)?)\1")
 
 
 def _chrome(line: str) -> bool:
@@ -108,7 +111,7 @@ def passage_sentences(text: str) -> tuple[str, list[str]]:
     heading = head.split(">")[-1].strip().lstrip("#").strip()
     units: list[tuple[str, bool]] = []  # (text, is a list item)
     for raw in body.splitlines():
-        line = _CHECKBOX.sub("", CHAT_STAMP.sub("", raw.strip()))
+        line = _EMPHASIS.sub(r"\2", _CHECKBOX.sub("", CHAT_STAMP.sub("", raw.strip())))
         item = bool(_BULLET.match(line))
         if not line:
             units.append(("", False))
@@ -280,7 +283,9 @@ class ChatService:
         # fused with the library's, so their notes come first without hiding the rest.
         named = self.mentor_advice.named_in(query) if self.mentor_advice is not None else ()
         if named and not base.mentors:
-            theirs = self.index.search(query, self.top_k, dataclasses.replace(base, mentors=named))
+            # Among their notes their name tells nothing apart: the rest of the question ranks them.
+            theirs = self.index.search(self.mentor_advice.without_names(query), self.top_k,
+                                       dataclasses.replace(base, mentors=named))
             results = fuse_results([theirs, results], self.top_k)
         if base.since or base.until:
             return results  # dates the user set explicitly win

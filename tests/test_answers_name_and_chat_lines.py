@@ -136,3 +136,29 @@ def test_a_named_mentors_answer_quotes_what_they_said_not_the_lines_naming_them(
     answer = chat.ask("Michelle at Brightwater told me to drop which buzzword from my pitch?").result()
     assert "detail-oriented" in answer.text, answer.text
     assert answer.citations and answer.citations[0].result.mentor == "Michelle Tran"
+
+
+VENKY_HELLO = """# Venky mock round booking
+
+Mentor: K. Venkatesh
+Date: 11 April 2025
+
+- Venky said hi, Venky will call on WhatsApp, Venky is free at 10:30.
+- Booked the mock product sense round with Venky for tomorrow; Venky's calendar link.
+"""
+VENKY_TIPS = """# Product sense round
+
+Mentor: K. Venkatesh
+Date: 12 April 2025
+
+- Timed mocks matter more than reading frameworks: 30 minutes each, with someone who will interrupt you.
+- Clarify the goal before you talk about features.
+"""
+
+
+def test_among_a_named_mentors_notes_the_rest_of_the_question_ranks_them(desk, tmp_path):
+    """"venky's tip on ...": his name picks his notes; it must not also rank them, or the
+    note that says "Venky" most wins over the note that answers."""
+    ingest_notes_with_table(desk, tmp_path, TABLE, {"hello.md": VENKY_HELLO, "tips.md": VENKY_TIPS})
+    found = desk.chat.retrieve("venky's tip for the practice rounds: how long each, and with whom?")
+    assert found[0].source.endswith("tips.md"), [f.source for f in found]

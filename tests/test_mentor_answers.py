@@ -228,3 +228,28 @@ def test_a_chats_stamps_and_a_notes_title_line_are_never_quoted():
              "of works.\n- have it out with Pete on his own, not in front of the lads")
     assert passage_sentences(phone)[1] == ["Pete keeps going over my head to the clerk of works.",
                                            "have it out with Pete on his own, not in front of the lads"]
+
+
+def test_a_question_written_in_bold_is_not_quoted_as_its_own_answer(minilm, tmp_path):
+    """A Q&A note with its questions in Markdown bold ("**Q: How do I tell Papa?**"): the
+    answer quotes what follows the question, without the bold marks."""
+    from mentordesk.chat import passage_sentences
+    from mentordesk.container import MentorDesk
+    from mentordesk.settings import Settings
+
+    body = ("**Q: Now that I've moved to a PM role anyway, is an MBA still worth it?**\n"
+            "She said the MBA's main value for me was the switch, and I've done that.\n\n"
+            "**Q: How do I tell my father I'm dropping the MBA plan?**\n"
+            "Show him the numbers: the salary jump already happened without the degree.\n")
+    assert passage_sentences("Lakshmi Q&A\n" + body)[1][0] == (
+        "Q: Now that I've moved to a PM role anyway, is an MBA still worth it?")
+    note = tmp_path / "lakshmi.md"
+    note.write_text("---\nmentor: Lakshmi Menon\ndate: 2025-06-14\n---\n" + body, encoding="utf-8")
+    desk = MentorDesk(Settings(home=tmp_path / "home", llm_provider="fake", index_builtin_guidance=False),
+                      embedder=minilm)
+    desk.ingest.ingest_paths([note], kind="notes")
+    chat = ChatService(desk.index, lambda: ScriptedModel(reply="Ok.", calls=[]), ModelInfo("local", "scripted"),
+                       local_model_sentences=False)
+    answer = chat.ask("how did Lakshmi say I should break it to my father that the MBA is off?").result()
+    assert "Show him the numbers" in answer.text
+    assert "**" not in answer.text and "How do I tell my father" not in answer.text
