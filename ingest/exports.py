@@ -338,3 +338,37 @@ def trello_json(document) -> str | None:
                 lines.append(f"- {stamp} {who}: {comment.get('data', {}).get('text', '').strip()}".replace("  ", " "))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) or None
+
+
+def google_tasks_json(document) -> str | None:
+    """Google Tasks from Takeout (Tasks.json: lists of tasks): each list's title as a
+    heading; a task with notes (a meeting typed into a task: "Café c/ Ana – qui 17/9" and
+    what was said) as a heading of its own with its notes under it; other tasks as ticked
+    or unticked boxes, a subtask under its parent. Deleted tasks are left out. None when
+    the document is not Google Tasks'."""
+    if not isinstance(document, dict) or document.get("kind") != "tasks#taskLists":
+        return None
+    blocks = []
+    for task_list in document.get("items") or []:
+        if not isinstance(task_list, dict):
+            continue
+        tasks = [t for t in task_list.get("items") or [] if isinstance(t, dict) and not t.get("deleted")]
+        top = sorted((t for t in tasks if not t.get("parent")), key=lambda t: str(t.get("position", "")))
+        lines = [f"# {str(task_list.get('title') or 'Tasks').strip()}"]
+        for task in top:
+            lines += _google_task(task)
+            children = sorted((t for t in tasks if t.get("parent") == task.get("id")), key=lambda t: str(t.get("position", "")))
+            lines += ["  " + line for child in children for line in _google_task(child)]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) or None
+
+
+def _google_task(task: dict) -> list[str]:
+    title = " ".join(str(task.get("title") or "").split())
+    notes = str(task.get("notes") or "").strip()
+    box = "x" if task.get("status") == "completed" else " "
+    if notes and len(notes.split()) > 12:
+        # Google stores the day a task is set for as midnight UTC: its date part is the day.
+        day = re.match(r"\d{4}-\d\d-\d\d", str(task.get("due") or ""))
+        return ["", f"## {title}", *([f"Date: {day[0]}"] if day else []), "", notes, ""]
+    return [f"- [{box}] {title}" + (f" ({notes})" if notes else "")]

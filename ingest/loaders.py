@@ -19,7 +19,8 @@ from ingest.limits import check_zip_expansion
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".odt", ".rtf", ".html", ".htm", ".eml", ".emlx", ".mbox",
                       ".csv", ".tsv", ".xlsx", ".ics", ".vtt", ".srt", ".json", ".vcf", ".enex", ".org", ".ipynb",
-                      ".canvas", ".opml")
+                      ".canvas", ".opml", ".pptx", ".ods", ".xmind", ".mm", ".tex", ".adoc", ".asciidoc", ".mht",
+                      ".mhtml", ".xml")
 
 
 class LoadError(ValueError):
@@ -101,7 +102,55 @@ def _load_text(data: bytes) -> LoadedFile:
             return _load_json(data)
         except LoadError:
             pass
+    line_chat = _line_chat(text)
+    if line_chat is not None:
+        return LoadedFile(line_chat)
     return LoadedFile(text)
+
+
+_LINE_DAY = re.compile(r"^(?P<date>\d{4}[/.]\d{1,2}[/.]\d{1,2})\s*\(?[^\W\d_]{2,3}\)?\s*$")
+_LINE_MESSAGE = re.compile(r"^(?P<time>\d{1,2}:\d{2})\t(?P<who>[^\t]+)\t(?P<text>.*)$")
+
+
+def _line_chat(text: str) -> str | None:
+    """A LINE chat history saved as text ("[LINE] Chat history with …", days as
+    "2026/04/14(Tue)", messages as "21:56<tab>Name<tab>text", a long message in quotes over
+    several lines) as one "2026/04/14, 21:56 - Name: text" line a message, the way other
+    chat exports are read. The "Saved on" stamp is when it was exported, not a meeting: it
+    is left out. None when the text is not such an export."""
+    lines = text.splitlines()
+    if not lines or not lines[0].lstrip("\ufeff").startswith("[LINE]"):
+        return None
+    out = [lines[0].lstrip("\ufeff")]
+    day = None
+    message: list[str] | None = None
+    for line in lines[1:]:
+        if message is not None:  # inside a quoted message
+            message.append(line)
+            if line.endswith('"'):
+                out.append("\n".join(message).replace('""', '"').rstrip('"'))  # its lines kept, as WhatsApp's
+                message = None
+            continue
+        if re.match(r"^\s*saved on\s*:", line, re.IGNORECASE):
+            continue
+        header = _LINE_DAY.match(line.strip())
+        if header:
+            day = header["date"].replace(".", "/")
+            out.append("")
+            continue
+        said = _LINE_MESSAGE.match(line)
+        if said and day:
+            start = f"{day}, {said['time']} - {said['who'].strip()}: "
+            body = said["text"]
+            if body.startswith('"') and not (len(body) > 1 and body.endswith('"')):
+                message = [start + body[1:]]
+                continue
+            out.append(start + (body[1:-1] if len(body) > 1 and body.startswith('"') and body.endswith('"') else body))
+        elif line.strip():
+            out.append(line)
+    if message is not None:
+        out.append("\n".join(message))
+    return "\n".join(out) if day else None
 
 
 def _load_emlx(data: bytes) -> LoadedFile:
@@ -264,6 +313,7 @@ def _docx_text(document) -> LoadedFile:
     from docx.text.paragraph import Paragraph
 
     lines: list[str] = []
+    comments = _docx_comments(document)
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "tbl":
@@ -275,6 +325,10 @@ def _docx_text(document) -> LoadedFile:
             continue
         paragraph = Paragraph(block, document)
         text = paragraph.text.strip()
+        # A comment in the margin (a mentor reviewing the user's draft): "Author: text",
+        # before the paragraph it is anchored to, as the margin shows it beside that text.
+        anchored = [comments.pop(ref) for ref in _comment_refs(block) if ref in comments]
+        lines.extend(anchored)
         if not text:
             continue
         style = (paragraph.style.name if paragraph.style is not None else "") or ""
@@ -286,6 +340,7 @@ def _docx_text(document) -> LoadedFile:
             lines.append("- " + text)
         else:
             lines.append(text)
+    lines.extend(comments.values())  # anchored nowhere the body shows: at the end
     # The page header ("Mentoring – PvdW – 11 March 2026" on every page): a line of the
     # note before its body, where a typed title would be.
     header = _docx_header(document)
@@ -296,8 +351,33 @@ def _docx_text(document) -> LoadedFile:
     created = document.core_properties.created
     # python-docx stamps every new file with its template's date; that says nothing.
     if created is not None and created.replace(tzinfo=None) != _PYTHON_DOCX_TEMPLATE_CREATED:
-        meta.extra["created"] = created.date()
+        # Word stores it in UTC: the day is the one it was where the user is.
+        meta.extra["created"] = (created if created.tzinfo else created.replace(tzinfo=dt.UTC)).astimezone().date()
     return LoadedFile("\n\n".join(lines), meta)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_comments(document) -> dict[str, str]:
+    """The document's margin comments by id, each as "Author: text"."""
+    part = next((p for p in document.part.package.iter_parts() if str(p.partname) == "/word/comments.xml"), None)
+    if part is None:
+        return {}
+    root = parse_xml(part.blob, "Word document's comments")
+    found: dict[str, str] = {}
+    for comment in root.iter(f"{_W}comment"):
+        text = " ".join("".join(t.text or "" for t in p.iter(f"{_W}t")).strip() for p in comment.iter(f"{_W}p")).strip()
+        if text:
+            author = (comment.get(f"{_W}author") or "").strip()
+            found[comment.get(f"{_W}id") or str(len(found))] = f"{author}: {text}" if author else text
+    return found
+
+
+def _comment_refs(block) -> list[str]:
+    """The ids of the comments anchored in a paragraph, in order."""
+    refs = [el.get(f"{_W}id") for el in block.iter(f"{_W}commentRangeStart", f"{_W}commentReference")]
+    return list(dict.fromkeys(r for r in refs if r is not None))
 
 
 def _docx_header(document) -> str | None:
@@ -348,7 +428,12 @@ _HTML_BLOCKS = ["p", "div", "tr", "td", "th", "table", "section", "article", "he
 def _load_html(data: bytes) -> LoadedFile:
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(decode_text(data), "html.parser")
+    from bs4.exceptions import ParserRejectedMarkup
+
+    try:
+        soup = BeautifulSoup(decode_text(data), "html.parser")
+    except ParserRejectedMarkup as exc:  # a broken "<![if …]>" section, as a damaged Word page has
+        raise LoadError("is a web page the HTML parser cannot read (broken markup)") from exc
     for tag in soup(["script", "style", "noscript", "template"]):
         tag.decompose()
     title = soup.title.get_text(strip=True) if soup.title else None
@@ -358,6 +443,8 @@ def _load_html(data: bytes) -> LoadedFile:
     # A table (Confluence's "Item | Who | Notes") as a Markdown table, so the reader sees
     # its columns; the innermost tables first.
     for table in reversed(soup.find_all("table")):
+        if _layout_table(table):
+            continue  # its cells are read as blocks below, their lines and lists kept
         rows = [[" ".join(cell.get_text(" ", strip=True).split()).replace("|", "/")
                  for cell in row.find_all(["td", "th"], recursive=False)] for row in table.find_all("tr")]
         table.replace_with(f"\n\n{_markdown_table([r for r in rows if r])}\n\n")
@@ -379,6 +466,19 @@ def _load_html(data: bytes) -> LoadedFile:
     text = body.get_text("")
     lines = [line.strip() for line in text.splitlines()]
     return LoadedFile("\n".join(lines), FrontMatter(title=title or None))
+
+
+def _layout_table(table) -> bool:
+    """A table that lays out a page rather than holding data: a cell of it holds a whole
+    message or page of text (Gmail's printed or saved thread puts each message's body in
+    one cell, with its lines, paragraphs and lists). Squeezed into one Markdown table cell,
+    its bullets and paragraphs would run into one line."""
+    for cell in table.find_all(["td", "th"]):
+        words = len(cell.get_text(" ", strip=True).split())
+        blocks = len(cell.find_all(["br", "p", "div", "li"]))
+        if words > 60 or (words > 25 and blocks >= 3):
+            return True
+    return False
 
 
 def _load_delimited(data: bytes, delimiter: str, name: str) -> LoadedFile:
@@ -885,9 +985,10 @@ def _load_json(data: bytes) -> LoadedFile:
         document = json.loads(decode_text(data))
     except json.JSONDecodeError as exc:
         raise LoadError(f"is not valid JSON: {exc.msg} at line {exc.lineno}") from exc
-    from ingest.exports import chat_json, trello_json
+    from ingest.exports import chat_json, google_tasks_json, trello_json
 
-    exported = chat_json(document) or trello_json(document)  # a chat's messages, a Trello card
+    # a chat's messages, a Trello card, Google Tasks
+    exported = chat_json(document) or trello_json(document) or google_tasks_json(document)
     if exported:
         return LoadedFile(exported)
     records = _json_records(document)
@@ -981,10 +1082,11 @@ _LOADERS = {
 
 
 def _register_exports() -> None:
-    from ingest import exports
+    from ingest import documents, exports
 
     _LOADERS.update({".enex": exports.load_enex, ".mbox": exports.load_mbox, ".org": exports.load_org,
                      ".ipynb": exports.load_ipynb, ".canvas": exports.load_canvas, ".opml": exports.load_opml})
+    _LOADERS.update(documents.LOADERS)  # .pptx, .ods, .xmind, .mm, .tex, .adoc, .mht, .xml
 
 
 _register_exports()

@@ -18,6 +18,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
@@ -49,6 +50,8 @@ _WEEKDAY_NAMES = {  # English (calendar's C locale), French, German: name -> Mon
     "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
     "sonntag": 6,
     "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4, "sábado": 5, "sabado": 5,
+    # Portuguese, with or without "-feira" ("qua 09/04" and "dom" are left out: "Dom" is a name)
+    "segunda": 0, "terça": 1, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4,
 }
 _WEEKDAYS = set(_WEEKDAY_NAMES)
 _ORD = r"(?:st|nd|rd|th|er|re|e|\.)?"  # "3rd", French "1er", German "29."
@@ -62,6 +65,9 @@ _DATE_PATTERNS = [
     re.compile(rf"(?<![\w]){_MONTH}\s+(?P<day>\d{{1,2}}){_ORD},?\s+(?P<year>20\d\d)(?!\d)", re.I),
     re.compile(r"(?<![\d/.])(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.](?P<year>20\d\d|\d\d)(?![\d/.])"),
     re.compile(r"(?<![\d\-])(?P<first>\d{1,2})-(?P<second>\d{1,2})-(?P<year>20\d\d)(?![\d\-])"),
+    # An operations log's "18SEP25", "03MAR2026", a night shift's "18-19SEP25" (its first day)
+    re.compile(r"(?<![\w-])(?P<day>\d{1,2})(?:-\d{1,2})?(?P<month>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+               r"(?P<year>20\d\d|\d\d)(?![\w])"),
 ]
 # A date spelt without a year ("3 March", "March 3rd"): the year comes from another source.
 _YEARLESS = [
@@ -73,16 +79,23 @@ MENTOR_KEYS = ("mentor", "mentors", "with", "person", "people", "attendees", "at
                "who", "met with", "meeting with", "mentor name",
                # French, Spanish, German
                "mentore", "mentor·e", "avec", "qui", "personne", "personnes", "participant", "participantes",
-               "con", "quién", "quien", "mit", "teilnehmer")
+               "con", "quién", "quien", "mit", "teilnehmer",
+               # Portuguese, and a form's question ("Coach / mentor(a)")
+               "mentor(a)", "mentora", "coach", "coach / mentor(a)", "mentor(a) / coach", "com", "quem", "pessoa",
+               "reunião com", "conversa com")
 _LISTED_KEYS = {"attendees", "attendee", "participants", "participant", "participantes", "teilnehmer"}
-DATE_KEYS = ("date", "when", "meeting date", "met", "met on", "meeting", "session date", "day", "quand", "fecha",
-             "cuándo", "cuando", "datum", "wann", "date de la rencontre", "date de la séance", "jour", "created",
-             "sent", "created time", "date created", "created at", "créé", "créée", "cree", "creee", "créé le")
+DATE_KEYS = ("date", "when", "meeting date", "met", "met on", "meeting", "session date", "day",
+             "start time", "start", "start date", "meeting start", "session start", "quand", "fecha",
+             "cuándo", "cuando", "datum", "wann", "date de la rencontre", "date de la séance", "jour",
+             "data", "data da sessão", "data da sessao", "data da reunião", "data da reuniao", "data da conversa",
+             "data do encontro", "quando", "dia",
+             # when the note was written: the meeting's day when nothing else says
+             "created", "sent", "created time", "date created", "created at", "créé", "créée", "cree", "creee", "créé le")
 # A pasted e-mail's headers as Outlook writes them in French, Spanish or German, and the
 # English header each stands for (the extractor also reads these words as headers).
 MAIL_HEADERS = {"de": "from", "envoyé": "sent", "envoye": "sent", "à": "to", "objet": "subject", "cc": "cc",
                    "para": "to", "enviado": "sent", "asunto": "subject", "von": "from", "gesendet": "sent",
-                   "an": "to", "betreff": "subject"}
+                   "an": "to", "betreff": "subject", "assunto": "subject", "enviada em": "sent", "enviado em": "sent"}
 _SELF = {"me", "myself", "i", "self", "you", "mentee"}
 # Words that say a line is about a meeting, for titles such as "Coffee with Amara".
 MEETING_WORDS = ("coaching", "transcript", "memo", "checkin", "coffee", "call", "meeting", "lunch", "chat", "1:1", "1-1", "1on1", "one-on-one", "one on one",
@@ -95,14 +108,21 @@ MEETING_WORDS = ("coaching", "transcript", "memo", "checkin", "coffee", "call", 
                  # German
                  "kaffee", "telefonat", "anruf", "treffen", "gespräch", "mittagessen", "abendessen", "frühstück",
                  "besprechung", "spaziergang", "austausch", "sitzung", "protokoll", "notizen", "sprachmemo",
-                 "feierabendbier", "mentoring-gespräch", "gesprächsnotiz", "videocall")
+                 "feierabendbier", "mentoring-gespräch", "gesprächsnotiz", "videocall",
+                 # Portuguese
+                 "reunião", "reuniao", "conversa", "almoço", "almoco", "jantar", "ligação", "ligacao", "mentoria",
+                 "sessão", "sessao", "papo", "encontro", "chamada")
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-])*(?![\w])"  # letters only: "Delft3D" is not a name
 _WITH_NAME = re.compile(
-    rf"(?:\bwith\b|\bw/|\bw\.|\bmeet(?:ing)? (?:with )?|\bavec\b|\bcon\b|(?-i:\bmit\b))\s*(?:\[\[)?(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})",
+    rf"(?:\bwith\b|\bw/|\bw\.|\bmeet(?:ing)? (?:with )?|\bavec\b|\bcon\b|(?-i:\bmit\b)"
+    # Portuguese: "almoço com a AP", "conversa com o Cmte", "liguei pro Cmte"
+    rf"|(?<![.@])\bcom\b(?:\s+(?-i:o|a)\b)?|\bc/(?!o\b)|\bliguei\s+(?:pr[oa]|para(?:\s+(?-i:o|a))?)\b)\s*(?:\[\[)?(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})",
     re.I,
 )
+# (a form's "Coach / mentor(a)" and "Nome do(a) participante" keep their gender marks, an
+# export's "Start Time (UTC)" the zone its times are in)
 _PROPERTY = re.compile(
-    r"^\s*(?:[-*>]\s*)?(?:\*\*|__)?(?P<key>[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ /]{0,24}?)(?:\*\*|__)?\s*[:：]{1,2}\s*(?:\*\*|__)?\s*"
+    r"^\s*(?:[-*>]\s*)?(?:\*\*|__)?(?P<key>[A-Za-zÀ-ÖØ-öø-ÿ](?:[A-Za-zÀ-ÖØ-öø-ÿ /]|\([a-z]{1,2}\)|\((?:UTC|GMT|utc|gmt)\)){0,24}?)(?:\*\*|__)?\s*[:：]{1,2}\s*(?:\*\*|__)?\s*"
     r"(?P<value>.*?)\s*$"
 )
 _WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]+)\]\]")
@@ -222,10 +242,19 @@ def find_date(text: str, default_year: int | None = None, day_first: bool | None
     return None
 
 
-def parse_date_value(value: str, day_first: bool | None = None) -> dt.date | None:
+def parse_date_value(value: str, day_first: bool | None = None, *, utc: bool = False) -> dt.date | None:
     """A property or front matter value meant to be a date ("January 20, 2026",
-    "March 3, 2026 9:15 AM", "[[2026-03-03]]"); None when it holds no date."""
+    "March 3, 2026 9:15 AM", "[[2026-03-03]]"); None when it holds no date. ``utc``: the
+    value's key says its time is in UTC ("Start Time (UTC): 2026-03-12 00:00", a mentoring
+    platform's export), so the day is the one it was where the user is."""
     value = _WIKILINK.sub(r"\1", value)
+    stamp = re.fullmatch(r"\s*(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d(?::\d\d)?)\s*(?:UTC|GMT)?\s*", value) if utc else None
+    if stamp:
+        try:
+            stated = dt.datetime.fromisoformat(f"{stamp[1]}T{stamp[2]}").replace(tzinfo=dt.UTC)
+            return stated.astimezone().date()
+        except ValueError:
+            pass
     # A moment stored in UTC ("2026-01-26T23:00:00.000Z", Capacities and other apps'
     # properties): the day it was where the user is, the machine's time zone. (A time with
     # its own offset, "2026-03-10T21:30:00-08:00", was written where it happened: its date.)
@@ -294,6 +323,23 @@ def _trim_name(name: str) -> str:
 # "Join with Google Meet": the tools a call is held on, never the person met.
 _CALL_APPS = {"google meet", "meet", "zoom", "teams", "microsoft teams", "webex", "skype", "google", "slack",
               "whatsapp", "facetime", "google hangouts", "hangouts"}
+
+
+# File names a tool gives every export, whose folder says what it is: Zoom's
+# "2025-11-26 21.02.33 Ana Carolina Mendes's Zoom Meeting/meeting_saved_chat.txt".
+# A call the user made, said in passing: "liguei pro Cmte", "rang Dusty", "phoned her".
+_CALLED_THEM = re.compile(r"\b(?:liguei|called|phoned|rang|llamé|llame|j['’]ai appelé|angerufen)\b", re.IGNORECASE)
+_TOOL_FILE_NAMES = {"meeting_saved_chat", "meeting_saved_closed_caption", "closed_caption", "audio_transcript",
+                    "chat", "transcript", "recording", "playback", "text", "index", "note", "notes", "content"}
+
+
+def note_stem(source: str | Path) -> str:
+    """The name a note's file goes by: its stem, with its folder's name before a name every
+    export of that tool has ("meeting_saved_chat")."""
+    path = Path(str(source))
+    if path.stem.lower() in _TOOL_FILE_NAMES and path.parent.name:
+        return f"{path.parent.name} {path.stem}"
+    return path.stem
 
 
 def name_with(line: str) -> str | None:
@@ -660,6 +706,9 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         # name typed in lower case after "with" ("notes from the call with jan willem").
         guesses += [n for line in text.splitlines() if re.match(r"^#{1,6}\s", line) for n in names_in_line(line)]
         guesses += [_lower_name(m["name"]) for m in _LOWER_WITH.finditer(" ".join(text.split()[:80]))]
+        # Last, a call the note records further down ("pausa das 0040Z: liguei pro Cmte" at the
+        # end of a shift log): a hint only the tracking table can make a mentor.
+        guesses += [n for line in text.splitlines()[_TOP_LINES:] if _CALLED_THEM.search(line) and (n := name_with(line))]
         if to_self:
             guesses = [g for g in guesses if g and _address_name(g) != _address_name(props["from"])]
         hints = list(dict.fromkeys(g for g in guesses if g))
@@ -672,9 +721,10 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         mentor_source = "hint" if hints else None
 
     if date is None:
+        stated_utc = {re.sub(r"\s*\((?:utc|gmt)\)$", "", key): key for key in props if re.search(r"\((?:utc|gmt)\)$", key)}
         for key in DATE_KEYS:
-            if key in props:
-                date = parse_date_value(props[key], day_first)
+            if key in props or key in stated_utc:
+                date = parse_date_value(props[stated_utc.get(key, key)], day_first, utc=key in stated_utc)
                 if date:
                     date_source = "property"
                     break
@@ -734,6 +784,18 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         # "2025-11-20 Kathi.txt" opening "gestern Abend Coaching mit Kathi": named the day it was written
         if date is not None and _opens_with_yesterday(text):
             date -= dt.timedelta(days=1)
+    if date is None and created is not None and not any(name_with(h) for h in heads):
+        # A draft whose title dates something else ("Pitch (entrevista 21/01)") and whose
+        # heading further down dates the meeting with someone ("## Notas da call c/ AP – qua
+        # 14/01, 19h"): that heading's day, in the created year.
+        for line in text.splitlines():
+            if re.match(r"^#{1,6}\s", line) and name_with(line) and any(w in line.lower() for w in MEETING_WORDS) \
+                    and not _NEXT_MEETING.search(line):
+                date = find_date(line, default_year=created.year, day_first=day_first) or \
+                    _yearless_numeric(line, created.year, day_first)
+                if date:
+                    date_source = "title"
+                    break
     if date is None and created is not None:
         # A yearless date in the title ("Coffee with Amara, 3 March", "Farah 4/12 – the
         # offer") takes the created year.
@@ -768,7 +830,17 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         date_source = "session heading" if date else None
     if date is None and created is not None:
         date, date_source = created, "metadata"
+        # A file started a few days before the meeting it holds ("Talked with AP today (seg)",
+        # a deck made on Friday for Monday's call): the weekday the text gives it, that week.
+        said = _TODAY_WEEKDAY.search(text)
+        weekday = _SHORT_WEEKDAYS.get(said["day"].lower().rstrip("."), _weekday_number(said["day"])) if said else None
+        if weekday is not None:
+            date += dt.timedelta(days=(weekday - date.weekday()) % 7)
     return NoteFacts(tuple(mentors), mentor_source, tuple(hints), date, date_source)
+
+
+_TODAY_WEEKDAY = re.compile(r"\b(?:today|hoje|hoy|aujourd['’]hui|heute)\s*\(?\s*(?P<day>[^\W\d_]{3,9}\.?)\s*\)", re.IGNORECASE)
+_SHORT_WEEKDAYS = {"seg": 0, "ter": 1, "qua": 2, "qui": 3, "sex": 4, "sáb": 5, "sab": 5, "dom": 6}
 
 
 _SESSION_HEAD = re.compile(r"^\W{0,4}(?P<date>[^—–|]{0,30}?\d{4})\s*(?:[—–|,:-]\s*(?P<rest>.*))?$")
@@ -857,7 +929,9 @@ _THANKS_FOR_TODAY = re.compile(r"\b(?:(?:thanks?(?: you)?|cheers)(?: so much| he
 _DATE_AND_TIME_WORDS = re.compile(
     r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b|"
     r"\b(?:" + "|".join(sorted(DATE_MONTHS, key=len, reverse=True)) + r")\.?(?!\w)|\b(?:at|am|pm|um|uhr)\b|[\d:/.,·\-–]+"
-    r"|\b(?-i:Mo|Di|Mi|Do|Fr|Sa|So)\b",
+    r"|\b(?-i:Mo|Di|Mi|Do|Fr|Sa|So)\b"
+    # Portuguese and Spanish: "ter., 15 de jul. de 2025 às 16:20", "19h30"
+    r"|\b(?:seg|ter|qua|qui|sex|sáb|sab|dom)\.|\b(?:de|às|del)\b|(?<=\d)h(?=\d|\b)",
     re.IGNORECASE)
 
 

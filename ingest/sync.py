@@ -37,7 +37,7 @@ from ingest.limits import (
     read_bounded,
 )
 from ingest.loaders import SUPPORTED_SUFFIXES, LoadedFile, LoadError, load_bytes, load_file, read_textbundle
-from ingest.note_meta import MEETING_WORDS, first_line, note_facts, title_line
+from ingest.note_meta import MEETING_WORDS, first_line, note_facts, note_stem, title_line
 from store.engine import Database
 from store.errors import UserError
 from store.generation import bump_generation
@@ -477,10 +477,10 @@ def _with_note_facts(file: LoadedFile, display: str,
     if kind not in (None, "notes") or (meta.mentor and meta.date):
         return meta, (), None
     created = meta.extra.get("created")
-    facts = note_facts(file.text, Path(display).stem, title=meta.title, mentor=meta.mentor, date=meta.date,
+    facts = note_facts(file.text, note_stem(display), title=meta.title, mentor=meta.mentor, date=meta.date,
                        created=created if isinstance(created, dt.date) else None)
     if kind is None and not meta.mentor:
-        heading = f"{meta.title or ''} {Path(display).stem} {first_line(file.text) or ''}".lower()
+        heading = f"{meta.title or ''} {note_stem(display)} {first_line(file.text) or ''}".lower()
         plain = facts.mentor_source in ("front matter", "property", "attendee list") or any(w in heading for w in MEETING_WORDS)
         if not (facts.mentors and facts.date and plain):
             # A document often names people too; only a dated one is taken for a note.

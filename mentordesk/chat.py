@@ -292,8 +292,17 @@ class ChatService:
         period = date_range_in(query, today or dt.date.today())
         if period is None:
             return results
-        scoped = self.index.search(query, self.top_k,
-                                   dataclasses.replace(base, since=period.since, until=period.until))
+        within = dataclasses.replace(base, since=period.since, until=period.until)
+        if named and not base.mentors:
+            # "What did Daniel say last year?": his notes of that period lead, then the period's
+            within = dataclasses.replace(within, mentors=named)
+            scoped = self.index.search(self.mentor_advice.without_names(query), self.top_k, within) \
+                if self.mentor_advice is not None else []
+            if scoped:  # (the question asks for them: they come first, the rest after)
+                seen = {r.chunk_id for r in scoped}
+                return (scoped + [r for r in results if r.chunk_id not in seen])[: self.top_k]
+            within = dataclasses.replace(within, mentors=base.mentors)
+        scoped = self.index.search(query, self.top_k, within)
         return fuse_results([scoped, results], self.top_k)
 
     # ----- answering -----------------------------------------------------------------

@@ -207,3 +207,12 @@ def test_a_note_exported_as_a_table_row_reads_like_a_note():
     loaded = load_bytes("notes_export.tsv", tsv.encode())
     assert loaded.text.splitlines()[:2] == ["Title: Declan - 6 months", "Created: 08/09/2026 19:22"]
     assert loaded.text.endswith(long.strip())
+
+
+def test_a_web_page_with_broken_markup_gives_a_clear_error():
+    import pytest
+
+    from ingest.loaders import LoadError, load_bytes
+
+    with pytest.raises(LoadError, match="cannot read"):
+        load_bytes("damaged.html", b"<html><![endi]><p>text</p></html>")

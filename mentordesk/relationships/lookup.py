@@ -252,6 +252,14 @@ _QUOTED_ALIAS = rf"[\"“'‘]?(?:(?:der|die|den|dem)\s+)?{_ONE_ALIAS}[\"”'’
 _ALIAS_AFTER = re.compile(r"(?i:(?:in (?:meinen|den|my)(?: eigenen| own)? (?:notizen|notes)|nenne ich (?:ihn|sie)"
                           r"|ich nenne (?:ihn|sie)|genannt)(?:\s+nenne ich (?:ihn|sie))?(?:\s+(?:nur|immer|meistens|oft|auch))*)"
                           rf"\s*:?\s*(?P<alias>{_QUOTED_ALIAS}(?:\s*(?:,|/|\boder\b|\bor\b)\s*{_QUOTED_ALIAS})*)")
+# A list of quoted names after the phrase that introduces them: 'Rafa calls her "Ana Carol",
+# "Carol" or "Carol Mendes"', 'he is always "Comandante", "o Comandante", "Cmte" or "Cmte."';
+# and a cell that opens with a quoted name ('"Moriyama-san". Lives in Tokyo').
+_ONE_QUOTED = r"[\"“][^\"“”]{1,30}[\"”]"
+_QUOTED_LIST = re.compile(r"(?i:\b(?:calls? (?:him|her|them)|(?:is|are) always|always|written as|known as|goes by"
+                          r"|nicknamed?|a\.?k\.?a\.?|in (?:my|the) notes(?: as)?))\s*:?\s*"
+                          rf"(?P<alias>{_ONE_QUOTED}(?:\s*(?:,|/|\bor\b|\band\b)\s*{_ONE_QUOTED})*)"
+                          rf"|^\s*(?P<opening>{_ONE_QUOTED})")
 _OPENING_LIST = re.compile(rf"^\s*(?P<alias>{_QUOTED_ALIAS}(?:\s*/\s*{_QUOTED_ALIAS})+)\s*[.;]")
 # A Notes cell that opens with a nickname on its own: "Pilou. MSc classmate…" for
 # Pierre-Luc, "Deb. My assigned mentor…" for Deborah (taken only when it starts as the
@@ -270,6 +278,11 @@ def _aliases_in(notes: str) -> frozenset[str]:
                 for alias in re.split(r"\s*(?:,|/|\bor\b|\bjust\b)\s*", more[1]) if alias and alias[0].isupper()]
     matches += [alias for match in _ALIAS_BEFORE.finditer(notes)
                 for alias in re.split(r"\s*(?:,|/|\bor\b)\s*", match["alias"] or match["lower"]) if alias]
+    for match in _QUOTED_LIST.finditer(notes):
+        for quoted in re.findall(_ONE_QUOTED, match["alias"] or match["opening"]):
+            alias = re.sub(r"^(?i:o|a|os|as|el|la|der|die|den|dem)\s+", "", quoted.strip("\"“” .").strip())
+            if alias and alias[0].isupper():
+                matches.append(alias)
     listed = [*_ALIAS_AFTER.finditer(notes), *filter(None, [_OPENING_LIST.match(notes)])]
     matches += [re.sub(r"^(?:der|die|den|dem)\s+", "", alias.strip("\"“”'‘’ "))
                 for match in listed for alias in re.split(r"\s*(?:,|/|\boder\b|\bor\b)\s*", match["alias"]) if alias]

@@ -22,13 +22,12 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ingest.injection import addressed_to_an_assistant
-from ingest.note_meta import first_line, journal_entries, names_in_line, note_facts
+from ingest.note_meta import first_line, journal_entries, names_in_line, note_facts, note_stem
 from mentordesk.relationships.extraction import (
     EXTRACTOR_VERSION,
     ExtractedItem,
@@ -322,7 +321,7 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
     person_id: int | None = choice.person_id if choice is not None else None
     new_person: str | None = None
     journal_entry: str | None = None
-    entries = journal_entries(note.text, Path(note.source).stem, note.title)  # [] unless a journal
+    entries = journal_entries(note.text, note_stem(note.source), note.title)  # [] unless a journal
     if person_id is None and note.mentor and current_person is not None:
         current = next((p for p in people if p.id == current_person), None)
         if current is not None and name_key(note.mentor) in (name_key(synced_mentor), name_key(current.name)):
@@ -330,7 +329,7 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
     if person_id is None and not note.mentor and current_person is not None:
         person_id = current_person  # placed before (by hand or by a hint): stays
     if person_id is None:
-        facts = note_facts(note.text, Path(note.source).stem, title=note.title)
+        facts = note_facts(note.text, note_stem(note.source), title=note.title)
         # Beside a stated name, the only hints are a pasted email's other party.
         hints = facts.hints if facts.mentors or not note.mentor else ()
         # A name read from the title or the prose ("Thurs 12th June - coffee w/ Lorna
@@ -598,7 +597,7 @@ class _TableResolver:
         if not mentor:
             # A journal ("MBR prep w/ Dayo" on Monday, "Call w/ KO" and his advice on
             # Wednesday): the entry that is a meeting names the person, not a mention.
-            entry = _journal_meeting(journal_entries(text, Path(source).stem), self.people, self.me)
+            entry = _journal_meeting(journal_entries(text, note_stem(source)), self.people, self.me)
             if entry is not None:
                 return entry[0].name
         who = identify(self.people, self.me, mentor, hints, text)

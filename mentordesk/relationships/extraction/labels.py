@@ -97,7 +97,10 @@ _ADVICE_WORDS = re.compile(
     r"|tipps?|rat|ratschl[äa]ge?|empfehlung|(?:ihr|sein|ihre|seine) (?:rat|tipps?|punkte|ratschläge|empfehlungen|sicht|regeln)"
     r"|was (?:sie|er|\w+) (?:gesagt hat|sagte|meinte|empfiehlt|empfahl|rät|riet)|empfehlungen|erkenntnisse"
     r"|hinweise|impulse|kernaussagen|(?:zum )?mitnehmen|merken|(?:\w+s )?regeln"
-    r"|was (?:du|sie|er) mir (?:geraten|empfohlen|mitgegeben) (?:hast|hat|haben))\b",
+    r"|was (?:du|sie|er) mir (?:geraten|empfohlen|mitgegeben) (?:hast|hat|haben)"
+    # Portuguese: "Conselhos:", "Dicas", "Orientações do(a) coach", "O que ela disse", "Recomendações"
+    r"|conselhos?|dicas?|orienta[çc][õo]es|recomenda[çc][õo]es|sugest[õo]es|aprendizados"
+    r"|o que (?:ela|ele|\w+) (?:disse|falou|recomendou|sugeriu)|(?:ela|ele) (?:disse|falou))\b",
     re.IGNORECASE,
 )
 
@@ -115,7 +118,10 @@ _ACTION_WORDS = re.compile(
     r"|\bcompromisos\b|\bacciones\b|\bqu[ée] (?:hago|voy a hacer)\b|\blo que (?:hago|voy a hacer)\b"
     # German: "Aufgaben:", "Nächste Schritte", "Meine To-dos", "Offene Punkte", "Maßnahmen", "Was ich mache"
     r"|\b(?:meine )?aufgaben?\b|\bn(?:ä|ae)chste schritte\b|\bmeine (?:to-?dos|punkte|schritte)\b|\boffene punkte\b"
-    r"|\bma(?:ß|ss)nahmen?\b|\bwas ich (?:mache|tue|tun werde|machen werde)\b|^(?:für mich|ich)$|\bvereinbart\b",
+    r"|\bma(?:ß|ss)nahmen?\b|\bwas ich (?:mache|tue|tun werde|machen werde)\b|^(?:für mich|ich)$|\bvereinbart\b"
+    # Portuguese: "Próximos passos", "Pendências (minhas)", "Meus próximos passos", "Da minha parte", "Eu vou", "Tarefas"
+    r"|\bpr[óo]ximos passos\b|\bpend[êe]ncias\b|\bminhas (?:pend[êe]ncias|tarefas|a[çc][õo]es)\b|\bda minha parte\b"
+    r"|^eu vou\b|\ba fazer\b|\bpara fazer\b|\ba[çc][õo]es\b|\bcombinados?\b|\bmeus compromissos\b",
     re.IGNORECASE,
 )
 
@@ -130,6 +136,8 @@ _OTHER_LABEL = re.compile(
     # A database row's own properties (Notion, Airtable): "Name: Business plan v1", "Type: Intro"
     r"|name|title|type|category|priority|project|created (?:by|time)|last edited(?: by| time)?|modified|updated"
     r"|url|link|source"
+    # A meeting platform's row: "Start Time (UTC)", "Duration (min)", "Created At (UTC)"
+    r"|(?:start|end)(?: time| date)?(?: \((?:utc|gmt)\))?|duration(?: \(\w+\))?|(?:created|updated) at(?: \((?:utc|gmt)\))?"
     # A later line about how it went ("Update 24/11: Hendersons paid!!"), a column asking "Done?"
     r"|update(?:\s+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)?|done\?"
     # A daily note's own sections: the day's chores, not a meeting's outcomes.
@@ -151,7 +159,11 @@ _OTHER_LABEL = re.compile(
     r"|kontext|hintergrund|teilnehmer(?:innen|:innen)?|teilnehmende|anwesend|datum|ort|thema|themen|tagesordnung"
     r"|tops?|(?:meine )?fragen|(?:n(?:ä|ae)chster?|n(?:ä|ae)chstes) (?:termin|treffen|gespräch|call|sitzung)"
     r"|stimmung|verantwortlich|bis|protokoll|wann|wo|mit|dauer|(?:ihre|seine) (?:geschichte|news)"
-    r"|lage|ausgangslage|situation|stand|rückblick|verteiler|allfälliges)$",
+    r"|lage|ausgangslage|situation|stand|rückblick|verteiler|allfälliges"
+    # Portuguese: context, the agenda, themes, the next meeting, a form's own fields
+    r"|contexto|pauta|temas?(?: principais)?|perguntas?|minhas perguntas|data|local|participantes|formato"
+    r"|pr[óo]xim[ao] (?:reuni[ãa]o|sess[ãa]o|conversa|call)|data da pr[óo]xima (?:sess[ãa]o|reuni[ãa]o)"
+    r"|nome do\(a\) participante|avalia[çc][ãa]o(?: da sess[ãa]o)?.*|carimbo de data/hora|endere[çc]o de e-mail)$",
     re.IGNORECASE,
 )
 
