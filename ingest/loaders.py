@@ -325,7 +325,7 @@ def _docx_text(document) -> LoadedFile:
             continue
         paragraph = Paragraph(block, document)
         text = paragraph.text.strip()
-        # A comment in the margin (a mentor reviewing the user's draft): "Author: text",
+        # A comment in the margin (a mentor reviewing the user's draft): "Comment from Author: text",
         # before the paragraph it is anchored to, as the margin shows it beside that text.
         anchored = [comments.pop(ref) for ref in _comment_refs(block) if ref in comments]
         lines.extend(anchored)
@@ -360,7 +360,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _docx_comments(document) -> dict[str, str]:
-    """The document's margin comments by id, each as "Author: text"."""
+    """The document's margin comments by id, each as "Comment from Author: text"."""
     part = next((p for p in document.part.package.iter_parts() if str(p.partname) == "/word/comments.xml"), None)
     if part is None:
         return {}
@@ -370,7 +370,7 @@ def _docx_comments(document) -> dict[str, str]:
         text = " ".join("".join(t.text or "" for t in p.iter(f"{_W}t")).strip() for p in comment.iter(f"{_W}p")).strip()
         if text:
             author = (comment.get(f"{_W}author") or "").strip()
-            found[comment.get(f"{_W}id") or str(len(found))] = f"{author}: {text}" if author else text
+            found[comment.get(f"{_W}id") or str(len(found))] = f"Comment from {author}: {text}" if author else text
     return found
 
 
@@ -427,7 +427,6 @@ _HTML_BLOCKS = ["p", "div", "tr", "td", "th", "table", "section", "article", "he
 
 def _load_html(data: bytes) -> LoadedFile:
     from bs4 import BeautifulSoup
-
     from bs4.exceptions import ParserRejectedMarkup
 
     try:
@@ -643,7 +642,9 @@ _ITEM_TYPES = re.compile(r"^(?:advice|action(?: item)?s?|to ?-?dos?|tasks?|notes
                          r"|promises?|conseils?|à faire|tâches?|suivis?|promesses?|idées?|remarques?"
                          r"|consejos?|tareas?|pendientes?|notas?|promesas?|acci[óo]n(?:es)?|preguntas?"
                          r"|rat|ratschl[äa]ge?|tipps?|aufgaben?|notiz(?:en)?|zusagen?|versprechen|fragen?|ideen?"
-                         r"|empfehlungen?|erkenntnis(?:se)?|ma(?:ß|ss)nahmen?|info(?:s)?)$",
+                         r"|empfehlungen?|erkenntnis(?:se)?|ma(?:ß|ss)nahmen?|info(?:s)?"
+                         r"|conselhos?|dicas?|a[çc][ãa]o|a[çc][õo]es|tarefas?|pend[êe]ncias?|promessas?|perguntas?"
+                         r"|ideias?|observa[çc][ãa]o|observa[çc][õo]es)$",
                          re.IGNORECASE)
 _TYPE_HEADERS = {"type", "kind", "category", "item type", "entry type", "item", "what", "catégorie", "genre", "tipo",
                  "categoría", "categoria", "typ", "art", "kategorie"}
@@ -652,7 +653,16 @@ _STATUS_HEADERS = {"status", "done", "state", "complete", "completed", "statut",
 _DONE_VALUES = {"done", "completed", "complete", "yes", "y", "closed", "finished", "✓", "✔", "✅", "x", "true", "sent",
                 "fait", "faite", "terminé", "terminée", "oui", "envoyé", "envoyée", "hecho", "hecha", "listo", "lista",
                 "terminado", "terminada", "completado", "completada", "sí", "si", "enviado", "enviada",
-                "erledigt", "ja", "fertig", "abgeschlossen", "gesendet", "geschickt", "erl."}
+                "erledigt", "ja", "fertig", "abgeschlossen", "gesendet", "geschickt", "erl.",
+                "ok", "feito", "feita", "sim", "concluído", "concluída", "concluido", "concluida", "pronto", "pronta"}
+# Whose row it is: a task another person took ("Send revised SLA proposal", Who: Felipe) is
+# not the user's; a row of theirs says "me" in the user's language.
+_OWNER_HEADERS = {"who", "owner", "responsible", "assignee", "assigned to", "quem", "responsável", "responsavel",
+                  "quién", "quien", "responsable", "wer", "verantwortlich", "qui"}
+_SELF_OWNERS = {"me", "i", "myself", "mine", "self", "eu", "yo", "ich", "moi", "je"}
+_ACTION_TYPES = re.compile(r"^(?:action(?: item)?s?|to ?-?dos?|tasks?|next steps?|follow[- ]?ups?|homework|commitments?"
+                           r"|à faire|tâches?|suivis?|tareas?|pendientes?|acci[óo]n(?:es)?|aufgaben?|ma(?:ß|ss)nahmen?"
+                           r"|a[çc][ãa]o|a[çc][õo]es|tarefas?|pend[êe]ncias?)$", re.IGNORECASE)
 
 
 def _item_rows(header: list[str], body: list[list[str]]) -> str | None:
@@ -669,6 +679,7 @@ def _item_rows(header: list[str], body: list[list[str]]) -> str | None:
     if sum(bool(_ITEM_TYPES.match(k)) for k in kinds) < 0.6 * len(rows):
         return None
     status_col = next((i for i, h in enumerate(names) if h in _STATUS_HEADERS), None)
+    owner_col = next((i for i, h in enumerate(names) if h in _OWNER_HEADERS), None)
     others = [i for i in range(len(header)) if i not in (kind_col, status_col)]
     lengths = {i: sum(len(r[i]) if i < len(r) else 0 for r in rows) for i in others}
     text_col = max(lengths, key=lambda i: lengths[i])
@@ -677,8 +688,11 @@ def _item_rows(header: list[str], body: list[list[str]]) -> str | None:
     def below(i: int) -> set[str]:
         return {(r[i].strip() if i < len(r) else "") for r in rows[1:]}
 
-    shared = [i for i in others if i != text_col and rows[0][i].strip() and below(i) in ({rows[0][i].strip()}, {""})]
-    lines = [f"{header[i].strip()}: {rows[0][i].strip()}" for i in shared]
+    def first(i: int) -> str:  # (a row read from a sheet may stop at its last filled cell)
+        return rows[0][i].strip() if i < len(rows[0]) else ""
+
+    shared = [i for i in others if i != text_col and first(i) and below(i) in ({first(i)}, {""})]
+    lines = [f"{header[i].strip()}: {first(i)}" for i in shared]
     sections: dict[str, list[str]] = {}
     for row, kind in zip(rows, kinds):
         text = row[text_col].strip() if text_col < len(row) else ""
@@ -691,6 +705,9 @@ def _item_rows(header: list[str], body: list[list[str]]) -> str | None:
         heading = "Context" if not kind or re.fullmatch(r"(?i)notes?|notas?|info|other|remarques?|promises?|promesses?|promesas?"
                                                         r"|notiz(?:en)?|zusagen?|versprechen|infos",
                                                         kind) else kind
+        owner = row[owner_col].strip().lower() if owner_col is not None and owner_col < len(row) else ""
+        if owner and owner not in _SELF_OWNERS and _ACTION_TYPES.match(kind):
+            heading = "Context"  # someone else's task (the mentor's promise, a supplier's to-do)
         sections.setdefault(heading, []).append(f"- {box}{text}")
     for kind, items in sections.items():
         lines += ["", f"## {kind}", *items]

@@ -832,10 +832,10 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         date, date_source = created, "metadata"
         # A file started a few days before the meeting it holds ("Talked with AP today (seg)",
         # a deck made on Friday for Monday's call): the weekday the text gives it, that week.
-        said = _TODAY_WEEKDAY.search(text)
-        weekday = _SHORT_WEEKDAYS.get(said["day"].lower().rstrip("."), _weekday_number(said["day"])) if said else None
-        if weekday is not None:
-            date += dt.timedelta(days=(weekday - date.weekday()) % 7)
+        today = _TODAY_WEEKDAY.search(text)
+        named_day = _SHORT_WEEKDAYS.get(today["day"].lower().rstrip("."), _weekday_number(today["day"])) if today else None
+        if named_day is not None:
+            date += dt.timedelta(days=(named_day - date.weekday()) % 7)
     return NoteFacts(tuple(mentors), mentor_source, tuple(hints), date, date_source)
 
 

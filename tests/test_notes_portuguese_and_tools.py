@@ -194,7 +194,7 @@ def test_a_line_chat_word_comments_and_google_tasks_read_as_notes():
     assert "2. Measure the process, not the people." in line.splitlines()  # a quoted message keeps its lines
     assert "Saved on" not in line
     word = load_bytes("Pitch.docx", _docx_with_comment())
-    assert ("Ana Paula Ribeiro: Tell the story of the PR-VOK night: the best proof you decide under pressure"
+    assert ("Comment from Ana Paula Ribeiro: Tell the story of the PR-VOK night: the best proof you decide under pressure"
             in word.text.splitlines())
     tasks = load_bytes("Tasks.json", json.dumps(TASKS).encode()).text
     assert "## Café c/ Ana Paula – qui 17/9" in tasks and "Date: 2026-09-17" in tasks
@@ -259,3 +259,47 @@ def test_a_file_made_before_the_call_takes_the_weekday_its_text_gives():
     assert note_facts(deck, "OCC 60 dias - conversa AP", created=dt.date(2025, 10, 17)).date == dt.date(2025, 10, 20)
     plain = "# OCC – 60 dias\n\nTalked with AP at night.\n"
     assert note_facts(plain, "OCC 60 dias", created=dt.date(2025, 10, 17)).date == dt.date(2025, 10, 17)
+
+
+def test_a_mentors_words_in_speaker_notes_and_margin_comments_are_advice():
+    notes = ("## What I saw\n\n- 68% of delays start in line maintenance\n\nSpeaker notes:\n"
+             "AP: decide with 70% of information and review with 90%\nAP: send you the handover model\n")
+    items = [(i.kind, i.text) for i in extract_items(notes, None, "Ana Paula Ribeiro ap", "Rafael")]
+    assert ("advice", "decide with 70% of information and review with 90%") in items
+    assert not any("handover model" in text for _, text in items)  # her own task, not the user's
+    word = load_bytes("Pitch.docx", _docx_with_comment()).text
+    advice = [i.text for i in extract_items(word, None, "Ana Paula Ribeiro ap", "Rafael") if i.kind == "advice"]
+    assert "Tell the story of the PR-VOK night: the best proof you decide under pressure" in advice
+
+
+def test_an_item_log_in_portuguese_with_an_owner_column():
+    log = ("Data,Tipo,Item,Quem,Status\n"
+           "21/05/2026,info,Almoço c/ LGB no Itaim,,\n"
+           "21/05/2026,conselho,Put line maintenance in the hub daily – 10 min standing,LGB,\n"
+           "21/05/2026,ação,Propose the daily meeting to the line maintenance team,eu,ok\n"
+           "21/05/2026,ação,Intro me to Paulo Henrique,LGB,\n"
+           "21/05/2026,ação,Send revised SLA proposal,Felipe (Pista),\n")
+    text = load_bytes("LGB almoço.csv", log.encode()).text
+    items = [(i.kind, i.text, i.done) for i in extract_items(text, None, "Luiz Gustavo Barreto lgb", "Rafael")]
+    assert items == [("advice", "Put line maintenance in the hub daily – 10 min standing", False),
+                     ("action", "Propose the daily meeting to the line maintenance team", True)]
+
+
+def test_a_chat_messages_numbered_points_stay_apart_and_a_dashed_first_line_is_a_task():
+    chat = ("2026/04/14, 21:55 - Rafael: thanks, ready\n2026/04/14, 21:56 - Takeshi Moriyama: As promised, the points:\n"
+            "2026/04/14, 21:57 - Takeshi Moriyama: 1. Go to the gate before you read the report.\n"
+            "2. Do not measure people, measure the process.\n"
+            "2026/04/14, 22:06 - Rafael: - stand one full turnaround at gate 212 with a stopwatch\n"
+            "- draft the standard work for the arrival\n")
+    items = [(i.kind, i.text) for i in extract_items(chat, None, "Takeshi Moriyama", "Rafael")]
+    assert items == [("advice", "Go to the gate before you read the report."),
+                     ("advice", "Do not measure people, measure the process."),
+                     ("action", "stand one full turnaround at gate 212 with a stopwatch"),
+                     ("action", "draft the standard work for the arrival")]
+
+
+def test_a_one_line_rows_fields_are_no_items():
+    row = ("Meeting ID: MTG-1; Mentor: Débora Figueira; Start Time (UTC): 2026-03-05 00:00; Duration (min): 60\n\n"
+           "Coach:\n- In the first 30 days, change nothing structural\n")
+    assert [(i.kind, i.text) for i in extract_items(row, None, "Débora Figueira", "Rafael")] == [
+        ("advice", "In the first 30 days, change nothing structural")]

@@ -121,7 +121,7 @@ _ACTION_WORDS = re.compile(
     r"|\bma(?:ß|ss)nahmen?\b|\bwas ich (?:mache|tue|tun werde|machen werde)\b|^(?:für mich|ich)$|\bvereinbart\b"
     # Portuguese: "Próximos passos", "Pendências (minhas)", "Meus próximos passos", "Da minha parte", "Eu vou", "Tarefas"
     r"|\bpr[óo]ximos passos\b|\bpend[êe]ncias\b|\bminhas (?:pend[êe]ncias|tarefas|a[çc][õo]es)\b|\bda minha parte\b"
-    r"|^eu vou\b|\ba fazer\b|\bpara fazer\b|\ba[çc][õo]es\b|\bcombinados?\b|\bmeus compromissos\b",
+    r"|^eu vou\b|\ba fazer\b|\bpara fazer\b|\ba[çc](?:[õo]es|[ãa]o)\b|\bcombinados?\b|\bmeus compromissos\b",
     re.IGNORECASE,
 )
 
@@ -185,7 +185,9 @@ _LEADIN_ACTION = re.compile(
 _LEADIN_ADVICE = re.compile(
     r"\b(?:she|he|they|(?-i:[A-Z][a-z]+)) (?:thinks|said|says|suggested|recommended|told me|advised|reckons)\b"
     r"|\bwhat (?:she|he|they|(?-i:[A-Z][a-z]+|[A-Z]\.)) (?:told me|said|thinks)(?!\w)"
-    r"|\b(?:her|his|their) (?:advice|take|view|tips|points|rules?)\b", re.IGNORECASE)
+    r"|\b(?:her|his|their) (?:advice|take|view|tips|points|rules?)\b"
+    # "Coach:" alone over a list (a coaching platform's notes): what the coach said
+    r"|^(?:(?:the|my|o|a) )?(?:coach|mentor|mentora)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
