@@ -303,3 +303,35 @@ def test_a_one_line_rows_fields_are_no_items():
            "Coach:\n- In the first 30 days, change nothing structural\n")
     assert [(i.kind, i.text) for i in extract_items(row, None, "Débora Figueira", "Rafael")] == [
         ("advice", "In the first 30 days, change nothing structural")]
+
+
+def test_drafts_greet_by_the_quoted_name_and_follow_up_only_the_last_meetings_steps(desk, tmp_path):
+    """A follow-up names the next steps of the meeting it follows up, not a year-old open one,
+    and never lists as the user's step what they asked the mentor for ("send me the deck");
+    the greeting uses the name the Notes cell quotes ("Moriyama-san", "Comandante")."""
+    desk.relationships.profile.update(name="Rafael Oliveira", role="Hub operations manager")
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "carol 2025-11-26.md").write_text(
+        "Call with Carol, 26/11/2025.\n\n## Her advice\n- Know the three hub numbers by heart\n\n"
+        "## My actions\n- call the airport director before applying\n", encoding="utf-8")
+    (notes / "carol 2026-10-06.md").write_text(
+        "Almoço com Carol, 06/10/2026.\n\n## Her advice\n- Simulate the new bank with December's schedule\n\n"
+        "## My actions\n- ask Network Planning for the bank simulation\n- send me the VCP bank deck from 2023\n",
+        encoding="utf-8")
+    (notes / "moriyama 2026-11-05.md").write_text(
+        "Call with Moriyama-san, 05/11/2026.\n\n## Advice\n- Rest is part of standard work\n", encoding="utf-8")
+    (notes / "cmte 2026-08-11.md").write_text(
+        "Almoço com o Cmte, 11/08/2026.\n\nConselhos:\n- go to the ramp at night without warning\n", encoding="utf-8")
+    (tmp_path / "table.csv").write_text(TABLE, encoding="utf-8")
+    desk.relationships.table.import_file(tmp_path / "table.csv")
+    desk.ingest.ingest_paths([notes], kind="notes")
+    follow_up = desk.drafts.draft("followup", "Ana Carolina Mendes")
+    assert follow_up.body.startswith(("Hi Ana Carol,", "Hello Ana Carol,"))
+    assert "ask Network Planning for the bank simulation" in follow_up.body
+    assert "airport director" not in follow_up.body  # the older meeting's step
+    assert "send me" not in follow_up.body.lower() and "VCP bank deck" not in follow_up.body
+    thanks = desk.drafts.draft("thanks", "Takeshi Moriyama")
+    assert thanks.body.split("\n", 1)[0] in ("Hi Moriyama-san,", "Dear Moriyama-san,", "Hello Moriyama-san,")
+    prep = desk.drafts.draft("prep", "José Roberto Figueiredo")
+    assert "Comandante" in prep.body and "José hears" not in prep.body

@@ -5,6 +5,7 @@ draft can only say what the user's own records say."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -58,6 +59,10 @@ class DraftBrief:
         return (self.person.notes or "").strip() or None
 
 
+_ASKED_OF_THEM = re.compile(r"^\W*(?:please\s+)?(?:send|forward|lend|share with|intro(?:duce)?|email|mail|pass)\s+me\b",
+                            re.IGNORECASE)
+
+
 def build_brief(kind: str, me: ProfileView, detail: PersonDetail, index: LibraryIndex | None) -> DraftBrief:
     if kind not in KINDS:
         raise UserError(f"unknown draft kind {kind!r}: choose from {', '.join(KINDS)}")
@@ -79,7 +84,11 @@ def build_brief(kind: str, me: ProfileView, detail: PersonDetail, index: Library
     # A line that speaks to an AI assistant is never advice to quote (ingest.injection).
     ledger = [a for a in detail.advice if not addressed_to_an_assistant(a.text)]
     learned = tuple(a for a in ledger if last and a.meeting_id == last.id and a.kind == "advice")
-    actions = [a for a in ledger if a.kind == "action" and not a.done]
+    # ("send me the deck", "intro me to Paulo": what the user asked of the mentor, not their own step)
+    actions = [a for a in ledger if a.kind == "action" and not a.done and not _ASKED_OF_THEM.match(a.text)]
+    if kind == "followup":
+        # A follow-up after a meeting names that meeting's next steps, not last year's open ones.
+        actions = [a for a in actions if last is not None and a.meeting_id == last.id]
     # The last meeting's actions first: those are the next steps the mentor just heard about.
     actions.sort(key=lambda a: (last is None or a.meeting_id != last.id, -a.meeting_date.toordinal()))
     outcomes = tuple(a for a in ledger if a.outcome and not a.outcome_reported)

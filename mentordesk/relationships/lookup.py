@@ -203,14 +203,19 @@ _ALIAS = re.compile(
 # Dana W" (how the notes write them) or "in my notes" forms.
 _CALLED = re.compile(
     r"(?i:\b(?:goes by|go by|known as|a\.?k\.?a\.?|nicknamed?|(?:only |just |always )*(?:ever )?calls? (?:him|her|them)"
-    r"(?: only)?)\s+)[\"“'‘]?(?P<name>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?)")
+    r"(?: only)?|(?:he|she|they) (?:is|are) always)\s+)[\"“'‘]?(?P<name>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?)")
 
 
 def called(person) -> str | None:
     """The name to greet ``person`` by when their Notes cell says what they are called
     ("Oom Gerrie", "Dusty", "Bob"); None when it says nothing of the kind."""
-    match = _CALLED.search(getattr(person, "notes", None) or "")
-    return match["name"] if match else None
+    notes = getattr(person, "notes", None) or ""
+    match = _CALLED.search(notes)
+    if match:
+        return match["name"]
+    # A cell that opens with the quoted name they go by: '"Moriyama-san". Lives in Tokyo.'
+    opening = re.match(r"^\s*[\"“](?P<name>[A-Z][^\"“”]{1,28})[\"”]", notes)
+    return opening["name"] if opening else None
 
 
 def plain_words(name: str) -> list[str]:
