@@ -63,7 +63,8 @@ _DATE_PATTERNS = [
     re.compile(rf"(?<![\w])(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+|del\s+)?(?P<year>20\d\d)(?!\d)",
                re.I),
     re.compile(rf"(?<![\w]){_MONTH}\s+(?P<day>\d{{1,2}}){_ORD},?\s+(?P<year>20\d\d)(?!\d)", re.I),
-    re.compile(r"(?<![\d/.])(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.](?P<year>20\d\d|\d\d)(?![\d/.])"),
+    # (a sentence's full stop after the year is no part of the date: "Lunch with Carol, 15/07/2025.")
+    re.compile(r"(?<![\d/.])(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.](?P<year>20\d\d|\d\d)(?![\d/]|\.\d)"),
     re.compile(r"(?<![\d\-])(?P<first>\d{1,2})-(?P<second>\d{1,2})-(?P<year>20\d\d)(?![\d\-])"),
     # An operations log's "18SEP25", "03MAR2026", a night shift's "18-19SEP25" (its first day)
     re.compile(r"(?<![\w-])(?P<day>\d{1,2})(?:-\d{1,2})?(?P<month>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"

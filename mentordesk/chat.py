@@ -119,7 +119,7 @@ def passage_sentences(text: str) -> tuple[str, list[str]]:
             units[-1] = (units[-1][0] + " " + line, units[-1][1])  # a wrapped line continues the one above
         else:
             units.append((_BULLET.sub("", line).strip(), item))
-    kept = [(unit, item) for unit, item in units if unit and not _chrome(unit)]
+    kept = [(unit, item) for unit, item in units if unit and not _chrome(unit) and not _meeting_property(unit)]
     if kept and not kept[0][1] and (_bare(kept[0][0]) == _bare(heading) or (
             len(kept[0][0].split()) <= 8 and not re.search(r"[.!?:;]$", kept[0][0]) and len(kept) > 1)):
         kept = kept[1:]
@@ -127,6 +127,17 @@ def passage_sentences(text: str) -> tuple[str, list[str]]:
                  for s in ([unit] if item and len(unit.split()) <= WHOLE_ITEM_WORDS else split_sentences(unit))
                  if len(_SPEAKER.sub("", s)) > 20 and not addressed_to_an_assistant(s)]  # never quoted as an answer
     return heading, sentences
+
+
+_PROPERTY_KEYS = {"attendees", "attendee", "participants", "participant", "participantes", "teilnehmer", "date", "data",
+                  "datum", "fecha", "mentor", "mentee", "person", "people", "tags", "location", "local", "created"}
+
+
+def _meeting_property(line: str) -> bool:
+    """A note's own property line ("Participantes: Takeshi Moriyama, Rafael", "Date: 5 Nov"):
+    who and when, never an answer."""
+    key, _, value = line.partition(":") if ":" in line[:30] else ("", "", "")
+    return key.strip().lower() in _PROPERTY_KEYS and len(value.split()) <= 8
 
 
 def _bare(text: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from mentordesk.grounding import support
 from mentordesk.relationships.lookup import key_words
@@ -43,6 +44,9 @@ _ES_VERBS = (r"(?:dijo|dice|recomendó|recomendo|recomienda|aconsejó|aconsejo|a
              r"|piensa|pensaba|comentó|comento)")
 _ES_ABOUT = r"(?P<prep>sobre|de|del|acerca de|respecto a|respecto de|para|con|cuando|si)"
 _DE_ABOUT = r"(?P<prep>über|zu|zum|zur|wegen|bei|beim|zu dem|zu der|wenn|als)"
+# Portuguese: "O que a Carol disse sobre o banco novo?", "Quais os conselhos do LGB sobre o SLA?"
+_PT_VERBS = r"(?:disse|falou|recomendou|sugeriu|aconselhou|acha|achou|pensa|comentou|indicou)"
+_PT_ABOUT = r"(?P<prep>sobre|de|do|da|a respeito d[eoa]|quanto a|para|com|quando|se)"
 _OTHER_LANGUAGES = [
     re.compile(rf"^(?:et\s+)?qu['’]est[- ]ce (?:que|qu['’])\s*(?P<who>.+?) (?:m['’])?a {_FR_VERBS}"
                rf"(?: {_FR_ABOUT}\s*(?P<topic>.+?))?\s*\??\s*$", re.I),
@@ -57,6 +61,10 @@ _OTHER_LANGUAGES = [
                r"\s*\??\s*$", re.I),
     re.compile(rf"^(?:und\s+)?was (?:meinte|sagte|sagt|meint|riet|rät|empfahl|empfiehlt|denkt|dachte|findet|fand) (?:mir )?"
                rf"(?P<who>.+?)(?: {_DE_ABOUT} (?P<topic>.+?))?\s*\??\s*$", re.I),
+    re.compile(rf"^(?:e\s+)?o que (?:(?:o|a|os|as)\s+)?(?P<who>.+?) (?:me |te )?{_PT_VERBS}"
+               rf"(?: {_PT_ABOUT} (?P<topic>.+?))?\s*\??\s*$", re.I),
+    re.compile(rf"^(?:quais (?:foram )?)?(?:os )?conselhos (?:d[oa]s?|de) (?P<who>.+?)(?: {_PT_ABOUT} (?P<topic>.+?))?"
+               r"\s*\??\s*$", re.I),
     re.compile(rf"^welche (?:tipps|ratschläge|empfehlungen|ideen) hat (?:mir )?(?P<who>.+?) (?:mir )?"
                rf"(?:{_DE_ABOUT} (?P<topic>.+?) )?(?:gegeben|gemacht|genannt)\s*\??\s*$", re.I),
 ]
@@ -97,9 +105,9 @@ def parse_mentor_question(question: str) -> MentorQuestion | None:
         match = pattern.match(text)
         if match:
             who = re.sub(r"^(?:my mentor|mentor|mon mentor|ma mentore|mi mentora?|mein mentor|meine mentorin"
-                         r"|der|die|den|dem)\s+", "", match["who"].strip(), flags=re.I)
+                         r"|meu mentor|minha mentora|der|die|den|dem)\s+", "", match["who"].strip(), flags=re.I)
             if not who or len(who.split()) > 4 or who.lower() in ("you", "i", "we", "they", "people", "the notes", "il",
-                                                                   "elle", "él", "ella", "er", "sie", "du"):
+                                                                   "elle", "él", "ella", "er", "sie", "du", "ele", "ela", "você", "voce", "eles", "elas"):
                 return None
             topic = (match["topic"] or "").strip(" ?.") or None
             prep = (match.groupdict().get("prep") or "about").lower()
@@ -183,9 +191,13 @@ class MentorAdvice:
         notes = list(dict.fromkeys(r.source for r in self.passages(detail, topic, NOTES_SEARCHED)))[:NOTES]
         vectors = self.index.embedder.embed([topic] + [a.text for a in items])
         closeness = {a.id: float(s) for a, s in zip(items, vectors[1:] @ vectors[0])}
+        titles = {m.source: f"{m.title or ''} {Path(m.source or '').stem}" for m in detail.meetings}
+        notes.sort(key=lambda source: not _titled_by(topic, titles.get(source, "")))  # (a stable sort)
         found: list[AdviceLine] = []
         for rank, source in enumerate(notes):
             floor = RELEVANT if rank == 0 else ON_TOPIC  # the best note's advice; others' only when on topic
+            if rank == 0 and _titled_by(topic, titles.get(source, "")):
+                floor = -1.0  # "o banco novo" and the note "Ana Carol - banco novo": the note is about it
             held = sorted((a for a in items if sources.get(a.meeting_id) == source and closeness[a.id] >= floor),
                           key=lambda a: -closeness[a.id])[:PER_NOTE]
             for item in sorted(held, key=lambda a: a.id):  # the note's order
@@ -241,6 +253,14 @@ class MentorAdvice:
 def _holds(passage: SearchResult, advice: Sequence[str]) -> bool:
     """Whether the passage holds one of these advice lines (nearly all of its words)."""
     return any(support(text, passage.text) >= 0.8 for text in advice)
+
+
+def _titled_by(topic: str, title: str) -> bool:
+    """Whether a note's title (or file name) names the topic: all its words of four letters
+    or more are in it. A topic in another language than the notes' model reads it is still
+    found by its note ("o banco novo" and "Ana Carol - banco novo")."""
+    words = {w for w in re.findall(r"\w+", topic.lower()) if len(w) >= 4}
+    return bool(words) and words <= set(re.findall(r"\w+", title.lower()))
 
 
 def compose(name: str, asked: MentorQuestion, lines: Sequence[AdviceLine], numbers: Sequence[int]) -> str:

@@ -335,3 +335,51 @@ def test_drafts_greet_by_the_quoted_name_and_follow_up_only_the_last_meetings_st
     assert thanks.body.split("\n", 1)[0] in ("Hi Moriyama-san,", "Dear Moriyama-san,", "Hello Moriyama-san,")
     prep = desk.drafts.draft("prep", "José Roberto Figueiredo")
     assert "Comandante" in prep.body and "José hears" not in prep.body
+
+
+@pytest.mark.parametrize(("question", "who", "topic"), [
+    ("o que a Carol disse sobre o banco novo?", "Carol", "o banco novo"),
+    ("O que o Cmte me falou sobre a auditoria da ANAC?", "Cmte", "a auditoria da ANAC"),
+    ("Quais os conselhos do LGB sobre o SLA?", "LGB", "o SLA"),
+])
+def test_questions_about_a_mentors_advice_in_portuguese(question, who, topic):
+    from mentordesk.mentor_answers import parse_mentor_question
+
+    asked = parse_mentor_question(question)
+    assert asked is not None and (asked.who, asked.topic) == (who, topic)
+    assert parse_mentor_question("o que é um SLA?") is None
+
+
+def test_a_mentors_answer_in_portuguese_finds_the_note_its_title_names(desk, tmp_path, monkeypatch):
+    """"O que a Carol disse sobre o banco novo?": the embedding model reads English, but the
+    note titled "banco novo" is about it; its advice answers, not an older note's."""
+    monkeypatch.setenv("MENTORDESK_DATE_ORDER", "dmy")  # a Brazilian's "06/10/2026"
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "Gmail - Obrigado de novo.md").write_text(
+        "Lunch with Carol, 15/07/2025. Obrigado de novo!\n\n## Her advice\n"
+        "- learn to read the handling contract – nobody in the OCC reads it\n", encoding="utf-8")
+    (notes / "Ana Carol - banco novo.md").write_text(
+        "Call with Carol, 06/10/2026.\n\n## Her advice\n- simulate the new schedule with December's flights, "
+        "not October's\n- bring the handling company in to design it together\n", encoding="utf-8")
+    (tmp_path / "table.csv").write_text(TABLE, encoding="utf-8")
+    desk.relationships.table.import_file(tmp_path / "table.csv")
+    desk.ingest.ingest_paths([notes], kind="notes")
+    answer = desk.chat.ask("o que a Carol disse sobre o banco novo?").result()
+    assert "December's flights" in answer.text and "handling contract" not in answer.text, answer.text
+
+
+def test_points_marked_with_quote_marks_under_a_label_are_a_list_and_property_lines_are_never_quoted():
+    from mentordesk.chat import passage_sentences
+
+    note = ("o Cmte:\n> ramp incidents: first the system, then the person\n"
+            "> the ANAC audit is a conversation. Show what is wrong before they find it\n")
+    items = [i.text for i in extract_items(note, None, "José Roberto Figueiredo cmte", "Rafael")]
+    assert items == ["ramp incidents: first the system, then the person",
+                     "the ANAC audit is a conversation. Show what is wrong before they find it"]
+    quoted = ("> On Tue, Carol wrote:\n> thanks for the lunch today, it was great to see you\n"
+              "> and good luck with the new role\n")
+    assert len(extract_items(quoted, None, "Ana Carolina Mendes", "Rafael")) <= 1  # an e-mail quote is no list
+    _, sentences = passage_sentences("Mentoria Moriyama-san\nParticipantes: Takeshi Moriyama, Rafael Oliveira\n"
+                                     "- Rest is part of standard work, plan the vacation now\n")
+    assert sentences == ["Rest is part of standard work, plan the vacation now"]

@@ -242,10 +242,16 @@ def _is_outline_heading(text: str, indent: int, after: list[str]) -> bool:
     return bool(child) and len(child["indent"].replace("\t", "    ")) > indent
 
 
+def following_line(lines: list[str], number: int) -> str:
+    """The next line with text after line ``number``."""
+    return next((ln for ln in lines[number + 1:number + 12] if ln.strip()), "")
+
+
 def _names_a_speaker(line: str, markdown: str, mentor: str | None) -> bool:
     """ "Renee:" over a list: the points of the person of that name, who is the mentor or
     is named in full elsewhere in the note ("speakers: Renee Kaplan, CNIO …")."""
-    match = re.fullmatch(r"(?P<name>[A-Z][a-z'’\-]+)(?: [A-Z]\.?)?\s*:", line.strip())
+    # ("o Cmte:", "a AP:", "der Ferdl:": with the article some languages put before a name)
+    match = re.fullmatch(r"(?:(?:o|a|der|die|el|la)\s+)?(?P<name>[A-Z][A-Za-z'’\-]+)(?: [A-Z]\.?)?\s*:", line.strip())
     if not match or match["name"].lower() in ("me", "i", "notes", "summary", "update", "updates"):
         return False
     name = match["name"]
@@ -391,11 +397,32 @@ def _toggles(lines: list[str]) -> list[str]:
             for line in lines]
 
 
+def _quote_marks_as_bullets(lines: list[str]) -> list[str]:
+    """Lines marked with ">" under a label ("o Cmte:" and his points, each on a "> " line) are
+    that label's list, one point a line, not one quoted paragraph."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if not re.match(r"^\s*>\s*(?!\[!)\S", line):
+            continue
+        j = i
+        while j > 0 and re.match(r"^\s*>", lines[j - 1]):
+            j -= 1
+        run_end = i
+        while run_end + 1 < len(lines) and re.match(r"^\s*>\s*\S", lines[run_end + 1]):
+            run_end += 1
+        above = lines[j - 1].strip() if j > 0 else ""
+        # (a short label, not the "On Tue … Carol <carol@…> wrote:" line over a quoted e-mail)
+        if run_end > j and above.endswith(":") and len(above.split()) <= 5 and "@" not in above \
+                and not re.search(r"\b(?:wrote|schrieb|escribió|escreveu|a écrit)\b", above, re.IGNORECASE):
+            out[i] = re.sub(r"^\s*>\s*", "- ", line)
+    return out
+
+
 def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[str] = frozenset()) -> list[_Unit]:
     chat_lines, zoom_senders = _zoom_chat(markdown.splitlines())
     raw_lines = _bullet_journal(_pipe_rows(_toggles(_reminders(chat_lines))), mentor)
     quoted = _quoted_by(raw_lines, mentor)
-    lines = [_CALLOUT.sub("", raw) if raw.lstrip().startswith(">") else raw for raw in raw_lines]
+    lines = [_CALLOUT.sub("", raw) if raw.lstrip().startswith(">") else raw for raw in _quote_marks_as_bullets(raw_lines)]
     lines = ["" if _PROPERTY_BULLET.match(line) else line for line in lines]  # Logseq "- tags:: ..."
     speakers = _transcript_speakers(lines)
     speakers |= zoom_senders
@@ -645,7 +672,9 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
         if kind is None and stripped.endswith(":") and len(stripped.split()) <= 16:
             lead = stripped[:-1]
             kind = _label_kind(lead) or ("other" if _MENTOR_LIST.search(lead) else None) or \
-                ("action" if _LEADIN_ACTION.search(lead) else None) or ("advice" if _LEADIN_ADVICE.search(lead) else None)
+                ("action" if _LEADIN_ACTION.search(lead) else None) or ("advice" if _LEADIN_ADVICE.search(lead) else None) \
+                or ("advice" if _names_a_speaker(stripped, markdown, mentor) and _BULLET.match(following_line(lines, number))
+                    else None)
         following = next((ln for ln in lines[number + 1:number + 12] if ln.strip()), "")  # the next line with text
         if kind is None and stripped.endswith(":") and _BULLET.match(following):
             said = split_sentences(stripped)
