@@ -86,6 +86,7 @@ MENTOR_KEYS = ("mentor", "mentors", "with", "person", "people", "attendees", "at
                "reunião com", "conversa com")
 _LISTED_KEYS = {"attendees", "attendee", "participants", "participant", "participantes", "teilnehmer"}
 DATE_KEYS = ("date", "when", "meeting date", "met", "met on", "meeting", "session date", "day",
+             "date of session", "date of meeting", "date of call", "meeting on", "session on", "dtg",
              "start time", "start", "start date", "meeting start", "session start", "quand", "fecha",
              "cuándo", "cuando", "datum", "wann", "date de la rencontre", "date de la séance", "jour",
              "data", "data da sessão", "data da sessao", "data da reunião", "data da reuniao", "data da conversa",
@@ -126,7 +127,12 @@ _PROPERTY = re.compile(
     r"^\s*(?:[-*>]\s*)?(?:\*\*|__)?(?P<key>[A-Za-zÀ-ÖØ-öø-ÿ](?:[A-Za-zÀ-ÖØ-öø-ÿ /]|\([a-z]{1,2}\)|\((?:UTC|GMT|utc|gmt)\)){0,24}?)(?:\*\*|__)?\s*[:：]{1,2}\s*(?:\*\*|__)?\s*"
     r"(?P<value>.*?)\s*$"
 )
-_WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]+)\]\]")
+# Obsidian's [[Name]] and [[page|Name]], and org-mode's [[id:…][Name]]: the name shown
+_WIKILINK = re.compile(r"\[\[[^\]]*\]\[(?P<org>[^\]]+)\]\]|\[\[(?:[^\]|]*\|)?(?P<shown>[^\]]+)\]\]")
+
+
+def _unlinked(text: str) -> str:
+    return _WIKILINK.sub(lambda m: m["org"] or m["shown"], text)
 _NEXT_MEETING = re.compile(r"\bnext\b|\bfollow[- ]?up (?:on|set|booked)\b|\bagain on\b|\brebooked\b", re.IGNORECASE)
 # "(due 20/11/2025)", "Due: Fri 28 Nov": when a task is due, never when the meeting was.
 _DUE = re.compile(r"\bdue(?: date)?:?\s+(?:on\s+|by\s+)?(?=\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug"
@@ -243,12 +249,24 @@ def find_date(text: str, default_year: int | None = None, day_first: bool | None
     return None
 
 
+_DTG = re.compile(r"\b(?P<day>\d{2})(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)Z\s?"
+                  r"(?P<month>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s?(?P<year>(?:20)?\d\d)\b")
+
+
 def parse_date_value(value: str, day_first: bool | None = None, *, utc: bool = False) -> dt.date | None:
     """A property or front matter value meant to be a date ("January 20, 2026",
     "March 3, 2026 9:15 AM", "[[2026-03-03]]"); None when it holds no date. ``utc``: the
     value's key says its time is in UTC ("Start Time (UTC): 2026-03-12 00:00", a mentoring
     platform's export), so the day is the one it was where the user is."""
-    value = _WIKILINK.sub(r"\1", value)
+    value = _unlinked(value)
+    dtg = _DTG.search(value)
+    if dtg:  # a military date-time group: "250115Z JUL 25" is 01:15 UTC on 25 July 2025
+        try:
+            zulu = dt.datetime(2000 + int(dtg["year"][-2:]), MONTHS[dtg["month"].lower()], int(dtg["day"]),
+                               int(dtg["hour"]), int(dtg["minute"]), tzinfo=dt.UTC)
+            return zulu.astimezone().date()
+        except ValueError:
+            pass
     stamp = re.fullmatch(r"\s*(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d(?::\d\d)?)\s*(?:UTC|GMT)?\s*", value) if utc else None
     if stamp:
         try:
@@ -276,11 +294,11 @@ def split_names(value: object) -> list[str]:
         return [name for item in value for name in split_names(item)]  # YAML reads [[A]] as nested lists
     else:
         # An aside first, so its commas do not split it: "Dianne Whittaker (retired VP, Halvern)".
-        value = re.sub(r"(?<!\])\([^()]*\)", " ", _WIKILINK.sub(r"\1", str(value)))
+        value = re.sub(r"(?<!\])\([^()]*\)", " ", _unlinked(str(value)))
         parts = re.split(r"[,;&/]|\band\b|\+", value)
     names = []
     for part in parts:
-        part = _WIKILINK.sub(r"\1", part)
+        part = _unlinked(part)
         if re.fullmatch(r"\s*<?[^\s<>@]+@[^\s<>@]+\.\w+>?\s*", part):
             continue  # an address with no name ("beccahollis.joinery@gmail.com") names no one
         part = re.sub(r"<[^>]*>|\([^)]*\)|\[[^\]]*\]\([^)]*\)", " ", part)  # emails, asides, links
@@ -313,7 +331,8 @@ def _trim_name(name: str) -> str:
         if word[:1].islower() and bare not in _PARTICLES:
             break  # "Priya this morning": a name is capitalised
         if bare in MONTHS or bare in _WEEKDAYS or bare in ("on", "at", "re", "about", "and", "the", "to", "in",
-                                                           "for", "notes", "call", "re:", "me"):
+                                                           "for", "notes", "call", "re:", "me", "this", "that", "today",
+                                                           "tonight", "yesterday", "tomorrow"):
             break
         kept.append(word.strip(".,-'"))
         if word.endswith(".") and len(word.strip(".")) > 1 and bare not in ("dr", "prof", "mr", "mrs", "ms", "st"):
@@ -347,11 +366,13 @@ def name_with(line: str) -> str | None:
     """The capitalised name after "with" / "w/" in a line: "Coffee with Amara", "Call w/
     Sam Okoro - Jan 9"; two names joined by "and" come back as "Kwame, Tomasz" (the sync
     then asks which), unless the line says "mostly with X"."""
-    text = _WIKILINK.sub(r"\1", line).strip().lstrip("#").strip().strip("*_")
+    text = _unlinked(line).strip().lstrip("#").strip().strip("*_")
     match = _WITH_NAME.search(text)
     if not match:
         return None
     name = _trim_name(match["name"])
+    if name and re.match(r"(?i)(?:with|w/)\s+\S", name):  # "phone con with Chris A": "con" was no "with"
+        return name_with(text[match.start("name"):])
     if not name or not name[0].isupper() or name.lower() in _CALL_APPS:
         return None
     if name.split()[0].lower() in _TOOL_NOUNS:
@@ -395,7 +416,7 @@ def names_in_line(line: str) -> list[str]:
     """Runs of capitalised words in a title line, as name hints: "1:1 Chris Alvarez, Aug
     29 2024" -> ["Chris Alvarez"], "Mentoring check-in — Nkechi Balogun / Rosa" ->
     ["Nkechi Balogun", "Rosa"]. Only hints: the tracking table decides."""
-    text = _WIKILINK.sub(r"\1", line).strip().lstrip("#").strip()
+    text = _unlinked(line).strip().lstrip("#").strip()
     text = re.sub(r"(\*\*|__)", " ", text)
     runs: list[list[str]] = [[]]
     for segment in re.split(r"[,;/|()\[\]–—:·•+&]+|\s-\s", text):  # punctuation ends a name
@@ -613,12 +634,31 @@ def title_line(text: str, *, meeting: bool = True) -> str | None:
     return text_line[:200] or None
 
 
+def _in_capitals(text: str) -> bool:
+    letters = re.findall(r"[^\W\d_]", text[:3000])
+    return len(letters) >= 40 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+def _usual_case(text: str) -> str:
+    """Words in capitals as names are usually written ("CHRIS A" -> "Chris A"); month and
+    short code words ("JUL", "DTG", "SOC") stay as they are."""
+    def word(match: re.Match) -> str:
+        w = match.group(0)
+        return w if len(w) <= 3 and w.lower() not in ("ana", "bob", "tom", "joe", "sam", "amy", "kim", "lee") \
+            else w.capitalize()
+    return re.sub(r"[^\W\d_]+", word, text)
+
+
 def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: str | None = None,
                date: dt.date | None = None, created: dt.date | None = None,
                day_first: bool | None = None) -> NoteFacts:
     """Mentor and date of a note: ``mentor``/``date`` (front matter) first, then property
     lines, then the title or first line, then the file name, then ``created`` (the
     document's own metadata, date only)."""
+    if _in_capitals(text):
+        # A message typed in capitals ("PHONE CON WITH CHRIS A THIS EVENING"): names are read
+        # from it as if written in the usual case.
+        text, title, file_stem = _usual_case(text), title and _usual_case(title), _usual_case(file_stem)
     # The note's own numeric dates say how it writes them; else the setting (or locale).
     evidence = numeric_order(text)
     day_first = evidence if evidence is not None else (default_day_first() if day_first is None else day_first)
@@ -626,6 +666,11 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
     mentor_source = "front matter" if mentors else None
     date_source = "front matter" if date else None
     props = property_lines(text)
+    for key in [k for k in props if "/" in k]:
+        # a form's combined question: "Mentor / coordinator", "Coach / mentor(a)"
+        for part in (p.strip() for p in key.split("/")):
+            if part in MENTOR_KEYS or part in DATE_KEYS:
+                props.setdefault(part, props[key])
     forwarded = None if mentors or date else _forwarded_to_self(text, props)
     if forwarded is not None:
         # "FW: feedback", sent from work to the user's own gmail "for the mentoring folder":
@@ -886,9 +931,15 @@ def _arranged_for_next_day(text: str, date: dt.date, day_first: bool | None) -> 
     morning?" / "Sure. 10:30 tomorrow") and whose messages go on the next day: the meeting
     was that next day. Any other note keeps ``date``."""
     days: dict[dt.date, list[str]] = {}
+    heading_day: dt.date | None = None  # a chat export's message heading ("## Wednesday, 5 February 2025 – Viper")
     for line in text.splitlines()[:200]:
         stamp = CHAT_STAMP.match(line.strip())
         day = find_date(stamp["date"], day_first=day_first) if stamp else None
+        if day is None and re.match(r"^#{1,6}\s+\S.*\d", line):
+            heading_day = find_date(line, day_first=day_first)
+            continue
+        if day is None and line.strip():
+            day = heading_day  # a message's text under its heading
         if day is not None:
             days.setdefault(day, []).append(line)
     after = date + dt.timedelta(days=1)

@@ -262,6 +262,7 @@ _ALIAS_AFTER = re.compile(r"(?i:(?:in (?:meinen|den|my)(?: eigenen| own)? (?:not
 # and a cell that opens with a quoted name ('"Moriyama-san". Lives in Tokyo').
 _ONE_QUOTED = r"[\"“][^\"“”]{1,30}[\"”]"
 _QUOTED_LIST = re.compile(r"(?i:\b(?:calls? (?:him|her|them)|(?:is|are) always|always|written as|known as|goes by"
+                          r"|(?:he|she|they) (?:is|are)|call sign|callsign|saved as|writes"
                           r"|nicknamed?|a\.?k\.?a\.?|in (?:my|the) notes(?: as)?))\s*:?\s*"
                           rf"(?P<alias>{_ONE_QUOTED}(?:\s*(?:,|/|\bor\b|\band\b)\s*{_ONE_QUOTED})*)"
                           rf"|^\s*(?P<opening>{_ONE_QUOTED})")
@@ -285,7 +286,7 @@ def _aliases_in(notes: str) -> frozenset[str]:
                 for alias in re.split(r"\s*(?:,|/|\bor\b)\s*", match["alias"] or match["lower"]) if alias]
     for match in _QUOTED_LIST.finditer(notes):
         for quoted in re.findall(_ONE_QUOTED, match["alias"] or match["opening"]):
-            alias = re.sub(r"^(?i:o|a|os|as|el|la|der|die|den|dem)\s+", "", quoted.strip("\"“” .").strip())
+            alias = re.sub(r"^(?i:the|o|a|os|as|el|la|der|die|den|dem)\s+", "", quoted.strip("\"“” .").strip())
             if alias and alias[0].isupper():
                 matches.append(alias)
     listed = [*_ALIAS_AFTER.finditer(notes), *filter(None, [_OPENING_LIST.match(notes)])]
@@ -339,6 +340,10 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
     if len(same) == 1:
         return NoteNameMatch(same[0])
     called = [p for p in people if bare in aliases(p)]  # "Bob", when Robert's notes say "goes by Bob"
+    # ("Chris" when Christine goes by Chris and Chris Halvorsen is a Chris too: either of them)
+    namesakes = [p for p in people if _bare_key(p.name).split()[:1] == [bare] and p not in called]
+    if len(called) == 1 and namesakes:
+        return NoteNameMatch(None, (*called, *namesakes))
     if len(called) == 1:
         return NoteNameMatch(called[0])
     words = bare.split()
