@@ -20,7 +20,7 @@ from ingest.limits import check_zip_expansion
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".odt", ".rtf", ".html", ".htm", ".eml", ".emlx", ".mbox",
                       ".csv", ".tsv", ".xlsx", ".ics", ".vtt", ".srt", ".json", ".vcf", ".enex", ".org", ".ipynb",
                       ".canvas", ".opml", ".pptx", ".ods", ".xmind", ".mm", ".tex", ".adoc", ".asciidoc", ".mht",
-                      ".mhtml", ".xml")
+                      ".mhtml", ".xml", ".tid", ".rst", ".taskpaper", ".yaml", ".yml", ".ctd")
 
 
 class LoadError(ValueError):
@@ -1002,10 +1002,11 @@ def _load_json(data: bytes) -> LoadedFile:
         document = json.loads(decode_text(data))
     except json.JSONDecodeError as exc:
         raise LoadError(f"is not valid JSON: {exc.msg} at line {exc.lineno}") from exc
+    from ingest.documents.mstodo import ms_todo_json
     from ingest.exports import chat_json, google_tasks_json, trello_json
 
-    # a chat's messages, a Trello card, Google Tasks
-    exported = chat_json(document) or trello_json(document) or google_tasks_json(document)
+    # a chat's messages, a Trello card, Google Tasks, Microsoft To Do
+    exported = chat_json(document) or trello_json(document) or google_tasks_json(document) or ms_todo_json(document)
     if exported:
         return LoadedFile(exported)
     records = _json_records(document)

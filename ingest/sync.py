@@ -65,7 +65,7 @@ class MentorResolver(Protocol):
 # Part of every document's content hash: raise it when loading or reading metadata changes,
 # so the next ingest re-reads every file instead of skipping it as unchanged (chunks whose
 # text and metadata did not change keep their vectors).
-READER_VERSION = "15"
+READER_VERSION = "16"
 
 
 @dataclass

@@ -149,3 +149,18 @@ def placements(rel) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     meetings = {m.source.rsplit("/", 1)[-1]: (m.person_name, m.date.isoformat()) for m in rel.meetings.list()}
     reviews = {r.source.rsplit("/", 1)[-1]: r.reason for r in rel.reviews.list()}
     return meetings, reviews
+
+
+def machine_in(monkeypatch, zone: str, date_order: str | None = None):
+    """A user's machine in ``zone`` (and, with ``date_order``, set to read dates that way) for
+    the rest of a test: notes apps store UTC times, and an evening meeting there is the next
+    day in UTC. Use from a fixture: ``yield from machine_in(monkeypatch, "America/Chicago")``."""
+    import time
+
+    monkeypatch.setenv("TZ", zone)
+    if date_order:
+        monkeypatch.setenv("MENTORDESK_DATE_ORDER", date_order)
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

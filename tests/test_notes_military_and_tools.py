@@ -6,12 +6,11 @@ arranged for "tmrw", an org-roam link, and two mentors who both go by "Chris".""
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
 from ingest.note_meta import note_facts
-from tests.helpers import ingest_notes_with_table, placements
+from tests.helpers import ingest_notes_with_table, machine_in, placements
 
 TABLE = """name,company,role,stage,notes
 Raymond Whitfield,Whitfield Cyber Advisory,"Principal; Col, USAF (Ret.)",primary,"He is ""the Colonel"" or ""Col W"" in my notes."
@@ -24,12 +23,7 @@ Andre Boateng,Ironbark Security,IR consultant,mentor,"Call sign ""Viper"". I cal
 
 @pytest.fixture
 def san_antonio(monkeypatch):
-    monkeypatch.setenv("TZ", "America/Chicago")
-    monkeypatch.setenv("MENTORDESK_DATE_ORDER", "mdy")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+    yield from machine_in(monkeypatch, "America/Chicago", "mdy")
 
 
 MESSAGE = """UNCLASSIFIED//PERSONAL

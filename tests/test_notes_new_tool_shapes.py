@@ -7,12 +7,11 @@ with …". Times stored in UTC are read in the machine's time zone."""
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
 from ingest.loaders import LoadError, load_bytes
-from tests.helpers import ingest_notes_with_table, placements
+from tests.helpers import ingest_notes_with_table, machine_in, placements
 
 TABLE = """name,company,role,stage,notes
 Graeme Tait,Tait Landscape,Director,mentor,My first boss.
@@ -60,11 +59,7 @@ CHAT_IOS = """[15/05/2025, 6:12:40 pm] Sophie Whitcombe: Kia ora Dusty! Still go
 
 @pytest.fixture
 def wellington(monkeypatch):
-    monkeypatch.setenv("TZ", "Pacific/Auckland")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+    yield from machine_in(monkeypatch, "Pacific/Auckland")
 
 
 def test_an_opml_outline_is_read_as_nested_bullets_with_its_notes_and_ticks():

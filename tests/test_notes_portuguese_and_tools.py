@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import io
 import json
-import time
 
 import pytest
 
 from ingest.loaders import load_bytes
 from ingest.note_meta import note_facts, only_a_date
 from mentordesk.relationships.extraction import extract_items
-from tests.helpers import placements
+from tests.helpers import machine_in, placements
 
 TABLE = """name,company,role,stage,notes
 Ana Paula Ribeiro,Aerovia,VP Operations,primary,"Rafa calls her ""AP"" or ""Ana Paula""."
@@ -29,11 +28,7 @@ Takeshi Moriyama,independent,Lean coach,mentor,\"\"\"Moriyama-san\"\". Lives in 
 
 @pytest.fixture
 def sao_paulo(monkeypatch):
-    monkeypatch.setenv("TZ", "America/Sao_Paulo")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+    yield from machine_in(monkeypatch, "America/Sao_Paulo")
 
 
 FORM = """Carimbo de data/hora,Endereço de e-mail,Nome do(a) participante,Coach / mentor(a),Data da sessão,Orientações do(a) coach,Meus próximos passos
