@@ -874,6 +874,21 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
     if date is None:
         date = _session_heading_date(text, day_first)
         date_source = "session heading" if date else None
+    if date is None:
+        # A list of projects or pages with one about the meeting: "## Viper 29JUL26" among
+        # "## Inbox" and "## Someday" in a TaskPaper file, named by a name the note gives.
+        # (a name also written elsewhere in the note: "send Viper the abstract"; a heading's
+        # own word, "Release 12MAR26", names no one)
+        lowered = text.lower()
+        names = {w for n in [*mentors, *hints] if n and n.split()
+                 for w in [n.split()[0].lower()] if len(re.findall(rf"\b{re.escape(w)}\b", lowered)) >= 2}
+        for line in text.splitlines():
+            if re.match(r"^#{1,6}\s", line) and set(re.findall(r"[^\W\d_]+", line.lower())) & names \
+                    and not _NEXT_MEETING.search(line) and not _DUE.search(line):
+                date = find_date(line, day_first=day_first)
+                if date:
+                    date_source = "session heading"
+                    break
     if date is None and created is not None:
         date, date_source = created, "metadata"
         # A file started a few days before the meeting it holds ("Talked with AP today (seg)",

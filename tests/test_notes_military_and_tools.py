@@ -84,3 +84,13 @@ def test_these_notes_become_meetings_and_a_shared_nickname_stays_unplaced(desk, 
     assert meetings["20260414203541-chris_a_tabletop.org"] == ("Christine Abernathy", "2026-04-14")
     # both Chrises go by "Chris": the user picks
     assert reviews["Chris_call.txt"] == "ambiguous_mentor"
+
+
+def test_a_taskpaper_project_named_for_the_call_dates_it():
+    taskpaper = ("## Inbox\n\n- [ ] renew CPR cert (due 2026-08-15)\n\n## Viper 29JUL26\n\n"
+                 "Phone, 2000L.\nBook the exam for a Saturday.\n- [x] book OSCP exam\n\n## Someday\n\n- [ ] learn Velociraptor\n")
+    facts = note_facts(taskpaper, "Mentoring")
+    assert facts.date == dt.date(2026, 7, 29) and "Viper" in facts.hints
+    # a heading that names no one of the note is not its date
+    todo = "## Inbox\n\n- [ ] renew CPR cert\n- [ ] buy milk\n- [ ] call the bank\n- [ ] fix the bike\n\n## Release 12MAR26\n\n- ship it\n"
+    assert note_facts(todo, "todo").date is None
