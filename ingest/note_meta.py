@@ -880,10 +880,10 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         # (a name also written elsewhere in the note: "send Viper the abstract"; a heading's
         # own word, "Release 12MAR26", names no one)
         lowered = text.lower()
-        names = {w for n in [*mentors, *hints] if n and n.split()
-                 for w in [n.split()[0].lower()] if len(re.findall(rf"\b{re.escape(w)}\b", lowered)) >= 2}
+        called = {w for n in [*mentors, *hints] if n and n.split()
+                  for w in [n.split()[0].lower()] if len(re.findall(rf"\b{re.escape(w)}\b", lowered)) >= 2}
         for line in text.splitlines():
-            if re.match(r"^#{1,6}\s", line) and set(re.findall(r"[^\W\d_]+", line.lower())) & names \
+            if re.match(r"^#{1,6}\s", line) and set(re.findall(r"[^\W\d_]+", line.lower())) & called \
                     and not _NEXT_MEETING.search(line) and not _DUE.search(line):
                 date = find_date(line, day_first=day_first)
                 if date:
