@@ -182,3 +182,18 @@ def pytest_collection_modifyitems(config, items):
         if item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES or item.originalname in SLOW_TESTS \
                 or item.get_closest_marker("local_model"):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture
+def user_clock(monkeypatch):
+    """The machine's time zone, as a user's laptop has one (restored after the test):
+    ``user_clock("Pacific/Auckland")``."""
+    import time
+
+    def set_zone(zone: str) -> None:
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()

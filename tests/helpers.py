@@ -164,3 +164,12 @@ def machine_in(monkeypatch, zone: str, date_order: str | None = None):
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+def load_written(folder, name: str, data: bytes | str):
+    """Write ``data`` as the file ``name`` in ``folder`` and load it as the app would."""
+    from ingest.loaders import load_file
+
+    path = folder / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return load_file(path)

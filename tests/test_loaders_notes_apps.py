@@ -8,30 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 
 import pytest
 
-from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, load_bytes, load_file
-
-
-@pytest.fixture
-def user_clock(monkeypatch):
-    """The machine's time zone, as a user's laptop has one (restored after the test)."""
-    def set_zone(zone: str) -> None:
-        monkeypatch.setenv("TZ", zone)
-        time.tzset()
-
-    yield set_zone
-    monkeypatch.undo()
-    time.tzset()
-
-
-def _load(tmp_path, name: str, data: bytes | str):
-    path = tmp_path / name
-    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-    return load_file(path)
-
+from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, load_bytes
+from tests.helpers import load_written
 
 # ----- TiddlyWiki -----------------------------------------------------------------------
 TID = """created: 20250314183000000
@@ -63,7 +44,7 @@ Ana thinks the ''stretch project'' is the //best// evidence, see [[Promotion cas
 
 
 def test_a_tiddler_reads_as_a_markdown_note(tmp_path):
-    loaded = _load(tmp_path, "Coffee with Ana Souza.tid", TID)
+    loaded = load_written(tmp_path, "Coffee with Ana Souza.tid", TID)
     lines = loaded.text.splitlines()
     assert lines[:3] == ["# Coffee with Ana Souza", "Tags: Mentoring, Ana Souza", "Location: Café Nero"]
     assert "## What she said" in lines and "### My actions" in lines  # "!" one level under the title
@@ -152,7 +133,7 @@ The command::
 
 
 def test_a_restructuredtext_note_reads_as_markdown(tmp_path):
-    loaded = _load(tmp_path, "ana.rst", RST)
+    loaded = load_written(tmp_path, "ana.rst", RST)
     lines = [line for line in loaded.text.splitlines() if line]
     assert lines[:4] == ["# Session with Ana Souza", "Date: 2025-03-14", "Author: Tolu Adeyemi", "Mentor: Ana Souza"]
     assert "## What she said" in lines and "### My actions" in lines  # styles in the order they first appear
@@ -191,7 +172,7 @@ Inbox:
 
 
 def test_a_taskpaper_list_reads_as_projects_and_tasks(tmp_path):
-    loaded = _load(tmp_path, "ana.taskpaper", TASKPAPER)
+    loaded = load_written(tmp_path, "ana.taskpaper", TASKPAPER)
     assert [line for line in loaded.text.splitlines() if line] == [
         "## Session with Ana Souza 2025-03-14",
         "We met at the café; she said to ask early.",
@@ -232,7 +213,7 @@ notes: |
 
 
 def test_a_yaml_note_reads_as_properties_then_sections(tmp_path):
-    loaded = _load(tmp_path, "ana.yaml", YAML_NOTE)
+    loaded = load_written(tmp_path, "ana.yaml", YAML_NOTE)
     lines = loaded.text.splitlines()
     assert lines[:4] == ["# Monthly check-in with Ana Souza", "Date: 2025-03-14", "Mentor: Ana Souza", "Location: Zoom"]
     advice = lines.index("## Advice")
@@ -313,7 +294,7 @@ Costs:
 
 def test_a_cherrytree_document_reads_node_by_node(tmp_path, user_clock):
     user_clock("Europe/London")
-    loaded = _load(tmp_path, "mentoring.ctd", CTD)
+    loaded = load_written(tmp_path, "mentoring.ctd", CTD)
     assert [line for line in loaded.text.splitlines() if line] == [
         "# Mentoring with Ana Souza",
         "Tags: mentoring",
@@ -393,7 +374,7 @@ TODO = {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users('me'
 
 
 def test_microsoft_to_do_tasks_read_as_a_note(tmp_path):
-    lines = _load(tmp_path, "todo.json", json.dumps(TODO)).text.splitlines()
+    lines = load_written(tmp_path, "todo.json", json.dumps(TODO)).text.splitlines()
     assert lines == [
         "# Mentoring",
         "",

@@ -9,31 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import time
 import zipfile
 from email.message import EmailMessage
 
 import pytest
 
-from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, load_bytes, load_file
-
-
-@pytest.fixture
-def user_clock(monkeypatch):
-    """The machine's time zone, as a user's laptop has one (restored after the test)."""
-    def set_zone(zone: str) -> None:
-        monkeypatch.setenv("TZ", zone)
-        time.tzset()
-
-    yield set_zone
-    monkeypatch.undo()
-    time.tzset()
-
-
-def _load(tmp_path, name: str, data: bytes | str):
-    path = tmp_path / name
-    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-    return load_file(path)
+from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, load_bytes
+from tests.helpers import load_written
 
 
 def _zip(parts: dict[str, str | bytes]) -> bytes:
@@ -118,7 +100,7 @@ def pptx(core: bool = True) -> bytes:
 
 
 def test_a_slide_deck_reads_slide_by_slide_with_its_speaker_notes(tmp_path):
-    loaded = _load(tmp_path, "Ana session.pptx", pptx())
+    loaded = load_written(tmp_path, "Ana session.pptx", pptx())
     lines = loaded.text.splitlines()
     # the deck's own order, each slide's title a heading
     assert lines.index("## Session with Ana Souza") < lines.index("## Next steps")
@@ -210,7 +192,7 @@ def xlsx(rows=LOG_ROWS) -> bytes:
 
 
 def test_a_calc_log_reads_exactly_as_the_same_excel_log(tmp_path):
-    loaded = _load(tmp_path, "Ana log.ods", ods())
+    loaded = load_written(tmp_path, "Ana log.ods", ods())
     assert loaded.text == load_bytes("Ana log.xlsx", xlsx()).text  # the same rows, the same note
     lines = loaded.text.splitlines()
     assert "Date: 2025-03-14" in lines and "Mentor: Ana Souza" in lines  # the date cell as a date
@@ -265,7 +247,7 @@ ZEN_CONTENT = [{
 def test_an_xmind_map_reads_as_a_nested_outline_with_tasks(tmp_path):
     data = _zip({"content.json": json.dumps(ZEN_CONTENT), "metadata.json": "{}",
                  "content.xml": "<xmap-content>Warning: this file cannot be opened in XMind 8</xmap-content>"})
-    loaded = _load(tmp_path, "Ana.xmind", data)
+    loaded = load_written(tmp_path, "Ana.xmind", data)
     assert loaded.text.splitlines() == [
         "# Coffee with Ana Souza",
         "Café Lisboa, 14 March",
@@ -335,7 +317,7 @@ FREEMIND = """<map version="1.0.1">
 
 def test_a_freemind_map_reads_as_an_outline_with_its_ticked_tasks(tmp_path, user_clock):
     user_clock("Europe/London")
-    loaded = _load(tmp_path, "Ana.mm", FREEMIND)
+    loaded = load_written(tmp_path, "Ana.mm", FREEMIND)
     assert loaded.text.splitlines() == [
         "# Mentoring with Ana",
         "- Advice",
@@ -396,7 +378,7 @@ best evidence~I can bring. 50\% of promotions are decided before the meeting.
 
 
 def test_a_latex_note_reads_as_its_typeset_text(tmp_path):
-    loaded = _load(tmp_path, "ana.tex", TEX)
+    loaded = load_written(tmp_path, "ana.tex", TEX)
     lines = loaded.text.splitlines()
     assert lines[:3] == ["# Session with Ana Souza", "Author: Tolu Adeyemi, Ana Souza", "Date: 14 March 2025"]
     assert "## What she said" in lines and "### My actions" in lines
@@ -464,7 +446,7 @@ $ notes --sync
 
 
 def test_an_asciidoc_note_reads_as_markdown(tmp_path):
-    loaded = _load(tmp_path, "ana.adoc", ADOC)
+    loaded = load_written(tmp_path, "ana.adoc", ADOC)
     lines = loaded.text.splitlines()
     assert lines[:3] == ["# Session with Ana Souza", "Author: Tolu Adeyemi", "Date: 2025-03-14"]
     assert lines.count("Date: 2025-03-14") == 1  # the revision line's date and :revdate: are one date
@@ -530,7 +512,7 @@ def word_mht() -> bytes:
 
 def test_a_word_single_file_web_page_reads_as_its_document(tmp_path, user_clock):
     user_clock("Europe/Berlin")
-    loaded = _load(tmp_path, "Café with Ana.mht", word_mht())
+    loaded = load_written(tmp_path, "Café with Ana.mht", word_mht())
     lines = [line for line in loaded.text.splitlines() if line]
     assert "# Café with Ana Souza" in lines  # Windows-1252 honoured
     assert "She said: ask for the stretch project before the review." in lines
@@ -615,7 +597,7 @@ JIRA = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_a_jira_issue_export_reads_as_a_note_with_its_comments(tmp_path):
-    loaded = _load(tmp_path, "MENT-12.xml", JIRA)
+    loaded = load_written(tmp_path, "MENT-12.xml", JIRA)
     lines = loaded.text.splitlines()
     assert lines[:2] == ["# [MENT-12] Prepare the promotion case with Ana", "Created: 2025-03-14 13:12"]
     for line in ("Status: In Progress", "Assignee: Tolu Adeyemi", "Reporter: Ana Souza", "Due: 2025-03-31",
