@@ -212,14 +212,22 @@ def numeric_order(text: str) -> bool | None:
     return None
 
 
-def default_day_first() -> bool:
-    """``MENTORDESK_DATE_ORDER`` (dmy or mdy; the documented setting in mentordesk.settings),
-    else day first unless the machine's locale writes month first (the US)."""
+def date_order_setting() -> bool | None:
+    """``MENTORDESK_DATE_ORDER`` (dmy or mdy; the documented setting in mentordesk.settings):
+    True for day first, False for month first, None when the user did not set it."""
     import os
 
-    order = os.environ.get("MENTORDESK_DATE_ORDER", "auto").strip().lower()
-    if order in ("dmy", "mdy"):
-        return order == "dmy"
+    return {"dmy": True, "mdy": False}.get(os.environ.get("MENTORDESK_DATE_ORDER", "auto").strip().lower())
+
+
+def default_day_first() -> bool:
+    """The user's date-order setting, else day first unless the machine's locale writes
+    month first (the US)."""
+    import os
+
+    setting = date_order_setting()
+    if setting is not None:
+        return setting
     locale = os.environ.get("LC_ALL") or os.environ.get("LC_TIME") or os.environ.get("LANG") or ""
     return not locale.startswith(("en_US", "en_PH", "es_US"))
 

@@ -288,3 +288,50 @@ def test_a_stage_in_the_users_own_words_is_read_and_said_so(rel, tmp_path):
     assert [str(n) for n in report.read_as][:2] == ["line 2: stage 'warm' read as connection warm",
                                                     "line 3: stage 'Reached out' read as contacted"]
     assert len(report.errors) == 1 and "someday" in str(report.errors[0])  # an unknown word is still an error
+
+
+def test_a_strangers_network_sheet_imports_every_row(rel, tmp_path):
+    """A sheet kept by hand with other habits: a title row, "Title / Role", a "Relationship"
+    column holding stages and free text, month-first dates with one unambiguous, and several
+    free-text columns. Every row lands; nothing the user wrote is lost or silently dropped."""
+    path = xlsx(tmp_path / "network.xlsx", {"Network 2026": [
+        ["My mentoring network - updated Nov 2026"], [],
+        ["Full Name", "Org", "Title / Role", "Relationship", "Last touchpoint", "How we met", "Warm intro via",
+         "Next step", "Comments", "Shoe size"],
+        ["Amara Okonkwo", "Lumen Health", "VP Product", "Primary mentor", "10/02/2026", "conference", None,
+         "send update on promo case", "calls me 'kiddo'", 38],
+        ["Tom Becker", "Freelance", "Design lead", "mentor (occasional)", "9/14/2026", None, "Amara", None, None, None],
+        ["Lena Fischer", None, None, "reached out - waiting", None, None, None, None, None, None],
+        ["Bo Chen", "Initech", None, "ex-colleague", None, None, None, None, "met twice", None],
+        ["Sam Cole", "Acme", None, "Warm (old boss)", None, None, None, None, None, None],
+    ]})
+    report = rel.table.import_file(path)
+    assert report.errors == [] and report.ignored_columns == ["Shoe size"]
+    assert report.added == ["Amara Okonkwo", "Tom Becker", "Lena Fischer", "Bo Chen", "Sam Cole"]
+    everyone = people(rel)
+    amara = everyone["Amara Okonkwo"]
+    assert (amara["role"], amara["stage"]) == ("VP Product", "primary")
+    assert amara["notes"] == "calls me 'kiddo'; How we met: conference; Next step: send update on promo case"
+    # "9/14/2026" in the same column says the file writes month first: 10/02 is 2 October
+    assert amara["last_contacted"] == "2026-10-02"
+    assert (everyone["Tom Becker"]["stage"], everyone["Tom Becker"]["introducer"]) == ("mentor", "Amara")
+    assert everyone["Lena Fischer"]["stage"] == "contacted"
+    assert everyone["Bo Chen"]["notes"] == "met twice; Relationship: ex-colleague"  # kept, under its header
+    assert everyone["Sam Cole"]["connection"] == "warm"
+    said = [str(n) for n in report.read_as]
+    assert "row 4: Relationship 'Primary mentor' read as stage primary" in said
+    assert "row 7: Relationship 'ex-colleague' kept in the notes" in said
+
+
+def test_a_warm_cold_column_still_refuses_other_words(rel, tmp_path):
+    text = "name,warm/cold\nAna Ruiz,lukewarm\nBo Chen,Primary mentor\n"
+    report = rel.table.import_file(write(tmp_path / "t.csv", text))
+    assert [str(e) for e in report.errors] == ["line 2: connection: 'lukewarm' is not one of warm, cold"]
+    assert people(rel)["Bo Chen"]["stage"] == "primary"  # a stage written there is still read as the stage
+
+
+def test_ambiguous_dates_follow_the_users_date_order_setting(rel, tmp_path, monkeypatch):
+    text = "name,last contacted\nAna Ruiz,03/04/2025\n"
+    monkeypatch.setenv("MENTORDESK_DATE_ORDER", "dmy")
+    report = rel.table.import_file(write(tmp_path / "t.csv", text))
+    assert report.errors == [] and people(rel)["Ana Ruiz"]["last_contacted"] == "2025-04-03"

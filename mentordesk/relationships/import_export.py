@@ -2,7 +2,14 @@
 
 Import rules, so the user's own spreadsheet works as is and can be imported again:
 - headers are matched case-insensitively, in any order, with common synonyms
-  ("Email" for contact, "Status" for stage); unknown columns are reported and ignored;
+  ("Email" for contact, "Status" for stage, "Title / Role"); unknown columns are reported
+  and ignored; several free-text columns ("Comments", "How we met", "Next step") are kept
+  together in the notes, each under its header;
+- cells in the user's own words are read and the report says how: "mentor (occasional)"
+  and "reached out - waiting" as stages, "Primary mentor" under "Relationship" as the
+  stage, other text there ("ex-colleague") in the notes; numeric "last contacted" dates
+  follow the order the column's unambiguous dates show ("9/14/2026"), else the user's
+  date-order setting, else an ambiguous one is an error;
 - ``name`` is required; each row is validated like a hand-made entry, and a bad row is
   reported by its line (CSV) or row (XLSX) number and skipped;
 - a row updates the person it matches instead of adding a duplicate: same name and
@@ -24,13 +31,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ingest.note_meta import find_date
+from ingest.note_meta import date_order_setting, find_date, numeric_order
 from mentordesk.relationships.lookup import label, name_key
 from mentordesk.relationships.schemas import InvalidInput, PersonCreate, validated
 from mentordesk.relationships.tabular import Table, TableError, parse_table, read_table, render_table, write_table
 from mentordesk.relationships.views import load_people
 from store.engine import Database
-from store.tables import STAGES, MessageEntry, Person
+from store.tables import CONNECTIONS, STAGES, MessageEntry, Person
 
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "name": ("name", "full name", "person", "contact name", "mentor", "mentor name", "prospect", "target", "who",
@@ -39,28 +46,40 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
                 "organization name", "current company", "workplace", "firm", "account", "account name",
                 "organization 1 name", "organization 1 - name"),
     "role": ("role", "title", "job title", "position", "role title", "job", "headline", "current position",
-             "occupation", "current title", "organization 1 title", "organization 1 - title"),
+             "occupation", "current title", "organization 1 title", "organization 1 - title", "current role",
+             "job role", "designation"),
     "contact": ("contact", "contact information", "contact info", "email", "e mail", "email address",
                 "e mail address", "e mail 1 value", "email 1 value", "e mail 1 - value", "email 1 - value", "linkedin",
                 "linkedin url", "linkedin profile", "url", "profile url", "profile", "phone", "phone number",
                 "mobile", "contact details", "how to reach"),
     "connection": ("connection", "connection type", "warm or cold", "warm/cold", "warm / cold", "warm cold",
-                   "connection warm cold", "relationship", "temperature", "warm", "cold or warm"),
+                   "connection warm cold", "relationship", "temperature", "warm", "cold or warm", "relationship type",
+                   "type of relationship"),
     "introducer": ("introducer", "introduced by", "who could introduce", "intro via", "who can intro",
                    "who could intro", "who can introduce", "intro by", "intro", "introduction", "introduction via",
                    "introduced via", "mutual connection", "mutual connections", "mutual", "connector", "warm intro",
-                   "can introduce", "referrer", "referred by", "via"),
+                   "can introduce", "referrer", "referred by", "via", "warm intro via", "intro through",
+                   "introduction through", "introduced through", "who introduced us", "connected via",
+                   "connected through", "intro from"),
     "stage": ("stage", "status", "pipeline stage", "state", "relationship stage"),
     "notes": ("notes", "note", "comments", "comment", "remarks", "why", "why them", "description", "about",
-              "why this person"),
+              "why this person",
+              # more columns of free text, kept in Notes under their header ("How we met: a conference")
+              "how we met", "how i know them", "how we know each other", "met at", "met through", "where we met",
+              "context", "background", "next step", "next steps", "next action", "topics", "interests"),
     "last_contacted": ("last contacted", "last contact", "last contacted on", "last contact date", "last touch",
-                       "last touched", "date last contacted", "last reached out", "last outreach"),
+                       "last touched", "date last contacted", "last reached out", "last outreach", "last touchpoint",
+                       "last touch point", "last met", "last meeting", "last meeting date", "last spoke",
+                       "last spoken", "last talked", "last call", "last chat", "last catch up", "last catchup",
+                       "last interaction", "last conversation", "date of last contact", "most recent contact"),
     # Exports that split the name: LinkedIn Connections.csv, Google Contacts, Outlook.
     "first_name": ("first name", "given name", "firstname", "first"),
     "last_name": ("last name", "family name", "surname", "lastname", "last"),
 }
-# Columns several headers may fill: their values are joined (an email and a profile URL).
-_MULTI = ("contact",)
+# Columns several headers may fill: their values are joined (an email and a profile URL;
+# "Comments" and "How we met", the latter under its header).
+_MULTI = ("contact", "notes")
+_NOTES_UNLABELLED = {"notes", "note", "comments", "comment", "remarks"}
 EXPORT_HEADERS = ("name", "company", "role", "contact", "connection", "introducer", "stage", "notes",
                   "last contacted")
 _BY_ALIAS = {alias: column for column, aliases in COLUMN_ALIASES.items() for alias in aliases}
@@ -109,7 +128,11 @@ def normalise_header(header: str) -> str:
 
 def _column_for(header: object) -> str | None:
     key = normalise_header(str(header))
-    return _BY_ALIAS.get(key) or _BY_ALIAS.get(key.replace("/", " ").replace("  ", " "))
+    found = _BY_ALIAS.get(key) or _BY_ALIAS.get(" ".join(key.replace("/", " ").split()))
+    if found is None and "/" in key:  # "Title / Role", "Company/Org": both halves say the same column
+        halves = {_BY_ALIAS.get(part.strip()) for part in key.split("/") if part.strip()} - {None}
+        found = halves.pop() if len(halves) == 1 else None
+    return found
 
 
 def map_columns(table: Table) -> tuple[dict[str, list[int]], list[str]]:
@@ -149,7 +172,10 @@ def find_header(table: Table, look_ahead: int = 12) -> Table:
     return table
 
 
-def _parse_date(value: object) -> dt.date | None:
+def _parse_date(value: object, day_first: bool | None = None) -> dt.date | None:
+    """A "last contacted" cell as a date. ``day_first`` is the order the file writes its
+    numeric dates in, when its other dates or the user's date-order setting say it; with
+    none, an ambiguous "03/04/2025" is an error asking for YYYY-MM-DD."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -162,12 +188,13 @@ def _parse_date(value: object) -> dt.date | None:
         pass
     text = str(value).strip()
     ambiguous = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})", text)
-    if ambiguous and int(ambiguous[1]) <= 12 and int(ambiguous[2]) <= 12 and ambiguous[1] != ambiguous[2]:
+    if ambiguous and day_first is None and int(ambiguous[1]) <= 12 and int(ambiguous[2]) <= 12 \
+            and ambiguous[1] != ambiguous[2]:
         first, second = int(ambiguous[1]), int(ambiguous[2])
         months = calendar.month_name
         raise InvalidInput(f"last contacted {value!r} could be {first} {months[second]} or {second} "
                            f"{months[first]}; write it as YYYY-MM-DD", "last_contacted")
-    day = find_date(text)  # "14 Mar 2026", "03/14/2026", "2026-03-14 10:30"
+    day = find_date(text, day_first=day_first)  # "14 Mar 2026", "03/14/2026", "2026-03-14 10:30"
     if day is None:
         raise InvalidInput(f"last contacted {value!r} is not a date (write it as YYYY-MM-DD)", "last_contacted")
     return day
@@ -180,17 +207,24 @@ class _Row:
     last_contacted: dt.date | None
 
 
-def _validate_rows(table: Table, mapping: dict[str, int], report: ImportReport) -> list[_Row]:
+def _validate_rows(table: Table, mapping: dict[str, list[int]], report: ImportReport) -> list[_Row]:
     rows: list[_Row] = []
+    day_first = _date_order(table, mapping.get("last_contacted", []))
+    # "Relationship: ex-colleague" says how they know the person, not warm or cold
+    connection_header = normalise_header(table.headers[mapping["connection"][0]]) if "connection" in mapping else ""
+    descriptive = bool(connection_header) and not re.search(r"warm|cold|connection|temperature", connection_header)
     for number, cells in table.rows:
         where = f"{table.unit} {number}"
         raw = {col: _cell(cells, indexes) for col, indexes in mapping.items()}
+        if len(mapping.get("notes", [])) > 1:
+            raw["notes"] = _notes_cell(table.headers, cells, mapping["notes"])
         first, last = raw.pop("first_name", None), raw.pop("last_name", None)
         if "name" not in raw or not str(raw.get("name") or "").strip():
             raw["name"] = " ".join(str(p).strip() for p in (first, last) if p is not None and str(p).strip())
         _read_stage_words(raw, where, report)
+        _read_connection_words(raw, where, report, table.headers[mapping["connection"][0]] if descriptive else None)
         try:
-            last = _parse_date(raw.pop("last_contacted", None))
+            last = _parse_date(raw.pop("last_contacted", None), day_first)
             given = {k: ("" if v is None else str(v)) for k, v in raw.items()}
             person = validated(PersonCreate, **given)
         except InvalidInput as exc:
@@ -217,14 +251,35 @@ STAGE_WORDS = {
 }
 
 
+def _stage_meaning(value: object) -> tuple[str, str] | None:
+    """("stage", "primary") for "Primary mentor", ("stage", "mentor") for "mentor
+    (occasional)", ("stage", "contacted") for "reached out - waiting", ("connection",
+    "warm") for "warm"; None for a cell that says none of them."""
+    text = re.sub(r"\([^)]*\)", " ", str(value or "").lower())  # "(occasional)"
+    word = " ".join(re.sub(r"[^\w ]+", " ", text).split())
+    if not word:
+        return None
+    if word in STAGES:
+        return ("stage", word)
+    if word in STAGE_WORDS:
+        return STAGE_WORDS[word]
+    for phrase in sorted([*STAGE_WORDS, *STAGES], key=len, reverse=True):  # the longest phrase inside it
+        if re.search(rf"\b{re.escape(phrase)}\b", word):
+            return STAGE_WORDS.get(phrase, ("stage", phrase))
+    return None
+
+
 def _read_stage_words(raw: dict, where: str, report: ImportReport) -> None:
     """A stage cell in the user's own words becomes a stage (or the connection), and the
     report says how it was read; a word not in the table stays an error naming the choices."""
     value = raw.get("stage")
     word = " ".join(str(value).lower().replace("-", " ").split()) if value is not None else ""
-    if not word or word in STAGES or word not in STAGE_WORDS:
+    if not word or word in STAGES:
         return
-    field_name, meaning = STAGE_WORDS[word]
+    read = _stage_meaning(value)
+    if read is None:
+        return
+    field_name, meaning = read
     if field_name == "connection":
         raw["stage"] = None
         if not str(raw.get("connection") or "").strip():
@@ -233,6 +288,57 @@ def _read_stage_words(raw: dict, where: str, report: ImportReport) -> None:
     else:
         raw["stage"] = meaning
         report.read_as.append(RowError(where, f"stage {value!r} read as {meaning}"))
+
+
+def _read_connection_words(raw: dict, where: str, report: ImportReport, descriptive_header: str | None) -> None:
+    """A connection cell that is not "warm" or "cold": "Warm (ex-colleague)" is warm; a
+    stage written there ("Primary mentor" under "Relationship") is the stage when the row
+    gives none; any other text under a header such as "Relationship" ("friend of Sam") is
+    kept in the notes under that header. Each is said in the report; text under a header
+    that asks for warm or cold stays an error naming the choices."""
+    value = raw.get("connection")
+    text = str(value).strip() if value is not None else ""
+    if not text or text.lower() in CONNECTIONS:
+        return
+    temperature = {w for w in re.findall(r"[a-z]+", text.lower()) if w in CONNECTIONS}
+    if len(temperature) == 1:
+        raw["connection"] = temperature.pop()
+        report.read_as.append(RowError(where, f"connection {value!r} read as {raw['connection']}"))
+        return
+    read = _stage_meaning(text)
+    if read is not None and read[0] == "stage" and not str(raw.get("stage") or "").strip():
+        raw["connection"], raw["stage"] = None, read[1]
+        report.read_as.append(RowError(where, f"{descriptive_header or 'connection'} {value!r} read as stage {read[1]}"))
+        return
+    if descriptive_header is not None:
+        raw["connection"] = None
+        kept = f"{descriptive_header.strip()}: {text}"
+        raw["notes"] = f"{raw['notes']}; {kept}" if str(raw.get("notes") or "").strip() else kept
+        report.read_as.append(RowError(where, f"{descriptive_header.strip()} {value!r} kept in the notes"))
+
+
+def _date_order(table: Table, indexes: list[int]) -> bool | None:
+    """Whether the file writes its "last contacted" dates day first (True) or month
+    first (False), from its unambiguous ones ("9/14/2026"), else the user's date-order
+    setting; None when neither says."""
+    said = {numeric_order(str(cells[i])) for _, cells in table.rows for i in indexes
+            if i < len(cells) and cells[i] is not None} - {None}
+    return said.pop() if len(said) == 1 else date_order_setting()
+
+
+def _notes_cell(headers: list[str], cells: list, indexes: list[int]) -> str | None:
+    """The text of every notes-like column of a row: "Comments" as it is, the others under
+    their header ("calls me kiddo; How we met: conference")."""
+    plain, labelled = [], []
+    for i in indexes:
+        value = str(cells[i]).strip() if i < len(cells) and cells[i] is not None else ""
+        if value:
+            header = str(headers[i]).strip()
+            if normalise_header(header) in _NOTES_UNLABELLED:
+                plain.append(value)
+            else:
+                labelled.append(f"{header}: {value}")
+    return "; ".join(plain + labelled) or None
 
 
 def _cell(cells: list, indexes: list[int]) -> object:
