@@ -355,11 +355,42 @@ def test_an_unanswered_first_message_gets_the_polite_second_one(studio, desk):
     # the first name and the surname's initial, as notes tell two Priyas apart: no "you R" left
     ("Send Priya R the deck to sanity check", "Send you the deck to sanity check"),
     ("Priya R. said to build a tracker.", "You said to build a tracker."),
+    # the user's own step that sends something to the mentor, in a note about them
+    ("I'll send her the draft by Friday.", "I'll send you the draft by Friday."),
+    ("I will email him the deck on Monday", "I will email you the deck on Monday"),
+    ("I'll send her CV to Tasha", "I'll send her CV to Tasha"),  # someone else is named: left alone
+    ("Ask him about the Lisbon role", "Ask him about the Lisbon role"),  # not the user's step
 ])
 def test_advice_read_back_to_the_mentor_speaks_to_them(line, expected):
     from mentordesk.drafting.wording import second_person
 
     assert second_person(line, "Priya Raman" if "Priya" in line else "Deirdre Kavanagh") == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Dr. Amara Okonkwo said to write the case myself.", "You said to write the case myself."),
+    ("Amara thinks the offer is low. Dr. Okonkwo said so twice.", "You think the offer is low. You said so twice."),
+])
+def test_a_mentor_the_table_lists_with_a_title_is_spoken_to(line, expected):
+    from mentordesk.drafting.wording import second_person
+    from mentordesk.relationships.lookup import first_name
+
+    assert second_person(line, "Dr. Amara Okonkwo") == expected
+    assert (first_name("Dr. Amara Okonkwo"), first_name("Dr Okafor"), first_name("Priya Raman")) == (
+        "Amara", "Dr Okafor", "Priya")
+
+
+def test_an_imported_notes_column_header_is_not_taken_for_pasted_notes():
+    """Notes joined from a sheet's columns ("Next step: send update on promo case") share
+    their header's words with any follow-up; only the user's own words count as pasted."""
+    brief = _brief()
+    person = PersonView(id=2, name="Lena Fischer", company="Northwind", connection="warm",
+                        notes="calls me kiddo; How we met: conference; Next step: send update on promo case")
+    body = ("Hi Lena,\n\nThank you for the chat. Next steps on my side:\n- I'll send you the promo case draft.\n\n"
+            "Best,\nAlex Rivera")
+    assert check_draft("Thanks", body, DraftBrief("followup", brief.me, person)).get("no_private_notes").passed
+    pasted = body.replace("I'll send you the promo case draft.", "Next step: send update on promo case.")
+    assert not check_draft("Thanks", pasted, DraftBrief("followup", brief.me, person)).get("no_private_notes").passed
 
 
 def test_every_place_that_lists_draft_kinds_reads_the_one_registry():

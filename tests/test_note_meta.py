@@ -145,6 +145,19 @@ def test_names_as_people_type_them_match_the_table():
     assert match_note_name(people, "Mar").person is None  # a month, not a nickname
 
 
+def test_a_table_name_with_a_title_matches_notes_that_leave_it_out():
+    """A sheet lists "Dr. Amara Okonkwo"; notes say "Amara Okonkwo", "Amara", "Dr Okonkwo" or
+    "AO". Each is her: before, the full name without the title placed the note with a new
+    person of the same name."""
+    from mentordesk.relationships.lookup import match_note_name
+    from store.tables import Person
+
+    people = [Person(id=1, name="Dr. Amara Okonkwo"), Person(id=2, name="Prof Lin Wei"), Person(id=3, name="Tom Becker")]
+    for written in ("Dr. Amara Okonkwo", "Amara Okonkwo", "Amara", "Dr Okonkwo", "Okonkwo", "AO"):
+        assert match_note_name(people, written).person.id == 1, written
+    assert match_note_name(people, "Lin Wei").person.id == 2
+
+
 def test_everyday_shapes_of_who_and_when():
     daily = note_facts("---\ntags: [daily]\n---\n# Tuesday\n\n## Today\n- [ ] gym\n\n## 11:00 Bea (career services)\n"
                        "- she said to wait\n", "2025-09-23")

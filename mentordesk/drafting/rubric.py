@@ -12,6 +12,7 @@ from mentordesk.drafting import EMAIL_KINDS
 from mentordesk.drafting.brief import DraftBrief
 from mentordesk.drafting.wording import CITATION, YEARLESS_DATE
 from mentordesk.grounding import support
+from mentordesk.relationships.lookup import first_name
 
 MAX_WORDS = 150
 SUBJECT_KINDS = EMAIL_KINDS  # an email has a subject
@@ -72,7 +73,7 @@ def check_draft(subject: str | None, body: str, brief: DraftBrief, today: dt.dat
 
     if kind in SUBJECT_KINDS:
         add("has_subject", subject and subject.strip(), "no subject line")
-    first = person.name.split()[0]
+    first = first_name(person.name)
     add("names_person", re.search(rf"\b{re.escape(first)}\b", body, re.I), f"does not name {person.name}")
     if kind in ("outreach", "intro") and person.company and not (kind == "outreach" and brief.connection == "met"):
         add("names_company", person.company.lower() in body.lower(), f"does not name {person.company}")
@@ -156,15 +157,16 @@ def _check_private(add, body: str, brief: DraftBrief) -> None:
     if not notes:
         add("no_private_notes", True)
         return
-    pasted = any(len(part.split()) >= 3 and support(part, body) >= 0.8
-                 for part in re.split(r"(?<=[.!?;])\s+", notes) if part.strip())
+    # (without an imported column's header: "Next step: send update on promo case")
+    parts = [re.sub(r"^[A-Z][\w /'’-]{0,30}:\s+", "", part) for part in re.split(r"(?<=[.!?;])\s+", notes)]
+    pasted = any(len(part.split()) >= 3 and support(part, body) >= 0.8 for part in parts if part.strip())
     add("no_private_notes", not pasted, "quotes the private Notes of your tracking table")
 
 
 def _third_person(body: str, name: str) -> str:
     """A sentence of the email that reports the mentor to themselves ("Priya suggested ..."),
     or ""."""
-    first = name.split()[0] if name.split() else name
+    first = first_name(name) or name
     names = "|".join(re.escape(n) for n in sorted({name, first}, key=len, reverse=True))
     pattern = re.compile(rf"(?:^|[.!?:]\s+|^\s*(?:[-*]|\d+[.)])\s+|[\"“]|\b(?:and|so|but|that)\s+)"
                          rf"(?:(?:{names})|she|he)\s+(?:also\s+)?(?:{_SAID})\b",

@@ -22,10 +22,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from mentordesk.drafting.brief import DraftBrief
 from mentordesk.drafting.rubric import MAX_WORDS
-from mentordesk.drafting.wording import REPORTED_TO_YOU, day_label, second_person, with_years
+from mentordesk.drafting.wording import REPORTED_TO_YOU, day_label, second_person, step_for_them, with_years
 from mentordesk.grounding import best_supporting
 from mentordesk.prompts import PROMPTS_DIR, PromptError, read_template_file
-from mentordesk.relationships.lookup import called, fold
+from mentordesk.relationships.lookup import called, first_name, fold
 from mentordesk.relationships.views import AdviceView
 
 TEMPLATES_DIR = PROMPTS_DIR / "draft_templates"
@@ -171,9 +171,9 @@ def _variables(brief: DraftBrief, template: DraftTemplate, style: Style) -> dict
     last = brief.last_meeting
     values = {
         # (greeted as the Notes cell says they are called: "Hi Oom Gerrie", "Hi Dusty")
-        "first": called(person) or _first(person.name), "name": person.name, "company": person.company or "",
-        "introducer": brief.introducer or "", "introducer_first": _first(brief.introducer or ""),
-        "my_name": me.name or "", "my_first": _first(me.name or ""), "my_role": me.role or "",
+        "first": called(person) or first_name(person.name), "name": person.name, "company": person.company or "",
+        "introducer": brief.introducer or "", "introducer_first": first_name(brief.introducer or ""),
+        "my_name": me.name or "", "my_first": first_name(me.name or ""), "my_role": me.role or "",
         "goals": _sentence_fragment(me.goals or ""), "values": _join(me.values),
         "role": person.role or "",
         "last_topic": _topic(last, person.name) if last else "",
@@ -201,11 +201,12 @@ def _questions(brief: DraftBrief, template: DraftTemplate, sources: list[str], l
     """3–5 questions, mixed so one source does not crowd out the others: up to two
     unreported outcomes, two open actions and one piece of last meeting's advice, then
     the standing questions worth bringing to any mentor. Action items about the mentor
-    themselves ("Tell Daniel what I decide") are things to do, not questions to ask."""
+    themselves ("Tell Daniel what I decide", "I'll send her the draft") are things to do,
+    not questions to ask."""
     seed = brief.person.name
     phrases = template.phrases
-    first = _first(brief.person.name).lower()
-    actions = [a for a in brief.next_steps if first not in a.text.lower()]
+    first = first_name(brief.person.name).lower()
+    actions = [a for a in brief.next_steps if first not in a.text.lower() and not step_for_them(_clean(a.text))]
     found: list[str] = []
     for kind, items, cap in (("question_outcome", brief.outcomes, 2), ("question_action", actions, 2),
                              ("question_learned", brief.learned, 1)):
@@ -303,10 +304,6 @@ def _topic(meeting, name: str) -> str:
 
 def _words(text: str) -> int:
     return len(re.findall(r"[A-Za-z0-9][\w'’-]*", text))
-
-
-def _first(name: str) -> str:
-    return name.split()[0] if name.split() else ""
 
 
 def _join(items: Sequence[str]) -> str:

@@ -33,10 +33,15 @@ def second_person(text: str, name: str) -> str:
     "you"/"your", and a sentence that opens with "She said ..." opens with "You said ...".
     Other people's names and pronouns in the middle of a sentence are left alone: they
     may be about someone else."""
+    from mentordesk.relationships.lookup import first_name
+
     words = [w for w in re.split(r"\s+", name.strip()) if w]
     if not words:
         return text
-    names = sorted({name.strip(), words[0], *([words[-1]] if len(words) > 1 else [])}, key=len, reverse=True)
+    given = first_name(name)  # "Amara" of "Dr. Amara Okonkwo"
+    words = [w for w in words[words.index(given.split()[-1]) if given.split()[-1] in words else 0:]]
+    names = sorted({name.strip(), " ".join(words), words[0], *([words[-1]] if len(words) > 1 else [])},
+                   key=len, reverse=True)
     # "Thandi N" / "Thandi N." (the first name and the surname's initial, as notes tell two
     # Thandis apart) before "Thandi" alone, so the initial does not stay behind
     initial = [rf"{re.escape(words[0])}\s+{re.escape(words[-1][0])}\.?(?!\w)"] if len(words) > 1 else []
@@ -66,7 +71,9 @@ def second_person(text: str, name: str) -> str:
     if labelled:
         text = labelled["rest"]
     # Each sentence of the line may open with "She said ...".
-    parts = re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”]))\s+(?=[A-Z])", text)
+    # (not after a title: "Dr. Amara Okonkwo said" is one sentence)
+    parts = re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”]))(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)"
+                     r"\s+(?=[A-Z])", text)
     text = " ".join(opening.sub(lead, part) for part in parts)
     text = re.sub(r"\b(?:as|like) (?:she|he) (said|put it|suggested|recommended)\b", r"as you \1", text)
     # "…, he never replied but she says nudge once": a reporting clause after "but" or "and"
@@ -75,8 +82,37 @@ def second_person(text: str, name: str) -> str:
     text = re.sub(r"\b(but|and|so) (?:she|he) (says|thinks|reckons|suggests|recommends)\b",
                   lambda m: f"{m[1]} you {_AGREE.get(m[2], m[2])}", text)
     text = re.sub(rf"(?<![\w-]){who}(?![\w-])", "you", text)
+    text = _my_step_to_you(text)
     text = re.sub(r"(^|[.!?]\s+)(you|your)\b", lambda m: m[1] + m[2].capitalize(), text)
     return text
+
+
+# "I'll send her the draft by Friday" in a note about this mentor: the step is for them.
+_MY_STEP_TO_THEM = re.compile(
+    r"^(?P<lead>(?:[-*]\s+)?I(?:['’]ll| will| am going to|['’]m going to| promised to| need to| have to| should)?\s+"
+    r"(?:also\s+|then\s+)?(?:send|email|e-mail|text|call|ask|tell|show|give|update|message|ping|thank|forward|"
+    r"remind|invite|share with|get back to|follow up with|circle back with|report back to))\s+(?P<pronoun>her|him)\b",
+    re.IGNORECASE)
+_NOT_A_PERSON = {"I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                 "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+                 "December", "LinkedIn", "CV"}
+
+
+def step_for_them(text: str) -> re.Match | None:
+    """The user's own step that sends or tells something to "her"/"him" ("I'll send her
+    the draft by Friday"), in a line that names nobody else: in a note about one mentor,
+    the step is for that mentor. (A capitalised word other than a day, a month or "I" may
+    be the person meant, so such a line gives None.)"""
+    match = _MY_STEP_TO_THEM.match(text)
+    if match is None:
+        return None
+    others = [w for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+", text) if w not in _NOT_A_PERSON]
+    return None if others else match
+
+
+def _my_step_to_you(text: str) -> str:
+    match = step_for_them(text)
+    return f"{match['lead']} you{text[match.end():]}" if match else text
 
 
 def day_label(day: dt.date, today: dt.date | None = None) -> str:

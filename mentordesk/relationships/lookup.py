@@ -159,7 +159,7 @@ _ACRONYMS = {"hr", "pm", "qa", "cv", "ux", "ui", "ai", "ml", "ok", "nb", "ps", "
 
 
 def _initials(name: str) -> str:
-    return "".join(word[0] for word in _bare_key(name).split() if word)
+    return "".join(word[0] for word in _person_key(name).split() if word)
 
 
 @dataclass(frozen=True)
@@ -186,6 +186,33 @@ def fold(text: str) -> str:
 def _bare_key(name: str | None) -> str:
     """"Mei-Ling Chen" and "meiling chen" alike: case, accents, hyphens and dots do not matter."""
     return " ".join(re.sub(r"[-.’']", "", fold(name_key(name))).split())
+
+
+# Titles a tracking table may write before a name ("Dr. Amara Okonkwo", "Prof Lin Wei"):
+# notes say "Amara" or "Amara Okonkwo", so names are compared without them.
+_NAME_TITLES = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "mme", "mlle", "dra", "sra", "srta", "frau", "herr",
+                "engr", "rev"}
+
+
+def _person_key(name: str | None) -> str:
+    """A table name as notes are compared with it: ``_bare_key`` without a leading title
+    ("Dr. Amara Okonkwo" -> "amara okonkwo"); a title is kept when only one name follows it
+    ("Dr Okafor" stays, since notes write it so)."""
+    words = _bare_key(name).split()
+    while len(words) > 2 and words[0] in _NAME_TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def first_name(name: str | None) -> str:
+    """The name a letter greets by, as the table writes it: "Amara" for "Dr. Amara Okonkwo",
+    "Dr Okafor" when only a surname follows the title, "Priya" for "Priya Raman"."""
+    words = (name or "").split()
+    while len(words) > 2 and re.sub(r"[.’']", "", words[0]).lower() in _NAME_TITLES:
+        words = words[1:]
+    if len(words) == 2 and re.sub(r"[.’']", "", words[0]).lower() in _NAME_TITLES:
+        return " ".join(words)
+    return words[0] if words else ""
 
 
 # "goes by Bob", "everyone calls him Hartley", "I write Dana W", "aka Kat": how the
@@ -336,12 +363,12 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
     if exact is not None:
         return NoteNameMatch(exact)
     bare = _bare_key(key)
-    same = [p for p in people if _bare_key(p.name) == bare]
+    same = [p for p in people if _person_key(p.name) == bare]
     if len(same) == 1:
         return NoteNameMatch(same[0])
     called = [p for p in people if bare in aliases(p)]  # "Bob", when Robert's notes say "goes by Bob"
     # ("Chris" when Christine goes by Chris and Chris Halvorsen is a Chris too: either of them)
-    namesakes = [p for p in people if _bare_key(p.name).split()[:1] == [bare] and p not in called]
+    namesakes = [p for p in people if _person_key(p.name).split()[:1] == [bare] and p not in called]
     if len(called) == 1 and namesakes:
         return NoteNameMatch(None, (*called, *namesakes))
     if len(called) == 1:
@@ -354,28 +381,28 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
         if joined.person is not None:
             return joined
     if len(words) == 1:
-        fits = [p for p in people if words[0] in _bare_key(p.name).split()]
+        fits = [p for p in people if words[0] in _person_key(p.name).split()]
         initials = re.sub(r"[.\s]", "", name.strip())
         if (not fits and initials.isalpha() and initials.lower() not in _ACRONYMS and (
                 (2 <= len(initials) <= 3 and initials.isupper())
                 or re.fullmatch(r"[A-Z][a-z]{1,3}[A-Z]", initials))):
             # "DP 27.06.25": the capitals are the initials of one person of the table ("PvdW"
             # with the small letters of "van der").
-            fits = [p for p in people if len(_bare_key(p.name).split()) >= 2 and _initials(p.name) == initials.lower()]
+            fits = [p for p in people if len(_person_key(p.name).split()) >= 2 and _initials(p.name) == initials.lower()]
             if fits:
                 return NoteNameMatch(fits[0]) if len(fits) == 1 else NoteNameMatch(None, tuple(fits))
         if not fits and len(words[0]) >= 3 and words[0] not in _NOT_SHORT_NAMES and not name.strip().isupper():
             # (an acronym in capitals, "DIA 2026", is no one's short name)
             # "Bea" for Beatriz, "Kat" for Katarzyna: the start of one person's first name.
-            fits = [p for p in people if _bare_key(p.name).split()[:1] and
-                    _bare_key(p.name).split()[0].startswith(words[0]) and _bare_key(p.name).split()[0] != words[0]]
+            fits = [p for p in people if _person_key(p.name).split()[:1] and
+                    _person_key(p.name).split()[0].startswith(words[0]) and _person_key(p.name).split()[0] != words[0]]
         if not fits and len(words[0]) >= 5 and words[0].endswith("s"):
             # German and Dutch write the possessive without an apostrophe: "Brigittes Regeln".
-            fits = [p for p in people if words[0][:-1] in _bare_key(p.name).split()[:1] or words[0][:-1] in aliases(p)]
+            fits = [p for p in people if words[0][:-1] in _person_key(p.name).split()[:1] or words[0][:-1] in aliases(p)]
     else:
         def fits_person(p: Person) -> bool:
             # "Sam O." and "Niamh O'D": the first name and the start of the surname.
-            parts = _bare_key(p.name).split()
+            parts = _person_key(p.name).split()
             # "Mark Tan" for "Mark Tan Kok Leong": a family name written before the given ones.
             return (len(parts) >= 2 and parts[0] == words[0]
                     and (parts[-1] == words[-1] or (len(words[-1]) <= 2 and parts[-1].startswith(words[-1]))
@@ -384,18 +411,18 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
         if not fits and len(words) == 2:
             # "Tony Unite" (from "WhatsApp Chat with Tony Unite"): the one person of that first
             # name, with a word of their company or role after it.
-            firsts = [p for p in people if _bare_key(p.name).split()[:1] == [words[0]] or words[0] in aliases(p)]
+            firsts = [p for p in people if _person_key(p.name).split()[:1] == [words[0]] or words[0] in aliases(p)]
             if len(firsts) == 1 and words[1] in key_words(f"{firsts[0].company or ''} {firsts[0].role or ''}"):
                 fits = firsts
         if not fits and len(words) == 2 and len(words[0]) >= 5 and words[0].endswith("s"):
             # "Brigittes Regeln", "Ferdls Tipps": a first name in the possessive, then what is theirs
-            fits = [p for p in people if words[0][:-1] in _bare_key(p.name).split()[:1] or words[0][:-1] in aliases(p)]
+            fits = [p for p in people if words[0][:-1] in _person_key(p.name).split()[:1] or words[0][:-1] in aliases(p)]
         if not fits and len(words) == 2:
             # "IYER Meera" (Teams), "Venkatesh K" (Zoom): the same name, surname first.
-            fits = [p for p in people if _bare_key(p.name).split() == words[::-1]]
+            fits = [p for p in people if _person_key(p.name).split() == words[::-1]]
         if not fits:
             # "Aiofe Brennan", "Dianne Whittaker": each name at most one typing slip away.
-            fits = [p for p in people if len(parts := _bare_key(p.name).split()) >= 2
+            fits = [p for p in people if len(parts := _person_key(p.name).split()) >= 2
                     and len(words[0]) >= 4 and len(words[-1]) >= 4
                     and _one_slip(parts[0], words[0]) and _one_slip(parts[-1], words[-1])]
     if len(fits) == 1:
@@ -478,9 +505,9 @@ def words_naming(people: Sequence[Person], text: str) -> set[str]:
     ``key_words`` spells them. Asked "what did Michelle at Brightwater tell me about my
     pitch?", the answer is about the pitch: these words say who, not what."""
     named = people_named_in(people, text)
-    words = {w for p in named for w in _bare_key(p.name).split() + [a for alias in aliases(p) for a in alias.split()]}
+    words = {w for p in named for w in _person_key(p.name).split() + [a for alias in aliases(p) for a in alias.split()]}
     for person in named:
-        namesakes = [p for p in people if _bare_key(p.name).split()[:1] == _bare_key(person.name).split()[:1]]
+        namesakes = [p for p in people if _person_key(p.name).split()[:1] == _person_key(person.name).split()[:1]]
         words |= distinctive_words(person, namesakes) if len(namesakes) > 1 else set()
     asked = key_words(without_possessives(text))
     # an honorific beside the name ("Ramesh sir"), but not the French "Me" that is also "me"
