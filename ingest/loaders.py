@@ -518,10 +518,43 @@ def _load_xlsx(data: bytes) -> LoadedFile:
     workbook.close()
     logs = [(title, rows) for title, rows in sheets if _item_rows(rows[0], rows[1:]) is not None]
     chosen = logs or sheets
-    parts = [_rows_as_note(rows).text for _, rows in chosen]
+    parts = [_sheet_as_note(rows) for _, rows in chosen]
     if len(chosen) > 1:
+        # A sheet of notes (a title over the table, or columns of sentences) before the data
+        # sheets beside it ("Applications" of a job search): the note's title and date are its.
+        order = sorted(range(len(chosen)), key=lambda i: not parts[i].lstrip().startswith(("|", _title_of(chosen[i][1]))))
+        chosen, parts = [chosen[i] for i in order], [parts[i] for i in order]
         parts = [f"## {title}\n\n{text}" for (title, _), text in zip(chosen, parts)]
     return LoadedFile("\n\n".join(p for p in parts if p.strip()))
+
+
+def _title_of(rows: list[list[str]]) -> str:
+    """The title a sheet's first row holds alone over its header, or a marker no text starts with."""
+    if len(rows) > 2 and sum(1 for cell in rows[0] if cell) == 1 and sum(1 for cell in rows[1] if cell) >= 2:
+        return next(cell for cell in rows[0] if cell)
+    return "\0"
+
+
+def _sheet_as_note(rows: list[list[str]]) -> str:
+    """One sheet as text. A title typed in the first row over the header ("coffee w/ Dana
+    Whitaker — Wed Feb 19" above "what she said | me") is a line of its own above the
+    table; a table of a few columns of sentences (what she said, what I'll do) is kept as
+    a table, so each column is read under its header, as a Word table is."""
+    title = _title_of(rows) if _title_of(rows) != "\0" else ""
+    if title:
+        rows = rows[1:]
+    header, *body = rows
+    width = max(i + 1 for row in rows for i, cell in enumerate(row) if cell)
+    columns = [[row[i] for row in body if i < len(row) and row[i]] for i in range(width)]
+    sentences = 2 <= width <= 4 and all(header[i] for i in range(width)) and all(
+        column and sum(len(v.split()) for v in column) / len(column) >= 4 and not any(_ONLY_DATE_CELL.match(v) for v in column)
+        for column in columns)
+    text = _markdown_table([[c.replace("\n", " ").replace("|", "/") for c in row[:width]] for row in rows]) \
+        if sentences else _rows_as_note(rows).text
+    return f"{title}\n\n{text}" if title else text
+
+
+_ONLY_DATE_CELL = re.compile(r"^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?$")
 
 
 def _cell_text(value: object) -> str:

@@ -53,16 +53,17 @@ _WEEKDAY_NAMES = {  # English (calendar's C locale), French, German: name -> Mon
     # Portuguese, with or without "-feira" ("qua 09/04" and "dom" are left out: "Dom" is a name)
     "segunda": 0, "terça": 1, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4,
 }
-_WEEKDAYS = set(_WEEKDAY_NAMES)
+_WEEKDAYS = set(_WEEKDAY_NAMES) | {"tues", "weds", "thur", "thurs"}  # how people shorten them in English
 _ORD = r"(?:st|nd|rd|th|er|re|e|\.)?"  # "3rd", French "1er", German "29."
 
 # Each pattern names its groups; a two-digit year is 20YY.
 _DATE_PATTERNS = [
     re.compile(r"(?<!\d)(?P<year>20\d\d)[-/._](?P<mnum>\d{1,2})[-/._](?P<day>\d{1,2})(?!\d)"),
     re.compile(r"(?<!\d)(?P<year>20\d\d)(?P<mnum>[01]\d)(?P<day>[0-3]\d)(?!\d)"),
-    re.compile(rf"(?<![\w])(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+|del\s+)?(?P<year>20\d\d)(?!\d)",
+    # (and "Aug 11 '26", "11 Aug '26": a year shortened with an apostrophe)
+    re.compile(rf"(?<![\w])(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+|del\s+)?(?P<year>20\d\d|['’]\d\d)(?!\d)",
                re.I),
-    re.compile(rf"(?<![\w]){_MONTH}\s+(?P<day>\d{{1,2}}){_ORD},?\s+(?P<year>20\d\d)(?!\d)", re.I),
+    re.compile(rf"(?<![\w]){_MONTH}\s+(?P<day>\d{{1,2}}){_ORD},?\s+(?P<year>20\d\d|['’]\d\d)(?!\d)", re.I),
     # (a sentence's full stop after the year is no part of the date: "Lunch with Carol, 15/07/2025.")
     re.compile(r"(?<![\d/.])(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.](?P<year>20\d\d|\d\d)(?![\d/]|\.\d)"),
     re.compile(r"(?<![\d\-])(?P<first>\d{1,2})-(?P<second>\d{1,2})-(?P<year>20\d\d)(?![\d\-])"),
@@ -116,7 +117,7 @@ MEETING_WORDS = ("coaching", "transcript", "memo", "checkin", "coffee", "call", 
                  "sessão", "sessao", "papo", "encontro", "chamada")
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-])*(?![\w])"  # letters only: "Delft3D" is not a name
 _WITH_NAME = re.compile(
-    rf"(?:\bwith\b|\bw/|\bw\.|\bmeet(?:ing)? (?:with )?|\bavec\b|\bcon\b|(?-i:\bmit\b)"
+    rf"(?:\bwith\b|\bw/|\bw\.|(?-i:\bw)(?=\s+(?-i:[A-Z]))|\bmeet(?:ing)? (?:with )?|\bavec\b|\bcon\b|(?-i:\bmit\b)"
     # Portuguese: "almoço com a AP", "conversa com o Cmte", "liguei pro Cmte"
     rf"|(?<![.@])\bcom\b(?:\s+(?-i:o|a)\b)?|\bc/(?!o\b)|\bliguei\s+(?:pr[oa]|para(?:\s+(?-i:o|a))?)\b)\s*(?:\[\[)?(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})",
     re.I,
@@ -164,7 +165,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def _from_match(match: re.Match, day_first: bool = True) -> dt.date | None:
     groups = match.groupdict()
-    year = int(groups["year"])
+    year = int(groups["year"].lstrip("'’"))
     year = 2000 + year if year < 100 else year
     if groups.get("month"):
         return _safe_date(year, DATE_MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"]))
@@ -760,6 +761,8 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         # name typed in lower case after "with" ("notes from the call with jan willem").
         guesses += [n for line in text.splitlines() if re.match(r"^#{1,6}\s", line) for n in names_in_line(line)]
         guesses += [_lower_name(m["name"]) for m in _LOWER_WITH.finditer(" ".join(text.split()[:80]))]
+        # "Had lunch at sunbae's", "went over to Gaz's": the host (a hint only the table can place).
+        guesses += [m["name"] for m in _AT_THEIRS.finditer(" ".join(text.split()[:200]))]
         # Last, a call the note records further down ("pausa das 0040Z: liguei pro Cmte" at the
         # end of a shift log): a hint only the tracking table can make a mentor.
         guesses += [n for line in text.splitlines()[_TOP_LINES:] if _CALLED_THEM.search(line) and (n := name_with(line))]
@@ -883,6 +886,14 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         date = _session_heading_date(text, day_first)
         date_source = "session heading" if date else None
     if date is None:
+        # An outline's context line: "  - video call w Priya Tues Aug 11 '26, 30 min on her lunch"
+        for line in text.splitlines()[:_TOP_LINES + 8]:
+            if name_with(line) and _MET_THEM.search(line) and not _NEXT_MEETING.search(line) and not _DUE.search(line):
+                date = find_date(line, day_first=day_first)
+                if date:
+                    date_source = "title"
+                    break
+    if date is None:
         # A list of projects or pages with one about the meeting: "## Viper 29JUL26" among
         # "## Inbox" and "## Someday" in a TaskPaper file, named by a name the note gives.
         # (a name also written elsewhere in the note: "send Viper the abstract"; a heading's
@@ -905,7 +916,60 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         named_day = _SHORT_WEEKDAYS.get(today["day"].lower().rstrip("."), _weekday_number(today["day"])) if today else None
         if named_day is not None:
             date += dt.timedelta(days=(named_day - date.weekday()) % 7)
+    if date is not None and date_source == "title" and not email:
+        # "Interview is Mon 3/17" on top and "Dana L came over Thurs 3/13 and grilled me" below:
+        # the day the note says the meeting was, not the day its first lines are about.
+        date = _meeting_day_in_body(text, heads + top[:3], [*mentors, *hints], date, day_first) or date
     return NoteFacts(tuple(mentors), mentor_source, tuple(hints), date, date_source)
+
+
+_MET_THEM = re.compile(r"\b(?:came over|came by|come over|talked|spoke|met|meeting|call|called|coffee|lunch|breakfast"
+                       r"|dinner|drinks|chat|chatted|session|zoom|facetime|catch[- ]?up|caught up|1:1|sat down)\b", re.I)
+_NOT_NAMES = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "it", "she", "he", "they", "i",
+              "need", "talked", "the", "my"}
+
+
+def _meeting_day_in_body(text: str, heads: list[str], names: list[str], date: dt.date,
+                         day_first: bool | None) -> dt.date | None:
+    """The day a line of the note's opening says the meeting with someone it names was
+    ("Talked it through with Monique on our call Thursday 5/15", "the coffee with Priya …
+    It was Aug 14"), when the date the note opens with is about something else (an
+    interview, an offer's deadline, the night it was written) and falls up to four months
+    after it. None when the opening names no such day, or its dated first lines are
+    themselves the meeting ("Coffee with Priya 3/14")."""
+    first_dated = next((head for head in heads if find_date(head, default_year=date.year, day_first=day_first)
+                        or _yearless_numeric(head, date.year, day_first) or weekday_date(head)), None)
+    # A note that opens with its date ("Dienstag, 14. Oktober 2025 · 17:00", a journal's day,
+    # a chat's stamps) is that day's, whatever its lines recall.
+    if first_dated is None:
+        return None
+    opening = re.match(r"^\W*(?:[^\W\d_]+\.?,?\s+)?\d[\d/.\-]*(?:\s+\d{4})?\s*[-–—:,]?\s*", first_dated)
+    if opening:
+        # (unless the rest of that line says it is when the note was written, not who was met:
+        # "Sun 9/21 - can't sleep, so")
+        rest = first_dated[opening.end():]
+        if not re.search(r"[^\W\d_]", rest) or re.search(r"\d", rest) or _MET_THEM.search(rest) \
+                or re.search(r"(?<!^)\b[A-Z][a-z]", rest):
+            return None
+    if sum(1 for line in text.splitlines()[:60] if CHAT_STAMP.match(line.strip())) >= 2:
+        return None
+    firsts = {w for n in names if n for w in [n.split()[0]] if w[:1].isupper() and w.lower() not in _NOT_NAMES
+              and len(w) >= 3}
+    if not firsts:
+        return None
+    named = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(firsts)) + r")\b")
+    for line in text.splitlines()[1:40]:
+        if not (_MET_THEM.search(line) and named.search(line)) or _NEXT_MEETING.search(line):
+            continue
+        said = find_date(line, default_year=date.year, day_first=day_first) or \
+            _yearless_numeric(line, date.year, day_first)
+        if said is None or said == date or not dt.timedelta(0) < date - said <= dt.timedelta(days=120) \
+                or line.strip() == first_dated.strip():
+            continue
+        if named.findall(line)[0] in named.findall(first_dated):
+            return None  # the dated head meets the same person ("Call w/ Sam 3/17" … "Sam called 3/13")
+        return said
+    return None
 
 
 _TODAY_WEEKDAY = re.compile(r"\b(?:today|hoje|hoy|aujourd['’]hui|heute)\s*\(?\s*(?P<day>[^\W\d_]{3,9}\.?)\s*\)", re.IGNORECASE)
@@ -1208,6 +1272,10 @@ _DATE_TIME_LINE = re.compile(r"^\s*(?:\w{2,3}\.?,\s*)?\d{1,2}\.? \w{3,9}\.? \d{4
 
 
 _LOWER_WITH = re.compile(r"\b(?:with|w/|w(?=\s)|met|avec|con|mit|beim)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ'’\-]{2,}(?:\s+[a-zà-ÿ][a-zà-ÿ'’\-]{2,})?)")
+
+
+_AT_THEIRS = re.compile(r"\b(?:lunch|coffee|dinner|tea|breakfast|brunch|drinks|went over|came over|stopped by|went round)"
+                        r"\s+(?:at|to)\s+(?P<name>[^\W\d_][\w’'\-]{2,})['’]s\b", re.IGNORECASE)
 
 
 _FILLER = {"after", "before", "about", "today", "tonight", "yesterday", "this", "from", "over", "again", "later",

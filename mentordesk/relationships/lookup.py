@@ -290,10 +290,18 @@ _ALIAS_AFTER = re.compile(r"(?i:(?:in (?:meinen|den|my)(?: eigenen| own)? (?:not
 _ONE_QUOTED = r"[\"“][^\"“”]{1,30}[\"”]"
 _QUOTED_LIST = re.compile(r"(?i:\b(?:calls? (?:him|her|them)|(?:is|are) always|always|written as|known as|goes by"
                           r"|(?:he|she|they) (?:is|are)|call sign|callsign|saved as|writes"
-                          r"|nicknamed?|a\.?k\.?a\.?|in (?:my|the) notes(?: as)?))\s*:?\s*"
+                          r"|nicknamed?|a\.?k\.?a\.?|in (?:my|the) notes(?: as)?"
+                          # 'never writes her name in notes: only "sunbae" / "sunbae-nim"'
+                          r"|(?:name|names) in (?:my |the |her |his )?notes:? only|only ever|only))\s*:?\s*"
                           rf"(?P<alias>{_ONE_QUOTED}(?:\s*(?:,|/|\bor\b|\band\b)\s*{_ONE_QUOTED})*)"
-                          rf"|^\s*(?P<opening>{_ONE_QUOTED})")
+                          rf"|^\s*(?P<opening>{_ONE_QUOTED})"
+                          # '"sunbae" in any note means her', '"the Prof" = him'
+                          rf"|(?P<means>{_ONE_QUOTED})\s+(?i:(?:in (?:any|a|my|the) notes?\s+)?(?:means|is|=)\s+(?:her|him|them)\b)")
 _OPENING_LIST = re.compile(rf"^\s*(?P<alias>{_QUOTED_ALIAS}(?:\s*/\s*{_QUOTED_ALIAS})+)\s*[.;]")
+# Another name the person has had: "uses her married name since: Liz Ortega", "née Kowalski",
+# "formerly Sam Price", "maiden name Adeyemi".
+_OTHER_NAME = re.compile(r"(?i:\b(?:married name|maiden name|n[ée]e|formerly|previously|new surname|old surname))"
+                         r"[^:.;A-Z]{0,25}:?\s*(?P<alias>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})")
 # A Notes cell that opens with a nickname on its own: "Pilou. MSc classmate…" for
 # Pierre-Luc, "Deb. My assigned mentor…" for Deborah (taken only when it starts as the
 # person's first name does).
@@ -312,10 +320,12 @@ def _aliases_in(notes: str) -> frozenset[str]:
     matches += [alias for match in _ALIAS_BEFORE.finditer(notes)
                 for alias in re.split(r"\s*(?:,|/|\bor\b)\s*", match["alias"] or match["lower"]) if alias]
     for match in _QUOTED_LIST.finditer(notes):
-        for quoted in re.findall(_ONE_QUOTED, match["alias"] or match["opening"]):
+        for quoted in re.findall(_ONE_QUOTED, match["alias"] or match["opening"] or match["means"]):
             alias = re.sub(r"^(?i:the|o|a|os|as|el|la|der|die|den|dem)\s+", "", quoted.strip("\"“” .").strip())
-            if alias and alias[0].isupper():
+            # (a quoted word the cell says is their name may be lower case: "sunbae")
+            if alias and (alias[0].isupper() or (not match["opening"] and len(alias.split()) == 1 and len(alias) >= 3)):
                 matches.append(alias)
+    matches += [match["alias"] for match in _OTHER_NAME.finditer(notes)]
     listed = [*_ALIAS_AFTER.finditer(notes), *filter(None, [_OPENING_LIST.match(notes)])]
     matches += [re.sub(r"^(?:der|die|den|dem)\s+", "", alias.strip("\"“”'‘’ "))
                 for match in listed for alias in re.split(r"\s*(?:,|/|\boder\b|\bor\b)\s*", match["alias"]) if alias]

@@ -386,12 +386,17 @@ _MET_IN_ENTRY = re.compile(r"\b(?:coffee|call|rang|phoned|meeting|met|lunch|dinn
                            re.IGNORECASE)
 
 
-def _met_in(entry: str, person: Person) -> bool:
+# The meeting itself, not what someone said in passing ("Texted Liz, she said come by").
+_MEETING_IN_ENTRY = re.compile(r"\b(?:coffee|call|rang|phoned|meeting|met|lunch|dinner|breakfast|chat|catch[- ]?up|1:1"
+                               r"|1-1|a half|pint|came over|came by|went over|session|zoom)(?!\w)", re.IGNORECASE)
+
+
+def _met_in(entry: str, person: Person, meeting: re.Pattern = _MET_IN_ENTRY) -> bool:
     """Whether a line of a journal entry meets the person it names ("Call w/ KO, 7pm"), not
     only mentions them beside someone else's meeting ("MBR prep w/ Dayo" under "Ifeanyi 1:1")."""
     words = set(plain_words(person.name or "")) | {w for alias in aliases(person) for w in alias.split()}
     for line in entry.splitlines():
-        if _MET_IN_ENTRY.search(line) and words & set(plain_words(re.sub(r"[^\w'’\s-]", " ", line))):
+        if meeting.search(line) and words & set(plain_words(re.sub(r"[^\w'’\s-]", " ", line))):
             return True
     return False
 
@@ -413,6 +418,12 @@ def _journal_meeting(entries: list[tuple[dt.date, str]], people: list[Person],
         # Several people: only entries where a line meets the one it names ("Call w/ KO"),
         # not "MBR prep w/ Dayo" on a day whose meeting was "Ifeanyi 1:1".
         found = [f for f in found if _met_in(f[2], f[0])]
+    if len({person.id for person, _, _ in found}) > 1:
+        # Still several: the entry that records a meeting ("Coffee with Liz") over those
+        # where someone only said something ("Texted Liz, she said come by", "ran into Priya
+        # at the mixer, she said…").
+        met = [f for f in found if _met_in(f[2], f[0], _MEETING_IN_ENTRY)]
+        found = met if len({person.id for person, _, _ in met}) == 1 else found
     if len({person.id for person, _, _ in found}) != 1:
         return None
     # "Call KO." on Tuesday's to-do line, the call itself and what he said on Wednesday:
