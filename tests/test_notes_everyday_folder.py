@@ -119,3 +119,34 @@ def test_a_job_search_workbook_with_a_notes_tab(desk, tmp_path, seattle):
     items = {(a.kind, a.text) for a in desk.relationships.advice.list(mentor="Omar Haddad")}
     assert ("advice", "contract roles are the back door in, don't turn them down") in items
     assert ("action", "download the authoring tool trial") in items
+
+
+def test_list_labels_and_reports_in_a_teachers_words():
+    from mentordesk.relationships.extraction import extract_items
+
+    note = ("Lunch at Hye-jin's.\n\n"
+            "What she told me to do for the summer (she was very bossy, in the good way):\n\n"
+            "Take two real weeks off before the new job starts.\n\n"
+            "Keep one thing from teaching going so the door stays open.\n\n"
+            "things she said\n"
+            "* the hiring manager cares about the model names but hates jargon - name it once, then tell the story\n\n"
+            "I told her about the bootcamp ad. She laughed and said don't pay anyone until you've talked to five "
+            "people who do the job.\n")
+    items = {(i.kind, i.text) for i in extract_items(note, None, "Hye-jin Seo", "Ji-yeon Park")}
+    assert ("advice", "Take two real weeks off before the new job starts.") in items
+    assert ("advice", "Keep one thing from teaching going so the door stays open.") in items
+    assert any(kind == "advice" and text.startswith("the hiring manager cares") for kind, text in items)
+    assert any(kind == "advice" and "don't pay anyone until" in text for kind, text in items)
+
+
+def test_a_job_trackers_rows_are_data_not_advice():
+    from mentordesk.relationships.extraction import extract_items
+
+    rows = ("## Applications\n\n"
+            "Company: Kestrel; Role: Associate LXD; Applied: 2026-01-28; Status: rejected; Notes: applied before "
+            "Liz said wait a year\n\n"
+            "Company: Brightpath; Role: Instructional Designer; Status: phone screen; Next step: phone screen Mon "
+            "2/24 1pm; Notes: referral from Dana\n")
+    items = [(i.kind, i.text) for i in extract_items(rows, None, "Liz Ortega", "Ji-yeon Park")]
+    assert ("action", "phone screen Mon 2/24 1pm") in items  # the one field that is a step
+    assert not any("Associate LXD" in text or "referral" in text or "wait a year" in text for _, text in items)

@@ -105,6 +105,10 @@ _ADVICE_WORDS = re.compile(
 )
 
 
+# The mentor's instructions over a list ("What she told me to do for the summer", "things dana
+# said", "stuff Liz said"): her counsel, though it is worded as things to do.
+_THEIR_INSTRUCTIONS = re.compile(r"^(?:what|things|stuff|everything) (?!(?:i|we|me)\b)(?:she|he|they|\w+) (?:told me to do"
+                                 r"|told me|said|says|wants me to do)\b", re.IGNORECASE)
 _ACTION_WORDS = re.compile(
     r"\b(?:action(?: items?|s)?|next (?:steps?|actions?)|to[- ]?dos?|follow[- ]?ups?|commitments?|^(?:my )?homework\b|\bhomework$|tasks?"
     r"|my (?:plan|list|stuff|part|bits|items|jobs?|side)|i(?:'m| am) going to do|i(?:'ll| will) do|what i(?:'ll| will)|on my side|i wrote down"
@@ -223,12 +227,16 @@ _SOMEONE_SAID = re.compile(r"^(?!(?i:i|we|me|you)\b)(?:[A-Z][\w.'’-]*\s+){1,3}
 def _label_kind(title: str) -> str | None:
     """advice | action | other for the words of a heading or label, else None."""
     title = re.sub(r"^\d+[.)]\s*", "", _clean(_DECORATION.sub("", title)).strip("*_:-–— ").strip())
+    # ("What she told me to do for the summer (she was very bossy, in the good way)")
+    title = " ".join(re.sub(r"\s*\([^)]*\)", " ", title).split()).strip(":-–— ") or title
+    if _THEIR_INSTRUCTIONS.match(title) and len(title.split()) <= 12:
+        return "advice"
     if not title or len(title.split()) > 8:
         return None
     if _OTHER_LABEL.match(title) or _MENTOR_LIST.match(title):
         return "other"
     if _SOMEONE_SAID.match(title):
-        return "advice"  # "Mr B said:", "Aunty Bisi says" over the points
+        return "advice"  # "Mr B said:", "Aunty Bisi says", "What she told me to do" over the points
     if _ACTION_WORDS.search(title):
         return "action"
     if _ADVICE_WORDS.search(title):
@@ -252,7 +260,10 @@ def _bare_label(text: str, others: bool = False) -> str | None:
     (and, with ``others``, "Context", "Questions", "Background")."""
     colon = text.rstrip().endswith(":")
     text = _clean(_DECORATION.sub("", text)).rstrip(":").strip()
-    words = re.findall(r"[\w'-]+", text)
+    # (an aside in brackets is no part of a label that ends with a colon: "Next steps (by Friday):")
+    words = re.findall(r"[\w'-]+", re.sub(r"\([^)]*\)", " ", text) if colon else text)
+    if colon and _THEIR_INSTRUCTIONS.match(text):
+        words = words[:6]  # "What she told me to do for the summer (she was very bossy):"
     if not text or len(words) > (6 if colon else 3) or text.endswith((".", "?", "!", ",")):
         return None
     kind = _label_kind(text)

@@ -418,12 +418,36 @@ def _quote_marks_as_bullets(lines: list[str]) -> list[str]:
     return out
 
 
+# A row of a data sheet read out as its fields: "Company: Kestrel; Role: Associate LXD; Applied:
+# 2025-01-28; Status: rejected; Notes: applied before Liz said wait a year".
+_DATA_ROW = re.compile(r"^(?:(?P<label>[^:;\n]{1,30}):\s[^;\n]*;\s){2,}[^:;\n]{1,30}:\s")
+
+
+_RECORD_FIELDS = {"company", "organisation", "organization", "employer", "role", "position", "job title", "title",
+                  "applied", "applied on", "date applied", "status", "stage", "salary", "pay", "rate", "location",
+                  "link", "url", "source", "posting", "deadline", "phone", "email", "linkedin"}
+
+
+def _data_row_items(line: str) -> str:
+    """A record of three or more fields, two of them a job tracker's or a contact list's
+    (company, role, status…), as only its advice and action fields; the other cells are data, not
+    what a mentor said or what the user will do. Any other line as it is."""
+    if not _DATA_ROW.match(line):
+        return line
+    fields = re.findall(r"(?:^|;\s)([^:;\n]{1,30}):\s([^;\n]*)", line)
+    if sum(1 for label, _ in fields if label.strip().lower() in _RECORD_FIELDS) < 2:
+        return line  # a meeting log's or a form's row: its fields are read as they are
+    # (one line still: the reader keeps other lists in step with the note's lines)
+    return "; ".join(f"{label}: {value}" for label, value in fields if _label_kind(label) in ("advice", "action"))
+
+
 def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[str] = frozenset()) -> list[_Unit]:
     chat_lines, zoom_senders = _zoom_chat(markdown.splitlines())
     raw_lines = _bullet_journal(_pipe_rows(_toggles(_reminders(chat_lines))), mentor)
     quoted = _quoted_by(raw_lines, mentor)
     lines = [_CALLOUT.sub("", raw) if raw.lstrip().startswith(">") else raw for raw in _quote_marks_as_bullets(raw_lines)]
     lines = ["" if _PROPERTY_BULLET.match(line) else line for line in lines]  # Logseq "- tags:: ..."
+    lines = [_data_row_items(line) for line in lines]
     speakers = _transcript_speakers(lines)
     speakers |= zoom_senders
     self_named = any(_role(s, None, me) == "me" for s in speakers)  # "Me:" or the user's name speaks

@@ -187,7 +187,10 @@ _REPORTED_LEAD = re.compile(
 # "She said get on the super-user list", "he said the best thing I can do is...": a report
 # whose words are counsel.
 _SAID_IMPERATIVE = re.compile(
-    r"^(?:she|he|they|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+))\s+(?:also\s+|basically\s+|just\s+)?(?:said|says)[,:]?\s+"
+    r"^(?:she|he|they|(?-i:[A-ZÀ-Þ][a-zß-ÿ]+))\s+(?:also\s+|basically\s+|just\s+)?"
+    # "She laughed and said don't pay anyone yet"
+    r"(?:(?:laughed|smiled|sighed|nodded|paused|shrugged|grinned|winced|leaned in)\s+and\s+(?:then\s+)?)?"
+    r"(?:said|says)[,:]?\s+"
     r"(?:(?:to\s+)?(?=(?:don'?t|never|always|get|go|ask|make|put|take|keep|stop|start|try|find|sign|apply|write|talk"
     r"|pick|use|learn|do|be|focus|volunteer|wait|push|send|say|treat|think|lead|spend|look|join|build)\b)"
     r"|(?:the )?(?:best|smartest|first|only|main|most important|biggest) (?:thing|move|way|step|bet)\b)",
