@@ -923,6 +923,13 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
     return NoteFacts(tuple(mentors), mentor_source, tuple(hints), date, date_source)
 
 
+# A dated first line that is plainly about something other than a meeting: an interview, an
+# offer or its deadline, an exam, a start date, or the night the note was written.
+_ABOUT_SOMETHING_ELSE = re.compile(r"\b(?:interview|offer|deadline|due|answer by|reply by|decide by|exam|test|start date"
+                                   r"|starts?|can'?t sleep|couldn'?t sleep|writing this|written|journal|diary)\b", re.I)
+# A line recalling an earlier meeting ("since our last call on 3/2"), not the one the note holds.
+_EARLIER_MEETING = re.compile(r"\b(?:our|my|the|your|a)\s+(?:last|previous|prior|first|earlier)\s+(?:\w+\s+)?(?:call|chat"
+                              r"|meeting|coffee|session|time)\b|\bback in\b|\bsince (?:our|we)\b", re.I)
 _MET_THEM = re.compile(r"\b(?:came over|came by|come over|talked|spoke|met|meeting|call|called|coffee|lunch|breakfast"
                        r"|dinner|drinks|chat|chatted|session|zoom|facetime|catch[- ]?up|caught up|1:1|sat down)\b", re.I)
 _NOT_NAMES = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "it", "she", "he", "they", "i",
@@ -941,7 +948,7 @@ def _meeting_day_in_body(text: str, heads: list[str], names: list[str], date: dt
                         or _yearless_numeric(head, date.year, day_first) or weekday_date(head)), None)
     # A note that opens with its date ("Dienstag, 14. Oktober 2025 · 17:00", a journal's day,
     # a chat's stamps) is that day's, whatever its lines recall.
-    if first_dated is None:
+    if first_dated is None or not _ABOUT_SOMETHING_ELSE.search(first_dated):
         return None
     opening = re.match(r"^\W*(?:[^\W\d_]+\.?,?\s+)?\d[\d/.\-]*(?:\s+\d{4})?\s*[-–—:,]?\s*", first_dated)
     if opening:
@@ -959,7 +966,8 @@ def _meeting_day_in_body(text: str, heads: list[str], names: list[str], date: dt
         return None
     named = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(firsts)) + r")\b")
     for line in text.splitlines()[1:40]:
-        if not (_MET_THEM.search(line) and named.search(line)) or _NEXT_MEETING.search(line):
+        if not (_MET_THEM.search(line) and named.search(line)) or _NEXT_MEETING.search(line) \
+                or _EARLIER_MEETING.search(line):
             continue
         said = find_date(line, default_year=date.year, day_first=day_first) or \
             _yearless_numeric(line, date.year, day_first)

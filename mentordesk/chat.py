@@ -324,6 +324,9 @@ class ChatService:
         about = self._mentor_answer(question, flt)
         if about is not None:
             return about
+        nothing = self._nothing_from_them(question, flt)
+        if nothing is not None:
+            return nothing
         retrieved = self.retrieve(question, history, flt)
         passages = [r for r in retrieved if r.relevant]
         if not passages:
@@ -360,6 +363,39 @@ class ChatService:
         text = compose(detail.person.name, asked, lines, numbers)
         # Composed here from the ledger, each line quoting its note: nothing a model wrote to check.
         return AnswerStream(passages, iter([text]), lambda t: self._finish(t, passages, composed=True))
+
+    def _nothing_from_them(self, question: str, flt: SearchFilter | None) -> AnswerStream | None:
+        """"What did Dana W say about my LinkedIn headline?" when no note of Dana's has a word
+        of it and none of her advice is near it: says so, instead of quoting her notes on
+        something else as if they answered. None for any other question."""
+        if self.mentor_advice is None or (flt is not None and (flt.mentors or flt.since or flt.until)):
+            return None
+        detail = self.mentor_advice.one_person_named(question)
+        if detail is None:
+            return None
+        words = self.mentor_advice.says_nothing_about(detail, question)
+        if not words:
+            return None
+        said = " or ".join(f"“{w}”" for w in words[:4])
+        text = (f"I found nothing about that in your notes from {detail.person.name}: none of them has {said}, and "
+                f"none of the advice they gave reads close to it. Ask again without their name to search all your "
+                f"notes.")
+        # Their closest lines, plainly marked as not an answer: a paraphrase ("drop which
+        # buzzword" for "don't call yourself detail-oriented") is still one look away.
+        # (the passages and lines the answer would otherwise have quoted)
+        passages = [r for r in self.retrieve(question, (), flt) if r.relevant][: self.local_passages]
+        passages = self._with_advice(question, passages) if passages else []
+        key = self._key_sentences(question, passages) if passages else []
+        if key:
+            text += "\n\nThe closest lines in your library, in case one of them is what you mean:\n" + "".join(
+                f"- {sentence} [{n}]\n" for n, sentence in key)
+
+        def finish(t: str) -> Answer:
+            answer = self._finish(t, passages, composed=True)
+            answer.found = False  # not an answer: what was asked is not in their notes
+            return answer
+
+        return AnswerStream(passages, iter([text]), finish)
 
     def _messages(self, prompt_name: str, question: str, history: Sequence[Turn], passages) -> list[BaseMessage]:
         from langchain_core.messages import AIMessage, HumanMessage, SystemMessage

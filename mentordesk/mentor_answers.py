@@ -21,6 +21,7 @@ from mentordesk.relationships.people import PersonDetail
 from mentordesk.relationships.views import AdviceView
 from store.errors import UserError
 from vectorstore.filters import SearchFilter, mentor_key, without_possessives
+from vectorstore.keyword import tokenize
 from vectorstore.library_index import LibraryIndex, SearchResult
 
 _VERBS = r"(?:say|said|think|thought|suggest|suggested|recommend|recommended|advise|advised|tell me|told me|mention" \
@@ -69,6 +70,17 @@ _OTHER_LANGUAGES = [
                rf"(?:{_DE_ABOUT} (?P<topic>.+?) )?(?:gegeben|gemacht|genannt)\s*\??\s*$", re.I),
 ]
 NOTES_SEARCHED = 8  # passages searched among the mentor's notes
+# Below this cosine (MiniLM) between a question's topic and every piece of a mentor's
+# advice, with no word of the topic in any of their notes, their notes say nothing about it
+# (dev questions of eval.wild_answers: unanswerable ones .21-.29, answerable ones with no
+# shared word .23-.54).
+NOTHING_BELOW = 0.30
+# Words of a question that ask rather than say what about ("did Venky ever say anything
+# about whether…"), left out of the topic.
+_ASKING = {"think", "thought", "thinks", "suggest", "suggested", "suggests", "advice", "advise", "advised", "tip",
+           "tips", "ever", "anything", "mention", "mentioned", "recommend", "recommended", "want", "wanted",
+           "wants", "supposed", "thing", "things", "stuff", "give", "gave", "whether", "says", "saying", "tells",
+           "telling", "ask", "asked", "remember", "again", "back", "also", "really", "get", "got", "go", "make"}
 NOTES = 3           # the notes, best first, whose advice may answer
 PER_NOTE = 4        # lines taken from one note
 RELEVANT = 0.15     # cosine (MiniLM) between the topic and a line of the best note, below which it is off topic
@@ -151,12 +163,55 @@ class MentorAdvice:
         kept = [w for w, drop in zip(words, dropped) if not drop]
         return " ".join(kept) if len(kept) >= 3 else question
 
+    def topic_words(self, question: str) -> list[str]:
+        """The words of a question about someone that say what it is about: "did Dana W say
+        anything about my LinkedIn headline?" -> ["LinkedIn", "headline"]."""
+        naming = self._words_naming(question) if self._words_naming is not None else set()
+        words = []
+        for word in re.findall(r"[\w'’-]+", self.without_names(question)):
+            terms = tokenize(word)
+            if terms and word.lower() not in _ASKING and not (key_words(without_possessives(word)) & naming) \
+                    and not set(terms) <= {tokenize(a)[0] for a in _ASKING if tokenize(a)}:
+                words.append(word)
+        return list(dict.fromkeys(words))
+
+    def says_nothing_about(self, detail: PersonDetail, question: str) -> list[str]:
+        """The question's topic words when none of them is in any of this person's notes, no
+        passage of theirs is relevant to it and none of their advice is close in meaning to
+        it: their notes say nothing about it.
+        [] when they may (or the question has no topic, or they have no notes)."""
+        words = self.topic_words(question)
+        if not words or not detail.meetings:
+            return []
+        flt = SearchFilter(kinds=("notes",), mentors=(mentor_key(detail.person.name),))
+        if self.index.keyword.search(" ".join(words), 1, flt):
+            return []
+        # (also the notes placed with them by the tracking table, which the index may know
+        # under the name the note gave: "Bernie")
+        sources = {m.source for m in detail.meetings if m.source}
+        found = self.index.search(" ".join(words), NOTES_SEARCHED * 4, SearchFilter(kinds=("notes",)), mode="keyword")
+        if any(r.source in sources for r in found):
+            return []
+        if self.passages(detail, self.without_names(question), NOTES):
+            return []  # a passage of theirs is close in meaning ("drop which buzzword" and "don't call yourself…")
+        advice = [a.text for a in detail.advice]
+        if advice:
+            vectors = self.index.embedder.embed([self.without_names(question)] + advice)
+            if float((vectors[1:] @ vectors[0]).max()) >= NOTHING_BELOW:
+                return []
+        return words
+
     def named_in(self, question: str) -> tuple[str, ...]:
         """Mentor keys of the people the question names by any name the table knows them
         by ("venky's tip", "as per Anand bhaiya"), for search to prefer their notes."""
         if self._named_in is None:
             return ()
         return tuple(key for name in self._named_in(question) if (key := mentor_key(name)))
+
+    def one_person_named(self, question: str) -> PersonDetail | None:
+        """The one person of the table the question names ("what did Dana W say…"), else None."""
+        named = list(dict.fromkeys(self._named_in(question))) if self._named_in is not None else []
+        return self.person(named[0]) if len(named) == 1 else None
 
     def person(self, who: str) -> PersonDetail | None:
         try:

@@ -64,6 +64,20 @@ def test_advice_is_gathered_across_meetings_and_off_topic_lines_stay_out(notes_d
     assert len({c.result.source for c in answer.citations}) >= 1
 
 
+def test_a_topic_none_of_their_notes_touches_is_said_so_not_answered_with_other_lines(notes_desk):
+    """No note of Daniel's has a word of it and none of his advice is near it: the answer
+    says so (a refusal) instead of quoting his notes on the startup as if they answered."""
+    answer = notes_desk.chat.ask("Did Daniel ever say anything about getting a pilot's licence?").result()
+    assert not answer.found
+    assert answer.text.startswith("I found nothing about that in your notes from Daniel Okafor")
+    # the closest lines follow, marked as such and cited
+    assert "The closest lines in your library" in answer.text and answer.citations
+    assert "“pilot's” or “licence”" in answer.text  # the words looked for, as the user wrote them
+    # a topic his notes do hold is answered as before, and so is the same topic asked of no one
+    assert notes_desk.chat.ask("Did Daniel ever say anything about equity?").result().found
+    assert notes_desk.chat.ask("Did Priya say anything about negotiating?").result().found
+
+
 def test_a_name_not_in_the_table_is_answered_from_the_library_as_usual(notes_desk):
     answer = notes_desk.chat.ask("What did the guidance say about cold emails?").result()
     assert not answer.text.startswith("What the guidance said")

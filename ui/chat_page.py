@@ -49,9 +49,9 @@ def answer(desk: MentorDesk, question: str, history: list[Turn], flt: SearchFilt
         st.error(message)
         st.exception(exc)
         return Entry("assistant", "", error=message)
-    if not result.found:
+    if not result.found and not result.citations:
         entry = Entry("assistant", result.text)
-    elif result.citations:
+    elif result.citations:  # (also "I found nothing about that…" with the closest lines it cites)
         entry = Entry("assistant", result.text, [(c.n, c.result) for c in result.citations])
     else:
         entry = Entry("assistant", result.text, list(enumerate(result.passages, 1)), cited=False)
