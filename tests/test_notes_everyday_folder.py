@@ -150,3 +150,17 @@ def test_a_job_trackers_rows_are_data_not_advice():
     items = [(i.kind, i.text) for i in extract_items(rows, None, "Liz Ortega", "Ji-yeon Park")]
     assert ("action", "phone screen Mon 2/24 1pm") in items  # the one field that is a step
     assert not any("Associate LXD" in text or "referral" in text or "wait a year" in text for _, text in items)
+
+
+def test_an_outline_with_the_mentors_name_over_her_points():
+    from mentordesk.relationships.extraction import extract_items
+
+    outline = ("Research plan\n- context\n  - pilot data back from 3 schools\n- Ruth\n  - don't survey first\n"
+               "    - (surveys tell you what, interviews tell you why)\n"
+               "  - affinity map on a whiteboard with sticky notes, not in a spreadsheet\n"
+               "- me\n  - get the drop-off report from Ravi by Fri\n")
+    items = [(i.kind, i.text) for i in extract_items(outline, None, "Ruth Adler", "Ji-yeon Park")]
+    assert ("advice", "don't survey first") in items  # a point with its reason under it, not a heading
+    assert ("advice", "affinity map on a whiteboard with sticky notes, not in a spreadsheet") in items
+    assert ("action", "get the drop-off report from Ravi by Fri") in items
+    assert not any("pilot data" in text for _, text in items)

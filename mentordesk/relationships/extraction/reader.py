@@ -604,12 +604,19 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
             label = _LABEL.match(text)
             if kind is None and label and not label["rest"].strip():
                 kind = _bare_label(label["label"])
-            if kind is None and _is_outline_heading(text, indent, lines[number + 1:number + 12]):
+            if kind is None and _is_outline_heading(text, indent, lines[number + 1:number + 12]) \
+                    and (rule_kind(text) not in ("advice", "action") or _LEADIN_ADVICE.search(text)
+                         or _LEADIN_ACTION.search(text) or _REPORTED_LEAD.match(text)):
                 # An outline's parent bullet ("- Her take on the assessment" over indented
-                # points) heads its children; it names their kind when it can.
+                # points) heads its children; it names their kind when it can, and the
+                # mentor's name over them ("- Priya" beside "- me") says they are hers.
+                # (A parent that is itself counsel, "- don't survey first" over its reason,
+                # is a point with notes under it.)
                 lead = _LEADIN_ACTION.search(text) and "action" or _LEADIN_ADVICE.search(text) and "advice"
+                theirs = mentor is not None and bool(name_words(text)) and name_words(text) <= name_words(mentor) \
+                    and "advice"
                 nested.append((indent, section))
-                section = _label_kind(text) or lead or section
+                section = _label_kind(text) or lead or theirs or section
                 continue
             if kind is not None:
                 if re.match(r"\s*\d", line) and indent == 0:
