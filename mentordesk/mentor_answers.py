@@ -81,6 +81,7 @@ _ASKING = {"think", "thought", "thinks", "suggest", "suggested", "suggests", "ad
            "tips", "ever", "anything", "mention", "mentioned", "recommend", "recommended", "want", "wanted",
            "wants", "supposed", "thing", "things", "stuff", "give", "gave", "whether", "says", "saying", "tells",
            "telling", "ask", "asked", "remember", "again", "back", "also", "really", "get", "got", "go", "make"}
+_ASKING_TERMS = frozenset(term for word in _ASKING for term in tokenize(word))  # ("suggesting", "mentions")
 NOTES = 3           # the notes, best first, whose advice may answer
 PER_NOTE = 4        # lines taken from one note
 RELEVANT = 0.15     # cosine (MiniLM) between the topic and a line of the best note, below which it is off topic
@@ -171,7 +172,7 @@ class MentorAdvice:
         for word in re.findall(r"[\w'’-]+", self.without_names(question)):
             terms = tokenize(word)
             if terms and word.lower() not in _ASKING and not (key_words(without_possessives(word)) & naming) \
-                    and not set(terms) <= {tokenize(a)[0] for a in _ASKING if tokenize(a)}:
+                    and not set(terms) <= _ASKING_TERMS:
                 words.append(word)
         return list(dict.fromkeys(words))
 

@@ -33,13 +33,11 @@ def second_person(text: str, name: str) -> str:
     "you"/"your", and a sentence that opens with "She said ..." opens with "You said ...".
     Other people's names and pronouns in the middle of a sentence are left alone: they
     may be about someone else."""
-    from mentordesk.relationships.lookup import first_name
+    from mentordesk.relationships.lookup import untitled_words
 
-    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    words = untitled_words(name, keep_lone_title=False)  # (["Amara", "Okonkwo"] of "Dr. Amara Okonkwo")
     if not words:
         return text
-    given = first_name(name)  # "Amara" of "Dr. Amara Okonkwo"
-    words = [w for w in words[words.index(given.split()[-1]) if given.split()[-1] in words else 0:]]
     names = sorted({name.strip(), " ".join(words), words[0], *([words[-1]] if len(words) > 1 else [])},
                    key=len, reverse=True)
     # "Thandi N" / "Thandi N." (the first name and the surname's initial, as notes tell two

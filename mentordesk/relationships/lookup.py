@@ -204,13 +204,25 @@ def _person_key(name: str | None) -> str:
     return " ".join(words)
 
 
+def _is_title(word: str) -> bool:
+    return re.sub(r"[.’']", "", word).lower() in _NAME_TITLES
+
+
+def untitled_words(name: str | None, keep_lone_title: bool = True) -> list[str]:
+    """A name's words, as written, without a leading title: ["Amara", "Okonkwo"] for "Dr.
+    Amara Okonkwo"; ["Dr", "Okafor"] for "Dr Okafor" (a lone surname keeps its title unless
+    ``keep_lone_title`` is False)."""
+    words = (name or "").split()
+    while words and _is_title(words[0]) and (len(words) > 2 or (len(words) == 2 and not keep_lone_title)):
+        words = words[1:]
+    return words
+
+
 def first_name(name: str | None) -> str:
     """The name a letter greets by, as the table writes it: "Amara" for "Dr. Amara Okonkwo",
     "Dr Okafor" when only a surname follows the title, "Priya" for "Priya Raman"."""
-    words = (name or "").split()
-    while len(words) > 2 and re.sub(r"[.’']", "", words[0]).lower() in _NAME_TITLES:
-        words = words[1:]
-    if len(words) == 2 and re.sub(r"[.’']", "", words[0]).lower() in _NAME_TITLES:
+    words = untitled_words(name)
+    if len(words) == 2 and _is_title(words[0]):
         return " ".join(words)
     return words[0] if words else ""
 
