@@ -413,3 +413,34 @@ def test_every_place_that_lists_draft_kinds_reads_the_one_registry():
     for kind in DRAFT_KINDS:  # each kind's own words ask for it in chat
         request = parse_draft_request(f"please draft a {kind.short.lower()} {kind.label.lower()} to Daniel")
         assert request == DraftRequest(kind.name, "Daniel"), kind.name
+
+
+def _action(n: int, meeting: int, day: dt.date, text: str):
+    from mentordesk.relationships.views import AdviceView
+
+    return AdviceView(id=n, meeting_id=meeting, meeting_date=day, person_id=2, person_name="Dana Whitaker",
+                      kind="action", text=text)
+
+
+def test_a_prep_lists_what_is_still_open_from_the_last_meeting_and_greets_by_first_name():
+    """A stranger's table says '"Dana W". Not the same person as Dana Lim': that is how the
+    notes tell two Danas apart, not what she is called. The prep's "still open" is the last
+    meeting's open steps; last year's unticked ones only when that meeting left none."""
+    from mentordesk.drafting.templates import compose
+    from mentordesk.relationships.views import MeetingView
+
+    me = ProfileView(name="Ji-yeon Park", role="Learning designer", values=["kindness"])
+    dana = PersonView(id=2, name="Dana Whitaker", company="Whitaker Learning", stage="mentor",
+                      role="Freelance designer (Tacoma)", notes='"Dana W". Not the same person as Dana Lim.')
+    last = MeetingView(id=9, person_id=2, person_name="Dana Whitaker", date=dt.date(2025, 12, 3))
+    old = _action(1, 4, dt.date(2025, 2, 19), "storyboard the stoichiometry unit")
+    new = _action(2, 9, dt.date(2025, 12, 3), "redo the portfolio homepage")
+    _, body = compose(DraftBrief("prep", me, dana, last_meeting=last, next_steps=(new, old), met=True))
+    still_open = body.split("from last time:\n", 1)[1].split("\n\n", 1)[0]
+    assert "redo the portfolio homepage" in still_open and "storyboard" not in still_open
+    _, earlier = compose(DraftBrief("prep", me, dana, last_meeting=last, next_steps=(old,), met=True))
+    assert "Still open from earlier meetings:\n- storyboard the stoichiometry unit" in earlier
+    _, email = compose(DraftBrief("followup", me, dana, last_meeting=last, next_steps=(new,), met=True))
+    assert email.startswith(("Hi Dana,", "Hello Dana,", "Dear Dana,"))
+    _, outreach = compose(DraftBrief("outreach", me, dana))
+    assert "(Tacoma)" not in outreach  # the table's aside about her role stays out of the email

@@ -164,3 +164,15 @@ def test_an_outline_with_the_mentors_name_over_her_points():
     assert ("advice", "affinity map on a whiteboard with sticky notes, not in a spreadsheet") in items
     assert ("action", "get the drop-off report from Ravi by Fri") in items
     assert not any("pilot data" in text for _, text in items)
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("I owe her so much tteokbokki.", "other"),  # thanks, not a step
+    ("I owe her an email by Friday.", "action"),
+    ("Big idea: I want to be the person at Lumenwise who makes units teachers use.", "other"),  # an aspiration
+    ("I want to be ready for the panel, so I will practise.", "action"),
+])
+def test_thanks_and_aspirations_are_not_steps(sentence, kind):
+    from mentordesk.relationships.extraction.rules import rule_kind
+
+    assert rule_kind(sentence) == kind

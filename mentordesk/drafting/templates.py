@@ -33,6 +33,7 @@ TEMPLATES_DIR = PROMPTS_DIR / "draft_templates"
 KNOWN_VARIABLES = frozenset({
     "first", "name", "company", "introducer", "introducer_first", "my_name", "my_first", "my_role",
     "goals", "values", "role", "last_topic", "last_date", "learned_one", "learned_list", "next_steps_list",
+    "open_last_list", "open_earlier_list",
     "questions_list", "outcomes_list", "mention", "second", "wrote_on",
 })
 ITEM_VARIABLES = frozenset({"item", "outcome"})
@@ -175,7 +176,7 @@ def _variables(brief: DraftBrief, template: DraftTemplate, style: Style) -> dict
         "introducer": brief.introducer or "", "introducer_first": first_name(brief.introducer or ""),
         "my_name": me.name or "", "my_first": first_name(me.name or ""), "my_role": me.role or "",
         "goals": _sentence_fragment(me.goals or ""), "values": _join(me.values),
-        "role": person.role or "",
+        "role": " ".join(re.sub(r"\([^)]*\)", " ", person.role or "").split()),  # not "(Liz's team)"
         "last_topic": _topic(last, person.name) if last else "",
         "last_date": day_label(last.date) if last else "",
         "second": "yes" if brief.second_message else "",
@@ -185,6 +186,12 @@ def _variables(brief: DraftBrief, template: DraftTemplate, style: Style) -> dict
                                   for a in brief.learned[:limit]]),
         "next_steps_list": _bullets([_cite(_sentence(address(_clean(a.text))), sources, a.text)
                                      for a in brief.next_steps[:limit]]),
+        # (a prep's "still open": the last meeting's open actions, else the ones left from before)
+        "open_last_list": _bullets([_cite(_sentence(address(_clean(a.text))), sources, a.text)
+                                    for a in _open_from(brief, last=True)[:limit]]),
+        "open_earlier_list": _bullets([_cite(_sentence(address(_clean(a.text))), sources, a.text)
+                                       for a in _open_from(brief, last=False)[:limit]]
+                                      if not _open_from(brief, last=True) else []),
         "outcomes_list": _bullets([
             _cite(pick(template.phrases.get("outcome_item", ["{item}: {outcome}."]), seed, o.text).format(
                 item=address(_clean(o.text)), outcome=pick(template.phrases.get(f"outcome_{o.outcome}", [o.outcome or ""]),
@@ -195,6 +202,12 @@ def _variables(brief: DraftBrief, template: DraftTemplate, style: Style) -> dict
         "mention": "",
     }
     return {k: v for k, v in values.items() if k in template.variables}
+
+
+def _open_from(brief: DraftBrief, last: bool) -> list[AdviceView]:
+    """The open actions of the last meeting (``last``), or of the meetings before it."""
+    meeting = brief.last_meeting.id if brief.last_meeting is not None else None
+    return [a for a in brief.next_steps if (a.meeting_id == meeting) == last]
 
 
 def _questions(brief: DraftBrief, template: DraftTemplate, sources: list[str], limit: int) -> str:

@@ -254,6 +254,8 @@ def called(person) -> str | None:
         return match["name"]
     # A cell that opens with the quoted name they go by: '"Moriyama-san". Lives in Tokyo.'
     opening = re.match(r"^\s*[\"“](?P<name>[A-Z][^\"“”]{1,28})[\"”]", notes)
+    if opening and re.fullmatch(rf"{re.escape(first_name(person.name))}\s+[A-Z]\.?", opening["name"]):
+        return None  # '"Dana W"': how the notes tell two Danas apart, not what she is called
     return opening["name"] if opening else None
 
 

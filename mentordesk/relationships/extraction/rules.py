@@ -28,7 +28,10 @@ _NOT_A_TASK = re.compile(r"\bi (?:want(?:ed)? to|would like to|'d like to) (?:kn
                          # a voice memo's opening: "I want to get this down before I forget"
                          r"|\b(?:i want to|i need to|i'll|i will|let me|gonna|going to) (?:quickly )?(?:get|write|jot|put|note)"
                          r" (?:this|it|these|that|everything) down\b|\b(?:writing|jotting) (?:this|these|it) down\b"
-                         r"|\bbefore i forget\b", re.IGNORECASE)
+                         r"|\bbefore i forget\b"
+                         # an aspiration or thanks, not a step: "I want to be the person who…", "I owe her so much"
+                         r"|\bi want to be (?:the|a|an|someone|somebody|known)\b"
+                         r"|\bi owe (?:her|him|them) (?:so much|a lot|big|one|everything|my)\b", re.IGNORECASE)
 
 
 _REPORTED = re.compile(
