@@ -176,3 +176,17 @@ def test_thanks_and_aspirations_are_not_steps(sentence, kind):
     from mentordesk.relationships.extraction.rules import rule_kind
 
     assert rule_kind(sentence) == kind
+
+
+def test_someone_elses_words_in_a_note_about_the_mentor_are_not_her_advice():
+    from mentordesk.relationships.extraction import extract_items
+
+    note = ("Went over to Hye-jin's after school.\n\nShe said to write down every unit I designed from scratch.\n\n"
+            "Marcus says I look lighter. Also reckons the job posts are too vague.\n")
+    items = [(i.kind, i.text) for i in extract_items(note, None, "Hye-jin Seo seonsaeng", "Ji-yeon Park")]
+    assert any(kind == "advice" and "every unit I designed" in text for kind, text in items)
+    assert not any("Marcus" in text for _, text in items)  # her partner's words, not the mentor's
+    # the mentor under a name the table knows her by is still the mentor
+    theirs = [(i.kind, i.text) for i in extract_items("Seonsaeng says never quit in June.\n", None,
+                                                      "Hye-jin Seo seonsaeng", "Ji-yeon Park")]
+    assert theirs and theirs[0][0] == "advice"

@@ -1065,6 +1065,14 @@ _PASTING = re.compile(r"^(?:ok(?:ay)?,?\s+)?(?:pasting|here(?:'s| is| are)|as pr
                       r"\b(?:i said|what i said|the gist|my notes|the list|in writing|my points)\b", re.IGNORECASE)
 
 
+# A sentence that opens by reporting a named person: "Marcus says I look lighter", "Tasha
+# thinks it's fine". (Not "She says…", and not the mentor under any name the table knows.)
+_SOMEONE_ELSE_SAYS = re.compile(
+    r"^(?i:and |but |also |plus |so |then )?(?P<who>(?!(?:She|He|They|You|It|Everyone|Someone|Nobody|Everybody|Also"
+    r"|And|But|Plus|So|Then|Now|Still|Just|Really)\b)"
+    r"(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\s+(?:also\s+)?(?:says|said|thinks|thought|reckons|reckoned)\b")
+
+
 def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | None,
             mentor: str | None = None, me: set[str] = frozenset(), counsel: bool = False) -> str | None:
     """The kind of one unit, or None when it is neither advice nor an action."""
@@ -1072,6 +1080,10 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
     if comment and mentor and name_words(comment["who"]) & name_words(mentor) and not text.rstrip().endswith("?") \
             and not _SELF_COMMIT.search(comment["rest"]):
         return "advice"  # the mentor's comment in the margin of the user's draft
+    other = _SOMEONE_ELSE_SAYS.match(text)
+    if other and mentor and unit.speaker is None and unit.section is None \
+            and not (name_words(other["who"]) & name_words(mentor)) and not (me and name_words(other["who"]) & me):
+        return None  # "Marcus says I look lighter": someone else's words in a note about the mentor
     said = _MENTOR_SAID.match(text)
     tagged = _tagged_owner(text) if said else None
     if said and tagged and unit.section is None and unit.speaker is None and mentor \
