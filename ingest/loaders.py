@@ -522,17 +522,17 @@ def _load_xlsx(data: bytes) -> LoadedFile:
     if len(chosen) > 1:
         # A sheet of notes (a title over the table, or columns of sentences) before the data
         # sheets beside it ("Applications" of a job search): the note's title and date are its.
-        order = sorted(range(len(chosen)), key=lambda i: not parts[i].lstrip().startswith(("|", _title_of(chosen[i][1]))))
+        order = sorted(range(len(chosen)), key=lambda i: not (_title_of(chosen[i][1]) or parts[i].lstrip().startswith("|")))
         chosen, parts = [chosen[i] for i in order], [parts[i] for i in order]
         parts = [f"## {title}\n\n{text}" for (title, _), text in zip(chosen, parts)]
     return LoadedFile("\n\n".join(p for p in parts if p.strip()))
 
 
-def _title_of(rows: list[list[str]]) -> str:
-    """The title a sheet's first row holds alone over its header, or a marker no text starts with."""
+def _title_of(rows: list[list[str]]) -> str | None:
+    """The title a sheet's first row holds alone over its header, else None."""
     if len(rows) > 2 and sum(1 for cell in rows[0] if cell) == 1 and sum(1 for cell in rows[1] if cell) >= 2:
         return next(cell for cell in rows[0] if cell)
-    return "\0"
+    return None
 
 
 def _sheet_as_note(rows: list[list[str]]) -> str:
@@ -540,7 +540,7 @@ def _sheet_as_note(rows: list[list[str]]) -> str:
     Whitaker — Wed Feb 19" above "what she said | me") is a line of its own above the
     table; a table of a few columns of sentences (what she said, what I'll do) is kept as
     a table, so each column is read under its header, as a Word table is."""
-    title = _title_of(rows) if _title_of(rows) != "\0" else ""
+    title = _title_of(rows)
     if title:
         rows = rows[1:]
     header, *body = rows

@@ -932,8 +932,7 @@ _EARLIER_MEETING = re.compile(r"\b(?:our|my|the|your|a)\s+(?:last|previous|prior
                               r"|meeting|coffee|session|time)\b|\bback in\b|\bsince (?:our|we)\b", re.I)
 _MET_THEM = re.compile(r"\b(?:came over|came by|come over|talked|spoke|met|meeting|call|called|coffee|lunch|breakfast"
                        r"|dinner|drinks|chat|chatted|session|zoom|facetime|catch[- ]?up|caught up|1:1|sat down)\b", re.I)
-_NOT_NAMES = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "it", "she", "he", "they", "i",
-              "need", "talked", "the", "my"}
+_NOT_NAMES = {"it", "she", "he", "they", "i", "need", "talked", "the", "my"}  # (and the weekdays)
 
 
 def _meeting_day_in_body(text: str, heads: list[str], names: list[str], date: dt.date,
@@ -960,8 +959,8 @@ def _meeting_day_in_body(text: str, heads: list[str], names: list[str], date: dt
             return None
     if sum(1 for line in text.splitlines()[:60] if CHAT_STAMP.match(line.strip())) >= 2:
         return None
-    firsts = {w for n in names if n for w in [n.split()[0]] if w[:1].isupper() and w.lower() not in _NOT_NAMES
-              and len(w) >= 3}
+    firsts = {w for n in names if n for w in [n.split()[0]] if w[:1].isupper() and len(w) >= 3
+              and w.lower() not in _NOT_NAMES and w.lower() not in _WEEKDAYS}
     if not firsts:
         return None
     named = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(firsts)) + r")\b")

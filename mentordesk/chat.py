@@ -380,12 +380,12 @@ class ChatService:
         text = (f"I found nothing about that in your notes from {detail.person.name}: none of them has {said}, and "
                 f"none of the advice they gave reads close to it. Ask again without their name to search all your "
                 f"notes.")
-        # Their closest lines, plainly marked as not an answer: a paraphrase ("drop which
-        # buzzword" for "don't call yourself detail-oriented") is still one look away.
-        # (the passages and lines the answer would otherwise have quoted)
-        passages = [r for r in self.retrieve(question, (), flt) if r.relevant][: self.local_passages]
-        passages = self._with_advice(question, passages) if passages else []
-        key = self._key_sentences(question, passages) if passages else []
+        # The lines the answer would otherwise have quoted, plainly marked as not an answer:
+        # a paraphrase ("drop which buzzword" for "don't call yourself detail-oriented") is
+        # still one look away.
+        passages = self._with_advice(question, [r for r in self.retrieve(question, (), flt) if r.relevant]
+                                     [: self.local_passages])
+        key = self._key_sentences(question, passages)
         if key:
             text += "\n\nThe closest lines in your library, in case one of them is what you mean:\n" + "".join(
                 f"- {sentence} [{n}]\n" for n, sentence in key)

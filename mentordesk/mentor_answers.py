@@ -193,11 +193,12 @@ class MentorAdvice:
         found = self.index.search(" ".join(words), NOTES_SEARCHED * 4, SearchFilter(kinds=("notes",)), mode="keyword")
         if any(r.source in sources for r in found):
             return []
-        if self.passages(detail, self.without_names(question), NOTES):
+        asked = self.without_names(question)
+        if self.passages(detail, asked, NOTES):
             return []  # a passage of theirs is close in meaning ("drop which buzzword" and "don't call yourself…")
         advice = [a.text for a in detail.advice]
         if advice:
-            vectors = self.index.embedder.embed([self.without_names(question)] + advice)
+            vectors = self.index.embedder.embed([asked] + advice)
             if float((vectors[1:] @ vectors[0]).max()) >= NOTHING_BELOW:
                 return []
         return words

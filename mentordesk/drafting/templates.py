@@ -170,6 +170,11 @@ def _variables(brief: DraftBrief, template: DraftTemplate, style: Style) -> dict
     sources = [s.text for s in brief.sources]
     seed = person.name
     last = brief.last_meeting
+    open_last = _open_from(brief, last=True)
+
+    def steps(items: Sequence[AdviceView]) -> str:  # the user's steps as a cited list
+        return _bullets([_cite(_sentence(address(_clean(a.text))), sources, a.text) for a in items[:limit]])
+
     values = {
         # (greeted as the Notes cell says they are called: "Hi Oom Gerrie", "Hi Dusty")
         "first": called(person) or first_name(person.name), "name": person.name, "company": person.company or "",
@@ -184,14 +189,10 @@ def _variables(brief: DraftBrief, template: DraftTemplate, style: Style) -> dict
         "learned_one": address(_clean(brief.learned[0].text)) if brief.learned else "",
         "learned_list": _bullets([_cite(_sentence(address(_clean(a.text))), sources, a.text)
                                   for a in brief.learned[:limit]]),
-        "next_steps_list": _bullets([_cite(_sentence(address(_clean(a.text))), sources, a.text)
-                                     for a in brief.next_steps[:limit]]),
+        "next_steps_list": steps(brief.next_steps),
         # (a prep's "still open": the last meeting's open actions, else the ones left from before)
-        "open_last_list": _bullets([_cite(_sentence(address(_clean(a.text))), sources, a.text)
-                                    for a in _open_from(brief, last=True)[:limit]]),
-        "open_earlier_list": _bullets([_cite(_sentence(address(_clean(a.text))), sources, a.text)
-                                       for a in _open_from(brief, last=False)[:limit]]
-                                      if not _open_from(brief, last=True) else []),
+        "open_last_list": steps(open_last),
+        "open_earlier_list": steps(_open_from(brief, last=False)) if not open_last else "",
         "outcomes_list": _bullets([
             _cite(pick(template.phrases.get("outcome_item", ["{item}: {outcome}."]), seed, o.text).format(
                 item=address(_clean(o.text)), outcome=pick(template.phrases.get(f"outcome_{o.outcome}", [o.outcome or ""]),
