@@ -328,7 +328,7 @@ class ChatService:
         if nothing is not None:
             return nothing
         retrieved = self.retrieve(question, history, flt)
-        passages = [r for r in retrieved if r.relevant]
+        passages = self._their_closest(question, [r for r in retrieved if r.relevant], flt)
         if not passages:
             return AnswerStream([], iter([NOT_FOUND]), lambda text: Answer(text, [], found=False))
         if self.info.provider == "local":
@@ -505,6 +505,23 @@ class ChatService:
             if len(chosen) == KEY_SENTENCES:
                 break
         return [(n, sentence) for n, _, sentence in sorted(chosen)]
+
+    def _their_closest(self, question: str, passages: list[SearchResult],
+                       flt: SearchFilter | None) -> list[SearchResult]:
+        """A question that names one person ("is it ok to bring up pay? what did Dave O
+        say") gets the notes holding their advice plainly about it first, when the passages
+        the answer would use do not hold it already."""
+        if self.mentor_advice is None or (flt is not None and (flt.mentors or flt.since or flt.until)):
+            return passages
+        detail = self.mentor_advice.one_person_named(question)
+        if detail is None:
+            return passages
+        used = {p.chunk_id for p in passages[: self.local_passages]}
+        first = [line.passage for line in self.mentor_advice.closest_lines(detail, question)
+                 if line.passage.chunk_id not in used]
+        first = list({p.chunk_id: p for p in first}.values())
+        taken = {p.chunk_id for p in first}
+        return first + [p for p in passages if p.chunk_id not in taken]
 
     def _with_advice(self, question: str, passages: list[SearchResult]) -> list[SearchResult]:
         """A meeting note's passage that holds none of its advice is swapped for the part of

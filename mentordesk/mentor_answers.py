@@ -87,6 +87,7 @@ PER_NOTE = 4        # lines taken from one note
 RELEVANT = 0.15     # cosine (MiniLM) between the topic and a line of the best note, below which it is off topic
 ON_TOPIC = 0.4      # the same for the other notes: only lines clearly about the topic
 MAX_LINES = 6
+CLOSEST = 2         # advice lines of the one person a question names, put before the passages found
 _JOINING = {"at", "from", "of", "with", "and"}
 
 
@@ -262,6 +263,23 @@ class MentorAdvice:
                 if passage is not None:
                     found.append(AdviceLine(item, passage))
         return found[:MAX_LINES]
+
+    def closest_lines(self, detail: PersonDetail, question: str) -> list[AdviceLine]:
+        """Their advice plainly about the question (cosine at least ON_TOPIC), best first, at
+        most CLOSEST lines, each with its passage: "is it ok to bring up pay in the interview?
+        what did Dave O say" and his "Don't ask about the rate in the interview itself", in a
+        note search ranks below his others on pay."""
+        items = [a for a in detail.advice if a.kind == "advice"]
+        if not items:
+            return []
+        asked = self.without_names(question)
+        vectors = self.index.embedder.embed([asked] + [a.text for a in items])
+        ranked = sorted(((float(s), a) for s, a in zip(vectors[1:] @ vectors[0], items) if s >= ON_TOPIC),
+                        key=lambda pair: -pair[0])
+        sources = {m.id: m.source for m in detail.meetings}
+        found = [AdviceLine(a, p) for _, a in ranked[:CLOSEST]
+                 for p in [self._passage(a, sources.get(a.meeting_id), detail.person.name)] if p is not None]
+        return found
 
     def advice_parts(self, question: str, passages: Sequence[SearchResult]) -> list[SearchResult]:
         """``passages`` with each meeting note's passage that holds none of that note's

@@ -205,3 +205,17 @@ def test_the_first_of_either_ranking_stays_in_the_fused_top():
     # the keyword list's first passage is kept within the results, at their end
     top = [item for item, _ in keep_leaders(fused, [keyword, dense], 5)]
     assert top[:2] == ["a", "b"] and "lonely-winner" in top
+
+
+def test_a_shortened_word_stands_for_the_library_words_it_begins(index):
+    """People shorten words when they type ("negot", "quals"): a query word no chunk has, of
+    four letters or more, finds the chunks of the words it begins, counted once per chunk."""
+    hits = index.search("negot")
+    assert [h.chunk_id for h in hits] == ["priya-offer"] and hits[0].matched_terms == 1
+    assert [h.chunk_id for h in index.search("invest")] == ["daniel-amara"]
+    # a word the library has is itself, not the longer words it begins: "comp" is in
+    # Carlos's note ("take comp time"), so Priya's "compensation" is not a match for it
+    assert [h.chunk_id for h in index.search("comp")] == ["carlos-oncall"]
+    assert index.search("neg") == []  # three letters say too little
+    index.add([("new", "Pick one qualification path and stick to it.", meta("notes", "Bernadette Nwosu"))])
+    assert [h.chunk_id for h in index.search("quals")] == ["new"]  # a new word is found the same way

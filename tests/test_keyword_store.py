@@ -19,7 +19,8 @@ from vectorstore.keyword import KeywordIndex
 from vectorstore.keyword_store import TABLE, SqliteKeywordStore
 
 QUERIES = ["signing bonus", "Priya negotiate compensation", "introduce investor", "cold message twenty minutes",
-           "burnout alerts", "manager track energy log", "offer"]
+           "burnout alerts", "manager track energy log", "offer",
+           "negot the comp", "invest intro"]  # (shortened words stand for the words they begin)
 
 
 @pytest.fixture
@@ -43,6 +44,14 @@ def test_ranks_like_the_in_memory_index_with_and_without_filters(store):
             assert [h.chunk_id for h in ours] == [h.chunk_id for h in theirs], (query, flt)
             assert [round(h.score, 4) for h in ours] == [round(h.score, 4) for h in theirs]
             assert [h.matched_terms for h in ours] == [h.matched_terms for h in theirs]
+
+
+def test_a_shortened_word_finds_the_words_it_begins_after_a_write(store):
+    db, keywords = store
+    assert [h.chunk_id for h in keywords.search("negot")] == ["priya-offer"]
+    with db.session() as session:  # a term new to the vocabulary is found by its beginning too
+        keywords.write(session, [("bernie", "Pick one qualification path and stick to it.", LIBRARY[0][2])])
+    assert [h.chunk_id for h in keywords.search("what order should my quals be in")] == ["bernie"]
 
 
 def test_replace_and_delete_keep_it_in_step(store):

@@ -267,3 +267,34 @@ def test_a_question_written_in_bold_is_not_quoted_as_its_own_answer(minilm, tmp_
     answer = chat.ask("how did Lakshmi say I should break it to my father that the MBA is off?").result()
     assert "Show him the numbers" in answer.text
     assert "**" not in answer.text and "How do I tell my father" not in answer.text
+
+
+def test_a_question_naming_one_mentor_gets_their_advice_on_it_from_a_lower_ranked_note(minilm, tmp_path):
+    """"is it ok to bring up pay in the interview? what did Dave say": the note search ranks
+    first is his pay review (all about pay); the answer is a line of another note, "Don't ask
+    about the rate in the interview itself", which the ledger knows is close to the question."""
+    from mentordesk.container import MentorDesk
+    from mentordesk.settings import Settings
+
+    (tmp_path / "2025-11-19-dave.md").write_text(
+        "---\nmentor: Dave Okafor\ndate: 2025-11-19\n---\n"
+        "Pay review with Dave. He is putting me up for the full pay rate from January; pay goes up again "
+        "with the NVQ.\n\n## Advice\n- Bring him the wins file every quarter, not only at the yearly pay review.\n",
+        encoding="utf-8")
+    (tmp_path / "2025-04-08-dave.md").write_text(
+        "---\nmentor: Dave Okafor\ndate: 2025-04-08\n---\n"
+        "Feedback on Thursday's foreman interview.\n\n## Advice\n"
+        "- Next time lead with numbers: how many men, how many units, what you saved.\n"
+        "- Don't ask about the rate in the interview itself. Ask me or Karen afterwards, that's normal here.\n",
+        encoding="utf-8")
+    desk = MentorDesk(Settings(home=tmp_path / "home", llm_provider="fake", index_builtin_guidance=False),
+                      embedder=minilm)
+    desk.relationships.people.add("Dave Okafor", stage="primary")
+    desk.ingest.ingest_paths([tmp_path / "2025-11-19-dave.md", tmp_path / "2025-04-08-dave.md"], kind="notes")
+    question = "is it ok to bring up pay in the interview? what did Dave say"
+    chat = ChatService(desk.index, lambda: ScriptedModel(reply="Ok.", calls=[]), ModelInfo("local", "scripted"),
+                       local_passages=1, mentor_advice=desk.chat.mentor_advice)
+    assert desk.index.search(question, 1)[0].source.endswith("2025-11-19-dave.md")  # the premise
+    answer = chat.ask(question).result()
+    assert "Don't ask about the rate in the interview itself" in answer.text
+    assert any(c.result.source.endswith("2025-04-08-dave.md") for c in answer.citations)

@@ -8,6 +8,7 @@ vectorised masks over per-row arrays.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import threading
@@ -70,6 +71,18 @@ def tokenize(text: str) -> list[str]:
     return [stem(w.removesuffix("'s")) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
 
 
+# A query term no chunk has, of at least this many letters ("quals" -> "qual"), stands for
+# the library's terms it begins ("qualification", "qualify"): people shorten words when
+# they type a question. The most common few are used.
+ABBREVIATION_MIN = 4
+ABBREVIATION_TERMS = 8
+ABBREVIATION_WEIGHT = 0.5  # a guess at what was meant counts half a word typed in full
+
+
+def may_abbreviate(term: str) -> bool:
+    return len(term) >= ABBREVIATION_MIN and term.isalpha()
+
+
 @dataclass(frozen=True)
 class KeywordHit:
     chunk_id: str
@@ -106,6 +119,7 @@ class KeywordIndex:
         self._arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._length_array: np.ndarray | None = None
         self._total_length = 0
+        self._sorted_terms: list[str] | None = None  # for abbreviations; rebuilt after a new term
 
     def __len__(self) -> int:
         return self._rows.live
@@ -122,6 +136,8 @@ class KeywordIndex:
                 for term in terms:
                     counts[term] = counts.get(term, 0) + 1
                 for term, tf in counts.items():
+                    if term not in self._postings:
+                        self._sorted_terms = None
                     rows, tfs = self._postings.setdefault(term, ([], []))
                     rows.append(row)
                     tfs.append(tf)
@@ -156,6 +172,7 @@ class KeywordIndex:
         self._postings = postings
         self._arrays = {}
         self._length_array = None
+        self._sorted_terms = None
 
     def _term_arrays(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
         cached = self._arrays.get(term)
@@ -166,6 +183,20 @@ class KeywordIndex:
             cached = (np.array(posting[0], dtype=np.int64), np.array(posting[1], dtype=np.float32))
             self._arrays[term] = cached
         return cached
+
+    def _expansions(self, term: str) -> list[str]:
+        """The indexed terms an absent query term begins, most common first (see ABBREVIATION_MIN)."""
+        if term in self._postings or not may_abbreviate(term):
+            return [term]
+        if self._sorted_terms is None:
+            self._sorted_terms = sorted(self._postings)
+        found = []
+        for i in range(bisect.bisect_left(self._sorted_terms, term), len(self._sorted_terms)):
+            if not self._sorted_terms[i].startswith(term):
+                break
+            found.append(self._sorted_terms[i])
+        found.sort(key=lambda t: -len(self._postings[t][0]))
+        return found[:ABBREVIATION_TERMS] or [term]
 
     def search(self, query: str, k: int = 10, flt: SearchFilter | None = None) -> list[KeywordHit]:
         terms = list(dict.fromkeys(tokenize(query)))
@@ -180,14 +211,19 @@ class KeywordIndex:
             scores = np.zeros(n_rows, dtype=np.float32)
             matched = np.zeros(n_rows, dtype=np.int16)
             for term in terms:
-                arrays = self._term_arrays(term)
-                if arrays is None:
-                    continue
-                rows, tfs = arrays
-                df = len(rows)
-                idf = bm25_idf(alive, df)
-                scores[rows] += bm25_weight(idf, tfs, self._length_array[rows], avg_length, self.k1, self.b)
-                matched[rows] += 1
+                # An abbreviation counts once per chunk, as its best-scoring full form.
+                best = np.zeros(n_rows, dtype=np.float32)
+                forms = self._expansions(term)
+                for full in forms:
+                    arrays = self._term_arrays(full)
+                    if arrays is None:
+                        continue
+                    rows, tfs = arrays
+                    idf = bm25_idf(alive, len(rows))
+                    weight = bm25_weight(idf, tfs, self._length_array[rows], avg_length, self.k1, self.b)
+                    best[rows] = np.maximum(best[rows], weight)
+                scores += best if forms == [term] else best * ABBREVIATION_WEIGHT
+                matched += best > 0
             mask = self._rows.mask(flt) & (matched > 0)
             candidates = np.flatnonzero(mask)
             if candidates.size == 0:

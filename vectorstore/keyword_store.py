@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from store.generation import read_generation_in
 from store.tables import StoreMeta
 from vectorstore.filters import SearchFilter, date_key
-from vectorstore.keyword import KeywordHit, bm25_idf, bm25_weight, tokenize
+from vectorstore.keyword import ABBREVIATION_TERMS, ABBREVIATION_WEIGHT, KeywordHit, bm25_idf, bm25_weight, may_abbreviate, tokenize
 
 TABLE = "chunk_keywords"
 VOCABULARY = "chunk_keywords_vocabulary"
@@ -119,10 +119,8 @@ class SqliteKeywordStore:
         self.write(session, items)
 
     # ----- reading ---------------------------------------------------------------------
-    def search(self, query: str, k: int = 10, flt: SearchFilter | None = None) -> list[KeywordHit]:
-        terms = list(dict.fromkeys(_terms(query)))
-        if not terms:
-            return []
+    def _candidates(self, connection, terms: list[str], k: int, flt: SearchFilter | None) -> list:
+        """FTS5's best ``k * CANDIDATES`` rows holding any of ``terms``, under the filter."""
         where = [f"{TABLE} MATCH :match"]
         params: dict[str, object] = {"match": " OR ".join(f'"{t}"' for t in terms)}
         if flt is not None:
@@ -141,26 +139,48 @@ class SqliteKeywordStore:
         sql = (f"SELECT chunk_id, bm25({TABLE}) AS rank, terms FROM {TABLE} WHERE {' AND '.join(where)} "
                "ORDER BY rank LIMIT :candidates")
         params["candidates"] = k * CANDIDATES
+        return connection.execute(text(sql), params).all()
+
+    def search(self, query: str, k: int = 10, flt: SearchFilter | None = None) -> list[KeywordHit]:
+        terms = list(dict.fromkeys(_terms(query)))
+        if not terms:
+            return []
         with self.engine.connect() as connection:
             self._ready = self._ready or bool(connection.execute(
                 text("SELECT 1 FROM sqlite_master WHERE name = :t"), {"t": TABLE}).first())
             if not self._ready:
                 return []
-            rows = connection.execute(text(sql), params).all()
-            if not rows:
-                return []
             marks = ", ".join(f":t{i}" for i in range(len(terms)))
             df = dict(connection.execute(text(f"SELECT term, doc FROM {VOCABULARY} WHERE term IN ({marks})"),
                                          {f"t{i}": t for i, t in enumerate(terms)}).all())
+            # An absent term stands for the indexed terms it begins (keyword.ABBREVIATION_MIN).
+            forms = {t: [t] for t in terms}
+            for term in terms:
+                if term not in df and may_abbreviate(term):
+                    longer = connection.execute(
+                        text(f"SELECT term, doc FROM {VOCABULARY} WHERE term > :low AND term < :high "
+                             "ORDER BY doc DESC LIMIT :n"),
+                        {"low": term, "high": term + "\uffff", "n": ABBREVIATION_TERMS}).all()
+                    if longer:
+                        forms[term] = [t for t, _ in longer]
+                        df.update(dict(longer))
+            searched = list(dict.fromkeys(t for group in forms.values() for t in group))
+            rows = self._candidates(connection, searched, k, flt)
+            if not rows:
+                return []
             count, length = self._totals(connection)
         count = max(count, 1)
-        idf = {t: bm25_idf(count, df.get(t, 0)) for t in terms}
+        idf = {t: bm25_idf(count, df.get(t, 0)) for t in searched}
         average = max(length / count, 1.0)
         hits = []
         for row in rows:
             words = row.terms.split()
             tf = Counter(w for w in words if w in idf)
-            score = sum(bm25_weight(idf[t], n, len(words), average) for t, n in tf.items())
-            hits.append(KeywordHit(row.chunk_id, score, len(tf), len(terms)))
+            weight = {t: bm25_weight(idf[t], n, len(words), average) for t, n in tf.items()}
+            # (an abbreviation counts once, as its best-scoring full form)
+            scored = [max(weight.get(t, 0.0) for t in group) * (1.0 if group == [term] else ABBREVIATION_WEIGHT)
+                      for term, group in forms.items()]
+            score = sum(scored)
+            hits.append(KeywordHit(row.chunk_id, score, sum(1 for x in scored if x > 0), len(terms)))
         hits.sort(key=lambda h: -h.score)  # stable: FTS5's order breaks ties
         return hits[:k]
