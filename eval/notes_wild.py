@@ -36,7 +36,7 @@ SETS = {name: ROOT / "eval" / "data" / name
         for name in ("notes_wild", "notes_wild2", "notes_wild3", "notes_wild4", "notes_wild5", "notes_wild6",
                      "notes_wild7", "notes_wild8", "notes_wild9", "notes_wild10", "notes_wild11", "notes_wild12", "notes_wild13",
                      "notes_wild14", "notes_wild15", "notes_wild16", "notes_wild17", "notes_wild18", "notes_wild19", "notes_wild20",
-                     "notes_wild21", "notes_wild22", "notes_wild23")}
+                     "notes_wild21", "notes_wild22", "notes_wild23", "notes_wild24")}
 # A set whose writer dates numbers month first is run as that user would set it up
 # (MENTORDESK_DATE_ORDER=mdy, or a US locale); the others read day first.
 DATE_ORDER = {"notes_wild6": "mdy", "notes_wild8": "mdy", "notes_wild11": "mdy", "notes_wild22": "mdy",
@@ -46,7 +46,8 @@ DATE_ORDER = {"notes_wild6": "mdy", "notes_wild8": "mdy", "notes_wild11": "mdy",
 TIME_ZONE = {"notes_wild16": "America/Toronto", "notes_wild17": "Europe/Madrid", "notes_wild18": "Europe/Vienna",
              "notes_wild19": "Pacific/Auckland", "notes_wild20": "Africa/Johannesburg",
              "notes_wild21": "America/Sao_Paulo",
-             "notes_wild22": "America/Chicago", "notes_wild23": "America/Los_Angeles"}
+             "notes_wild22": "America/Chicago", "notes_wild23": "America/Los_Angeles",
+             "notes_wild24": "Pacific/Auckland"}
 # The user each set was written as (its README's persona), set as the app's profile name
 # before ingesting, as a user who filled in their profile would have it: the user's own
 # name in a note ("Femke Bakker will email...", "Femke x Ines") is then theirs.
@@ -59,7 +60,8 @@ PERSONA = {"notes_wild": "Dani Costa", "notes_wild2": "Rosa Delgado-Whitaker", "
            "notes_wild17": "Mariana Elizondo Treviño", "notes_wild18": "Theresa Lechner",
            "notes_wild19": "Sophie Whitcombe", "notes_wild20": "Lerato Dlamini-Pretorius",
            "notes_wild21": "Rafael Nakamura Oliveira",
-           "notes_wild22": "Marcus Delgado-Reyes", "notes_wild23": "Ji-yeon Park"}
+           "notes_wild22": "Marcus Delgado-Reyes", "notes_wild23": "Ji-yeon Park",
+           "notes_wild24": "Hemi Walker"}
 DATA = SETS["notes_wild"]
 RESULTS = ROOT / "eval" / "results"
 MATCH = 0.5

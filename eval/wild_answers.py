@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "eval" / "data"
 RESULTS = ROOT / "eval" / "results"
 SETS = {"wild10": DATA / "notes_wild10", "wild12": DATA / "notes_wild12", "wild11": DATA / "notes_wild11",
-        "wild13": DATA / "notes_wild13", "wild23": DATA / "notes_wild23"}
+        "wild13": DATA / "notes_wild13", "wild23": DATA / "notes_wild23",
+        "wild24": DATA / "notes_wild24"}
 
 
 def _say(message: str) -> None:
