@@ -401,8 +401,51 @@ _FORM_LABELS = {"date", "mentor", "mentee", "with", "attendees", "when", "sessio
 def _docx_table(table) -> str:
     """A Word table as a Markdown table (one block, header separated), so the note's reader
     can tell a "What she said" column from a "My action" one; a two-column table of short
-    labels ("Mentor | Nurul Huda Ismail", "Date | 17/01/2026") as property lines."""
-    return _markdown_table([[" ".join(cell.text.split()).replace("|", "/") for cell in row.cells] for row in table.rows])
+    labels ("Mentor | Nurul Huda Ismail", "Date | 17/01/2026") as property lines, a value
+    of several paragraphs (a template's "Discussion" box) as lines under its label. Word's
+    placeholder in an unfilled box ("Click or tap here to enter text.") is no text."""
+    rows = []
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:
+            paragraphs = []
+            for paragraph in cell.paragraphs:
+                text = _WORD_PLACEHOLDER.sub("", " ".join(paragraph.text.split())).strip()
+                if text and not re.fullmatch(r"[\d.)•*-]*", text):  # ("1." before a placeholder)
+                    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+                    listed = (style.startswith("List") or _numbered(paragraph)) and not text.startswith(("-", "•", "*"))
+                    paragraphs.append(("- " if listed else "") + text.replace("|", "/"))
+            cells.append(paragraphs)
+        rows.append(cells)
+    if _is_form([[" ".join(c) for c in cells] for cells in rows]):
+        lines = []
+        for label, *rest in (cells for cells in rows if any(cells)):
+            value = [line for cell in rest for line in cell]
+            name = " ".join(label).rstrip(":").strip()
+            if len(value) > 1:
+                lines.append(f"{name}:\n" + "\n".join(value))
+            elif value:
+                lines.append(f"{name}: {value[0]}")
+        return "\n".join(lines)
+    return _markdown_table([[" ".join(c) for c in cells] for cells in rows])
+
+
+# Word's placeholder in a content control nobody filled in (English and a few others).
+_WORD_PLACEHOLDER = re.compile(r"(?:click|tap|click or tap) (?:here )?to enter (?:a )?(?:text|date)\.?"
+                               r"|cliquez ou appuyez ici pour entrer du texte\.?"
+                               r"|haga clic o pulse aquí para escribir texto\.?", re.IGNORECASE)
+
+
+def _is_form(rows: list[list[str]]) -> bool:
+    """A two-column table of short labels and their values, one of them a note's property
+    ("Date", "Mentor"): a form, read as property lines. A label's bracketed hint ("Actions
+    (owner – action – due)") does not make it long."""
+    rows = [cells for cells in rows if any(cells)]
+    labels = [re.sub(r"\s*\([^)]*\)", "", cells[0]).rstrip(":").strip() for cells in rows]
+    return len(rows) >= 2 and all(
+        len(cells) == 2 and label and len(label) <= 30 and len(label.split()) <= 4
+        and not cells[0].endswith("?") and cells[0] != cells[1] for cells, label in zip(rows, labels)) \
+        and any(label.lower() in _FORM_LABELS for label in labels)
 
 
 def _markdown_table(rows: list[list[str]]) -> str:
@@ -411,11 +454,8 @@ def _markdown_table(rows: list[list[str]]) -> str:
     rows = [cells for cells in rows if any(cells)]
     if not rows:
         return ""
-    labels = [cells[0].rstrip(":").strip().lower() for cells in rows]
-    if all(len(cells) == 2 and cells[0] and len(cells[0]) <= 30 and len(cells[0].split()) <= 4
-           and not cells[0].endswith("?") and cells[0] != cells[1] for cells in rows) and len(rows) >= 2 \
-            and any(label in _FORM_LABELS for label in labels):
-        return "\n".join(f"{label.rstrip(':')}: {value}" for label, value in rows)
+    if _is_form(rows):
+        return "\n".join(f"{label.rstrip(':')}: {value}" for label, value in rows if value)
     block = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
     block += ["| " + " | ".join(cells) + " |" for cells in rows[1:]]
     return "\n".join(block)
@@ -599,7 +639,8 @@ def _lines_as_list(value: str) -> str:
     lines = [line.strip() for line in value.strip().splitlines()]
     if len(lines) < 2 or "" in lines or any(len(line) > 300 or _LISTED.match(line) for line in lines):
         return value.strip()  # (a cell already typed as a list, or as a lead line over one, stays)
-    return "\n".join(f"- {line}" for line in lines)
+    # (a line ending in a colon, "His main points:", heads the lines after it)
+    return "\n".join(line if line.endswith(":") else f"- {line}" for line in lines)
 
 
 def _rows_as_note(rows: list[list[str]]) -> LoadedFile:
@@ -613,7 +654,7 @@ def _rows_as_note(rows: list[list[str]]) -> LoadedFile:
     if long_format is not None:
         return LoadedFile(long_format)
     records = []
-    for row in body:
+    for row in _held_sessions(header, body):
         cells = [(key.strip(), value.strip()) for key, value in zip(header, row) if value.strip()]
         short = [f"{key}: {value}" for key, value in cells if "\n" not in value and len(value) <= _LONG_CELL]
         long = [(key, _lines_as_list(value)) for key, value in cells if "\n" in value or len(value) > _LONG_CELL]
@@ -625,6 +666,22 @@ def _rows_as_note(rows: list[list[str]]) -> LoadedFile:
         elif short:
             records.append("; ".join(short))  # a row of a table: one line
     return LoadedFile("\n\n".join(records))
+
+
+_SESSION_STATUS = re.compile(r"^(?:(?:session |meeting )?status|state|outcome)$", re.IGNORECASE)
+_NOT_HELD = re.compile(r"^(?:cancell?ed|no[- ]?show|scheduled|upcoming|planned|booked|re-?scheduled|postponed|pending"
+                       r"|declined|tentative|requested|not held|did not happen|missed)\b", re.IGNORECASE)
+
+
+def _held_sessions(header: list[str], body: list[list[str]]) -> list[list[str]]:
+    """A mentoring platform's log of sessions (one a row, a Status column): the sessions
+    that took place. A cancelled or a still scheduled one is no meeting, and its agenda or
+    cancellation reason is nothing that was said; rows are all kept when none took place."""
+    column = next((i for i, h in enumerate(header) if _SESSION_STATUS.match(h.strip())), None)
+    if column is None:
+        return body
+    held = [row for row in body if not (column < len(row) and _NOT_HELD.match(row[column].strip()))]
+    return held or body
 
 
 def _todoist_rows(header: list[str], body: list[list[str]]) -> str | None:

@@ -88,7 +88,8 @@ MENTOR_KEYS = ("mentor", "mentors", "with", "person", "people", "attendees", "at
 _LISTED_KEYS = {"attendees", "attendee", "participants", "participant", "participantes", "teilnehmer"}
 DATE_KEYS = ("date", "when", "meeting date", "met", "met on", "meeting", "session date", "day",
              "date of session", "date of meeting", "date of call", "meeting on", "session on", "dtg",
-             "start time", "start", "start date", "meeting start", "session start", "quand", "fecha",
+             "start time", "start", "start date", "meeting start", "session start", "scheduled", "scheduled for",
+             "session date/time", "date/time", "date & time", "date and time", "quand", "fecha",
              "cuándo", "cuando", "datum", "wann", "date de la rencontre", "date de la séance", "jour",
              "data", "data da sessão", "data da sessao", "data da reunião", "data da reuniao", "data da conversa",
              "data do encontro", "quando", "dia",
@@ -125,7 +126,7 @@ _WITH_NAME = re.compile(
 # (a form's "Coach / mentor(a)" and "Nome do(a) participante" keep their gender marks, an
 # export's "Start Time (UTC)" the zone its times are in)
 _PROPERTY = re.compile(
-    r"^\s*(?:[-*>]\s*)?(?:\*\*|__)?(?P<key>[A-Za-zÀ-ÖØ-öø-ÿ](?:[A-Za-zÀ-ÖØ-öø-ÿ /]|\([a-z]{1,2}\)|\((?:UTC|GMT|utc|gmt)\)){0,24}?)(?:\*\*|__)?\s*[:：]{1,2}\s*(?:\*\*|__)?\s*"
+    r"^\s*(?:[-*>]\s*)?(?:\*\*|__)?(?P<key>[A-Za-zÀ-ÖØ-öø-ÿ](?:[A-Za-zÀ-ÖØ-öø-ÿ /]|\([a-z]{1,2}\)|\s?\([A-Za-z]{2,6}\)){0,24}?)(?:\*\*|__)?\s*[:：]{1,2}\s*(?:\*\*|__)?\s*"
     r"(?P<value>.*?)\s*$"
 )
 # Obsidian's [[Name]] and [[page|Name]], and org-mode's [[id:…][Name]]: the name shown
@@ -779,9 +780,13 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
 
     if date is None:
         stated_utc = {re.sub(r"\s*\((?:utc|gmt)\)$", "", key): key for key in props if re.search(r"\((?:utc|gmt)\)$", key)}
+        # "Scheduled (NZT)": a time in the zone the key names, the user's own
+        stated_local = {re.sub(r"\s*\([^)]*\)$", "", key): key for key in props
+                        if re.search(r"\([^)]*\)$", key) and key not in stated_utc.values()}
         for key in DATE_KEYS:
-            if key in props or key in stated_utc:
-                date = parse_date_value(props[stated_utc.get(key, key)], day_first, utc=key in stated_utc)
+            if key in props or key in stated_utc or key in stated_local:
+                value = props[stated_utc.get(key) or (key if key in props else stated_local[key])]
+                date = parse_date_value(value, day_first, utc=key in stated_utc)
                 if date:
                     date_source = "property"
                     break

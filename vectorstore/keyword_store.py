@@ -30,7 +30,15 @@ from sqlalchemy.orm import Session
 from store.generation import read_generation_in
 from store.tables import StoreMeta
 from vectorstore.filters import SearchFilter, date_key
-from vectorstore.keyword import ABBREVIATION_TERMS, ABBREVIATION_WEIGHT, KeywordHit, bm25_idf, bm25_weight, may_abbreviate, tokenize
+from vectorstore.keyword import (
+    ABBREVIATION_TERMS,
+    ABBREVIATION_WEIGHT,
+    KeywordHit,
+    bm25_idf,
+    bm25_weight,
+    may_abbreviate,
+    tokenize,
+)
 
 TABLE = "chunk_keywords"
 VOCABULARY = "chunk_keywords_vocabulary"

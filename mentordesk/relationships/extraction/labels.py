@@ -83,7 +83,7 @@ _SPEAKER = re.compile(r"^\s*(?:\*\*)?(?P<who>[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2
 _ADVICE_WORDS = re.compile(
     r"\b(?:advice|advised|takeaways?|take-aways?|taking away|lessons?|learn(?:ed|t|ings?)|suggest(?:ed|ions?)"
     r"|recommend(?:ed|ations?)|tips?|key points?|insights?|feedback|what (?:she|he|they|\w+) (?:said|thinks?|suggested)"
-    r"|(?:her|his|their) (?:notes|view|take|thoughts|points?|rules?)|notes from (?:her|him|them)|what i heard"
+    r"|(?:her|his|their) (?:main |key |big )?(?:notes|view|take|thoughts|points?|rules?)|notes from (?:her|him|them)|what i heard"
     r"|mentor'?s? (?:notes|view|input)|input from|points from|rules? of thumb|wisdom|pointers|taking from"
     r"|take-?homes?|what stuck|what (?:she|he|they) told me"
     # French: "Conseils :", "Ce qu'elle m'a dit", "Ses conseils", "À retenir"
@@ -235,6 +235,9 @@ def _label_kind(title: str) -> str | None:
         return None
     if _OTHER_LABEL.match(title) or _MENTOR_LIST.match(title):
         return "other"
+    parts = [part.strip() for part in title.split("/")]
+    if len(parts) > 1 and all(part and _OTHER_LABEL.match(part) for part in parts):
+        return "other"  # "Agenda / goals"
     if _SOMEONE_SAID.match(title):
         return "advice"  # "Mr B said:", "Aunty Bisi says", "What she told me to do" over the points
     if _ACTION_WORDS.search(title):

@@ -544,12 +544,16 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
                     for cell, kind in zip(cells, table_kinds):
                         if cell.strip(" -—–") and kind in ("advice", "action") and not (theirs and kind == "action"):
                             units.append(_Unit(cell, kind, finished and kind == "action", bullet=True))
-                    if not any(table_kinds):
+                    if "advice" not in table_kinds:
                         # No column says advice or action ("Item | Who | Notes"): a free-text
                         # column ("Notes", "Discussion") is prose, read sentence by sentence.
                         for cell, free in zip(cells, prose_columns):
                             if free and len(cell.split()) >= 5:
                                 units.extend(_Unit(sentence, None) for sentence in split_sentences(cell))
+                    if owner_column is not None and owner_column < len(cells) and len(cells[owner_column].split()) >= 3 \
+                            and "action" not in table_kinds:
+                        # a "Responsible" cell that holds the task with its owner ("HW – book the room")
+                        units.append(_Unit(cells[owner_column], "action", finished, bullet=True))
             continue
         table_kinds = None
         bullet = _BULLET.match(line)
@@ -805,7 +809,8 @@ _TICKED_AFTER = re.compile(r"\s*(?:[-–—,(]\s*)?(?:[✓✔☑✅]\s*(?:hecho|
 _DONE_LABEL = re.compile(r"^(?:did|done|completed|finished|already done|erledigt|schon erledigt)$", re.IGNORECASE)
 _STATUS_HEADER = re.compile(r"^(?:status|done\??|state|progress|statut|état|etat|fait\s*\??|estado|hecho\s*\??|erledigt\s*\??)$",
                             re.IGNORECASE)
-_OWNER_HEADER = re.compile(r"^(?:owner|who|wer|verantwortlich|verantwortung|zuständig|responsable|qui|quién|quien)$",
+_OWNER_HEADER = re.compile(r"^(?:owner|owners|who|responsible|action by|assigned to|assignee|by whom|lead"
+                           r"|wer|verantwortlich|verantwortung|zuständig|responsable|qui|quién|quien)$",
                            re.IGNORECASE)
 _SELF_CELL = {"", "-", "—", "–", "me", "i", "myself", "ich", "moi", "yo", "mich"}
 
@@ -815,10 +820,14 @@ def _mine(cell: str, me: frozenset[str] | set[str]) -> bool:
     words = name_words(cell.strip(" *_"))
     if cell.strip(" *_").lower() in _SELF_CELL or words & _SELF_CELL or (me and words & me):
         return True
-    # "TL" for Theresa Lechner: two or three capitals, each the initial of one of the user's names
-    letters = cell.strip(" *_.")
-    firsts = [w[0] for w in me]
-    return 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper() and all(
+    return _initials_of(cell, me)
+
+
+def _initials_of(text: str, names: frozenset[str] | set[str]) -> bool:
+    """"TL" for Theresa Lechner: two or three capitals, each the initial of one of the names."""
+    letters = text.strip(" *_.")
+    firsts = [w[0] for w in names if w]
+    return bool(firsts) and 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper() and all(
         firsts.count(c) >= letters.lower().count(c) for c in letters.lower())
 
 
@@ -888,7 +897,9 @@ def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
     if classifier is not None and wanted:
         scores = dict(zip(wanted, classifier.scores([readable[i] for i in wanted])))
     counsel = _lists_of_counsel(units, readable, rules)
-    kinds = [_decide(unit, readable[i], rules[i], scores.get(i), mentor, me_words, i in counsel)
+    # (whose a line is, "Tom: send the practice note", is read before the rules drop "Tom:")
+    tagged = [plain_quotes(t) for t in texts]
+    kinds = [_decide(unit, readable[i], rules[i], scores.get(i), mentor, me_words, i in counsel, tagged[i])
              for i, unit in enumerate(units)]
     spans = _mentor_turn_spans(units, kinds, readable)
     inside = {j for i, end in spans.items() for j in range(i + 1, end + 1)}  # quoted with the counsel before them
@@ -909,6 +920,8 @@ def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
             because = because if because and because.start() > 12 else None
             action_text = text[: because.start()].rstrip(" ,") if because else text
             for task in split_tasks(action_text):
+                mine = _initials_dash(task, me_words)  # "HW – draft the letter": the task, without whose
+                task = task.split(None, 2)[2] if mine and len(task.split(None, 2)) == 3 else task
                 items.append(ExtractedItem("action", _strip_lead(task), unit.done, quote=quote))
             if because:
                 items.append(ExtractedItem("advice", because["advice"].rstrip("."), quote=quote))
@@ -967,6 +980,10 @@ _OWNER = re.compile(r"^@?(?P<owner>(?-i:[A-Z][\w'’.-]*)(?: (?-i:[A-Z][\w'’.-
                     r"(?::\s+|\s+to\s+(?=[a-z])|\s+will\s+(?=[a-z]))")
 
 
+_OWNER_DASHED = re.compile(r"^(?P<owner>(?-i:[A-Z][a-zà-ÿāēīōū'’-]+)(?: (?-i:[A-Z][a-zà-ÿāēīōū'’-]+))?|(?-i:[A-Z]{2,3}))"
+                           r"\s+[–—-]\s+(?=[a-z])")
+
+
 # A task list whose owner follows the task: Teams' "Submit the application (Ciara Dunne)".
 _OWNER_AFTER = re.compile(r"\s*\((?P<owner>(?-i:[A-Z][\w'’.-]*)(?: (?-i:[A-Z][\w'’.-]*)){0,2})\)\s*\.?\s*$")
 
@@ -982,20 +999,39 @@ _COMMENT_FROM = re.compile(r"^Comment from (?P<who>[^:]{2,60}):\s+(?P<rest>\S.*)
 _MENTOR_SAID = re.compile(r"^(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):\s+(?P<rest>\S.*)$")
 
 
-def _tagged_owner(text: str) -> str | None:
+def _tagged_owner(text: str, dashed: bool = False) -> str | None:
     """Whose task an owner-tagged line is ("Alex Chen: share the template", "Priya to send
     the deck", "Femke Bakker will email…"); None when the line has no owner tag: a label
-    word ("Todo:") or a verb ("Ask Tom to lead the slot" is an instruction to the user)."""
-    match = _OWNER.match(text)
+    word ("Todo:") or a verb ("Ask Tom to lead the slot" is an instruction to the user).
+    With ``dashed`` (a line of a list of tasks), a name before a dash is an owner too
+    ("Mere – talk to the kaumātua first")."""
+    match = _OWNER.match(text) or (_OWNER_DASHED.match(text) if dashed else None)
     if not match or match["owner"].lower() in _NOT_OWNERS:
         return None
     return None if match["owner"].split()[0].lower() in _TASK_VERBS else match["owner"]
 
 
-def _owner_is_me(text: str, me: set[str]) -> bool:
-    """An owner-tagged task whose owner is the user (their profile name)."""
-    owner = _tagged_owner(text)
-    return bool(owner and name_words(owner) & me)
+def _owner_is_me(text: str, me: set[str], dashed: bool = False) -> bool:
+    """An owner-tagged task whose owner is the user (their profile name, or its initials:
+    "HW – draft the letter")."""
+    owner = _tagged_owner(text) or _initials_dash(text, me)
+    return bool(owner and (name_words(owner) & me or _initials_of(owner, me))) \
+        or bool(dashed and (owner := _tagged_owner(text, dashed=True)) and name_words(owner) & me)
+
+
+def _names_a_party(owner: str | None, mentor: str | None, me: set[str]) -> bool:
+    """Whether an owner tag is the mentor or the user, by a name or the initials."""
+    if not owner:
+        return False
+    words = name_words(owner)
+    mentor_words = name_words(mentor)
+    return bool(words & mentor_words or (me and words & me) or _initials_of(owner, mentor_words) or _initials_of(owner, me))
+
+
+def _initials_dash(text: str, names: frozenset[str] | set[str]) -> str | None:
+    """"HW" of "HW – draft the letter" when they are the initials of these names."""
+    match = re.match(r"^(?P<owner>[A-Z]{2,3})\s+[–—-]\s+(?=[a-z])", text)
+    return match["owner"] if match and _initials_of(match["owner"], names) else None
 
 
 def _owner_after_not_me(text: str, mentor: str | None, me: set[str]) -> bool:
@@ -1011,17 +1047,24 @@ def _owner_after_not_me(text: str, mentor: str | None, me: set[str]) -> bool:
     return bool(mentor and owner & name_words(mentor)) or bool(me and len(owner) >= 2)
 
 
-def _owner_says_not_mine(text: str, mentor: str | None, me: set[str]) -> bool:
+def _owner_says_not_mine(text: str, mentor: str | None, me: set[str], dashed: bool = False) -> bool:
     """An owner-tagged task of an AI meeting summary ("Alex Chen: share the template",
-    "Priya to send the deck") that belongs to someone else than the user."""
-    tagged = _tagged_owner(text)
+    "Priya to send the deck") that belongs to someone else than the user; in a list of
+    tasks also "Mere – talk to the kaumātua" and the mentor's initials ("TF – complete the
+    survey")."""
+    mentor_words = name_words(mentor)
+    if _initials_dash(text, mentor_words) and not _initials_dash(text, me):
+        return True
+    tagged = _tagged_owner(text, dashed)
     if tagged is None:
         return False
     owner = name_words(tagged)
-    if me and owner & me:
+    if me and (owner & me or _initials_of(tagged, me)):
         return False
-    if mentor and owner & name_words(mentor):
+    if mentor and (owner & mentor_words or _initials_of(tagged, mentor_words)):
         return True
+    if _initials_of(tagged, set()) or tagged.isupper():
+        return False  # "CV – redo it with numbers": an abbreviation, not someone's initials
     return bool(me)  # with the user's name known, anyone else's task is not theirs
 
 
@@ -1073,9 +1116,19 @@ _SOMEONE_ELSE_SAYS = re.compile(
     r"(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\s+(?:also\s+)?(?:says|said|thinks|thought|reckons|reckoned)\b")
 
 
+_TEMPLATE_INSTRUCTION = re.compile(r"^(?:please )?(?:use|fill in|fill out|complete|save|delete|keep|file|print)\b.*"
+                                   r"\b(?:this|the) (?:template|form)\b", re.IGNORECASE)
+_WITH_REASON = re.compile(r"\s[–—-]\s+(?:best|the best|only|easiest|that's|it's|they'll|you'll|it'll|that'll|they're)\b|\b(?:so that|because|that way)\b",
+                          re.IGNORECASE)
+
+
 def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | None,
-            mentor: str | None = None, me: set[str] = frozenset(), counsel: bool = False) -> str | None:
-    """The kind of one unit, or None when it is neither advice nor an action."""
+            mentor: str | None = None, me: set[str] = frozenset(), counsel: bool = False,
+            tagged: str | None = None) -> str | None:
+    """The kind of one unit, or None when it is neither advice nor an action. ``tagged`` is
+    the line with the name it may open with ("Tom: send the note"), which ``text`` has lost."""
+    if tagged is None or tagged == text or not _names_a_party(_tagged_owner(tagged), mentor, me):
+        tagged = text  # ("Also: volunteer for…" is no one's task)
     comment = _COMMENT_FROM.match(text)
     if comment and mentor and name_words(comment["who"]) & name_words(mentor) and not text.rstrip().endswith("?") \
             and not _SELF_COMMIT.search(comment["rest"]):
@@ -1084,24 +1137,32 @@ def _decide(unit: _Unit, text: str, rule: str | None, score: dict[str, float] | 
     if other and mentor and unit.speaker is None and unit.section is None \
             and not (name_words(other["who"]) & name_words(mentor)) and not (me and name_words(other["who"]) & me):
         return None  # "Marcus says I look lighter": someone else's words in a note about the mentor
-    said = _MENTOR_SAID.match(text)
-    tagged = _tagged_owner(text) if said else None
-    if said and tagged and unit.section is None and unit.speaker is None and mentor \
-            and name_words(tagged) & name_words(mentor) and not (me and name_words(tagged) & me):
+    said = _MENTOR_SAID.match(tagged)
+    owner = _tagged_owner(tagged) if said else None
+    if said and owner and unit.section is None and unit.speaker is None and mentor \
+            and name_words(owner) & name_words(mentor) and not (me and name_words(owner) & me):
         # "AP: decide with 70% of information and review with 90%" in a deck's speaker notes,
         # outside any list of tasks: the mentor's words, not a task the mentor took.
         rest = said["rest"]
-        if _first_verb(rest) not in _CHORE_VERBS and not _SELF_COMMIT.search(rest) and (
-                rule_kind(rest) == "advice" or _ADVICE_IMPERATIVE.match(rest)):
+        # (a chore with the reason for it is counsel: "Tom: sign up as a mentor in the 2027
+        # intake – best way to find out what you actually know")
+        if (_first_verb(rest) not in _CHORE_VERBS or _WITH_REASON.search(rest)) and not _SELF_COMMIT.search(rest) and (
+                rule_kind(rest) == "advice" or _ADVICE_IMPERATIVE.match(rest) or _WITH_REASON.search(rest)):
             return "advice"
-    if unit.section != "advice" and (_owner_says_not_mine(text, mentor, me) or _owner_after_not_me(text, mentor, me)):
+    # In a list of tasks a name before the task is whose it is ("Tom: send the practice
+    # note"); elsewhere "Gary: if a subbie is short…" is what Gary said, read without it.
+    dashed = unit.section == "action"
+    owned = tagged if dashed else text
+    if unit.section != "advice" and (_owner_says_not_mine(owned, mentor, me, dashed) or _owner_after_not_me(text, mentor, me)):
         return None
-    if me and unit.section != "advice" and _owner_is_me(text, me) and not text.rstrip().endswith("?"):
+    if me and unit.section != "advice" and _owner_is_me(owned, me, dashed) and not text.rstrip().endswith("?"):
         return "action"  # "Femke Bakker will email the organisers": the user's own task in a recap
     if text.rstrip().endswith(":") and unit.section is None:
         return None  # "Writing down what you said so I don't lose it:" leads to the points
     if _TOOL_FOOTER.match(text):
         return None  # "Document generated by Confluence on Jul 24, 2025 16:52"
+    if unit.section is None and _TEMPLATE_INSTRUCTION.search(text):
+        return None  # "Use this template for all external meetings": the form's own instructions
     field = _LABEL.match(text) if unit.section is None else None
     if field and field["rest"].strip() and _label_kind(field["label"]) == "other" and len(field["label"].split()) <= 4 \
             and not re.search(r"[^\W\d_]{3,}", field["rest"]):
