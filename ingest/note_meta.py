@@ -234,11 +234,37 @@ def default_day_first() -> bool:
     return not locale.startswith(("en_US", "en_PH", "es_US"))
 
 
+_ORDINAL_WORDS = {word: n for n, word in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
+_ORDINAL_WORDS |= {f"twenty {word}": 20 + n for word, n in list(_ORDINAL_WORDS.items())[:9]}
+_ORDINAL_WORDS |= {"thirtieth": 30, "thirty first": 31}
+_SPELLED_DAY = "(?P<spelled>" + "|".join(w.replace(" ", "[ -]") for w in sorted(_ORDINAL_WORDS, key=len, reverse=True)) + ")"
+_MONTH_WORD = "(?:" + "|".join(sorted(DATE_MONTHS, key=len, reverse=True)) + r")\.?"
+_SPELLED_BEFORE = re.compile(rf"\b{_SPELLED_DAY}(?=\s+(?:of\s+)?{_MONTH_WORD}(?!\w))", re.IGNORECASE)
+_SPELLED_AFTER = re.compile(rf"\b(?P<lead>{_MONTH_WORD}\s+the\s+){_SPELLED_DAY}\b", re.IGNORECASE)  # ("I may second that")
+
+
+def spelled_days(text: str) -> str:
+    """A day written in words beside its month, as a transcribed voice memo has it ("the
+    twenty second of may", "May the third"), in figures: "the 22nd of may"."""
+    if not re.search(r"(?:first|second|third|th)\b", text, re.IGNORECASE):
+        return text
+
+    def figures(match: re.Match) -> str:
+        n = _ORDINAL_WORDS[re.sub(r"[ -]+", " ", match["spelled"].lower())]
+        suffix = "st" if n in (1, 21, 31) else "nd" if n in (2, 22) else "rd" if n in (3, 23) else "th"
+        return match.group(0).replace(match["spelled"], f"{n}{suffix}")
+
+    return _SPELLED_AFTER.sub(figures, _SPELLED_BEFORE.sub(figures, text))
+
+
 def find_date(text: str, default_year: int | None = None, day_first: bool | None = None) -> dt.date | None:
     """The first full date written in ``text`` (ISO, compact, "3 March 2026", "March 3rd,
     2026", "03/03/2026"); a date with no year only when ``default_year`` is given.
     ``day_first`` reads 4/11/25 (None: the machine's locale decides)."""
     day_first = default_day_first() if day_first is None else day_first
+    text = spelled_days(text)
     # An OCR'd notebook's "Sat l4/6/25" or "2O25": a letter read for a digit inside a date.
     text = re.sub(r"(?<![A-Za-z])[lI|](?=\d?\d[/.\-]\d)|(?<=\d[/.\-])[lI](?=\d)", "1", text)
     text = re.sub(r"(?<=\d)[oO](?=\d)|(?<=[/.\-])[oO](?=\d)|(?<=\d)[oO](?=[/.\-]\d)", "0", text)
@@ -527,7 +553,7 @@ def _forwarded_to_self(text: str, props: dict[str, str]) -> str | None:
     if not starts:
         return None
     covering = [line for line in lines[:starts[0]] if line.strip() and not _PROPERTY.match(line.strip())]
-    if any(_DAY_BEFORE_MET.search(line) and (_DAY_BEFORE.search(line) or re.search(r"\b(?:with|w/)\s+[A-Z]", line))
+    if any(_DAY_BEFORE_MET.search(line) and (_DAY_BEFORE.search(line) or re.search(r"\b(?:with|w/|w)\s+[A-Z]", line))
            for line in covering):
         return None  # the user's own notes on top ("notes from lunch w Greg yesterday"): the note is theirs
     # A chain forwarded on (to a partner, then to the notes box): the innermost message,
@@ -798,7 +824,8 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
                 # The top message says which day the meeting was ("notes from lunch w Greg
                 # yesterday"): the older messages quoted under it set it up, they are not it.
                 date, date_source = recalled, "email"
-    if date is not None and date_source == "property" and not email and _opens_with_yesterday(text):
+    yesterday = date is not None and date_source == "property" and not email and _opens_with_yesterday(text)
+    if yesterday and date is not None:
         date -= dt.timedelta(days=1)  # an app's entry dated when written: "Yesterday - coffee with Fi M."
     if date is not None and date_source == "property" and "to" in props and "from" in props:
         # A printed thread the user started ("Please what would you do?"): the answer with
@@ -816,8 +843,8 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         # and a line saying when the note was written ("written Sun 1/25/2026") is kept aside.
         for head in [h for h in heads if not _DUE.search(h)] + [line for line in top[:3] if not _NEXT_MEETING.search(line)
                                                                   and not _DUE.search(line)]:
-            if WRITTEN_LINE.match(head) or _TOOL_STAMP.search(head):
-                written = written or find_date(head, day_first=day_first)
+            if _written_line(head) or _TOOL_STAMP.search(head):
+                written = written or find_date(head, day_first=day_first) or weekday_date(head)
                 continue
             date = find_date(head, day_first=day_first)
             if date:
@@ -925,7 +952,18 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         # "Interview is Mon 3/17" on top and "Dana L came over Thurs 3/13 and grilled me" below:
         # the day the note says the meeting was, not the day its first lines are about.
         date = _meeting_day_in_body(text, heads + top[:3], [*mentors, *hints], date, day_first) or date
+    if date is not None and not yesterday and date_source in ("file name", "title", "property", "metadata") \
+            and not email and _section_met_yesterday(text, [*mentors, *hints]):
+        date -= dt.timedelta(days=1)
     return NoteFacts(tuple(mentors), mentor_source, tuple(hints), date, date_source)
+
+
+def _section_met_yesterday(text: str, names: list[str]) -> bool:
+    """A day's note with a section about the meeting the day before: "## JB (coffee
+    yesterday, didn't get to write it up)" under "# Thu 9 Oct"."""
+    called = {name.split()[0].lower() for name in names if name and name.split()}
+    return any(re.match(r"^#{1,6}\s", line) and _SAYS_YESTERDAY.search(line) and _DAY_BEFORE_MET.search(line)
+               and set(re.findall(r"[^\W\d_]+", line.lower())) & called for line in text.splitlines())
 
 
 # A dated first line that is plainly about something other than a meeting: an interview, an
@@ -1141,6 +1179,7 @@ def weekday_date(text: str, today: dt.date | None = None, years: int = 4) -> dt.
     recent year, up to ``years`` back and not after today, in which that day fell on that
     weekday. None when no weekday is written or no year in the range fits."""
     today = today or dt.date.today()
+    text = spelled_days(text)
     for pattern in [*_YEARLESS, _WEEKDAY_NUMERIC]:
         for match in pattern.finditer(text):
             weekday = _WEEKDAY_BEFORE.search(text[max(0, match.start() - 22): match.start()])
@@ -1240,12 +1279,20 @@ def _weekday_the_nth(text: str, written: dt.date) -> dt.date | None:
     return None
 
 
+# "Sun 11 Jan - writing this up a month late": the line says when the note was written.
+_WRITING_UP = re.compile(r"\b(?:writing|typing) (?:this |it |these |them |my notes )?up\b", re.IGNORECASE)
+
+
+def _written_line(line: str) -> bool:
+    return bool(WRITTEN_LINE.match(line) or _WRITING_UP.search(line))
+
+
 def _meeting_before(text: str, written: dt.date, day_first: bool) -> dt.date | None:
     """A reflection written days later names the meeting's day in its first sentences
     ("On Thursday, 1/22, I finally sat down with Liz"): that date, in the year it was
     written, when it falls within four months before the writing."""
     opening = " ".join(line for line in text.splitlines()[:12]
-                       if not WRITTEN_LINE.match(line) and not _TOOL_STAMP.search(line))[:600]
+                       if not _written_line(line) and not _TOOL_STAMP.search(line))[:600]
     candidates = [find_date(opening, day_first=day_first), find_date(opening, default_year=written.year,
                                                                       day_first=day_first)]
     candidates.append(_yearless_numeric(opening, written.year, day_first))

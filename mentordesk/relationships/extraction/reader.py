@@ -477,7 +477,10 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
             # Phone notes put one thought per line with no full stops: read each line on
             # its own. Prose with punctuation is joined first (a PDF wraps its lines).
             ended = sum(1 for line in paragraph if line.rstrip().endswith((".", "!", "?", "…", '"', "”", ")")))
-            pieces = paragraph if len(paragraph) > 1 and ended * 2 < len(paragraph) else _asides_apart(paragraph)
+            # (so are lines that each open with whose task it is: "HW – draft the letter", "Mere – …")
+            owned = all(_OWNER_DASHED.match(line) or _OWNER.match(line) for line in paragraph)
+            pieces = paragraph if len(paragraph) > 1 and (ended * 2 < len(paragraph) or owned) \
+                else _asides_apart(paragraph)
             for piece in pieces:
                 for sentence in split_sentences(piece):
                     for clause in _clauses(sentence):
@@ -1015,8 +1018,16 @@ def _owner_is_me(text: str, me: set[str], dashed: bool = False) -> bool:
     """An owner-tagged task whose owner is the user (their profile name, or its initials:
     "HW – draft the letter")."""
     owner = _tagged_owner(text) or _initials_dash(text, me)
-    return bool(owner and (name_words(owner) & me or _initials_of(owner, me))) \
-        or bool(dashed and (owner := _tagged_owner(text, dashed=True)) and name_words(owner) & me)
+    return bool(owner and _my_name(owner, me)) or bool(dashed and (owner := _tagged_owner(text, dashed=True))
+                                                       and _my_name(owner, me))
+
+
+def _my_name(owner: str, me: frozenset[str] | set[str]) -> bool:
+    """Whether an owner tag is the user: a name of theirs, its initials ("HW"), or the short
+    form a name of theirs begins ("Gen" for Geneviève)."""
+    words = name_words(owner)
+    return bool(me) and bool(words & me or _initials_of(owner, me)
+                             or any(len(w) >= 3 and m.startswith(w) for w in words for m in me))
 
 
 def _names_a_party(owner: str | None, mentor: str | None, me: set[str]) -> bool:
@@ -1059,11 +1070,11 @@ def _owner_says_not_mine(text: str, mentor: str | None, me: set[str], dashed: bo
     if tagged is None:
         return False
     owner = name_words(tagged)
-    if me and (owner & me or _initials_of(tagged, me)):
+    if _my_name(tagged, me):
         return False
     if mentor and (owner & mentor_words or _initials_of(tagged, mentor_words)):
         return True
-    if _initials_of(tagged, set()) or tagged.isupper():
+    if tagged.isupper() and not _OWNER.match(text):
         return False  # "CV – redo it with numbers": an abbreviation, not someone's initials
     return bool(me)  # with the user's name known, anyone else's task is not theirs
 
