@@ -550,7 +550,7 @@ def _told_apart(candidates: Sequence[Person], name: str, text: str) -> Person | 
     """Of the people a first name fits, the one whose company or role a line naming them
     also mentions ("Michelle (Brightwater labeling)"); None unless exactly one."""
     # (not the name itself: "Fraser" of the company "Fraser Adapt" is on every line naming a Fraser)
-    own = {p.id: distinctive_words(p, candidates) - key_words(name) - key_words(p.name) for p in candidates}
+    own = {p.id: distinctive_words(p, candidates) - key_words(name) for p in candidates}
     lines = [line for line in text.splitlines() if re.search(rf"\b{re.escape(name)}\b", line, re.IGNORECASE)]
     fits = {p.id: p for p in candidates for line in lines if own[p.id] & key_words(line)}
     return next(iter(fits.values())) if len(fits) == 1 else None
