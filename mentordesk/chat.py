@@ -310,6 +310,10 @@ class ChatService:
             scoped = self.index.search(self.mentor_advice.without_names(query), self.top_k, within) \
                 if self.mentor_advice is not None else []
             if scoped:  # (the question asks for them: they come first, the rest after)
+                # Their notes of the period the question names are what it asks about, however
+                # its words compare with theirs ("what was I meant to do after the JB coffee
+                # in Oct 25" and a "to do:" list): the two filters chose them, not the wording.
+                scoped = [r if r.relevant else dataclasses.replace(r, relevant=True) for r in scoped]
                 seen = {r.chunk_id for r in scoped}
                 return (scoped + [r for r in results if r.chunk_id not in seen])[: self.top_k]
             within = dataclasses.replace(within, mentors=base.mentors)

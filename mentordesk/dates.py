@@ -106,6 +106,8 @@ def _month(match: re.Match, today: dt.date) -> tuple[dt.date, dt.date]:
     month = MONTHS[match["month"].lower()]
     if match["year"]:
         return month_range(int(match["year"]), month)
+    if match["short"]:
+        return month_range(2000 + int(match["short"]), month)
     # "in March" means the most recent March (this year's, once it has begun).
     return month_range(today.year if month <= today.month else today.year - 1, month)
 
@@ -144,7 +146,8 @@ _RULES: list[tuple[re.Pattern, Handler]] = [
           rf"|\b(?P<which2>last|previous|this) (?P<season2>{_SEASON})\b", _season),
     # "may" and "march" are also ordinary words: a month counts only after a preposition
     # ("in May") or with a year ("May 2025").
-    _rule(rf"\b(?:in|during|from|of|throughout) (?P<month>{_MONTH})\.?(?: (?P<year>{_YEAR}))?\b"
+    # ("in Oct 25", "in Oct '25": after "in", a month's two-digit number is its year)
+    _rule(rf"\b(?:in|during|from|of|throughout) (?P<month>{_MONTH})\.?(?: (?P<year>{_YEAR})| '?(?P<short>\d{{2}})(?![\d:]|st|nd|rd|th))?\b"
           rf"|\b(?P<month2>{_MONTH})\.? (?P<year2>{_YEAR})\b", _month),
     _rule(r"\b(?:last|previous) year\b", lambda m, t: (dt.date(t.year - 1, 1, 1), dt.date(t.year - 1, 12, 31))),
     _rule(r"\bthis year\b", lambda m, t: (dt.date(t.year, 1, 1), dt.date(t.year, 12, 31))),

@@ -31,6 +31,9 @@ D = dt.date
         ("last week", D(2026, 11, 9), D(2026, 11, 15)),  # Monday to Sunday
         ("last quarter", D(2026, 7, 1), D(2026, 9, 30)),
         ("since 2025", D(2025, 1, 1), None),
+        # after "in", a month's two-digit number is its year, as people shorten it
+        ("what was I meant to do after the JB coffee in Oct 25", D(2025, 10, 1), D(2025, 10, 31)),
+        ("the hui in Dec '25", D(2025, 12, 1), D(2025, 12, 31)),
     ],
 )
 def test_phrases(question, since, until):

@@ -298,3 +298,24 @@ def test_a_question_naming_one_mentor_gets_their_advice_on_it_from_a_lower_ranke
     answer = chat.ask(question).result()
     assert "Don't ask about the rate in the interview itself" in answer.text
     assert any(c.result.source.endswith("2025-04-08-dave.md") for c in answer.citations)
+
+
+def test_a_question_naming_a_mentor_and_a_month_answers_from_their_note_of_that_month(minilm, tmp_path):
+    """"what was I meant to do after the JB coffee in Oct 25": his note of October 2025 is
+    what is asked about, though its words ("to do:") share little with the question's."""
+    from mentordesk.container import MentorDesk
+    from mentordesk.settings import Settings
+
+    (tmp_path / "2025-02-03-jb.md").write_text(
+        "---\nmentor: Jim Brennan\ndate: 2025-02-03\n---\nJB coffee at Fidel's.\n\n"
+        "- why not ask for a secondment?\n\nHW - send CV\n", encoding="utf-8")
+    (tmp_path / "2025-10-08-jb.md").write_text(
+        "---\nmentor: Jim Brennan\ndate: 2025-10-08\n---\n## Standup\n- flood plan back from legal\n\n"
+        "## JB\nLong one at Fidel's. His take three months in:\n- you're a policy person on a trial, act like it\n\n"
+        "to do:\n- change email sig\n- put CPD log in order\n", encoding="utf-8")
+    desk = MentorDesk(Settings(home=tmp_path / "home", llm_provider="fake", index_builtin_guidance=False),
+                      embedder=minilm)
+    desk.relationships.people.add("Jim Brennan", stage="primary", notes='"JB" in my notes')
+    desk.ingest.ingest_paths([tmp_path / "2025-02-03-jb.md", tmp_path / "2025-10-08-jb.md"], kind="notes")
+    answer = desk.chat.ask("what was I meant to do after the JB coffee in Oct 25").result()
+    assert answer.citations and all(c.result.source.endswith("2025-10-08-jb.md") for c in answer.citations), answer.text
