@@ -176,3 +176,33 @@ def test_my_short_name_before_a_task_is_me():
     items = [(i.kind, i.text) for i in extract_items(note, None, "Isabelle Roy", "Geneviève Lapointe")]
     assert any(kind == "action" and "draft pricing principles" in text for kind, text in items)
     assert not any("discount matrix" in text for _, text in items)
+
+
+def test_an_outlook_appointment_with_notes_typed_into_it():
+    """Its properties are no advice; "P:" (her initial) heads her points, numbered "1 ",
+    "2 " with no mark."""
+    from mentordesk.relationships.extraction import extract_items
+
+    note = ("Priya / Hemi catch-up\nTue 17/11/2026 12:30 PM - 1:30 PM\nLocation: Customs, Ghuznee St\n"
+            "Organiser: Hemi Walker\nRequired: Priya Raman\nShow as: Busy\nReminder: 15 minutes\n\n-----\n"
+            "7 wks in. She's pleased.\nP:\n1 the first cabinet paper you own - book time w/ the DPMC advisor early\n"
+            "2 say no to the second working group. one is visibility, two is a job\nMe:\n- start decisions log tmrw\n")
+    items = [(i.kind, i.text) for i in extract_items(note, None, "Priya Raman", ME)]
+    assert items == [("advice", "the first cabinet paper you own - book time w/ the DPMC advisor early"),
+                     ("advice", "say no to the second working group. one is visibility, two is a job"),
+                     ("action", "start decisions log tmrw")]
+
+
+def test_notes_above_a_forwarded_job_alert_and_an_abbreviation_label():
+    from mentordesk.relationships.extraction import extract_items
+
+    mail = ("From: Hemi Walker <hemi@council.govt.nz>\nTo: Hemi Walker <hemi.nz@gmail.com>\n"
+            "Subject: Fwd: job alert\n\nnotes from lunch w Sione today so they're somewhere I'll find them\n\n"
+            "S re the re-advertised role:\n- reapply, but lead with what's changed since March\n"
+            "- BNs: 1 page. rec first, then why, then risks\n\n"
+            "---------- Forwarded message ---------\nFrom: MfE Careers <no-reply@careers.govt.nz>\n"
+            "Subject: job alert\n\nSenior Policy Advisor – Climate Adaptation\n"
+            "Apply now and help design the national adaptation framework.\n")
+    items = [(i.kind, i.text) for i in extract_items(mail, None, "Sione Taufa", ME)]
+    assert items == [("advice", "reapply, but lead with what's changed since March"),
+                     ("advice", "BNs: 1 page. rec first, then why, then risks")]

@@ -140,6 +140,8 @@ _OTHER_LABEL = re.compile(
     # A database row's own properties (Notion, Airtable): "Name: Business plan v1", "Type: Intro"
     r"|name|title|type|category|priority|project|created (?:by|time)|last edited(?: by| time)?|modified|updated"
     r"|url|link|source"
+    # An Outlook appointment pasted as text: "Show as: Busy", "Reminder: 15 minutes"
+    r"|show as|reminder|categories|required|optional|organi[sz]er|sensitivity|importance|recurrence"
     # A meeting platform's row: "Start Time (UTC)", "Duration (min)", "Created At (UTC)"
     r"|(?:start|end)(?: time| date)?(?: \((?:utc|gmt)\))?|duration(?: \(\w+\))?|(?:created|updated) at(?: \((?:utc|gmt)\))?"
     # A later line about how it went ("Update 24/11: Hendersons paid!!"), a column asking "Done?"

@@ -176,6 +176,10 @@ def _asides_apart(paragraph: list[str]) -> list[str]:
     return [" ".join(piece) for piece in pieces if piece]
 
 
+_AUTOMATED_SENDER = re.compile(r"\b(?:no-?reply|do-?not-?reply|notifications?|alerts?|careers|jobs|newsletters?"
+                               r"|mailer-daemon)@", re.IGNORECASE)
+
+
 def _quoted_by(raw_lines: list[str], mentor: str | None) -> list[str | None]:
     """For a pasted email thread: the role ("mentor" or "me") of whoever wrote each quoted
     ("> ") line, from the "On ..., NAME <...> wrote:" line above it."""
@@ -191,6 +195,8 @@ def _quoted_by(raw_lines: list[str], mentor: str | None) -> list[str | None]:
         who = header["who"] if header else printed[0].split("<")[0].strip() if printed else None
         if who is not None:
             sender = "mentor" if mentor and _role(who, mentor) == "mentor" else None
+            if _AUTOMATED_SENDER.search(line):
+                sender = "automated"  # a job alert forwarded under the user's notes: no one's words
         elif line.strip() in ("--", "-- ", "__"):
             sender = None  # a signature block
         quoted_line = line.lstrip().startswith(">")
@@ -251,6 +257,14 @@ def _names_a_speaker(line: str, markdown: str, mentor: str | None) -> bool:
     """ "Renee:" over a list: the points of the person of that name, who is the mentor or
     is named in full elsewhere in the note ("speakers: Renee Kaplan, CNIO …")."""
     # ("o Cmte:", "a AP:", "der Ferdl:": with the article some languages put before a name)
+    about = re.fullmatch(r"(?P<who>[A-Z][\w'’-]*)\s+(?:re|on|about)\b:?\s+[^:]{1,60}:", line.strip())
+    if about:  # "S re the re-advertised role:", "Priya on the panel:": their points on it
+        line = f"{about['who']}:"
+    letters = re.fullmatch(r"(?P<letters>[A-Z]{1,3})\.?\s*:", line.strip())
+    if letters and mentor and mentor.split():
+        # "P:" or "JB:" over a list: the mentor's initial (of the first name) or initials
+        words = [w for w in re.split(r"[\s-]+", mentor) if w]
+        return letters["letters"] in (words[0][0].upper(), "".join(w[0].upper() for w in words))
     match = re.fullmatch(r"(?:(?:o|a|der|die|el|la)\s+)?(?P<name>[A-Z][A-Za-z'’\-]+)(?: [A-Z]\.?)?\s*:", line.strip())
     if not match or match["name"].lower() in ("me", "i", "notes", "summary", "update", "updates"):
         return False
@@ -441,13 +455,38 @@ def _data_row_items(line: str) -> str:
     return "; ".join(f"{label}: {value}" for label, value in fields if _label_kind(label) in ("advice", "action"))
 
 
+_BARE_NUMBER = re.compile(r"^(?P<indent>\s*)(?P<n>\d{1,2})\s+(?=[^\d\s])")
+
+
+def _bare_numbers(lines) -> list[str]:
+    """A list numbered without a mark ("1 the first cabinet paper you own…", "2 keep a
+    decisions log…", typed into a calendar invite): "1." and "2.", when the lines count up
+    from 1 one after another."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        first = _BARE_NUMBER.match(out[i])
+        if first is None or first["n"] != "1":
+            i += 1
+            continue
+        run = [i]
+        while run[-1] + 1 < len(out) and (m := _BARE_NUMBER.match(out[run[-1] + 1])) and int(m["n"]) == len(run) + 1:
+            run.append(run[-1] + 1)
+        if len(run) >= 2:
+            for j in run:
+                out[j] = _BARE_NUMBER.sub(lambda m: f"{m['indent']}{m['n']}. ", out[j], count=1)
+        i = run[-1] + 1
+    return out
+
+
 def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[str] = frozenset()) -> list[_Unit]:
     chat_lines, zoom_senders = _zoom_chat(markdown.splitlines())
     raw_lines = _bullet_journal(_pipe_rows(_toggles(_reminders(chat_lines))), mentor)
     quoted = _quoted_by(raw_lines, mentor)
     lines = [_CALLOUT.sub("", raw) if raw.lstrip().startswith(">") else raw for raw in _quote_marks_as_bullets(raw_lines)]
+    lines = ["" if role == "automated" else line for line, role in zip(lines, quoted)]
     lines = ["" if _PROPERTY_BULLET.match(line) else line for line in lines]  # Logseq "- tags:: ..."
-    lines = [_data_row_items(line) for line in lines]
+    lines = _bare_numbers(_data_row_items(line) for line in lines)
     speakers = _transcript_speakers(lines)
     speakers |= zoom_senders
     self_named = any(_role(s, None, me) == "me" for s in speakers)  # "Me:" or the user's name speaks
@@ -1011,7 +1050,19 @@ def _tagged_owner(text: str, dashed: bool = False) -> str | None:
     match = _OWNER.match(text) or (_OWNER_DASHED.match(text) if dashed else None)
     if not match or match["owner"].lower() in _NOT_OWNERS:
         return None
+    if not all(_person_word(w) for w in match["owner"].split()):
+        return None  # "BNs: 1 page", "CPEng: keep it": an abbreviation's label, not a person
     return None if match["owner"].split()[0].lower() in _TASK_VERBS else match["owner"]
+
+
+def _person_word(word: str) -> bool:
+    """A word that can be part of a person's name ("El-Amrani", "McKenzie", "DeShawn", or
+    initials "JB"), not an abbreviation with capitals run together or at its end ("BNs",
+    "CPEng", "MfE")."""
+    word = word.rstrip(".")
+    if re.fullmatch(r"[A-Z]{1,3}", word):
+        return True
+    return bool(re.fullmatch(r"[A-Z][^\s]*", word)) and not re.search(r"[A-Z]{2}|[a-z][A-Z]$", word)
 
 
 def _owner_is_me(text: str, me: set[str], dashed: bool = False) -> bool:

@@ -29,6 +29,8 @@ _NOT_A_TASK = re.compile(r"\bi (?:want(?:ed)? to|would like to|'d like to) (?:kn
                          r"|\b(?:i want to|i need to|i'll|i will|let me|gonna|going to) (?:quickly )?(?:get|write|jot|put|note)"
                          r" (?:this|it|these|that|everything) down\b|\b(?:writing|jotting) (?:this|these|it) down\b"
                          r"|\bbefore i forget\b"
+                         # what the note is: "notes from lunch w Sione today so they're somewhere I'll find them"
+                         r"|^(?:my |quick |rough )?notes (?:from|on|re|of|after) (?:the |my |our |lunch|coffee|call|chat|today)"
                          # an aspiration or thanks, not a step: "I want to be the person who…", "I owe her so much"
                          r"|\bi want to be (?:the|a|an|someone|somebody|known)\b"
                          r"|\bi owe (?:her|him|them) (?:so much|a lot|big|one|everything|my)\b", re.IGNORECASE)
