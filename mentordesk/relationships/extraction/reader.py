@@ -195,8 +195,11 @@ def _quoted_by(raw_lines: list[str], mentor: str | None) -> list[str | None]:
         who = header["who"] if header else printed[0].split("<")[0].strip() if printed else None
         if who is not None:
             sender = "mentor" if mentor and _role(who, mentor) == "mentor" else None
-            if _AUTOMATED_SENDER.search(line):
-                sender = "automated"  # a job alert forwarded under the user's notes: no one's words
+            if _AUTOMATED_SENDER.search(line) and number > 0 and any(
+                    _FROM_HEADER.match(earlier) for earlier in raw_lines[:number]):
+                # a job alert forwarded under the user's notes: no one's words (a meeting
+                # tool's own summary, mailed from no-reply, is the note itself)
+                sender = "automated"
         elif line.strip() in ("--", "-- ", "__"):
             sender = None  # a signature block
         quoted_line = line.lstrip().startswith(">")
@@ -264,7 +267,8 @@ def _names_a_speaker(line: str, markdown: str, mentor: str | None) -> bool:
     if letters and mentor and mentor.split():
         # "P:" or "JB:" over a list: the mentor's initial (of the first name) or initials
         words = [w for w in re.split(r"[\s-]+", mentor) if w]
-        return letters["letters"] in (words[0][0].upper(), "".join(w[0].upper() for w in words))
+        if letters["letters"] in (words[0][0].upper(), "".join(w[0].upper() for w in words)):
+            return True
     match = re.fullmatch(r"(?:(?:o|a|der|die|el|la)\s+)?(?P<name>[A-Z][A-Za-z'’\-]+)(?: [A-Z]\.?)?\s*:", line.strip())
     if not match or match["name"].lower() in ("me", "i", "notes", "summary", "update", "updates"):
         return False
@@ -1062,6 +1066,8 @@ def _person_word(word: str) -> bool:
     word = word.rstrip(".")
     if re.fullmatch(r"[A-Z]{1,3}", word):
         return True
+    if word.isupper():
+        return True  # "IYER Meera", as Outlook writes a surname
     return bool(re.fullmatch(r"[A-Z][^\s]*", word)) and not re.search(r"[A-Z]{2}|[a-z][A-Z]$", word)
 
 
