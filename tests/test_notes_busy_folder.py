@@ -206,3 +206,28 @@ def test_notes_above_a_forwarded_job_alert_and_an_abbreviation_label():
     items = [(i.kind, i.text) for i in extract_items(mail, None, "Sione Taufa", ME)]
     assert items == [("advice", "reapply, but lead with what's changed since March"),
                      ("advice", "BNs: 1 page. rec first, then why, then risks")]
+
+
+def test_drafts_from_a_busy_persons_notes_read_as_sent(desk, tmp_path, wellington):
+    """A thank-you greets "Jim", not the "JB" the notes write; a follow-up on notes typed
+    above a forwarded job alert does not read the alert's subject back as the topic; "her
+    offer" of work is not one of the user's open steps in a prep."""
+    desk.relationships.profile.update(name=ME, role="Policy advisor")
+    ingest_notes_with_table(desk, tmp_path, TABLE, {
+        "JB coffee.txt": "JB coffee Mon 3rd Feb 2025 - Fidel's\n\n- don't resign to get into policy. go sideways first\n",
+        "Fwd_ MfE role - job alert.eml": (
+            "From: Hemi Walker <hemi@council.govt.nz>\nTo: Hemi Walker <hemi.nz@gmail.com>\n"
+            "Date: Tue, 16 Jun 2026 13:48:02 +1200\nSubject: Fwd: MfE role - job alert\n\n"
+            "notes from lunch w Sione today\n\n- ask Anna for the panel list this time, nobody does\n\n"
+            "---------- Forwarded message ---------\nFrom: MfE Careers <no-reply@careers.govt.nz>\n"
+            "Subject: MfE role - job alert\n\nApply now.\n"),
+        "kate rules.txt": "Kate F, 28/7/2026, her office\n\n+ never negotiate salary on the phone\n"
+                          "+ her offer: contract work for me Oct-Dec if MfE doesn't come through\n\n"
+                          "me: tell Lucy the timeline honestly\n"})
+    thanks = desk.drafts.draft("thanks", "Jim Brennan")
+    assert thanks.body.startswith(("Hi Jim,", "Dear Jim,", "Hello Jim,"))
+    follow_up = desk.drafts.draft("followup", "Sione Taufa")
+    assert "ask Anna for the panel list" in follow_up.body
+    assert "job alert" not in follow_up.body.lower() and "fwd" not in follow_up.body.lower()
+    prep = desk.drafts.draft("prep", "Kate Fraser")
+    assert "tell Lucy the timeline honestly" in prep.body and "contract work" not in prep.body

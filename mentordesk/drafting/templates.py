@@ -312,6 +312,8 @@ def _topic(meeting, name: str) -> str:
         names = {fold(w) for w in name.split() if len(w) > 2}  # "Tomás" in a name is "Tomas" in a title
         if not first or _MEETING_LABEL.search(first) or names & {fold(w.strip(",.:;()")) for w in first.split()}:
             continue
+        if re.match(r"(?i)(?:re|fwd?|aw|wg)\b[\s:_]", first):
+            continue  # "Fwd mfe role … job alert": the subject of a mail the notes were typed above
         return _truncate(first, 14)
     return ""
 

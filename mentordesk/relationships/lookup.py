@@ -256,6 +256,8 @@ def called(person) -> str | None:
     opening = re.match(r"^\s*[\"“](?P<name>[A-Z][^\"“”]{1,28})[\"”]", notes)
     if opening and re.fullmatch(rf"{re.escape(first_name(person.name))}\s+[A-Z]\.?", opening["name"]):
         return None  # '"Dana W"': how the notes tell two Danas apart, not what she is called
+    if opening and re.fullmatch(r"[A-Z]{2,3}\.?", opening["name"]):
+        return None  # '"JB" in notes': initials the notes use, not a name to greet him by
     return opening["name"] if opening else None
 
 

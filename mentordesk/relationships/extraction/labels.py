@@ -134,7 +134,7 @@ _ACTION_WORDS = re.compile(
 _OTHER_LABEL = re.compile(
     r"^(?:(?:my |the |open )?questions?(?: i brought| for \w+)?|stories|story|background|context|agenda|purpose|goals?"
     r"|intro(?:duction)?s? offered|attendees|people|date|when|where|location|tags?|created|mentor|with|topics?"
-    r"|(?:her|his|their) (?:news|update|story|background)|small talk|logistics|next (?:meeting|catch-up|session|call)"
+    r"|(?:her|his|their) (?:news|update|story|background|offer)|small talk|logistics|next (?:meeting|catch-up|session|call)"
     r"|subject|from|to|cc|sent|re|status|related|person|met|personal|fyi|parking lot"
     r"|summary keywords|keywords|speakers|where i was|how i was|check[- ]in|focus(?: today| for today)?|theme"
     # A database row's own properties (Notion, Airtable): "Name: Business plan v1", "Type: Intro"
