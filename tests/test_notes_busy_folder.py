@@ -221,7 +221,8 @@ def test_drafts_from_a_busy_persons_notes_read_as_sent(desk, tmp_path, wellingto
             "notes from lunch w Sione today\n\n- ask Anna for the panel list this time, nobody does\n\n"
             "---------- Forwarded message ---------\nFrom: MfE Careers <no-reply@careers.govt.nz>\n"
             "Subject: MfE role - job alert\n\nApply now.\n"),
-        "kate rules.txt": "Kate F, 28/7/2026, her office\n\n+ never negotiate salary on the phone\n"
+        "kate rules.txt": "Kate F, 28/7/2026, her office\n\n+ never negotiate salary on the phone. \"can I come "
+                          "back to you tomorrow\" - every time\n"
                           "+ her offer: contract work for me Oct-Dec if MfE doesn't come through\n\n"
                           "me: tell Lucy the timeline honestly\n"})
     thanks = desk.drafts.draft("thanks", "Jim Brennan")
@@ -231,3 +232,5 @@ def test_drafts_from_a_busy_persons_notes_read_as_sent(desk, tmp_path, wellingto
     assert "job alert" not in follow_up.body.lower() and "fwd" not in follow_up.body.lower()
     prep = desk.drafts.draft("prep", "Kate Fraser")
     assert "tell Lucy the timeline honestly" in prep.body and "contract work" not in prep.body
+    quoted = [line for line in prep.body.splitlines() if "negotiate salary" in line and "?" in line]
+    assert quoted and all(line.count('"') == 2 for line in quoted), prep.body  # her own quotes nest as single ones

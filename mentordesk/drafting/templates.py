@@ -230,6 +230,8 @@ def _questions(brief: DraftBrief, template: DraftTemplate, sources: list[str], l
             # third person.
             said = _clean(item.text) if kind == "question_action" else second_person(_clean(item.text),
                                                                                       brief.person.name)
+            if kind != "question_action":  # quoted in the question: its own quotes become single ones
+                said = said.replace('"', "'").replace("“", "‘").replace("”", "’")
             if kind == "question_learned" and REPORTED_TO_YOU.match(said):
                 kind_used, said = "question_learned_reported", said[0].lower() + said[1:].rstrip(".")
             else:
