@@ -669,7 +669,10 @@ def _rows_as_note(rows: list[list[str]]) -> LoadedFile:
 
 
 _SESSION_STATUS = re.compile(r"^(?:(?:session |meeting )?status|state|outcome)$", re.IGNORECASE)
-_NOT_HELD = re.compile(r"^(?:cancell?ed|no[- ]?show|scheduled|upcoming|planned|booked|re-?scheduled|postponed|pending"
+# (a table is a log of sessions only when a column says so: a list of tasks with a Status
+# column keeps its open rows)
+_SESSION_COLUMN = re.compile(r"\b(?:sessions?|meetings?|scheduled|mentee|mentor)\b", re.IGNORECASE)
+_NOT_HELD = re.compile(r"^(?:cancell?ed|no[- ]?show|scheduled|upcoming|planned|booked|re-?scheduled|postponed"
                        r"|declined|tentative|requested|not held|did not happen|missed)\b", re.IGNORECASE)
 
 
@@ -678,7 +681,7 @@ def _held_sessions(header: list[str], body: list[list[str]]) -> list[list[str]]:
     that took place. A cancelled or a still scheduled one is no meeting, and its agenda or
     cancellation reason is nothing that was said; rows are all kept when none took place."""
     column = next((i for i, h in enumerate(header) if _SESSION_STATUS.match(h.strip())), None)
-    if column is None:
+    if column is None or not any(_SESSION_COLUMN.search(h) for h in header):
         return body
     held = [row for row in body if not (column < len(row) and _NOT_HELD.match(row[column].strip()))]
     return held or body

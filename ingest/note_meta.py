@@ -805,14 +805,13 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         mentor_source = "hint" if hints else None
 
     if date is None:
-        stated_utc = {re.sub(r"\s*\((?:utc|gmt)\)$", "", key): key for key in props if re.search(r"\((?:utc|gmt)\)$", key)}
-        # "Scheduled (NZT)": a time in the zone the key names, the user's own
-        stated_local = {re.sub(r"\s*\([^)]*\)$", "", key): key for key in props
-                        if re.search(r"\([^)]*\)$", key) and key not in stated_utc.values()}
+        # "Start Time (UTC)", "Scheduled (NZT)": the key without the zone it names (a UTC
+        # time is turned into the user's day; any other zone is taken to be theirs)
+        zoned = {re.sub(r"\s*\([^)]*\)$", "", key): key for key in props if re.search(r"\([^)]*\)$", key)}
         for key in DATE_KEYS:
-            if key in props or key in stated_utc or key in stated_local:
-                value = props[stated_utc.get(key) or (key if key in props else stated_local[key])]
-                date = parse_date_value(value, day_first, utc=key in stated_utc)
+            stated = key if key in props else zoned.get(key)
+            if stated:
+                date = parse_date_value(props[stated], day_first, utc=bool(re.search(r"\((?:utc|gmt)\)$", stated)))
                 if date:
                     date_source = "property"
                     break

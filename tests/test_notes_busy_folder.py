@@ -234,3 +234,9 @@ def test_drafts_from_a_busy_persons_notes_read_as_sent(desk, tmp_path, wellingto
     assert "tell Lucy the timeline honestly" in prep.body and "contract work" not in prep.body
     quoted = [line for line in prep.body.splitlines() if "negotiate salary" in line and "?" in line]
     assert quoted and all(line.count('"') == 2 for line in quoted), prep.body  # her own quotes nest as single ones
+
+
+def test_a_task_list_with_a_status_column_keeps_its_open_rows(tmp_path):
+    loaded = load_written(tmp_path, "tasks.csv", "Task,Owner,Status,Notes\nsend the CV to Jim,Hemi,Scheduled,"
+                                                 "\"after the review, with the numbers in\"\nbook the room,Hemi,Done,\n")
+    assert "send the CV to Jim" in loaded.text and "book the room" in loaded.text

@@ -1064,19 +1064,16 @@ def _person_word(word: str) -> bool:
     initials "JB"), not an abbreviation with capitals run together or at its end ("BNs",
     "CPEng", "MfE")."""
     word = word.rstrip(".")
-    if re.fullmatch(r"[A-Z]{1,3}", word):
-        return True
     if word.isupper():
-        return True  # "IYER Meera", as Outlook writes a surname
+        return True  # initials, or a surname as Outlook writes it ("IYER Meera")
     return bool(re.fullmatch(r"[A-Z][^\s]*", word)) and not re.search(r"[A-Z]{2}|[a-z][A-Z]$", word)
 
 
 def _owner_is_me(text: str, me: set[str], dashed: bool = False) -> bool:
     """An owner-tagged task whose owner is the user (their profile name, or its initials:
     "HW – draft the letter")."""
-    owner = _tagged_owner(text) or _initials_dash(text, me)
-    return bool(owner and _my_name(owner, me)) or bool(dashed and (owner := _tagged_owner(text, dashed=True))
-                                                       and _my_name(owner, me))
+    owner = _tagged_owner(text, dashed) or _initials_dash(text, me)
+    return bool(owner and _my_name(owner, me))
 
 
 def _my_name(owner: str, me: frozenset[str] | set[str]) -> bool:
@@ -1091,9 +1088,8 @@ def _names_a_party(owner: str | None, mentor: str | None, me: set[str]) -> bool:
     """Whether an owner tag is the mentor or the user, by a name or the initials."""
     if not owner:
         return False
-    words = name_words(owner)
     mentor_words = name_words(mentor)
-    return bool(words & mentor_words or (me and words & me) or _initials_of(owner, mentor_words) or _initials_of(owner, me))
+    return _my_name(owner, me) or bool(name_words(owner) & mentor_words or _initials_of(owner, mentor_words))
 
 
 def _initials_dash(text: str, names: frozenset[str] | set[str]) -> str | None:
@@ -1124,12 +1120,9 @@ def _owner_says_not_mine(text: str, mentor: str | None, me: set[str], dashed: bo
     if _initials_dash(text, mentor_words) and not _initials_dash(text, me):
         return True
     tagged = _tagged_owner(text, dashed)
-    if tagged is None:
+    if tagged is None or _my_name(tagged, me):
         return False
-    owner = name_words(tagged)
-    if _my_name(tagged, me):
-        return False
-    if mentor and (owner & mentor_words or _initials_of(tagged, mentor_words)):
+    if mentor and (name_words(tagged) & mentor_words or _initials_of(tagged, mentor_words)):
         return True
     if tagged.isupper() and not _OWNER.match(text):
         return False  # "CV – redo it with numbers": an abbreviation, not someone's initials
