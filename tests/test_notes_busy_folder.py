@@ -240,3 +240,17 @@ def test_a_task_list_with_a_status_column_keeps_its_open_rows(tmp_path):
     loaded = load_written(tmp_path, "tasks.csv", "Task,Owner,Status,Notes\nsend the CV to Jim,Hemi,Scheduled,"
                                                  "\"after the review, with the numbers in\"\nbook the room,Hemi,Done,\n")
     assert "send the CV to Jim" in loaded.text and "book the room" in loaded.text
+
+
+def test_commitments_in_words_the_sets_did_not_use():
+    """Tried on notes written for this check, in none of the eval sets' shapes."""
+    from mentordesk.relationships.extraction import extract_items
+
+    note = ("seun 1:1 — 14.10.2025\n\n- put the numbers first: 40% fewer pages\n"
+            "my bit: redo the packet intro tonight\n\n"
+            "She was generous with her time. I said I'd send her my case study this week.\n\n"
+            "* Measure adoption, not launches\n* (me) book a session with the SRE leads next week\n")
+    items = [(i.kind, i.text) for i in extract_items(note, None, "Oluwaseun Adebayo", "Ama Owusu")]
+    assert ("action", "redo the packet intro tonight") in items
+    assert ("action", "I said I'd send her my case study this week.") in items
+    assert ("action", "book a session with the SRE leads next week") in items

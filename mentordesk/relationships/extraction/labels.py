@@ -111,7 +111,7 @@ _THEIR_INSTRUCTIONS = re.compile(r"^(?:what|things|stuff|everything) (?!(?:i|we|
                                  r"|told me|said|says|wants me to do)\b", re.IGNORECASE)
 _ACTION_WORDS = re.compile(
     r"\b(?:action(?: items?|s)?|next (?:steps?|actions?)|to[- ]?dos?|follow[- ]?ups?|commitments?|^(?:my )?homework\b|\bhomework$|tasks?"
-    r"|my (?:plan|list|stuff|part|bits|items|jobs?|side)|i(?:'m| am) going to do|i(?:'ll| will) do|what i(?:'ll| will)|on my side|i wrote down"
+    r"|my (?:plan|list|stuff|part|bits?|items|jobs?|side)|i(?:'m| am) going to do|i(?:'ll| will) do|what i(?:'ll| will)|on my side|i wrote down"
     r"|owed by me|for me to do|i promised|i committed|what i'm doing|what i am doing|doing about it)\b"
     r"|^(?:me|mine)$|^(?:i'll|i will|for me)\b"  # ("me dijo que…: …" is a sentence, not the user's list)
     # French: "À faire :", "Prochaines étapes", "Suivis", "Mes actions", "Moi :", "Pour moi"

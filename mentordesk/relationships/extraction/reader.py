@@ -1324,7 +1324,8 @@ def _unscan(text: str, scanned: bool = False) -> str:
 
 
 def _strip_lead(text: str) -> str:
-    text = re.sub(r"^(?:TODO|To-?do|Action|done|me)\s*[:\-]\s*|^AI:\s*|^(?:todo|to-?do)\s+", "", text, flags=re.I).strip()
+    text = re.sub(r"^(?:TODO|To-?do|Action|done|me)\s*[:\-]\s*|^AI:\s*|^(?:todo|to-?do)\s+|^\((?:me|mine|my task)\)\s*", "",
+                  text, flags=re.I).strip()
     text = _COMMENT_FROM.sub(r"\g<rest>", text)
     # A label inside the line: "her advice: send 3 tailored applications a week".
     text = re.sub(r"^(?:(?:her|his|their|my|the|main|key)\s+)?(?:advice|tips?|suggestions?|takeaways?|recommendations?"

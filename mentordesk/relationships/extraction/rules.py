@@ -16,7 +16,7 @@ _SELF_COMMIT = re.compile(
     r"| want to| plan to| intend to| committed to| agreed to| owe (?:her|him|them)| am to|'m to| should(?! have)"
     r"| will also|'ll also|'d better| really need to)|my (?:next )?(?:step|action|task|homework|to-?do)s?"
     r"(?: for \w+)? (?:is|are|will be)|next steps? for me|for me to do|to-?do\b|todo\b)"
-    r"|^(?:also |and |then )?(?:going to|gonna|will|need to|must|plan to)\s+\w|^me\s*[:>]\s*\w",
+    r"|^(?:also |and |then )?(?:going to|gonna|will|need to|must|plan to)\s+\w|^me\s*[:>]\s*\w|^\((?:me|mine)\)\s*\w",
     re.IGNORECASE,
 )
 # "I want to know what FP&A looks like", "I would be very grateful", "I'll write that down",
@@ -201,6 +201,9 @@ _SAID_IMPERATIVE = re.compile(
     r"|(?:the )?(?:best|smartest|first|only|main|most important|biggest) (?:thing|move|way|step|bet)\b)",
     re.IGNORECASE)
 
+# A commitment the user reports making: "I said I'd send…", "I told her I would…", "I promised him I'll…"
+_SAID_I_WOULD = re.compile(r"^(?:and |so )?i (?:said|told (?:her|him|them)|promised(?: (?:her|him|them))?|agreed)"
+                           r"(?: that)? i(?:'d| would|'ll| will)\s+(?!have\b)\w", re.IGNORECASE)
 _TOLD_SOMEONE_TO = re.compile(
     r"^(?:(?:i|we)\s+)?(?:also\s+|then\s+|just\s+)?(?:told|advised|encouraged|reminded|suggested to|recommended to)\s+"
     r"(?:her|him|them|my\s+[\w'’]+(?:\s+[\w'’]+)?|(?-i:[A-Z][a-z]+))(?:\s+(?:today|yesterday|again|too))?"
@@ -249,6 +252,8 @@ def rule_kind(sentence: str) -> str | None:
     other_language = other_language_kind(bare)
     if other_language is not None:
         return other_language
+    if _SAID_I_WOULD.match(bare):
+        return "action"  # "I said I'd send her my case study this week", "I told him I would call"
     if _TOLD_SOMEONE_TO.match(bare):
         return "other"  # the user's own advice to someone else ("I told her to ask the super-users")
     if _NOT_A_TASK.search(bare):
