@@ -42,6 +42,8 @@ if TYPE_CHECKING:  # LangChain is imported when a model is asked, so `search` st
     from langchain_core.language_models import BaseChatModel
     from langchain_core.messages import BaseMessage
 
+    from mentordesk.relationships.people import PersonDetail
+
 # A list item's mark, the rapid-log signs of a bullet journal among them ("– note", "o event", "x done").
 _BULLET = re.compile(r"^\s*(?:[-*+•–—▪‣◦○]|[oxX×](?=\s)|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 
@@ -328,11 +330,14 @@ class ChatService:
         about = self._mentor_answer(question, flt)
         if about is not None:
             return about
-        nothing = self._nothing_from_them(question, flt)
+        named = self._one_person_named(question, flt)
+        nothing = self._nothing_from_them(question, named, flt) if named is not None else None
         if nothing is not None:
             return nothing
         retrieved = self.retrieve(question, history, flt)
-        passages = self._their_closest(question, [r for r in retrieved if r.relevant], flt)
+        passages = [r for r in retrieved if r.relevant]
+        if named is not None:
+            passages = self._their_closest(question, passages, named)
         if not passages:
             return AnswerStream([], iter([NOT_FOUND]), lambda text: Answer(text, [], found=False))
         if self.info.provider == "local":
@@ -368,14 +373,19 @@ class ChatService:
         # Composed here from the ledger, each line quoting its note: nothing a model wrote to check.
         return AnswerStream(passages, iter([text]), lambda t: self._finish(t, passages, composed=True))
 
-    def _nothing_from_them(self, question: str, flt: SearchFilter | None) -> AnswerStream | None:
+    def _one_person_named(self, question: str, flt: SearchFilter | None) -> PersonDetail | None:
+        """The one person of the table the question names, for the answers about them; None
+        when it names no one or several, or the user's own filter already says whose notes."""
+        if self.mentor_advice is None or (flt is not None and (flt.mentors or flt.since or flt.until)):
+            return None
+        return self.mentor_advice.one_person_named(question)
+
+    def _nothing_from_them(self, question: str, detail: PersonDetail,
+                           flt: SearchFilter | None) -> AnswerStream | None:
         """"What did Dana W say about my LinkedIn headline?" when no note of Dana's has a word
         of it and none of her advice is near it: says so, instead of quoting her notes on
         something else as if they answered. None for any other question."""
-        if self.mentor_advice is None or (flt is not None and (flt.mentors or flt.since or flt.until)):
-            return None
-        detail = self.mentor_advice.one_person_named(question)
-        if detail is None:
+        if self.mentor_advice is None:
             return None
         words = self.mentor_advice.says_nothing_about(detail, question)
         if not words:
@@ -510,15 +520,11 @@ class ChatService:
                 break
         return [(n, sentence) for n, _, sentence in sorted(chosen)]
 
-    def _their_closest(self, question: str, passages: list[SearchResult],
-                       flt: SearchFilter | None) -> list[SearchResult]:
+    def _their_closest(self, question: str, passages: list[SearchResult], detail: PersonDetail) -> list[SearchResult]:
         """A question that names one person ("is it ok to bring up pay? what did Dave O
         say") gets the notes holding their advice plainly about it first, when the passages
         the answer would use do not hold it already."""
-        if self.mentor_advice is None or (flt is not None and (flt.mentors or flt.since or flt.until)):
-            return passages
-        detail = self.mentor_advice.one_person_named(question)
-        if detail is None:
+        if self.mentor_advice is None:
             return passages
         used = {p.chunk_id for p in passages[: self.local_passages]}
         first = [line.passage for line in self.mentor_advice.closest_lines(detail, question)

@@ -279,9 +279,8 @@ class MentorAdvice:
         ranked = sorted(((float(s), a) for s, a in zip(vectors[1:] @ vectors[0], items) if s >= ON_TOPIC),
                         key=lambda pair: -pair[0])
         sources = {m.id: m.source for m in detail.meetings}
-        found = [AdviceLine(a, p) for _, a in ranked[:CLOSEST]
-                 for p in [self._passage(a, sources.get(a.meeting_id), detail.person.name)] if p is not None]
-        return found
+        return [AdviceLine(a, p) for _, a in ranked[:CLOSEST]
+                for p in [self._passage(a, sources.get(a.meeting_id), detail.person.name)] if p is not None]
 
     def advice_parts(self, question: str, passages: Sequence[SearchResult]) -> list[SearchResult]:
         """``passages`` with each meeting note's passage that holds none of that note's

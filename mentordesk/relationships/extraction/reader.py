@@ -1094,7 +1094,7 @@ def _names_a_party(owner: str | None, mentor: str | None, me: set[str]) -> bool:
 
 def _initials_dash(text: str, names: frozenset[str] | set[str]) -> str | None:
     """"HW" of "HW – draft the letter" when they are the initials of these names."""
-    match = re.match(r"^(?P<owner>[A-Z]{2,3})\s+[–—-]\s+(?=[a-z])", text)
+    match = _OWNER_DASHED.match(text)
     return match["owner"] if match and _initials_of(match["owner"], names) else None
 
 
