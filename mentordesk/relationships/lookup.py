@@ -275,12 +275,22 @@ def aliases(person: Person) -> frozenset[str]:
     own = _bare_key(person.name or "").split()
     notes = getattr(person, "notes", None) or ""
     found = set(_aliases_in(notes))
+    # Initials the cell writes in capitals ("sometimes GT - he signs his texts GT", '"Kate F",
+    # "KF"'): the person's own initials, of every name word or of first and last, are how
+    # the notes name them. Other capitals in a cell (FDA, CIOB, HR) are not their initials.
+    if own:
+        mine = {"".join(w[0] for w in own), own[0][0] + own[-1][0]}
+        found |= {token.lower() for token in _CAPITAL_INITIALS.findall(notes.replace(".", ""))
+                  if len(token) >= 2 and token.lower() in mine}
     opening = _OPENING_NICKNAME.match(notes)
     if opening and own:
         nickname = _bare_key(opening["alias"])
         if nickname[:2] == own[0][:2] and nickname not in own and nickname not in _NOT_SHORT_NAMES:
             found.add(nickname)
     return frozenset(a for a in found if a.split() != own[:len(a.split())])
+
+
+_CAPITAL_INITIALS = re.compile(r"(?<![\w-])[A-Z]{2,4}(?![\w-])")
 
 
 # "Sometimes Niamh O'D in my notes", "Written as Dee in the notes": the name comes first.
@@ -324,6 +334,10 @@ _OTHER_NAME = re.compile(r"(?i:\b(?:married name|maiden name|n[ée]e|formerly|pr
 _OPENING_NICKNAME = re.compile(r"^\s*(?P<alias>[A-Z][\w’'\-]{1,14})\.\s+[A-Z]")
 
 
+# "(K. Nurul in my notebook)": where the name is written is not part of it.
+_WHERE_WRITTEN = re.compile(r"\s+(?i:in (?:my|the|her|his)(?: own)? (?:notes?|notebook|diary|journal|chats?|texts?))\b.*$")
+
+
 @functools.lru_cache(maxsize=1024)
 def _aliases_in(notes: str) -> frozenset[str]:
     # Read once per Notes text: a note's names are matched against every person, many times.
@@ -332,7 +346,8 @@ def _aliases_in(notes: str) -> frozenset[str]:
     # "I only ever call him Oom Gerrie (Oom G, or just Oom)": the shorter forms in brackets
     matches += [alias for match in _ALIAS.finditer(notes)
                 if (more := re.match(r"\s*\(([^)]{1,40})\)", notes[match.end():]))
-                for alias in re.split(r"\s*(?:,|/|\bor\b|\bjust\b)\s*", more[1]) if alias and alias[0].isupper()]
+                for alias in re.split(r"\s*(?:,|/|\bor\b|\bjust\b)\s*", _WHERE_WRITTEN.sub("", more[1]))
+                if alias and alias[0].isupper()]
     matches += [alias for match in _ALIAS_BEFORE.finditer(notes)
                 for alias in re.split(r"\s*(?:,|/|\bor\b)\s*", match["alias"] or match["lower"]) if alias]
     for match in _QUOTED_LIST.finditer(notes):
