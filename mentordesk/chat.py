@@ -109,10 +109,13 @@ def passage_sentences(text: str) -> tuple[str, list[str]]:
     thumbnails"). Longer items and prose are split into sentences. A chat's time stamps
     and date lines are left out, and so is a title line: the body's first line when it
     repeats the heading, or is short and unpunctuated ("Chat with Dave (phone, lunchtime)")."""
+    from mentordesk.relationships.extraction import numbered_without_marks
+
     head, _, body = text.partition("\n") if "\n" in text else ("", "", text)
     heading = head.split(">")[-1].strip().lstrip("#").strip()
     units: list[tuple[str, bool]] = []  # (text, is a list item)
-    for raw in body.splitlines():
+    # ("1 the first cabinet paper…", "2 keep a decisions log…": a list numbered without marks)
+    for raw in numbered_without_marks(body.splitlines()):
         line = _EMPHASIS.sub(r"\2", _CHECKBOX.sub("", CHAT_STAMP.sub("", raw.strip())))
         item = bool(_BULLET.match(line))
         if not line:
@@ -127,8 +130,13 @@ def passage_sentences(text: str) -> tuple[str, list[str]]:
         kept = kept[1:]
     sentences = [s for unit, item in kept
                  for s in ([unit] if item and len(unit.split()) <= WHOLE_ITEM_WORDS else split_sentences(unit))
-                 if len(_SPEAKER.sub("", s)) > 20 and not addressed_to_an_assistant(s)]  # never quoted as an answer
+                 if len(_SPEAKER.sub("", s)) > 20 and not addressed_to_an_assistant(s)  # never quoted as an answer
+                 and not _SHORT_ASIDE.match(s)]
     return heading, sentences
+
+
+# A short aside on a line of its own, "(typed into the invite after)": how the note came to be.
+_SHORT_ASIDE = re.compile(r"^\((?:[^()\s]+\s+){0,7}[^()\s]+\)$")
 
 
 _PROPERTY_KEYS = {"attendees", "attendee", "participants", "participant", "participantes", "teilnehmer", "date", "data",

@@ -162,3 +162,50 @@ def test_among_a_named_mentors_notes_the_rest_of_the_question_ranks_them(desk, t
     ingest_notes_with_table(desk, tmp_path, TABLE, {"hello.md": VENKY_HELLO, "tips.md": VENKY_TIPS})
     found = desk.chat.retrieve("venky's tip for the practice rounds: how long each, and with whom?")
     assert found[0].source.endswith("tips.md"), [f.source for f in found]
+
+
+INVITE = """Priya / Hemi catch-up
+Tue 17/11/2026 12:30 PM - 1:30 PM
+Location: Customs, Ghuznee St
+Required: Priya Raman
+Show as: Busy
+
+-----
+(typed into the invite after)
+7 wks in. She's pleased. Me too, mostly.
+P:
+1 the first cabinet paper you own - book time w/ the DPMC advisor early, don't wait for a draft
+2 keep a decisions log - date, what, who decided. saves you in every select cttee
+3 say no to the second working group. one is visibility, two is a job
+4 "find your Priya" - start mentoring someone from the council side
+Me:
+- book the DPMC person for the drought paper (Dec)
+- start decisions log tmrw
+"""
+
+
+def test_a_list_numbered_without_marks_is_quoted_one_point_at_a_time():
+    """An invite's notes typed as "1 the first…", "2 keep…": each numbered line is one point,
+    not a run-on with the lines below it; and "(typed into the invite after)" is how the
+    note came to be, never an answer."""
+    from ingest.chunking import chunk_text
+    from mentordesk.chat import passage_sentences
+
+    _, units = passage_sentences(chunk_text(INVITE, title="Priya / Hemi catch-up", max_chars=2000)[0].text)
+    assert "say no to the second working group. one is visibility, two is a job" in units, units
+    assert "keep a decisions log - date, what, who decided. saves you in every select cttee" in units
+    assert not any("typed into the invite" in unit for unit in units)
+
+
+def test_a_point_in_a_list_numbered_without_marks_answers_the_question(desk, tmp_path):
+    from mentordesk.chat import ChatService
+    from mentordesk.llm import ModelInfo
+    from tests.test_chat import ScriptedModel
+
+    table = "name,company,role,stage,notes\nPriya Raman,MfE,Senior policy analyst,mentor,\n"
+    ingest_notes_with_table(desk, tmp_path, table, {"Priya catch up.txt": INVITE})
+    chat = ChatService(desk.index, lambda: ScriptedModel(reply="Ok.", calls=[]), ModelInfo("local", "scripted"),
+                       local_passages=1, mentor_advice=desk.chat.mentor_advice, local_model_sentences=False)
+    answer = chat.ask("did Priya think I should join more than one of those cross-agency groups?").result()
+    assert "one is visibility, two is a job" in answer.text, answer.text
+    assert "typed into the invite" not in answer.text

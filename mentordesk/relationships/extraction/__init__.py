@@ -29,6 +29,7 @@ from mentordesk.relationships.extraction.reader import (
     EXTRACTOR_VERSION,
     extract_items,
     extract_purpose,
+    numbered_without_marks,
 )
 from mentordesk.relationships.extraction.rules import rule_kind
 from mentordesk.relationships.extraction.sentences import split_sentences
@@ -36,6 +37,6 @@ from mentordesk.relationships.extraction.tasks import split_tasks
 
 __all__ = [
     "EXTRACTOR_VERSION", "ExtractedItem", "ModelItem", "SentenceClassifier", "extract_items", "extract_purpose",
-    "extract_with_model", "find_span", "item_key", "match_items", "merge_model_items", "parse_model_items",
-    "rule_kind", "split_sentences", "split_tasks",
+    "extract_with_model", "find_span", "item_key", "match_items", "merge_model_items", "numbered_without_marks",
+    "parse_model_items", "rule_kind", "split_sentences", "split_tasks",
 ]

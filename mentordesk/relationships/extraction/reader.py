@@ -462,7 +462,7 @@ def _data_row_items(line: str) -> str:
 _BARE_NUMBER = re.compile(r"^(?P<indent>\s*)(?P<n>\d{1,2})\s+(?=[^\d\s])")
 
 
-def _bare_numbers(lines) -> list[str]:
+def numbered_without_marks(lines) -> list[str]:
     """A list numbered without a mark ("1 the first cabinet paper you own…", "2 keep a
     decisions log…", typed into a calendar invite): "1." and "2.", when the lines count up
     from 1 one after another."""
@@ -490,7 +490,7 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
     lines = [_CALLOUT.sub("", raw) if raw.lstrip().startswith(">") else raw for raw in _quote_marks_as_bullets(raw_lines)]
     lines = ["" if role == "automated" else line for line, role in zip(lines, quoted)]
     lines = ["" if _PROPERTY_BULLET.match(line) else line for line in lines]  # Logseq "- tags:: ..."
-    lines = _bare_numbers(_data_row_items(line) for line in lines)
+    lines = numbered_without_marks(_data_row_items(line) for line in lines)
     speakers = _transcript_speakers(lines)
     speakers |= zoom_senders
     self_named = any(_role(s, None, me) == "me" for s in speakers)  # "Me:" or the user's name speaks
