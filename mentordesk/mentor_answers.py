@@ -251,15 +251,22 @@ class MentorAdvice:
         notes = list(dict.fromkeys(r.source for r in self.passages(detail, topic, NOTES_SEARCHED)))[:NOTES]
         vectors = self.index.embedder.embed([topic] + [a.text for a in items])
         closeness = {a.id: float(s) for a, s in zip(items, vectors[1:] @ vectors[0])}
+        # A line that says the topic in so many words is on it, however long the rest of the
+        # line ("why not ask for a secondment? reg council climate team always short of ppl…"
+        # reads far from "secondments" as a whole).
+        naming = {a.id for a in items if _says_topic(topic, a.text)}
         titles = {m.source: f"{m.title or ''} {Path(m.source or '').stem}" for m in detail.meetings}
         notes.sort(key=lambda source: not _titled_by(topic, titles.get(source, "")))  # (a stable sort)
         found: list[AdviceLine] = []
         for rank, source in enumerate(notes):
-            floor = RELEVANT if rank == 0 else ON_TOPIC  # the best note's advice; others' only when on topic
+            # The best note's advice; others' only when on topic; and when some of their lines
+            # say the topic word for word, the rest only when plainly about it.
+            floor = RELEVANT if rank == 0 and not naming else ON_TOPIC
             if rank == 0 and _titled_by(topic, titles.get(source, "")):
                 floor = -1.0  # "o banco novo" and the note "Ana Carol - banco novo": the note is about it
-            held = sorted((a for a in items if sources.get(a.meeting_id) == source and closeness[a.id] >= floor),
-                          key=lambda a: -closeness[a.id])[:PER_NOTE]
+            held = sorted((a for a in items if sources.get(a.meeting_id) == source
+                           and (closeness[a.id] >= floor or a.id in naming)),
+                          key=lambda a: (a.id not in naming, -closeness[a.id]))[:PER_NOTE]
             for item in sorted(held, key=lambda a: a.id):  # the note's order
                 passage = self._passage(item, source, detail.person.name)
                 if passage is not None:
@@ -337,6 +344,13 @@ def _titled_by(topic: str, title: str) -> bool:
     found by its note ("o banco novo" and "Ana Carol - banco novo")."""
     words = {w for w in re.findall(r"\w+", topic.lower()) if len(w) >= 4}
     return bool(words) and words <= set(re.findall(r"\w+", title.lower()))
+
+
+def _says_topic(topic: str, text: str) -> bool:
+    """Whether a line has every word of the topic (four letters or more), in any of its
+    forms ("secondments" and "a secondment?")."""
+    words = {w for w in tokenize(topic) if len(w) >= 4}
+    return bool(words) and words <= set(tokenize(text))
 
 
 def compose(name: str, asked: MentorQuestion, lines: Sequence[AdviceLine], numbers: Sequence[int]) -> str:

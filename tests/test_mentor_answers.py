@@ -319,3 +319,34 @@ def test_a_question_naming_a_mentor_and_a_month_answers_from_their_note_of_that_
     desk.ingest.ingest_paths([tmp_path / "2025-02-03-jb.md", tmp_path / "2025-10-08-jb.md"], kind="notes")
     answer = desk.chat.ask("what was I meant to do after the JB coffee in Oct 25").result()
     assert answer.citations and all(c.result.source.endswith("2025-10-08-jb.md") for c in answer.citations), answer.text
+
+
+def test_their_line_that_says_the_topic_is_found_in_any_of_their_notes(minilm, tmp_path):
+    """"JB's view on secondments?": his long phone-note line "why not ask for a secondment? …"
+    reads far from "secondments" as a whole, and his note that search ranks first only
+    mentions the word once. Every line of his that says the topic is in the answer, and the
+    best note's lines that neither say it nor are plainly about it are not."""
+    from mentordesk.container import MentorDesk
+    from mentordesk.settings import Settings
+
+    (tmp_path / "JB coffee.txt").write_text(
+        "JB coffee Mon 3rd Feb 2025 - Fidel's\n\n"
+        "- if u want out of pipes say it out loud to someone who can do something about it\n"
+        "- why not ask for a secondment? reg council climate team always short of ppl who know how a network "
+        "actually fails\n"
+        "- policy ppl write for ministers not engineers - 2 pages max, get used to it\n", encoding="utf-8")
+    (tmp_path / "JB after the no.md").write_text(
+        "---\nmentor: Jim Brennan\ndate: 2026-04-09\n---\nJB rang after the MfE no. Secondment ends in July.\n\n"
+        "## What he said\n"
+        "- Second-ranked in your first policy application is a result, not a failure.\n"
+        "- Don't go back to Harbour Water in July just because the secondment ends. Negotiate the extension now.\n"
+        "- Keep the Sunday walks going, whatever happens.\n", encoding="utf-8")
+    desk = MentorDesk(Settings(home=tmp_path / "home", llm_provider="fake", index_builtin_guidance=False),
+                      embedder=minilm)
+    desk.relationships.people.add("Jim Brennan", stage="primary", notes='"JB" in my notes')
+    desk.ingest.ingest_paths([tmp_path / "JB coffee.txt", tmp_path / "JB after the no.md"], kind="notes")
+    answer = desk.chat.ask("What did JB say about secondments?").result()
+    assert answer.text.startswith("What Jim Brennan said about secondments"), answer.text
+    assert "why not ask for a secondment?" in answer.text
+    assert "Negotiate the extension now" in answer.text
+    assert "Sunday walks" not in answer.text and "Second-ranked" not in answer.text
