@@ -34,7 +34,9 @@ from mentordesk.relationships.extraction import (
     SentenceClassifier,
     extract_items,
     extract_purpose,
+    is_day_note,
     match_items,
+    meeting_part,
     merge_model_items,
 )
 from mentordesk.relationships.lookup import (
@@ -47,6 +49,7 @@ from mentordesk.relationships.lookup import (
     match_note_hint,
     match_note_name,
     name_key,
+    people_named_in,
     plain_words,
 )
 from mentordesk.relationships.profile import own_profile
@@ -359,6 +362,11 @@ def _place(note: _Note, people: list[Person], choice: NoteReview | None, current
         return _Review(note.source, "no_date", "the note has no date (front matter, a Date: line, the title or "
                        "the file name)", [person_id] if person_id else [])
     person = next((p for p in people if p.id == person_id), None)
+    if journal_entry is None and person is not None and is_day_note(note.text, note_stem(note.source)):
+        # A day's note: the section (or log entry) about them is the meeting, not the day's
+        # tasks and errands around it.
+        journal_entry = meeting_part(note.text, lambda line: any(p.id == person.id
+                                                                 for p in people_named_in(people, line)))
     name = new_person or (person.name if person else None)
     # The names the note may use for them in a chat ("Kees" for Cornelis Brouwer, whose
     # Notes cell says "Goes by Kees"): the reader tells their turns by these words.

@@ -32,11 +32,12 @@ from mentordesk.relationships.extraction.reader import (
     numbered_without_marks,
 )
 from mentordesk.relationships.extraction.rules import rule_kind
+from mentordesk.relationships.extraction.sections import is_day_note, meeting_part
 from mentordesk.relationships.extraction.sentences import split_sentences
 from mentordesk.relationships.extraction.tasks import split_tasks
 
 __all__ = [
     "EXTRACTOR_VERSION", "ExtractedItem", "ModelItem", "SentenceClassifier", "extract_items", "extract_purpose",
-    "extract_with_model", "find_span", "item_key", "match_items", "merge_model_items", "numbered_without_marks",
-    "parse_model_items", "rule_kind", "split_sentences", "split_tasks",
+    "extract_with_model", "find_span", "is_day_note", "item_key", "match_items", "meeting_part", "merge_model_items",
+    "numbered_without_marks", "parse_model_items", "rule_kind", "split_sentences", "split_tasks",
 ]

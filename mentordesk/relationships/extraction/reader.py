@@ -55,7 +55,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "32"
+EXTRACTOR_VERSION = "33"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
