@@ -32,7 +32,13 @@ from mentordesk.grounding import (
     support,
 )
 from mentordesk.llm import ModelInfo, model_errors
-from mentordesk.mentor_answers import MentorAdvice, compose, parse_mentor_question
+from mentordesk.mentor_answers import (
+    MentorAdvice,
+    asks_for_my_steps,
+    compose,
+    compose_steps,
+    parse_mentor_question,
+)
 from mentordesk.prompts import load_prompt
 from vectorstore.filters import SearchFilter
 from vectorstore.fusion import reciprocal_rank_fusion
@@ -335,7 +341,7 @@ class ChatService:
         question = question.strip()
         if not question:
             raise ValueError("the question is empty")
-        about = self._mentor_answer(question, flt)
+        about = self._mentor_answer(question, flt) or self._steps_answer(question, flt)
         if about is not None:
             return about
         named = self._one_person_named(question, flt)
@@ -379,6 +385,32 @@ class ChatService:
             numbers.append(known + 1)
         text = compose(detail.person.name, asked, lines, numbers)
         # Composed here from the ledger, each line quoting its note: nothing a model wrote to check.
+        return AnswerStream(passages, iter([text]), lambda t: self._finish(t, passages, composed=True))
+
+    def _steps_answer(self, question: str, flt: SearchFilter | None) -> AnswerStream | None:
+        """"What was I meant to do after the JB coffee in Oct 25?": the user's own steps from
+        that meeting, as the ledger holds them, each cited to its note. None when the
+        question is not of that shape, names no one person, or the meeting holds no steps."""
+        if not asks_for_my_steps(question):
+            return None
+        detail = self._one_person_named(question, flt)
+        if detail is None:
+            return None
+        period = date_range_in(question, dt.date.today())
+        found = self.mentor_advice.steps_after(detail, question, (period.since, period.until) if period else None) \
+            if self.mentor_advice is not None else None
+        if found is None:
+            return None
+        meeting, lines = found
+        passages: list[SearchResult] = []
+        numbers = []
+        for line in lines:
+            known = next((i for i, p in enumerate(passages) if p.chunk_id == line.passage.chunk_id), None)
+            if known is None:
+                passages.append(line.passage)
+                known = len(passages) - 1
+            numbers.append(known + 1)
+        text = compose_steps(detail.person.name, meeting, lines, numbers)
         return AnswerStream(passages, iter([text]), lambda t: self._finish(t, passages, composed=True))
 
     def _one_person_named(self, question: str, flt: SearchFilter | None) -> PersonDetail | None:

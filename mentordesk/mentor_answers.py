@@ -10,6 +10,7 @@ cannot turn "never for the equity" into its opposite.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from pathlib import Path
 from mentordesk.grounding import support
 from mentordesk.relationships.lookup import key_words
 from mentordesk.relationships.people import PersonDetail
-from mentordesk.relationships.views import AdviceView
+from mentordesk.relationships.views import AdviceView, MeetingView
 from store.errors import UserError
 from vectorstore.filters import SearchFilter, mentor_key, without_possessives
 from vectorstore.keyword import tokenize
@@ -129,6 +130,27 @@ def parse_mentor_question(question: str) -> MentorQuestion | None:
             prep = (match.groupdict().get("prep") or "about").lower()
             return MentorQuestion(who, topic, prep)
     return None
+
+
+# "what was I meant to do after the JB coffee in Oct 25", "what did I promise Priya at our
+# last call?", "my next steps from the feb catch up w Priya": the user's own steps from one
+# meeting with one person, which the ledger holds as that meeting's actions.
+_STEPS_QUESTION = re.compile(
+    r"^(?:so |and |ok,? |remind me,? )?(?:what (?:was|were|am|are) i (?:meant|supposed|going|told|asked) to do"
+    r"|what did i (?:promise|agree|commit|say i(?:'|’)?d do|sign up for|take on)"
+    r"|what (?:are|were) my (?:actions?|action items?|next steps|to-?dos?|tasks|homework|follow[- ]?ups)"
+    r"|my (?:actions?|action items?|next steps|to-?dos?|homework|follow[- ]?ups))\b(?P<rest>.*)$", re.IGNORECASE)
+# Words of such a question that only say which meeting ("the JB coffee", "our last call").
+_MEETING_WORDS = {"meeting", "meet", "met", "coffee", "call", "chat", "catch", "catchup", "lunch", "session", "sesh",
+                  "1:1", "1-1", "zoom", "hui", "talk", "convo", "conversation", "last", "latest", "first", "after",
+                  "from", "following", "with", "the", "our", "my", "at", "in", "on", "to", "do", "up", "re", "about"}
+_LATEST = re.compile(r"\b(?:last|latest|most recent|previous)\b", re.IGNORECASE)
+_FIRST = re.compile(r"\bfirst\b", re.IGNORECASE)
+
+
+def asks_for_my_steps(question: str) -> bool:
+    """Whether the question asks for the user's own steps from a meeting."""
+    return bool(_STEPS_QUESTION.match(" ".join(question.split())))
 
 
 @dataclass(frozen=True)
@@ -317,6 +339,35 @@ class MentorAdvice:
                 out[i] = same_note[0]
         return out
 
+    def steps_after(self, detail: PersonDetail, question: str,
+                    period: tuple[dt.date | None, dt.date | None] | None) -> tuple[MeetingView, list[AdviceLine]] | None:
+        """The meeting a question about the user's steps means, and its actions, each with its
+        passage: of the person's meetings (in the period the question names, if any), the
+        first or the latest when it says so, else the one whose note search ranks first for
+        the question's other words ("re the cover letter"), else the latest. None when that
+        meeting holds no actions."""
+        meetings = [m for m in detail.meetings if m.source]
+        if period is not None:
+            since, until = period
+            meetings = [m for m in meetings if (since is None or m.date >= since) and (until is None or m.date <= until)]
+        if not meetings:
+            return None
+        meetings.sort(key=lambda m: (m.date, m.id))
+        meeting = meetings[-1]
+        rest = _STEPS_QUESTION.match(" ".join(question.split()))
+        words = [w for w in self.topic_words(rest["rest"] if rest else question) if w.lower() not in _MEETING_WORDS]
+        if _FIRST.search(question) and not _LATEST.search(question):
+            meeting = meetings[0]
+        elif words and not _LATEST.search(question) and len(meetings) > 1:
+            ranked = [r.source for r in self.passages(detail, " ".join(words), NOTES_SEARCHED)]
+            meeting = min(meetings, key=lambda m: (ranked.index(m.source) if m.source in ranked else len(ranked),
+                                                   -m.date.toordinal()))
+        steps = sorted((a for a in detail.advice if a.meeting_id == meeting.id and a.kind == "action"),
+                       key=lambda a: a.id)
+        found = [AdviceLine(a, p) for a in steps for p in [self._passage(a, meeting.source, detail.person.name)]
+                 if p is not None]
+        return (meeting, found) if found else None
+
     def passages(self, detail: PersonDetail, query: str, k: int) -> list[SearchResult]:
         """The mentor's own notes, best first, for questions the ledger does not answer."""
         flt = SearchFilter(kinds=("notes",), mentors=(mentor_key(detail.person.name),))
@@ -351,6 +402,15 @@ def _says_topic(topic: str, text: str) -> bool:
     forms ("secondments" and "a secondment?")."""
     words = {w for w in tokenize(topic) if len(w) >= 4}
     return bool(words) and words <= set(tokenize(text))
+
+
+def compose_steps(name: str, meeting: MeetingView, lines: Sequence[AdviceLine], numbers: Sequence[int]) -> str:
+    out = [f"What you took on at your meeting with {name} on {meeting.date:%-d %B %Y}, from your notes:"]
+    for line, n in zip(lines, numbers):
+        text = line.item.text.strip().rstrip(".")
+        state = " (done)" if line.item.done else ""
+        out.append(f"- {text}{state} [{n}].")
+    return "\n".join(out) + "\n"
 
 
 def compose(name: str, asked: MentorQuestion, lines: Sequence[AdviceLine], numbers: Sequence[int]) -> str:

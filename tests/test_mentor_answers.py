@@ -350,3 +350,40 @@ def test_their_line_that_says_the_topic_is_found_in_any_of_their_notes(minilm, t
     assert "why not ask for a secondment?" in answer.text
     assert "Negotiate the extension now" in answer.text
     assert "Sunday walks" not in answer.text and "Second-ranked" not in answer.text
+
+
+def test_what_was_i_meant_to_do_after_a_meeting_lists_my_steps_from_that_meeting(minilm, tmp_path):
+    """"What was I meant to do after the JB coffee in Oct 25": the user's own steps from
+    that meeting, from the ledger, cited to its note; not his advice, not another meeting's
+    steps. "our first coffee" is the earliest meeting; a question about someone with no
+    steps in their notes is answered from the passages as usual."""
+    from mentordesk.container import MentorDesk
+    from mentordesk.settings import Settings
+
+    (tmp_path / "JB coffee.txt").write_text(
+        "JB coffee Mon 3rd Feb 2025 - Fidel's\n\n"
+        "- don't resign to get into policy. go sideways first, keep the salary\n\n"
+        "HW - send CV\nHW - ask Craig re secondment b4 end Feb\nJB - dig out his old submissions\n", encoding="utf-8")
+    (tmp_path / "JB october.md").write_text(
+        "---\nmentor: Jim Brennan\ndate: 2025-10-08\n---\nCoffee at Fidel's.\n\n## His take\n"
+        "- get a referee from the policy side, not just engineers.\n\n"
+        "## To do\n- change email sig\n- [x] put CPD log in order\n", encoding="utf-8")
+    desk = MentorDesk(Settings(home=tmp_path / "home", llm_provider="fake", index_builtin_guidance=False),
+                      embedder=minilm)
+    desk.relationships.profile.update(name="Hemi Walker")
+    desk.relationships.people.add("Jim Brennan", stage="primary", notes='"JB" in my notes')
+    desk.relationships.people.add("Kate Fraser", stage="mentor")
+    desk.ingest.ingest_paths([tmp_path / "JB coffee.txt", tmp_path / "JB october.md"], kind="notes")
+
+    answer = desk.chat.ask("what was I meant to do after the JB coffee in Oct 25").result()
+    assert answer.text.startswith("What you took on at your meeting with Jim Brennan on 8 October 2025"), answer.text
+    assert "- change email sig [1]." in answer.text and "- put CPD log in order (done) [1]." in answer.text
+    assert "referee" not in answer.text and "send CV" not in answer.text
+    assert answer.citations and all(c.result.source.endswith("JB october.md") for c in answer.citations)
+
+    first = desk.chat.ask("what did I promise JB at our first coffee?").result()
+    assert "3 February 2025" in first.text and "send CV" in first.text, first.text
+    assert "dig out his old submissions" not in first.text  # his task, not mine
+
+    other = desk.chat.ask("what was I supposed to do after the call with Kate?").result()
+    assert not other.text.startswith("What you took on")
