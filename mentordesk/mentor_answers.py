@@ -29,9 +29,10 @@ _VERBS = r"(?:say|said|think|thought|suggest|suggested|recommend|recommended|adv
          r"|mentioned|propose|proposed|share|shared)"
 _PATTERNS = [
     re.compile(rf"^(?:and\s+)?what (?:did|does|has|have|would) (?P<who>.+?) (?:ever |once |really )?{_VERBS}"
-               r"(?: (?:to me|me))?(?: (?P<prep>about|on|regarding|re:?|for|when|with|if) (?P<topic>.+?))?\s*\??\s*$", re.I),
+               r"(?: (?:to me|me))?(?: (?P<prep>about|on|regarding|re:?|for|when|with|if|at|in|during) (?P<topic>.+?))?\s*\??\s*$",
+               re.I),
     re.compile(r"^(?:what (?:is|was|were|are) )?(?P<who>.+?)['’]s (?:advice|view|views|take|thoughts|tips|suggestions"
-               r"|recommendations?)(?: (?:on|about|regarding|for) (?P<topic>.+?))?\s*\??\s*$", re.I),
+               r"|recommendations?|line|position|stance|opinion|rule|rules)(?: (?:on|about|regarding|for) (?P<topic>.+?))?\s*\??\s*$", re.I),
     re.compile(r"^(?:and\s+)?what (?:tips|advice|suggestions|ideas|recommendations|guidance|pointers|feedback)"
                r" (?:did|has|have|does|would) (?P<who>.+?) (?:give|given|gave|offer|offered|share|shared|have|had)(?: (?:to )?me)?"
                r"(?: (?P<prep>about|on|regarding|for|when|with|if) (?P<topic>.+?))?\s*\??\s*$", re.I),
@@ -144,6 +145,10 @@ _STEPS_QUESTION = re.compile(
 _MEETING_WORDS = {"meeting", "meet", "met", "coffee", "call", "chat", "catch", "catchup", "lunch", "session", "sesh",
                   "1:1", "1-1", "zoom", "hui", "talk", "convo", "conversation", "last", "latest", "first", "after",
                   "from", "following", "with", "the", "our", "my", "at", "in", "on", "to", "do", "up", "re", "about"}
+# "at the first ENZ session", "in our last call", "from my most recent catch-up": which meeting.
+_WHICH_MEETING = re.compile(r"(?:\b(?:at|in|during|from|after|on)\s+)?\b(?:the|our|my)\s+(?P<which>first|last|latest|most recent"
+                            r"|previous)\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|call|chat|coffee|catch[- ]?up|1:1|1-1"
+                            r"|lunch|conversation|sesh|hui|zoom)s?\b", re.IGNORECASE)
 _LATEST = re.compile(r"\b(?:last|latest|most recent|previous)\b", re.IGNORECASE)
 _FIRST = re.compile(r"\bfirst\b", re.IGNORECASE)
 
@@ -258,11 +263,26 @@ class MentorAdvice:
         """The mentor's advice on the topic: the ledger items of the notes that hybrid
         search ranks first among that mentor's notes (the best note's closest lines, then
         lines of other notes that are plainly on the topic). With no topic, their most
-        recent advice."""
+        recent advice. "at the first ENZ session", "at our last call": that meeting's."""
         items = [a for a in detail.advice if a.kind == "advice"]
         if not items:
             return []
         sources = {m.id: m.source for m in detail.meetings}
+        which = _WHICH_MEETING.search(topic or "")
+        held = sorted((m for m in detail.meetings if m.source), key=lambda m: (m.date, m.id))
+        if which and held:
+            meeting = held[0] if which["which"].lower() == "first" else held[-1]
+            topic = " ".join(f"{topic[:which.start()]} {topic[which.end():]}".split()) or None
+            theirs = [a for a in items if a.meeting_id == meeting.id]
+            if topic and theirs:
+                vectors = self.index.embedder.embed([topic] + [a.text for a in theirs])
+                near = {a.id for a, c in zip(theirs, vectors[1:] @ vectors[0])
+                        if float(c) >= RELEVANT or _says_topic(topic, a.text)}
+                theirs = [a for a in theirs if a.id in near]
+            found = [AdviceLine(a, p) for a in theirs[:MAX_LINES]
+                     for p in [self._passage(a, meeting.source, detail.person.name)] if p is not None]
+            if found:
+                return found
         if not topic:
             recent = sorted(items, key=lambda a: (a.meeting_date, a.id), reverse=True)[:MAX_LINES]
             found = [AdviceLine(a, p) for a in recent

@@ -36,6 +36,8 @@ def notes_desk(tmp_path_factory, minilm):
     ("What did Mei recommend when I was exhausted?", "Mei", "I was exhausted"),
     ("What tips did Mei give me for presenting to a big audience?", "Mei", "presenting to a big audience"),
     ("what advice has Priya given me on salary?", "Priya", "salary"),
+    ("what was Mere's line on compensating iwi for being involved?", "Mere", "compensating iwi for being involved"),
+    ("Kate's rule on pricing?", "Kate", "pricing"),
 ])
 def test_questions_about_a_mentors_advice_are_recognised(question, who, topic):
     asked = parse_mentor_question(question)
@@ -387,3 +389,28 @@ def test_what_was_i_meant_to_do_after_a_meeting_lists_my_steps_from_that_meeting
 
     other = desk.chat.ask("what was I supposed to do after the call with Kate?").result()
     assert not other.text.startswith("What you took on")
+
+
+def test_what_they_said_at_the_first_or_last_meeting_is_that_meetings_advice(minilm, tmp_path):
+    """"what did Tom say about CPEng at the first ENZ session": the advice of his earliest
+    meeting, not of the later minutes that also mention CPEng."""
+    from mentordesk.container import MentorDesk
+    from mentordesk.settings import Settings
+
+    (tmp_path / "session 1.md").write_text(
+        "---\nmentor: Tom Fraser\ndate: 2025-03-12\n---\nIntro session.\n\n## Advice\n"
+        "- keep CPEng current whatever happens - policy teams love an engineer who is still chartered\n"
+        "- log CPD hours as you go, not in a panic in Nov\n", encoding="utf-8")
+    (tmp_path / "session 6.md").write_text(
+        "---\nmentor: Tom Fraser\ndate: 2026-09-08\n---\nLast session before MfE.\n\n## Advice\n"
+        "- keep CPEng while at MfE and keep a thread of technical CPD going\n"
+        "- find the engineers in the building in week one\n", encoding="utf-8")
+    desk = MentorDesk(Settings(home=tmp_path / "home", llm_provider="fake", index_builtin_guidance=False),
+                      embedder=minilm)
+    desk.relationships.people.add("Tom Fraser", stage="mentor")
+    desk.ingest.ingest_paths([tmp_path / "session 1.md", tmp_path / "session 6.md"], kind="notes")
+    first = desk.chat.ask("what did Tom say about CPEng at the first ENZ session").result()
+    assert "still chartered" in first.text and "12 March 2025" in first.text, first.text
+    assert "while at MfE" not in first.text
+    last = desk.chat.ask("what did Tom say at our last session?").result()
+    assert "find the engineers in the building" in last.text and "still chartered" not in last.text, last.text
