@@ -36,18 +36,18 @@ SETS = {name: ROOT / "eval" / "data" / name
         for name in ("notes_wild", "notes_wild2", "notes_wild3", "notes_wild4", "notes_wild5", "notes_wild6",
                      "notes_wild7", "notes_wild8", "notes_wild9", "notes_wild10", "notes_wild11", "notes_wild12", "notes_wild13",
                      "notes_wild14", "notes_wild15", "notes_wild16", "notes_wild17", "notes_wild18", "notes_wild19", "notes_wild20",
-                     "notes_wild21", "notes_wild22", "notes_wild23", "notes_wild24")}
+                     "notes_wild21", "notes_wild22", "notes_wild23", "notes_wild24", "notes_wild25")}
 # A set whose writer dates numbers month first is run as that user would set it up
 # (MENTORDESK_DATE_ORDER=mdy, or a US locale); the others read day first.
 DATE_ORDER = {"notes_wild6": "mdy", "notes_wild8": "mdy", "notes_wild11": "mdy", "notes_wild22": "mdy",
-              "notes_wild23": "mdy"}
+              "notes_wild23": "mdy", "notes_wild25": "mdy"}
 # The time zone of the user's machine, where a set's README gives one: chat and notes-app
 # exports store UTC times, and an evening meeting in Montréal is the next day in UTC.
 TIME_ZONE = {"notes_wild16": "America/Toronto", "notes_wild17": "Europe/Madrid", "notes_wild18": "Europe/Vienna",
              "notes_wild19": "Pacific/Auckland", "notes_wild20": "Africa/Johannesburg",
              "notes_wild21": "America/Sao_Paulo",
              "notes_wild22": "America/Chicago", "notes_wild23": "America/Los_Angeles",
-             "notes_wild24": "Pacific/Auckland"}
+             "notes_wild24": "Pacific/Auckland", "notes_wild25": "America/New_York"}
 # The user each set was written as (its README's persona), set as the app's profile name
 # before ingesting, as a user who filled in their profile would have it: the user's own
 # name in a note ("Femke Bakker will email...", "Femke x Ines") is then theirs.
@@ -61,7 +61,7 @@ PERSONA = {"notes_wild": "Dani Costa", "notes_wild2": "Rosa Delgado-Whitaker", "
            "notes_wild19": "Sophie Whitcombe", "notes_wild20": "Lerato Dlamini-Pretorius",
            "notes_wild21": "Rafael Nakamura Oliveira",
            "notes_wild22": "Marcus Delgado-Reyes", "notes_wild23": "Ji-yeon Park",
-           "notes_wild24": "Hemi Walker"}
+           "notes_wild24": "Hemi Walker", "notes_wild25": "Darnell Brooks"}
 DATA = SETS["notes_wild"]
 RESULTS = ROOT / "eval" / "results"
 MATCH = 0.5

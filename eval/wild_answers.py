@@ -35,7 +35,7 @@ DATA = ROOT / "eval" / "data"
 RESULTS = ROOT / "eval" / "results"
 SETS = {"wild10": DATA / "notes_wild10", "wild12": DATA / "notes_wild12", "wild11": DATA / "notes_wild11",
         "wild13": DATA / "notes_wild13", "wild23": DATA / "notes_wild23",
-        "wild24": DATA / "notes_wild24"}
+        "wild24": DATA / "notes_wild24", "wild25": DATA / "notes_wild25"}
 
 
 def _say(message: str) -> None:
