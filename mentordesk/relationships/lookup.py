@@ -143,7 +143,9 @@ _HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame"
                # Māori forms of respect: "Whaea Anahera", "Matua Rawiri", "Koro Hemi", "Kui Mere"
                "whaea", "matua", "koro", "kui", "kuia",
                # Afrikaans, for an older person: "Oom Gerrie", "Tannie Marietjie"
-               "oom", "tannie"}
+               "oom", "tannie",
+               # a trade's or a team's: "Chef Renee", "Chef M", "Coach Taylor"
+               "chef", "coach"}
 # A family title that the notes may use as the name itself ("appel avec matante"), when the
 # table's Notes cell says so ("matante in my notes").
 _FAMILY_TITLES = {"matante", "mononc", "mononcle", "tante", "oncle", "aunty", "auntie", "uncle", "tita", "tito", "kuya",
@@ -313,7 +315,7 @@ _ALIAS_AFTER = re.compile(r"(?i:(?:in (?:meinen|den|my)(?: eigenen| own)? (?:not
 # A list of quoted names after the phrase that introduces them: 'Rafa calls her "Ana Carol",
 # "Carol" or "Carol Mendes"', 'he is always "Comandante", "o Comandante", "Cmte" or "Cmte."';
 # and a cell that opens with a quoted name ('"Moriyama-san". Lives in Tokyo').
-_ONE_QUOTED = r"[\"“][^\"“”]{1,30}[\"”]"
+_ONE_QUOTED = r"(?:[\"“][^\"“”]{1,30}[\"”]|(?<![\w'’])['‘][^'‘’\n]{1,30}['’](?![\w'’]))"  # "RV", or 'Chef M'
 _QUOTED_LIST = re.compile(r"(?i:\b(?:calls? (?:him|her|them)|(?:is|are) always|always|written as|known as|goes by"
                           r"|(?:he|she|they) (?:is|are)|call sign|callsign|saved as|writes"
                           r"|nicknamed?|a\.?k\.?a\.?|in (?:my|the) notes(?: as)?"
@@ -352,7 +354,7 @@ def _aliases_in(notes: str) -> frozenset[str]:
                 for alias in re.split(r"\s*(?:,|/|\bor\b)\s*", match["alias"] or match["lower"]) if alias]
     for match in _QUOTED_LIST.finditer(notes):
         for quoted in re.findall(_ONE_QUOTED, match["alias"] or match["opening"] or match["means"]):
-            alias = re.sub(r"^(?i:the|o|a|os|as|el|la|der|die|den|dem)\s+", "", quoted.strip("\"“” .").strip())
+            alias = re.sub(r"^(?i:the|o|a|os|as|el|la|der|die|den|dem)\s+", "", quoted.strip("\"“”'‘’ .").strip())
             # (a quoted word the cell says is their name may be lower case: "sunbae")
             if alias and (alias[0].isupper() or (not match["opening"] and len(alias.split()) == 1 and len(alias) >= 3)):
                 matches.append(alias)
@@ -396,6 +398,12 @@ def match_note_name(people: Sequence[Person], name: str) -> NoteNameMatch:
         called = [p for p in people if titled in aliases(p)]  # "Anand sir", when the table says "I call him Anand sir"
         if len(called) == 1:
             return NoteNameMatch(called[0])
+    if titled in _HONORIFICS and titled not in _FAMILY_TITLES:
+        # "coffee w Chef": the title alone, which the Notes cells give to one person ("Chef
+        # Renee") or to several ("Chef Renee", "Chef M"): them, or the choice between them.
+        called = [p for p in people if re.search(rf"(?i:\b{re.escape(titled)}\.?)\s+[A-Z]", getattr(p, "notes", None) or "")]
+        if called:
+            return NoteNameMatch(called[0]) if len(called) == 1 else NoteNameMatch(None, tuple(called))
     words = plain_words(name)
     if not words:
         return NoteNameMatch(None)
