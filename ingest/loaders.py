@@ -535,7 +535,8 @@ def _load_delimited(data: bytes, delimiter: str, name: str) -> LoadedFile:
 def _load_xlsx(data: bytes) -> LoadedFile:
     """An Excel workbook kept as notes: each sheet read as a CSV file would be (a log kept
     one item a row, or rows of notes). When some sheets are such logs, only they are the
-    note; a list of prospects beside them ("Pipeline") is the tracking table's business."""
+    note; a list of prospects beside them ("Pipeline") is the tracking table's business. So
+    is one sheet titled as a meeting among sheets of figures."""
     import zipfile
 
     import openpyxl
@@ -557,21 +558,54 @@ def _load_xlsx(data: bytes) -> LoadedFile:
             sheets.append((sheet.title, rows))
     workbook.close()
     logs = [(title, rows) for title, rows in sheets if _item_rows(rows[0], rows[1:]) is not None]
-    chosen = logs or sheets
+    # A budget with a "Notes from Gloria" tab titled as a meeting ("Mtg w/ Ms. Okafor - … -
+    # Wed 4/9/25"): that tab is the note; the budget's rows are no one's advice.
+    met = [(title, rows) for title, rows in sheets if _MEETING_TITLE.search(_title_of(rows) or "")]
+    chosen = logs or (met if len(met) == 1 else sheets)
     parts = [_sheet_as_note(rows) for _, rows in chosen]
     if len(chosen) > 1:
         # A sheet of notes (a title over the table, or columns of sentences) before the data
         # sheets beside it ("Applications" of a job search): the note's title and date are its.
-        order = sorted(range(len(chosen)), key=lambda i: not (_title_of(chosen[i][1]) or parts[i].lstrip().startswith("|")))
+        # A sheet whose title is a meeting ("Mtg w/ Ms. Okafor - … - Wed 4/9/25") before the others.
+        order = sorted(range(len(chosen)), key=lambda i: (
+            not _MEETING_TITLE.search(_title_of(chosen[i][1]) or ""),
+            not (_title_of(chosen[i][1]) or parts[i].lstrip().startswith("|"))))
         chosen, parts = [chosen[i] for i in order], [parts[i] for i in order]
         parts = [f"## {title}\n\n{text}" for (title, _), text in zip(chosen, parts)]
     return LoadedFile("\n\n".join(p for p in parts if p.strip()))
 
 
+_LABEL_WORDS = re.compile(r"\b(?:said|says|to ?do|todo|actions?|next steps|notes|advice|tips|takeaways|questions"
+                          r"|homework)\b", re.IGNORECASE)
+_DONE_CELL = re.compile(r"^(?:yes|y|done|x|✓|✔|complete|completed|sent|booked|ok)\.?$", re.IGNORECASE)
+
+
+def _notepad_line(cells: list[str]) -> str:
+    """A row of a sheet used as a notepad as a note's line: a short row with no sentence
+    in it is a label ("what she said:", "MY TO DO:" over "done?"); any other row is a point
+    of the list, ticked when a short cell beside it says it is done ("yes")."""
+    first, rest = cells[0], cells[1:]
+    if len(first.split()) <= 5 and (first.isupper() or first.endswith(":") or _LABEL_WORDS.search(first)) and all(
+            len(cell.split()) <= 2 and not _DONE_CELL.match(cell) for cell in rest):
+        return f"{first.rstrip(':')}:"
+    done = any(_DONE_CELL.match(cell) for cell in rest)
+    more = [cell for cell in rest if len(cell.split()) > 3]
+    return f"- {'[x] ' if done else ''}{' – '.join([first, *more])}"
+
+
+_MEETING_TITLE = re.compile(r"\b(?:mtg|meeting|met|call|coffee|lunch|chat|1:1|1-1|catch[- ]?up|session)\b|\bw/\s*\w",
+                            re.IGNORECASE)
+
+
 def _title_of(rows: list[list[str]]) -> str | None:
-    """The title a sheet's first row holds alone over its header, else None."""
-    if len(rows) > 2 and sum(1 for cell in rows[0] if cell) == 1 and sum(1 for cell in rows[1] if cell) >= 2:
-        return next(cell for cell in rows[0] if cell)
+    """The title a sheet's first row holds alone over its header, or in a column no row
+    below uses ("Mtg w/ Ms. Okafor - … - Wed 4/9/25 2pm" in A1 over notes typed in column
+    B), else None."""
+    if len(rows) <= 2 or sum(1 for cell in rows[0] if cell) != 1:
+        return None
+    column = next(i for i, cell in enumerate(rows[0]) if cell)
+    if sum(1 for cell in rows[1] if cell) >= 2 or not any(len(row) > column and row[column] for row in rows[1:]):
+        return rows[0][column]
     return None
 
 
@@ -589,8 +623,13 @@ def _sheet_as_note(rows: list[list[str]]) -> str:
     sentences = 2 <= width <= 4 and all(header[i] for i in range(width)) and all(
         column and sum(len(v.split()) for v in column) / len(column) >= 4 and not any(_ONLY_DATE_CELL.match(v) for v in column)
         for column in columns)
-    text = _markdown_table([[c.replace("\n", " ").replace("|", "/") for c in row[:width]] for row in rows]) \
-        if sentences else _rows_as_note(rows).text
+    if sum(1 for cell in header if cell) == 1 and sum(sum(1 for cell in row if cell) == 1 for row in body) * 2 >= len(body):
+        # A sheet used as a notepad: lines typed down one column, a label now and then
+        # ("what she said", "MY TO DO | done?"), a status beside some. Each row is a line.
+        text = "\n".join(_notepad_line([cell.strip() for cell in row if cell]) for row in rows)
+    else:
+        text = _markdown_table([[c.replace("\n", " ").replace("|", "/") for c in row[:width]] for row in rows]) \
+            if sentences else _rows_as_note(rows).text
     return f"{title}\n\n{text}" if title else text
 
 

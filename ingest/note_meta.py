@@ -72,8 +72,8 @@ _DATE_PATTERNS = [
                r"(?P<year>20\d\d|\d\d)(?![\w])"),
 ]
 # A date spelt without a year ("3 March", "March 3rd"): the year comes from another source.
-_YEARLESS = [
-    re.compile(rf"(?<![\w])(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+|de\s+)?{_MONTH}(?![\w])", re.I),
+_YEARLESS = [  # ("Thurs the 9th, July": a comma before the month too)
+    re.compile(rf"(?<![\w])(?P<day>\d{{1,2}}){_ORD},?\s+(?:of\s+|de\s+)?{_MONTH}(?![\w])", re.I),
     re.compile(rf"(?<![\w]){_MONTH}\s+(?P<day>\d{{1,2}}){_ORD}(?![\w])", re.I),
 ]
 
@@ -1152,6 +1152,7 @@ _WEEKDAY_BEFORE = re.compile(r"\b(?P<day>[^\W\d_]{3,}|(?-i:Mo|Di|Mi|Do|Fr|Sa|So)
                              r"(?:(?:morning|evening|night|matin|soir|midi)\s+)?(?:the\s+|le\s+|den\s+|der\s+)?$", re.IGNORECASE)
 
 
+_WEEKDAY_AFTER = re.compile(r"\s*,?\s*\(?(?P<day>[^\W\d_]{3,9})\b\.?\)?")
 # "13/11" or German's "12.03." beside a weekday (the later _YEARLESS_NUMERIC is slashes only)
 _WEEKDAY_NUMERIC = re.compile(r"(?<![\d/.])(?P<first>\d{1,2})[/.](?P<second>\d{1,2})(?:\.(?!\d)|(?![\d/.]))")
 
@@ -1182,6 +1183,10 @@ def weekday_date(text: str, today: dt.date | None = None, years: int = 4) -> dt.
     for pattern in [*_YEARLESS, _WEEKDAY_NUMERIC]:
         for match in pattern.finditer(text):
             weekday = _WEEKDAY_BEFORE.search(text[max(0, match.start() - 22): match.start()])
+            after = _WEEKDAY_AFTER.match(text[match.end(): match.end() + 16])
+            if (weekday is None or _weekday_number(weekday["day"]) is None) and after is not None \
+                    and _weekday_number(after["day"]) is not None:
+                weekday = after  # "BIG MIKE 8/12 TUES": the weekday after the date
             if weekday is None or (len(weekday["day"]) == 2 and "." not in match.group(0)):
                 continue  # (German's "Mi" only before a dotted date, "Mi, 12.03."; never English "So 12/3")
             wanted = _weekday_number(weekday["day"])

@@ -1,0 +1,76 @@
+"""Issue 9: shapes found on notes_wild25's dev split (an Atlanta sous-chef's folder, written by
+someone who never learned "meeting notes"), none written for this code: a budget workbook
+whose "Notes from Gloria" tab is a notepad under a meeting title typed in A1, a first line
+in capitals with the weekday after the date ("BIG MIKE 8/12 TUES"), and a reflection that
+dates the meeting "Thurs the 9th, July"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+
+from ingest.note_meta import note_facts, weekday_date
+from tests.helpers import ingest_notes_with_table, load_written, machine_in, placements
+
+
+@pytest.fixture
+def atlanta(monkeypatch):
+    yield from machine_in(monkeypatch, "America/New_York", "mdy")
+
+
+def _budget_xlsx() -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    startup = book.active
+    startup.title = "Startup"
+    startup.append(["BIRD & BISCUIT - startup costs (v2)"])
+    startup.append(["item", "est cost", "notes"])
+    startup.append(["Truck (used step van)", 32000, "per Big Mike ~30-35k"])
+    startup.append(["Opening inventory", 2200, None])
+    startup.append(["Insurance (1st qtr)", 1350, "quotes pending"])
+    notes = book.create_sheet("Notes from Gloria")
+    notes["A1"] = "Mtg w/ Ms. Okafor - Peachtree Community Capital - Wed 4/9/25 2pm (Harold set it up)"
+    rows = [("what she said", None), ("Working capital is too thin. Show at least 3 months of fixed costs", None),
+            ("Don't put the wrap in the loan, pay cash for it or wait", None), ("MY TO DO", "done?"),
+            ("Bump working capital to $8,100 (3 mo fixed)", "yes"), ("pay down Capital One card under 30%", "in progress"),
+            ("send her 2023 + 2024 tax returns", None)]
+    for number, (text, status) in enumerate(rows, start=3):
+        notes.cell(number, 2, text)
+        if status:
+            notes.cell(number, 3, status)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_notepad_tab_titled_as_a_meeting_is_the_note_of_a_budget_workbook(tmp_path, atlanta):
+    loaded = load_written(tmp_path, "Truck budget v2.xlsx", _budget_xlsx())
+    assert loaded.text.startswith("Mtg w/ Ms. Okafor")
+    assert "est cost" not in loaded.text and "Opening inventory" not in loaded.text  # the figures are no one's advice
+    assert "what she said:" in loaded.text and "MY TO DO:" in loaded.text
+    assert "- [x] Bump working capital to $8,100 (3 mo fixed)" in loaded.text
+    assert note_facts(loaded.text, "Truck budget v2").date == dt.date(2025, 4, 9)
+
+
+def test_the_budget_tabs_meeting_gives_her_advice_and_my_steps(desk, tmp_path, atlanta):
+    table = "name,company,role,stage,notes\nGloria Okafor,Peachtree Community Capital,loan officer,mentor,\"'Ms. Okafor' in early notes\"\n"
+    desk.relationships.profile.update(name="Darnell Brooks")
+    ingest_notes_with_table(desk, tmp_path, table, {"Truck budget v2.xlsx": _budget_xlsx()})
+    meetings, reviews = placements(desk.relationships)
+    assert meetings.get("Truck budget v2.xlsx") == ("Gloria Okafor", "2025-04-09"), reviews
+    items = {(a.kind, a.text, a.done) for a in desk.relationships.advice.list(mentor="Gloria Okafor")}
+    assert ("advice", "Don't put the wrap in the loan, pay cash for it or wait", False) in items
+    assert ("action", "Bump working capital to $8,100 (3 mo fixed)", True) in items
+    assert ("action", "send her 2023 + 2024 tax returns", False) in items
+    assert not any("Opening inventory" in text or "MY TO DO" in text for _, text, _ in items)
+
+
+def test_a_weekday_after_a_yearless_date_picks_its_year(atlanta):
+    today = dt.date(2026, 12, 8)
+    assert weekday_date("BIG MIKE 8/12 TUES - AT HIS TRUCK", today) == dt.date(2025, 8, 12)
+    assert weekday_date("sat with Harold (Thurs the 9th, July) at the library", today) == dt.date(2026, 7, 9)
+    facts = note_facts("BIG MIKE 8/12 TUES - AT HIS TRUCK\nLAUNCH = SAT 8/16 PONCE NIGHT MKT. 4 DAYS!!!\n", "MIKE 8-12")
+    assert facts.date == dt.date(2025, 8, 12)  # not the launch, four days later
