@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ingest.frontmatter import FrontMatter, FrontMatterError, split_front_matter
 from ingest.limits import check_zip_expansion
+from ingest.note_meta import whose_words
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".odt", ".rtf", ".html", ".htm", ".eml", ".emlx", ".mbox",
                       ".csv", ".tsv", ".xlsx", ".ics", ".vtt", ".srt", ".json", ".vcf", ".enex", ".org", ".ipynb",
@@ -700,7 +701,8 @@ def _rows_as_note(rows: list[list[str]]) -> LoadedFile:
         if long:
             # Two or more text columns ("What Fi said", "My actions") keep their headers as
             # label lines: the header says what the lines under it are.
-            texts = [f"{key}:\n{value}" if len(long) > 1 and key else value for key, value in long]
+            # So does a header that says whose words they are ("Harold's advice (in your own words)").
+            texts = [f"{key}:\n{value}" if key and (len(long) > 1 or whose_words(key)) else value for key, value in long]
             records.append("\n".join(short + [""]) + "\n" + "\n\n".join(texts))
         elif short:
             records.append("; ".join(short))  # a row of a table: one line

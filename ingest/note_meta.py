@@ -747,6 +747,11 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
     if email and props.get("subject"):
         heads.append(re.sub(r"^(?:re|fwd?|aw|wg)\s*:\s*", "", props["subject"], flags=re.I))
     other_party: list[str] = []
+    recap = next((name for head in heads if (name := whose_words(head))), None) if email and not mentors else None
+    if recap is not None and "to" in props and not to_self:
+        # "Subject: what Gloria said (long, sorry)", mailed to the user's partner: the
+        # meeting told about is Gloria's, not one with the person it was sent to.
+        mentors, mentor_source = [recap], "title"
     if not mentors and "to" in props and email and not to_self:
         # A pasted email: the addressee is the mentor when the user pasted what they sent;
         # when they pasted what the mentor sent them, the sender is. The sender is kept as
@@ -793,6 +798,9 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
         # Last, a call the note records further down ("pausa das 0040Z: liguei pro Cmte" at the
         # end of a shift log): a hint only the tracking table can make a mentor.
         guesses += [n for line in text.splitlines()[_TOP_LINES:] if _CALLED_THEM.search(line) and (n := name_with(line))]
+        # And whose words a label says the lines under it are ("Harold's advice (in your own
+        # words):" in a form's export, "What Tasha said:"), anywhere in the note.
+        guesses += [n for line in text.splitlines() if len(line) <= 80 and (n := whose_words(line))]
         if to_self:
             guesses = [g for g in guesses if g and _address_name(g) != _address_name(props["from"])]
         hints = list(dict.fromkeys(g for g in guesses if g))
@@ -955,6 +963,25 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
             and not email and _section_met_yesterday(text, [*mentors, *hints]):
         date -= dt.timedelta(days=1)
     return NoteFacts(tuple(mentors), mentor_source, tuple(hints), date, date_source)
+
+
+_WHOSE_WORDS = re.compile(
+    r"^\W*(?:(?i:what)\s+(?P<said>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]*)?)\s+(?i:said|says|told me|suggested|recommended"
+    r"|advised|thinks)\b|(?P<owner>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]*)?)['’]s\s+(?i:advice|tips|take|notes|feedback"
+    r"|thoughts|suggestions|pointers|rules?)\b)")
+_NOT_A_SPEAKER = {"she", "he", "they", "we", "you", "it", "this", "that", "mom", "dad", "everyone", "nobody", "today"}
+
+
+def whose_words(line: str) -> str | None:
+    """The name a line says the words under or in it are of: "what Gloria said (long,
+    sorry)", "Harold's advice (in your own words):", "Chef Renee's rules"; None otherwise."""
+    match = _WHOSE_WORDS.match(line.strip())
+    if match is None:
+        return None
+    name = (match["said"] or match["owner"]).strip()
+    if name.split()[0].lower() in _NOT_A_SPEAKER or not looks_like_name(name):
+        return None
+    return name
 
 
 def _section_met_yesterday(text: str, names: list[str]) -> bool:

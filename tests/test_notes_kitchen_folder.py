@@ -74,3 +74,50 @@ def test_a_weekday_after_a_yearless_date_picks_its_year(atlanta):
     assert weekday_date("sat with Harold (Thurs the 9th, July) at the library", today) == dt.date(2026, 7, 9)
     facts = note_facts("BIG MIKE 8/12 TUES - AT HIS TRUCK\nLAUNCH = SAT 8/16 PONCE NIGHT MKT. 4 DAYS!!!\n", "MIKE 8-12")
     assert facts.date == dt.date(2025, 8, 12)  # not the launch, four days later
+
+
+RECAP = """From: Darnell Brooks <dbrooks.cooks@gmail.com>
+To: Keisha Ward <keishaward.atl@gmail.com>
+Date: Wed, 11 Feb 2026 21:37:52 -0500
+Subject: what Gloria said (long, sorry)
+
+Hey babe,
+
+You asked me to write it down so here it is. Met with Gloria at Peachtree this afternoon.
+
+What she told me:
+- Ask for $120k not $150k. Smaller ask, faster approval.
+- Keep 6 months of rent in reserve, not 3. Restaurants always open late.
+"""
+
+FORM = ("Timestamp,Email Address,Your name,Session date,How did we meet?,Harold's advice (in your own words),"
+        "What you committed to do before next time\n"
+        '10/8/2025 22:14:03,dbrooks.cooks@gmail.com,Darnell Brooks,10/7/2025,Phone call,"put the sales tax money aside '
+        'every week in its own account, dont touch it\nlook at the numbers every monday morning","open a 2nd savings '
+        'acct for sales tax this week"\n')
+
+TABLE = """name,company,role,stage,notes
+Harold Jenkins,SCORE Atlanta,volunteer mentor,primary,
+Gloria Okafor,Peachtree Community Capital,loan officer,mentor,
+"""
+
+
+def test_whose_words_a_line_says_it_holds():
+    from ingest.note_meta import whose_words
+
+    assert whose_words("what Gloria said (long, sorry)") == "Gloria"
+    assert whose_words("Harold's advice (in your own words):") == "Harold"
+    assert whose_words("What she said:") is None and whose_words("What I learned") is None
+
+
+def test_a_recap_mailed_to_someone_else_and_a_forms_row_are_the_mentors_meetings(desk, tmp_path, atlanta):
+    """The e-mail went to his fiancée, but its subject says whose words it tells: the
+    meeting is Gloria's, and no person "Keisha Ward" is added. A Google Form's row names the
+    mentor only in a question's header ("Harold's advice (in your own words)")."""
+    desk.relationships.profile.update(name="Darnell Brooks")
+    ingest_notes_with_table(desk, tmp_path, TABLE, {"what Gloria said.eml": RECAP,
+                                                    "Session log (Responses) - Form Responses 1.csv": FORM})
+    meetings, reviews = placements(desk.relationships)
+    assert meetings.get("what Gloria said.eml") == ("Gloria Okafor", "2026-02-11"), reviews
+    assert meetings.get("Session log (Responses) - Form Responses 1.csv") == ("Harold Jenkins", "2025-10-07"), reviews
+    assert not any(p.name == "Keisha Ward" for p in desk.relationships.people.list())
