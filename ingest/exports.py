@@ -291,8 +291,9 @@ def _moment(value, key: str) -> dt.datetime | None:
 
 
 def _unmangled(text: str) -> str:
-    """Messenger's export writes UTF-8 bytes as Latin-1 characters ("RenÃ©e" for "Renée")."""
-    if re.search(r"[ÃÂâ][\x80-\xbf]", text):
+    """Messenger's and Instagram's exports write UTF-8 bytes as Latin-1 characters ("RenÃ©e"
+    for "Renée", "ð\x9f\x92¯" for an emoji): a lead byte then a continuation byte."""
+    if re.search(r"[\xc2-\xf4][\x80-\xbf]", text):
         try:
             return text.encode("latin-1").decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):

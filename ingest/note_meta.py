@@ -1133,9 +1133,11 @@ _ARRANGING = re.compile(r"\b(?:this|the|next) (?:weekend|week)\b|\bone of these 
                         r"|\b(?:am|dieses|nächstes) wochenende\b|\b(?:diese|nächste) woche\b|\b(?:am )?(?:montag|dienstag"
                         r"|mittwoch|donnerstag|freitag|samstag|sonntag)\b|\bpasst (?:es )?(?:dir|ihnen|euch)\b"
                         r"|\b(?:hast du|haben sie)\b.{0,40}\bzeit\b"
-                        r"|\b(?:good|free|still on|keen|ok|okay) for (?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+                        r"|\b(?:good|free|still on|keen|ok|okay) for (?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+                        # "Thursday 3pm work?", "thursday 3 works"
+                        r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:at )?\d{1,2}(?::\d{2})?\s*(?:am|pm)?\b", re.IGNORECASE)
 # A chat message thanking for the meeting of that same day.
-_THANKS_FOR_TODAY = re.compile(r"\b(?:(?:thanks?(?: you)?|cheers)(?: so much| heaps)? for (?:today|this morning|this afternoon"
+_THANKS_FOR_TODAY = re.compile(r"\b(?:(?:thanks?(?: you)?|cheers)(?: so much| heaps)? for (?:[\w'’]+ ){0,3}?(?:today|this morning|this afternoon"
                                r"|this arvo|tonight)|danke (?:dir |ihnen |euch )?(?:für|fuer) heute"
                                r"|gracias por (?:lo de )?hoy|merci pour aujourd['’]hui|great (?:to see|seeing) you today)\b",
                                re.IGNORECASE)
@@ -1181,7 +1183,7 @@ _WEEKDAY_BEFORE = re.compile(r"\b(?P<day>[^\W\d_]{3,}|(?-i:Mo|Di|Mi|Do|Fr|Sa|So)
 
 _WEEKDAY_AFTER = re.compile(r"\s*,?\s*\(?(?P<day>[^\W\d_]{3,9})\b\.?\)?")
 # "13/11" or German's "12.03." beside a weekday (the later _YEARLESS_NUMERIC is slashes only)
-_WEEKDAY_NUMERIC = re.compile(r"(?<![\d/.])(?P<first>\d{1,2})[/.](?P<second>\d{1,2})(?:\.(?!\d)|(?![\d/.]))")
+_WEEKDAY_NUMERIC = re.compile(r"(?<![\d/.\-])(?P<first>\d{1,2})[/.\-](?P<second>\d{1,2})(?:\.(?!\d)|(?![\d/.\-]))")
 
 
 def _weekday_number(word: str) -> int | None:
@@ -1258,7 +1260,7 @@ WRITTEN_LINE = re.compile(r"^\W*(?:written|typed(?: up)?|wrote (?:this|it|these)
                       r"|(?:last )?(?:edited|updated|modified))\b", re.IGNORECASE)
 # "IMG_2231.jpg — Text recognised (Google Lens), copied 13 Apr 2025": when a tool made the
 # file, not when the meeting was.
-_TOOL_STAMP = re.compile(r"\b(?:copied|scanned|recogni[sz]ed|exported|synced|downloaded|generated)(?: on| at)?\s+"
+_TOOL_STAMP = re.compile(r"\b(?:copied|scan|scanned|recogni[sz]ed|exported|synced|downloaded|generated)(?: on| at)?\s+"
                          r"(?:\d|(?:mon|tue|wed|thu|fri|sat|sun)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
                          re.IGNORECASE)
 _YEARLESS_NUMERIC = re.compile(r"(?<![\d/.\-])(?P<first>\d{1,2})/(?P<second>\d{1,2})(?![\d/])")
@@ -1328,6 +1330,7 @@ def _meeting_before(text: str, written: dt.date, day_first: bool) -> dt.date | N
                                                                       day_first=day_first)]
     candidates.append(_yearless_numeric(opening, written.year, day_first))
     candidates.append(_weekday_the_nth(opening, written))
+    candidates.append(weekday_date(opening, written))  # "5-20 Wed Tasha @ Chrome Yellow", scanned the next day
     for candidate in candidates:
         if candidate is not None and candidate > written:
             candidate = _safe_date(candidate.year - 1, candidate.month, candidate.day)

@@ -121,3 +121,34 @@ def test_a_recap_mailed_to_someone_else_and_a_forms_row_are_the_mentors_meetings
     assert meetings.get("what Gloria said.eml") == ("Gloria Okafor", "2026-02-11"), reviews
     assert meetings.get("Session log (Responses) - Form Responses 1.csv") == ("Harold Jenkins", "2025-10-07"), reviews
     assert not any(p.name == "Keisha Ward" for p in desk.relationships.people.list())
+
+
+def _instagram_json() -> bytes:
+    import json
+
+    def message(ms: int, sender: str, text: str) -> dict:
+        # Instagram writes UTF-8 bytes as Latin-1 characters, as Messenger does
+        return {"sender_name": sender, "timestamp_ms": ms, "content": text.encode("utf-8").decode("latin-1")}
+
+    july_8, july_10 = 1751983920000, 1752181080000  # 8 July 2025 10:12 and 10 July 2025 16:58, New York
+    return json.dumps({"participants": [{"name": "Greene Light Social | Tasha"}, {"name": "Darnell Brooks"}],
+                       "messages": [
+                           message(july_10 + 60000, "Greene Light Social | Tasha",
+                                   "1. Claim your name on Google Business today 💯"),
+                           message(july_10, "Greene Light Social | Tasha", "Thanks for hopping on today Darnell! Recap:"),
+                           message(july_8 + 60000, "Darnell Brooks", "yes thursday 3 works. zoom?"),
+                           message(july_8, "Greene Light Social | Tasha", "Hey Darnell! You still want to do that call? "
+                                   "Thursday 3pm work?")],
+                       "title": "Greene Light Social | Tasha"}).encode("utf-8")
+
+
+def test_an_instagram_chat_is_dated_by_the_call_it_thanks_for_with_its_emoji_intact(tmp_path, atlanta):
+    loaded = load_written(tmp_path, "message_1.json", _instagram_json())
+    assert "💯" in loaded.text and "ð" not in loaded.text
+    assert note_facts(loaded.text, "message_1").date == dt.date(2025, 7, 10)  # not the 8th, when it was set up
+
+
+def test_a_scanners_title_is_when_the_page_was_scanned_not_the_meeting():
+    text = "## Page 1\n\n5-20 Wed     Tasha @ Chrome Yellow (coffee)\nher:\n* start the posts 8 wks out, not 2\n"
+    facts = note_facts(text, "Scan_20260521_093214", title="Scan May 21, 2026 9:32 AM")
+    assert facts.date == dt.date(2026, 5, 20)
