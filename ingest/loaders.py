@@ -558,12 +558,13 @@ def _load_xlsx(data: bytes) -> LoadedFile:
         if rows:
             sheets.append((sheet.title, rows))
     workbook.close()
+    comments = _xlsx_comments(data)
     logs = [(title, rows) for title, rows in sheets if _item_rows(rows[0], rows[1:]) is not None]
     # A budget with a "Notes from Gloria" tab titled as a meeting ("Mtg w/ Ms. Okafor - … -
     # Wed 4/9/25"): that tab is the note; the budget's rows are no one's advice.
     met = [(title, rows) for title, rows in sheets if _MEETING_TITLE.search(_title_of(rows) or "")]
     chosen = logs or (met if len(met) == 1 else sheets)
-    parts = [_sheet_as_note(rows) for _, rows in chosen]
+    parts = [_sheet_as_note(rows) + "".join(f"\n\n{note}" for note in comments.get(title, [])) for title, rows in chosen]
     if len(chosen) > 1:
         # A sheet of notes (a title over the table, or columns of sentences) before the data
         # sheets beside it ("Applications" of a job search): the note's title and date are its.
@@ -596,6 +597,36 @@ def _notepad_line(cells: list[str]) -> str:
 
 _MEETING_TITLE = re.compile(r"\b(?:mtg|meeting|met|call|coffee|lunch|chat|1:1|1-1|catch[- ]?up|session)\b|\bw/\s*\w",
                             re.IGNORECASE)
+
+
+def _xlsx_comments(data: bytes) -> dict[str, list[str]]:
+    """The cells' comments (a mentor's, or the user's own note of what the mentor said, on a
+    costing sheet) by sheet, each as "Comment from Author: text", in cell order. Read only
+    when the workbook has comments: openpyxl reads them outside its read-only mode."""
+    import zipfile
+
+    import openpyxl
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if not any("comments" in name.lower() for name in archive.namelist()):
+            return {}
+    found: dict[str, list[str]] = {}
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except Exception:  # the values were read already; the comments are a bonus
+        return {}
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.comment is not None and cell.comment.text.strip():
+                    # (Excel puts "Author:" at the start of a comment's text)
+                    author = (cell.comment.author or "").strip()
+                    text = " ".join(cell.comment.text.split())
+                    if author and text.startswith(f"{author}:"):
+                        text = text[len(author) + 1:].strip()
+                    found.setdefault(sheet.title, []).append(f"Comment from {author}: {text}" if author else text)
+    workbook.close()
+    return found
 
 
 def _title_of(rows: list[list[str]]) -> str | None:

@@ -670,7 +670,8 @@ def title_line(text: str, *, meeting: bool = True) -> str | None:
     return text_line[:200] or None
 
 
-def _in_capitals(text: str) -> bool:
+def in_capitals(text: str) -> bool:
+    """Whether a note is typed in capitals (a kitchen's, a message center's, a caps-lock phone note)."""
     letters = re.findall(r"[^\W\d_]", text[:3000])
     return len(letters) >= 40 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
 
@@ -691,7 +692,7 @@ def note_facts(text: str, file_stem: str, *, title: str | None = None, mentor: s
     """Mentor and date of a note: ``mentor``/``date`` (front matter) first, then property
     lines, then the title or first line, then the file name, then ``created`` (the
     document's own metadata, date only)."""
-    if _in_capitals(text):
+    if in_capitals(text):
         # A message typed in capitals ("PHONE CON WITH CHRIS A THIS EVENING"): names are read
         # from it as if written in the usual case.
         text, title, file_stem = _usual_case(text), title and _usual_case(title), _usual_case(file_stem)

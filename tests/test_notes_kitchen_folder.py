@@ -152,3 +152,49 @@ def test_a_scanners_title_is_when_the_page_was_scanned_not_the_meeting():
     text = "## Page 1\n\n5-20 Wed     Tasha @ Chrome Yellow (coffee)\nher:\n* start the posts 8 wks out, not 2\n"
     facts = note_facts(text, "Scan_20260521_093214", title="Scan May 21, 2026 9:32 AM")
     assert facts.date == dt.date(2026, 5, 20)
+
+
+CAPS = """BIG MIKE 8/12 TUES - AT HIS TRUCK (WESTSIDE PROVISIONS LOT)
+LAUNCH = SAT 8/16 PONCE NIGHT MKT. 4 DAYS!!!
+
+- RUN THE WINDOW URSELF SAT. COOK ON THE FLY = NO. PUT DRE ON FRYER
+- BRING 2X THE BISCUITS U THINK. RUN OUT = WORST REVIEW
+- DONT DISCOUNT OPENING NIGHT. GIVE AWAY A SIDE INSTEAD
+
+ME:
+* CALL SQUARE RE OFFLINE MODE
+* FIRE EXT TAG EXPIRES 8/31 - GET IT REDONE B4 THEN
+"""
+
+
+def test_a_note_typed_in_capitals_gives_its_advice_and_steps():
+    from mentordesk.relationships.extraction import extract_items
+
+    items = [(i.kind, i.text.lower()) for i in extract_items(CAPS, None, "Michael Reyes", "Darnell Brooks")]
+    assert ("advice", "dont discount opening night. give away a side instead") in items, items
+    assert ("advice", "bring 2x the biscuits u think. run out = worst review") in items
+    assert ("action", "call square re offline mode") in items
+
+
+def _costing_xlsx() -> bytes:
+    import openpyxl
+    from openpyxl.comments import Comment
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Menu costing"
+    sheet["A1"] = "Counter - menu costing (tasted w/ Chef Mercer Wed 6/10 at the space)"
+    sheet["A1"].comment = Comment("Chef M big picture: run 7 items max for the first 60 days", "Darnell Brooks")
+    sheet.append([])
+    sheet.append(["Item", "Plate cost", "Menu price"])
+    sheet.append(["2pc thigh plate", 3.92, 14])
+    sheet["C4"].comment = Comment("he said keep the plates under 30% and let the sides carry the margin", "Darnell Brooks")
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_workbooks_cell_comments_are_part_of_the_note(tmp_path):
+    loaded = load_written(tmp_path, "counter menu costing.xlsx", _costing_xlsx())
+    assert "Comment from Darnell Brooks: Chef M big picture: run 7 items max for the first 60 days" in loaded.text
+    assert "Comment from Darnell Brooks: he said keep the plates under 30%" in loaded.text

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ingest.note_meta import MAIL_HEADERS, WROTE_LINE, printed_sender
+from ingest.note_meta import MAIL_HEADERS, WROTE_LINE, in_capitals, printed_sender
 from mentordesk.relationships.extraction.labels import (
     _BULLET,
     _CALLOUT,
@@ -55,7 +55,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "33"
+EXTRACTOR_VERSION = "34"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -917,6 +917,15 @@ _NOTETAKER_LINE = re.compile(
     r"|^(?:organi[sz]er|guests|more options)$", re.IGNORECASE)
 
 
+def _sentence_case(text: str) -> str:
+    """A note typed in capitals as it would be typed in the usual case: each line in lower
+    case with its first letter (after a bullet or a label) a capital."""
+    def line(raw: str) -> str:
+        low = raw.lower()
+        return re.sub(r"^(\W*)(\w)", lambda m: m[1] + m[2].upper(), low, count=1)
+    return "\n".join(line(raw) for raw in text.splitlines())
+
+
 def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
                   mentor: str | None = None, me: str | None = None) -> list[ExtractedItem]:
     """Advice and action items of a note, in note order (see the module docstring).
@@ -929,6 +938,8 @@ def extract_items(markdown: str, classifier: SentenceClassifier | None = None,
     from other people's in an owner-tagged list.
     """
     me_words = name_words(me)
+    if in_capitals(markdown):
+        markdown = _sentence_case(markdown)  # "RUN THE WINDOW URSELF SAT." reads as any other advice
     units = [u for u in _units(markdown, mentor, me_words) if _clean(u.text) and u.section != "other"
              and not _NOTETAKER_LINE.search(_clean(u.text))]
     texts = [_clean(u.text) for u in units]
