@@ -149,6 +149,10 @@ _MEETING_WORDS = {"meeting", "meet", "met", "coffee", "call", "chat", "catch", "
 _WHICH_MEETING = re.compile(r"(?:\b(?:at|in|during|from|after|on)\s+)?\b(?:the|our|my)\s+(?P<which>first|last|latest|most recent"
                             r"|previous)\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|call|chat|coffee|catch[- ]?up|1:1|1-1"
                             r"|lunch|conversation|sesh|hui|zoom)s?\b", re.IGNORECASE)
+_MONTHS = {name: n for n, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                               "dec"), start=1)}
+_MONTH_WORD = re.compile(r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+                         r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.IGNORECASE)  # (not "may": also a verb)
 _LATEST = re.compile(r"\b(?:last|latest|most recent|previous)\b", re.IGNORECASE)
 _FIRST = re.compile(r"\bfirst\b", re.IGNORECASE)
 
@@ -367,9 +371,15 @@ class MentorAdvice:
         the question's other words ("re the cover letter"), else the latest. None when that
         meeting holds no actions."""
         meetings = [m for m in detail.meetings if m.source]
+        month = _MONTH_WORD.search(question) if period is None else None
         if period is not None:
             since, until = period
             meetings = [m for m in meetings if (since is None or m.date >= since) and (until is None or m.date <= until)]
+        elif month is not None:
+            # "after the october session w harold", "the feb catch up w Priya": a month with
+            # no year is their meetings in that month, the latest year first.
+            number = _MONTHS[month[1][:3].lower()]
+            meetings = [m for m in meetings if m.date.month == number]
         if not meetings:
             return None
         meetings.sort(key=lambda m: (m.date, m.id))

@@ -375,13 +375,20 @@ def test_what_was_i_meant_to_do_after_a_meeting_lists_my_steps_from_that_meeting
     desk.relationships.profile.update(name="Hemi Walker")
     desk.relationships.people.add("Jim Brennan", stage="primary", notes='"JB" in my notes')
     desk.relationships.people.add("Kate Fraser", stage="mentor")
-    desk.ingest.ingest_paths([tmp_path / "JB coffee.txt", tmp_path / "JB october.md"], kind="notes")
+    (tmp_path / "JB march.md").write_text(
+        "---\nmentor: Jim Brennan\ndate: 2026-03-04\n---\nCoffee. Feb was a write-off, the Feb budget round ate it.\n\n"
+        "## To do\n- book the Feb follow-up with Craig again\n", encoding="utf-8")
+    desk.ingest.ingest_paths([tmp_path / "JB coffee.txt", tmp_path / "JB october.md", tmp_path / "JB march.md"],
+                             kind="notes")
 
     answer = desk.chat.ask("what was I meant to do after the JB coffee in Oct 25").result()
     assert answer.text.startswith("What you took on at your meeting with Jim Brennan on 8 October 2025"), answer.text
     assert "- change email sig [1]." in answer.text and "- put CPD log in order (done) [1]." in answer.text
     assert "referee" not in answer.text and "send CV" not in answer.text
     assert answer.citations and all(c.result.source.endswith("JB october.md") for c in answer.citations)
+
+    february = desk.chat.ask("what was I supposed to do after the feb coffee w JB").result()  # a month, no year
+    assert "3 February 2025" in february.text and "send CV" in february.text, february.text
 
     first = desk.chat.ask("what did I promise JB at our first coffee?").result()
     assert "3 February 2025" in first.text and "send CV" in first.text, first.text
