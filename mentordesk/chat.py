@@ -146,13 +146,20 @@ _SHORT_ASIDE = re.compile(r"^\((?:[^()\s]+\s+){0,7}[^()\s]+\)$")
 
 
 _PROPERTY_KEYS = {"attendees", "attendee", "participants", "participant", "participantes", "teilnehmer", "date", "data",
-                  "datum", "fecha", "mentor", "mentee", "person", "people", "tags", "location", "local", "created"}
+                  "datum", "fecha", "mentor", "mentee", "person", "people", "tags", "location", "local", "created",
+                  # a form's own questions about the session ("How did we meet?: Phone call")
+                  "your name", "name", "email address", "email", "timestamp", "how did we meet?", "session date",
+                  "meeting type", "format", "duration"}
 
 
 def _meeting_property(line: str) -> bool:
-    """A note's own property line ("Participantes: Takeshi Moriyama, Rafael", "Date: 5 Nov"):
+    """A note's own property line ("Participantes: Takeshi Moriyama, Rafael", "Date: 5 Nov"),
+    or a form's ("Email Address: dbrooks.cooks@gmail.com", "Timestamp: 10/8/2025 22:14:03"):
     who and when, never an answer."""
     key, _, value = line.partition(":") if ":" in line[:30] else ("", "", "")
+    if key and re.fullmatch(r"\s*(?:\S+@\S+\.\w+|[\d/.:\s-]+|(?:[\d/.-]+,?\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?)\s*",
+                            value, re.IGNORECASE):
+        return True  # only an address, a number or a time stamp
     return key.strip().lower() in _PROPERTY_KEYS and len(value.split()) <= 8
 
 

@@ -209,3 +209,16 @@ def test_a_point_in_a_list_numbered_without_marks_answers_the_question(desk, tmp
     answer = chat.ask("did Priya think I should join more than one of those cross-agency groups?").result()
     assert "one is visibility, two is a job" in answer.text, answer.text
     assert "typed into the invite" not in answer.text
+
+
+def test_a_forms_own_fields_are_never_quoted_as_an_answer():
+    """A Google Form's row: its time stamp, e-mail address and "How did we meet?" are about
+    the form, not what the mentor said."""
+    from mentordesk.chat import passage_sentences
+
+    row = ("Session log\nTimestamp: 10/8/2025 22:14:03\nEmail Address: dbrooks.cooks@gmail.com\nYour name: Darnell Brooks\n"
+           "How did we meet?: Phone call\n\nHarold's advice (in your own words):\n"
+           "- put the sales tax money aside every week in its own account, dont touch it\n")
+    _, units = passage_sentences(row)
+    assert units == ["Harold's advice (in your own words):",
+                     "put the sales tax money aside every week in its own account, dont touch it"], units
