@@ -198,3 +198,21 @@ def test_a_workbooks_cell_comments_are_part_of_the_note(tmp_path):
     loaded = load_written(tmp_path, "counter menu costing.xlsx", _costing_xlsx())
     assert "Comment from Darnell Brooks: Chef M big picture: run 7 items max for the first 60 days" in loaded.text
     assert "Comment from Darnell Brooks: he said keep the plates under 30%" in loaded.text
+
+
+def test_where_a_step_stands_written_after_it_marks_it_done_or_open():
+    """A reflection weeks later: "13-week cash flow in Google Sheets -- DONE, been updating
+    every Monday", "inter-company loan doc -- not yet". A prep must not ask about the done
+    ones as if they were open."""
+    from mentordesk.relationships.extraction import extract_items
+
+    note = ("What I said I'd do, and where it's at now:\n\n"
+            "- 13-week cash flow in Google Sheets -- DONE, been updating every Monday since 7/13\n"
+            "- cut opening schedule to 70% -- did it, 9 ppl not 13\n"
+            "- inter-company loan doc, ask Lamar to set it up -- not yet\n"
+            "- send the plan to the co-op - reworked twice\n")
+    steps = {i.text: i.done for i in extract_items(note, None, "Harold Jenkins", "Darnell Brooks") if i.kind == "action"}
+    assert steps.get("13-week cash flow in Google Sheets") is True, steps
+    assert steps.get("cut opening schedule to 70%") is True
+    assert steps.get("inter-company loan doc, ask Lamar to set it up") is False
+    assert steps.get("send the plan to the co-op - reworked twice") is False  # a dash that says no status

@@ -55,7 +55,7 @@ from mentordesk.relationships.extraction.tasks import (
 )
 
 # Raise when the rules change: the next sync re-extracts every note (hand-set state is kept).
-EXTRACTOR_VERSION = "34"
+EXTRACTOR_VERSION = "35"
 
 
 _PURPOSE = re.compile(r"^purpose\b", re.IGNORECASE)
@@ -647,9 +647,14 @@ def _units(markdown: str, mentor: str | None = None, me: frozenset[str] | set[st
             done = bool(box and box["mark"] != " ") or bool(re.search(r"^~~.+~~$|\((?:done|sent|booked)\)", text, re.I))
             text = box["text"] if box else text
             ticked = _TICKED_AFTER.search(text)
+            status = _STATUS_AFTER.search(text)
             if ticked and len(text) > ticked.end() - ticked.start() + 3:
                 # "Preparar la propuesta ✔", "send Ravi the deck - done": ticked after the item
                 done, text = True, text[: ticked.start()].rstrip(" -–—,")
+            elif status and status.start() >= 8:
+                # "13-week cash flow in Google Sheets -- DONE, been updating every Monday",
+                # "inter-company loan doc -- not yet": where the step stands, written after it
+                done, text = done or status["state"].lower() in _DONE_STATES, text[: status.start()].rstrip(" -–—,")
             kind = _bare_label(text)
             label = _LABEL.match(text)
             if kind is None and label and not label["rest"].strip():
@@ -852,6 +857,9 @@ def _inline_list(text: str) -> list[str]:
 _MY_LINE = re.compile(r"^\s*(?:me|myself)\s*(?P<mark>[-–:])\s+(?P<text>\S.*)$", re.IGNORECASE)
 _TICKED_AFTER = re.compile(r"\s*(?:[-–—,(]\s*)?(?:[✓✔☑✅]\s*(?:hecho|done|fait|listo|erledigt)?|(?<=[-–—,(] )(?:done|hecho|listo|fait|erledigt)"
                            r"|\((?:hecho|listo|fait|fatto|feito|erledigt|erl\.)\))\s*\)?\s*$", re.IGNORECASE)
+_STATUS_AFTER = re.compile(r"\s+(?:--|[-–—])\s+(?P<state>done|did it|did that|sent|booked|finished|completed|not yet"
+                           r"|in progress|pending|waiting|started|half done)\b(?![-'’])[^\n]*$", re.IGNORECASE)
+_DONE_STATES = {"done", "did it", "did that", "sent", "booked", "finished", "completed"}
 _DONE_LABEL = re.compile(r"^(?:did|done|completed|finished|already done|erledigt|schon erledigt)$", re.IGNORECASE)
 _STATUS_HEADER = re.compile(r"^(?:status|done\??|state|progress|statut|état|etat|fait\s*\??|estado|hecho\s*\??|erledigt\s*\??)$",
                             re.IGNORECASE)
