@@ -536,8 +536,8 @@ def _load_delimited(data: bytes, delimiter: str, name: str) -> LoadedFile:
 def _load_xlsx(data: bytes) -> LoadedFile:
     """An Excel workbook kept as notes: each sheet read as a CSV file would be (a log kept
     one item a row, or rows of notes). When some sheets are such logs, only they are the
-    note; a list of prospects beside them ("Pipeline") is the tracking table's business. So
-    is one sheet titled as a meeting among sheets of figures."""
+    note; a list of prospects beside them ("Pipeline") is the tracking table's business.
+    Beside a sheet titled as a meeting, sheets of figures (a budget's costs) are no note."""
     import zipfile
 
     import openpyxl
@@ -563,7 +563,7 @@ def _load_xlsx(data: bytes) -> LoadedFile:
     # A budget with a "Notes from Gloria" tab titled as a meeting ("Mtg w/ Ms. Okafor - … -
     # Wed 4/9/25"): that tab is the note; the budget's rows are no one's advice.
     met = [(title, rows) for title, rows in sheets if _MEETING_TITLE.search(_title_of(rows) or "")]
-    chosen = logs or (met if len(met) == 1 else sheets)
+    chosen = logs or ([(t, r) for t, r in sheets if (t, r) in met or not _figures(r)] if len(met) == 1 else sheets)
     parts = [_sheet_as_note(rows) + "".join(f"\n\n{note}" for note in comments.get(title, [])) for title, rows in chosen]
     if len(chosen) > 1:
         # A sheet of notes (a title over the table, or columns of sentences) before the data
@@ -597,6 +597,13 @@ def _notepad_line(cells: list[str]) -> str:
 
 _MEETING_TITLE = re.compile(r"\b(?:mtg|meeting|met|call|coffee|lunch|chat|1:1|1-1|catch[- ]?up|session)\b|\bw/\s*\w",
                             re.IGNORECASE)
+
+
+def _figures(rows: list[list[str]]) -> bool:
+    """Whether a sheet is a sheet of figures: a quarter or more of its filled cells are numbers."""
+    cells = [cell for row in rows for cell in row if cell]
+    numbers = sum(1 for cell in cells if re.fullmatch(r"[-+$€£]?\s*[\d.,]+\s*%?|=.*", cell.strip()))
+    return bool(cells) and numbers * 4 >= len(cells)
 
 
 def _xlsx_comments(data: bytes) -> dict[str, list[str]]:
