@@ -33,6 +33,7 @@ from mentordesk.grounding import (
 )
 from mentordesk.llm import ModelInfo, model_errors
 from mentordesk.mentor_answers import (
+    AdviceLine,
     MentorAdvice,
     asks_for_my_steps,
     compose,
@@ -382,14 +383,7 @@ class ChatService:
         lines = self.mentor_advice.lines(detail, asked.topic, question)
         if not lines:
             return None
-        passages: list[SearchResult] = []
-        numbers = []
-        for line in lines:
-            known = next((i for i, p in enumerate(passages) if p.chunk_id == line.passage.chunk_id), None)
-            if known is None:
-                passages.append(line.passage)
-                known = len(passages) - 1
-            numbers.append(known + 1)
+        passages, numbers = _cited(lines)
         text = compose(detail.person.name, asked, lines, numbers)
         # Composed here from the ledger, each line quoting its note: nothing a model wrote to check.
         return AnswerStream(passages, iter([text]), lambda t: self._finish(t, passages, composed=True))
@@ -409,14 +403,7 @@ class ChatService:
         if found is None:
             return None
         meeting, lines = found
-        passages: list[SearchResult] = []
-        numbers = []
-        for line in lines:
-            known = next((i for i, p in enumerate(passages) if p.chunk_id == line.passage.chunk_id), None)
-            if known is None:
-                passages.append(line.passage)
-                known = len(passages) - 1
-            numbers.append(known + 1)
+        passages, numbers = _cited(lines)
         text = compose_steps(detail.person.name, meeting, lines, numbers)
         return AnswerStream(passages, iter([text]), lambda t: self._finish(t, passages, composed=True))
 
@@ -601,6 +588,20 @@ class ChatService:
                 answer.warning = (f"{n} sentence{'s' if n > 1 else ''} of this answer {'are' if n > 1 else 'is'} "
                                   "not supported by the passages it cites.")
         return answer
+
+
+def _cited(lines: Sequence[AdviceLine]) -> tuple[list[SearchResult], list[int]]:
+    """The passages a composed answer's lines quote, each once, and each line's citation
+    number among them."""
+    passages: list[SearchResult] = []
+    numbers = []
+    for line in lines:
+        known = next((i for i, p in enumerate(passages) if p.chunk_id == line.passage.chunk_id), None)
+        if known is None:
+            passages.append(line.passage)
+            known = len(passages) - 1
+        numbers.append(known + 1)
+    return passages, numbers
 
 
 def _cite_if_entailed(sentence: str, facts: Sequence[_Fact], texts: Sequence[str]) -> str | None:
