@@ -29,7 +29,8 @@ _VERBS = r"(?:say|said|think|thought|suggest|suggested|recommend|recommended|adv
          r"|mentioned|propose|proposed|share|shared)"
 _PATTERNS = [
     re.compile(rf"^(?:and\s+)?what (?:did|does|has|have|would) (?P<who>.+?) (?:ever |once |really )?{_VERBS}"
-               r"(?: (?:to me|me))?(?: (?P<prep>about|on|regarding|re:?|for|when|with|if|at|in|during) (?P<topic>.+?))?\s*\??\s*$",
+               r"(?: (?:to me|me))?(?: (?P<prep>about|on|regarding|re:?|for|when|with|if"
+               r"|(?:at|in|during)(?= (?:the|our|my) (?:first|last|latest|most recent|previous)\b)) (?P<topic>.+?))?\s*\??\s*$",
                re.I),
     re.compile(r"^(?:what (?:is|was|were|are) )?(?P<who>.+?)['’]s (?:advice|view|views|take|thoughts|tips|suggestions"
                r"|recommendations?|line|position|stance|opinion|rule|rules)(?: (?:on|about|regarding|for) (?P<topic>.+?))?\s*\??\s*$", re.I),
@@ -106,7 +107,7 @@ class MentorQuestion:
         """The topic as the answer says it back: "about your first months as a manager"."""
         if not self.topic:
             return ""
-        prep = self.prep if self.prep in ("when", "if") else "about"
+        prep = self.prep if self.prep in ("when", "if", "at", "in", "during") else "about"
         words = {"my": "your", "i": "you", "me": "you", "mine": "yours", "myself": "yourself", "i'm": "you're",
                  "am": "are", "was": "were", "i've": "you've"}
         topic = " ".join(words.get(w.lower(), w) for w in self.topic.split())
@@ -157,9 +158,17 @@ _LATEST = re.compile(r"\b(?:last|latest|most recent|previous)\b", re.IGNORECASE)
 _FIRST = re.compile(r"\bfirst\b", re.IGNORECASE)
 
 
+# "…per dana w?", "…according to Tom", "…did she say": what they advised, not my steps.
+_THEIR_VIEW = re.compile(r"\b(?:per|according to|in \w+ view|did (?:she|he|they|\w+) (?:say|think|suggest))\b", re.IGNORECASE)
+_AFTER_A_MEETING = re.compile(r"\b(?:after|from|following|at|since)\b", re.IGNORECASE)
+
+
 def asks_for_my_steps(question: str) -> bool:
-    """Whether the question asks for the user's own steps from a meeting."""
-    return bool(_STEPS_QUESTION.match(" ".join(question.split())))
+    """Whether the question asks for the user's own steps from a meeting: "…after the JB
+    coffee", "…from our last call"; not "what was I supposed to do about the scope creep,
+    per dana w?", which asks what she advised."""
+    match = _STEPS_QUESTION.match(" ".join(question.split()))
+    return bool(match) and bool(_AFTER_A_MEETING.search(match["rest"])) and not _THEIR_VIEW.search(match["rest"])
 
 
 @dataclass(frozen=True)

@@ -421,3 +421,15 @@ def test_what_they_said_at_the_first_or_last_meeting_is_that_meetings_advice(min
     assert "while at MfE" not in first.text
     last = desk.chat.ask("what did Tom say at our last session?").result()
     assert "find the engineers in the building" in last.text and "still chartered" not in last.text, last.text
+
+
+@pytest.mark.parametrize("question, mine", [
+    ("what was I meant to do after the JB coffee in Oct 25", True),
+    ("what did I promise JB at our first coffee?", True),
+    ("what was I supposed to do about the scope creep on the nursing course, per dana w?", False),  # her advice
+    ("what was I supposed to do about pricing?", False),  # no meeting said
+])
+def test_a_question_for_my_steps_names_a_meeting_and_not_their_view(question, mine):
+    from mentordesk.mentor_answers import asks_for_my_steps
+
+    assert asks_for_my_steps(question) is mine
