@@ -243,6 +243,43 @@ def chat_json(document) -> str | None:
     return "\n".join(([f"# {_unmangled(str(title))}", ""] if title else []) + lines)
 
 
+def sms_backup_xml(root) -> str | None:
+    """Android's SMS Backup & Restore file (<smses> of <sms address date type body
+    contact_name> and <mms> with text parts): one "[date, time] Name: words" line per
+    message, oldest first, the other party by their contact name and the user as "Me"
+    (type 2 is sent, 1 received). None when it holds no message with text."""
+    from ingest.note_meta import default_day_first
+
+    rows = []
+    for element in root:
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "sms":
+            text = element.get("body") or ""
+            sent = element.get("type") == "2"
+        elif tag == "mms":
+            text = " ".join(part.get("text") or "" for part in element.iter() if part.tag.rsplit("}", 1)[-1] == "part"
+                            and (part.get("ct") or "").startswith("text/plain"))
+            sent = element.get("msg_box") == "2"
+        else:
+            continue
+        when = _moment(element.get("date"), "timestamp_ms")
+        if not text.strip() or when is None:
+            continue
+        contact = element.get("contact_name") or element.get("address") or "Them"
+        rows.append((when, "Me" if sent else ("Them" if contact == "(Unknown)" else contact), text))
+    if not rows:
+        return None
+    rows.sort(key=lambda r: r[0])
+    order = "%d/%m/%Y" if default_day_first() else "%m/%d/%Y"
+    lines = []
+    for when, sender, text in rows:
+        first, *rest = [" ".join(line.split()) for line in text.strip().splitlines() if line.strip()]
+        lines += [f"[{when.strftime(order)}, {when:%H:%M}] {sender}: {first}", *rest]
+    others = list(dict.fromkeys(sender for _, sender, _ in rows if sender != "Me"))
+    title = f"Messages with {', '.join(others)}" if others else "Messages"
+    return "\n".join([f"# {title}", ""] + lines)
+
+
 def _plain(value) -> str:
     """A message's text: a string, or Telegram's list of plain strings and formatted parts
     ({"type": "bold", "text": "Ok as promised, the list"})."""

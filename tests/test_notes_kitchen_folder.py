@@ -216,3 +216,39 @@ def test_where_a_step_stands_written_after_it_marks_it_done_or_open():
     assert steps.get("cut opening schedule to 70%") is True
     assert steps.get("inter-company loan doc, ask Lamar to set it up") is False
     assert steps.get("send the plan to the co-op - reworked twice") is False  # a dash that says no status
+
+
+SMS_BACKUP = """<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>
+<!--File Created By SMS Backup & Restore v10.20.002 on 24/07/2025 09:15:02-->
+<smses count="4" backup_set="a1b2" backup_date="1753362902000" type="full">
+  <sms protocol="0" address="+14045550187" date="1753208400000" type="2" subject="null"
+       body="u around tmrw? want to run the winter menu by u" toa="null" sc_toa="null" service_center="null"
+       read="1" status="-1" locked="0" date_sent="0" sub_id="1" readable_date="Jul 22, 2025 2:20:00 PM"
+       contact_name="Big Mike" />
+  <sms protocol="0" address="+14045550187" date="1753290000000" type="1" subject="null"
+       body="good talk today. dont put gumbo on a truck menu, it holds bad. keep it to 5 items" toa="null"
+       sc_toa="null" service_center="null" read="1" status="-1" locked="0" date_sent="1753290000000" sub_id="1"
+       readable_date="Jul 23, 2025 1:00:00 PM" contact_name="Big Mike" />
+  <sms protocol="0" address="+14045550187" date="1753290300000" type="2" subject="null"
+       body="bet. cutting gumbo, i'll send u the new menu sunday" read="1" status="-1" locked="0" date_sent="0"
+       sub_id="1" readable_date="Jul 23, 2025 1:05:00 PM" contact_name="Big Mike" />
+</smses>
+"""
+
+
+def test_an_sms_backup_and_restore_file_is_read_as_a_chat(tmp_path, atlanta):
+    loaded = load_written(tmp_path, "sms-20250724091502.xml", SMS_BACKUP)
+    lines = loaded.text.splitlines()
+    assert lines[0] == "# Messages with Big Mike"
+    assert "[07/23/2025, 13:00] Big Mike: good talk today. dont put gumbo on a truck menu, it holds bad. keep it to 5 items" \
+        in lines  # New York time, month first as the user reads dates
+    assert lines[2].startswith("[07/22/2025, 14:20] Me: u around tmrw?")  # oldest first, the user's own as "Me"
+    facts = note_facts(loaded.text, "sms-20250724091502")
+    assert facts.date == dt.date(2025, 7, 23) and facts.mentors == ("Big Mike",)  # "tmrw", then the day they talked
+
+
+def test_an_xml_file_of_another_kind_says_which_kinds_are_read(tmp_path):
+    from ingest.loaders import LoadError
+
+    with pytest.raises(LoadError, match="SMS Backup & Restore"):
+        load_written(tmp_path, "settings.xml", "<config><a>1</a></config>")

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from ingest.loaders import LoadedFile
 
 
-_XML_KINDS = "a Jira issue export (RSS), an OPML outline, an Evernote export, a FreeMind mind map"
+_XML_KINDS = ("a Jira issue export (RSS), an OPML outline, an Evernote export, a FreeMind mind map, an SMS Backup & "
+              "Restore file")
 
 
 def load_xml(data: bytes) -> LoadedFile:
@@ -49,6 +50,13 @@ def load_xml(data: bytes) -> LoadedFile:
         return load_enex(data)
     if tag == "map":
         return load_mm(data)
+    if tag == "smses":
+        from ingest.exports import sms_backup_xml
+
+        messages = sms_backup_xml(root)
+        if messages is None:
+            raise ld.LoadError("is an SMS backup with no message text in it")
+        return ld.LoadedFile(messages)
     kind = "an RSS feed that is not a Jira export" if tag == "rss" else f"an XML document of another kind (<{tag}>)"
     raise ld.LoadError(f"is {kind}; the XML files read are {_XML_KINDS}")
 
