@@ -215,8 +215,6 @@ def chat_json(document) -> str | None:
     Google Chat's with creator and created_date, Slack's with user_profile and ts): one
     "[date, time] Name: words" line per message, oldest first; None when the document is
     not a list of messages."""
-    from ingest.note_meta import default_day_first
-
     messages = document.get("messages") if isinstance(document, dict) else document
     if not isinstance(messages, list) or not messages:
         return None
@@ -231,16 +229,23 @@ def chat_json(document) -> str | None:
             rows.append((when, _unmangled(sender), _unmangled(text)))
     if len(rows) < max(1, 0.6 * len(messages)):
         return None
-    rows.sort(key=lambda r: r[0])
+    title = document.get("title") or document.get("name") if isinstance(document, dict) else None
+    return _chat_text(rows, _unmangled(str(title)) if title else None)
+
+
+def _chat_text(rows: list[tuple[dt.datetime, str, str]], title: str | None) -> str:
+    """Messages (time, sender, text) as one "[date, time] Name: words" line each, oldest
+    first, in the user's date order, under ``title`` when there is one."""
+    from ingest.note_meta import default_day_first
+
     order = "%d/%m/%Y" if default_day_first() else "%m/%d/%Y"
     lines = []
-    for when, sender, text in rows:
+    for when, sender, text in sorted(rows, key=lambda r: r[0]):
         # A message typed over several lines ("My list:" and "1. email Vic …") keeps them:
         # the first on the sender's line, the rest under it, as a chat app shows them.
         first, *rest = [" ".join(line.split()) for line in text.strip().splitlines() if line.strip()]
         lines += [f"[{when.strftime(order)}, {when:%H:%M}] {sender}: {first}", *rest]
-    title = document.get("title") or document.get("name") if isinstance(document, dict) else None
-    return "\n".join(([f"# {_unmangled(str(title))}", ""] if title else []) + lines)
+    return "\n".join(([f"# {title}", ""] if title else []) + lines)
 
 
 def sms_backup_xml(root) -> str | None:
@@ -248,8 +253,6 @@ def sms_backup_xml(root) -> str | None:
     contact_name> and <mms> with text parts): one "[date, time] Name: words" line per
     message, oldest first, the other party by their contact name and the user as "Me"
     (type 2 is sent, 1 received). None when it holds no message with text."""
-    from ingest.note_meta import default_day_first
-
     rows = []
     for element in root:
         tag = element.tag.rsplit("}", 1)[-1]
@@ -269,15 +272,8 @@ def sms_backup_xml(root) -> str | None:
         rows.append((when, "Me" if sent else ("Them" if contact == "(Unknown)" else contact), text))
     if not rows:
         return None
-    rows.sort(key=lambda r: r[0])
-    order = "%d/%m/%Y" if default_day_first() else "%m/%d/%Y"
-    lines = []
-    for when, sender, text in rows:
-        first, *rest = [" ".join(line.split()) for line in text.strip().splitlines() if line.strip()]
-        lines += [f"[{when.strftime(order)}, {when:%H:%M}] {sender}: {first}", *rest]
-    others = list(dict.fromkeys(sender for _, sender, _ in rows if sender != "Me"))
-    title = f"Messages with {', '.join(others)}" if others else "Messages"
-    return "\n".join([f"# {title}", ""] + lines)
+    others = list(dict.fromkeys(sender for _, sender, _ in sorted(rows, key=lambda r: r[0]) if sender != "Me"))
+    return _chat_text(rows, f"Messages with {', '.join(others)}" if others else "Messages")
 
 
 def _plain(value) -> str:

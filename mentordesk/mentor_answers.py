@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.note_meta import DATE_MONTHS
 from mentordesk.grounding import support
 from mentordesk.relationships.lookup import key_words
 from mentordesk.relationships.people import PersonDetail
@@ -150,8 +151,6 @@ _MEETING_WORDS = {"meeting", "meet", "met", "coffee", "call", "chat", "catch", "
 _WHICH_MEETING = re.compile(r"(?:\b(?:at|in|during|from|after|on)\s+)?\b(?:the|our|my)\s+(?P<which>first|last|latest|most recent"
                             r"|previous)\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|call|chat|coffee|catch[- ]?up|1:1|1-1"
                             r"|lunch|conversation|sesh|hui|zoom)s?\b", re.IGNORECASE)
-_MONTHS = {name: n for n, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                                               "dec"), start=1)}
 _MONTH_WORD = re.compile(r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?"
                          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.IGNORECASE)  # (not "may": also a verb)
 _LATEST = re.compile(r"\b(?:last|latest|most recent|previous)\b", re.IGNORECASE)
@@ -387,7 +386,7 @@ class MentorAdvice:
         elif month is not None:
             # "after the october session w harold", "the feb catch up w Priya": a month with
             # no year is their meetings in that month, the latest year first.
-            number = _MONTHS[month[1][:3].lower()]
+            number = DATE_MONTHS[month[1][:3].lower()]
             meetings = [m for m in meetings if m.date.month == number]
         if not meetings:
             return None
